@@ -1,0 +1,13 @@
+/** Exit codes promised to scripts (README, issue specs). */
+export const EXIT = {
+  ok: 0,
+  /** Anything else: an internal error, a change that failed or timed out. */
+  failure: 1,
+  /** Usage error or invalid input. */
+  usage: 2,
+  /** The checklist is not ready. */
+  notReady: 3,
+  /** The cloud or the credentials refused. */
+  cloud: 4,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,0 +1,22 @@
+/** Which OS facility holds the secrets. There is no plain-text backend, by design. */
+export type SecretStoreBackend =
+  | 'secret-service' // Linux: freedesktop Secret Service over D-Bus (gnome-keyring, KWallet)
+  | 'macos-keychain'
+  | 'windows-credential-manager';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: 'linux' | 'darwin' | 'win32' | 'other';
+  arch: string;
+  dataDir: string;
+  secretStore: SecretStoreBackend;
+  /** True when a demo account on the built-in simulated cloud is in use. */
+  demo: boolean;
+}
+
+export interface AppNotice {
+  level: 'info' | 'warning' | 'error';
+  message: string;
+  at: string;
+}

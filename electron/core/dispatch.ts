@@ -1,0 +1,56 @@
+// The one door into the core for every transport (Electron IPC, the browser test harness).
+// It checks the operation name, validates the payload against the contract's schema, calls the
+// core, and turns every outcome into an envelope. Nothing thrown escapes; unexpected errors are
+// reported generically so that no internal detail (or secret) reaches the window.
+import type { z } from 'zod';
+import { GuardError, fail, isOperationName, ok } from '../contract';
+import type { CoreApi, Envelope, OperationName } from '../contract';
+import { inputSchemas } from '../contract/schemas';
+
+export type UnexpectedErrorReporter = (operation: string, error: unknown) => void;
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'input';
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+export async function dispatch(
+  api: CoreApi,
+  name: unknown,
+  payload: unknown,
+  reportUnexpected: UnexpectedErrorReporter = () => undefined,
+): Promise<Envelope<unknown>> {
+  if (!isOperationName(name)) {
+    return fail({ code: 'unknown-operation', message: `Unknown operation: ${String(name)}` });
+  }
+  const schema = inputSchemas[name];
+  let parsed: ReturnType<typeof schema.safeParse>;
+  try {
+    parsed = schema.safeParse(payload);
+  } catch {
+    // A hostile payload (getters that throw, cyclic proxies) is still only a validation error.
+    return fail({ code: 'validation', message: `Invalid input for ${name}.` });
+  }
+  if (!parsed.success) {
+    return fail({
+      code: 'validation',
+      message: `Invalid input for ${name}: ${describeIssues(parsed.error)}`,
+    });
+  }
+  try {
+    const handler = api[name] as (input: unknown) => Promise<unknown>;
+    return ok(await handler(parsed.data));
+  } catch (error) {
+    if (error instanceof GuardError) return fail(error.toContract());
+    reportUnexpected(name as OperationName, error);
+    return fail({
+      code: 'internal',
+      message: `Something unexpected went wrong in ${name}. The log file has the details.`,
+    });
+  }
+}

@@ -1,0 +1,75 @@
+// The single registration point for every contract channel. Each handler checks who is asking,
+// then hands the payload to the core's dispatcher, which validates it and answers an envelope.
+// Electron is passed in (not imported) so the whole thing is unit-testable with a mock.
+import { EVENT_NAMES, OPERATION_NAMES, eventChannel, fail, operationChannel } from '../contract';
+import type { Envelope, EventName } from '../contract';
+import { dispatch } from '../core/dispatch';
+import type { Core } from '../core/service';
+
+/** The parts of Electron's IpcMainInvokeEvent we rely on. */
+export interface InvokeEventLike {
+  sender: { id: number };
+  senderFrame?: { url: string } | null;
+}
+
+export interface IpcMainLike {
+  handle(
+    channel: string,
+    listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>,
+  ): void;
+  removeHandler(channel: string): void;
+}
+
+export interface WebContentsLike {
+  id: number;
+  isDestroyed(): boolean;
+  send(channel: string, payload: unknown): void;
+}
+
+export interface IpcOptions {
+  ipcMain: IpcMainLike;
+  core: Pick<Core, 'api' | 'events'>;
+  /** Our window's webContents, or null while there is none. Nobody else is ever trusted. */
+  window: () => WebContentsLike | null;
+  /** Is the frame URL our own page? */
+  isTrustedUrl: (url: string | undefined) => boolean;
+  reportUnexpected?: (operation: string, error: unknown) => void;
+}
+
+export function isTrustedSender(event: InvokeEventLike, options: IpcOptions): boolean {
+  const ours = options.window();
+  if (!ours || ours.isDestroyed()) return false;
+  if (event.sender?.id !== ours.id) return false;
+  return options.isTrustedUrl(event.senderFrame?.url);
+}
+
+/** Registers every operation handler and forwards every core event to our window only. */
+export function registerIpc(options: IpcOptions): () => void {
+  for (const name of OPERATION_NAMES) {
+    options.ipcMain.handle(
+      operationChannel(name),
+      async (event, ...args): Promise<Envelope<unknown>> => {
+        if (!isTrustedSender(event, options)) {
+          return fail({ code: 'forbidden-sender', message: 'Request refused: unknown sender.' });
+        }
+        // Exactly one argument crosses; extra ones are an error, not silently ignored.
+        if (args.length > 1) {
+          return fail({ code: 'validation', message: `${name} takes a single argument.` });
+        }
+        return dispatch(options.core.api, name, args[0], options.reportUnexpected);
+      },
+    );
+  }
+
+  const unsubscribe = options.core.events.subscribe((name: EventName, payload) => {
+    const target = options.window();
+    if (target && !target.isDestroyed() && (EVENT_NAMES as readonly string[]).includes(name)) {
+      target.send(eventChannel(name), payload);
+    }
+  });
+
+  return () => {
+    unsubscribe();
+    for (const name of OPERATION_NAMES) options.ipcMain.removeHandler(operationChannel(name));
+  };
+}

@@ -1,0 +1,63 @@
+// Window and session hardening that does not depend on a live Electron: pure decisions, so they
+// can be unit-tested, plus the small wiring that applies them.
+
+/** The renderer's Content-Security-Policy, sent as a header and repeated in index.html's meta. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Svelte sets style attributes at run time (virtualised rows, widths); no inline scripts.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Hosts whose https pages we open in the system browser (console and documentation links). */
+export const EXTERNAL_HOST_ALLOWLIST = [
+  'alibabacloud.com',
+  'aliyun.com',
+  'alibaba-inc.com',
+] as const;
+
+/** True only for https URLs on an allowlisted host or one of its subdomains. */
+export function isAllowedExternalUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return false;
+  const host = url.hostname.toLowerCase();
+  return EXTERNAL_HOST_ALLOWLIST.some(
+    (allowed) => host === allowed || host.endsWith(`.${allowed}`),
+  );
+}
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'guard';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** Is this frame URL our own page (the packaged renderer, or the dev server in development)? */
+export function isTrustedPageUrl(raw: string | undefined, devServerUrl?: string): boolean {
+  if (!raw) return false;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (`${url.protocol}//${url.host}` === APP_ORIGIN) return true;
+  if (devServerUrl) {
+    try {
+      return url.origin === new URL(devServerUrl).origin;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,146 @@
+// Offline packaging checks: electron-builder's own schema validation of electron-builder.yml, and
+// a real `--dir` package built with a stand-in Electron distribution, to see what an installer
+// would carry. Needs `npm run build` first (npm test does that).
+import { execFile } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { listPackage } from '@electron/asar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+
+const run = promisify(execFile);
+const root = process.cwd();
+const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<
+  string,
+  unknown
+>;
+
+async function validate(configPath: string): Promise<void> {
+  // electron-builder's own validator: the same messages as a real build, before any download.
+  const { getConfig, validateConfiguration } =
+    await import('app-builder-lib/out/util/config/config.js');
+  const { DebugLogger } = await import('builder-util');
+  const loaded = await getConfig(root, configPath, null);
+  await validateConfiguration(loaded, new DebugLogger(false));
+}
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder schema validation', async () => {
+    await expect(validate(path.join(root, 'electron-builder.yml'))).resolves.toBeUndefined();
+  });
+
+  it('the validation really rejects a broken configuration', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-eb-'));
+    const broken = path.join(dir, 'broken.yml');
+    writeFileSync(broken, 'appId: x\nasar: "yes please"\nbogusKey: 1\n');
+    await expect(validate(broken)).rejects.toThrow(/Invalid configuration object/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('declares the offline installers for every OS', () => {
+    const targets = (os: string) =>
+      ((config[os] as { target: { target: string; arch: string[] }[] }).target ?? []).map(
+        (t) => `${t.target}:${t.arch.join('+')}`,
+      );
+    expect(targets('linux')).toEqual(['AppImage:x64+arm64', 'deb:x64+arm64']);
+    expect(targets('win')).toEqual(['nsis:x64']);
+    expect(targets('mac')).toEqual(['dmg:x64+arm64']);
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false });
+    expect(config.mac).toMatchObject({ hardenedRuntime: true });
+    expect(
+      existsSync(path.join(root, String((config.mac as { entitlements: string }).entitlements))),
+    ).toBe(true);
+  });
+});
+
+describe('a Linux package built offline with a stand-in Electron', () => {
+  let work: string;
+  let resources: string;
+  let files: string[];
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(root, 'out', 'main', 'index.js'))) {
+      throw new Error('out/ is missing: run `npm run build` before the packaging tests.');
+    }
+    work = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-pack-'));
+    const dist = path.join(work, 'electron-dist');
+    mkdirSync(dist);
+    writeFileSync(path.join(dist, 'electron'), '#!/bin/sh\n');
+    chmodSync(path.join(dist, 'electron'), 0o755);
+    writeFileSync(path.join(dist, 'version'), 'v45.5.0');
+    writeFileSync(path.join(dist, 'LICENSE'), '');
+    writeFileSync(path.join(dist, 'LICENSES.chromium.html'), '');
+    await run(
+      process.execPath,
+      [
+        path.join(root, 'node_modules', 'electron-builder', 'cli.js'),
+        '--dir',
+        '--linux',
+        '--x64',
+        `-c.electronDist=${dist}`,
+        `-c.directories.output=${path.join(work, 'release')}`,
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+        maxBuffer: 32 << 20,
+      },
+    );
+    resources = path.join(work, 'release', 'linux-unpacked', 'resources');
+    files = listPackage(path.join(resources, 'app.asar'), { isPack: false });
+  }, 180_000);
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('carries the built app and the production dependencies', () => {
+    for (const file of [
+      '/out/main/index.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+      '/package.json',
+      '/node_modules/@alicloud/cs20151215/package.json',
+      '/node_modules/zod/package.json',
+    ]) {
+      expect(files, file).toContain(file);
+    }
+  });
+
+  it('leaves out tests, sources, source maps, env files and dev tools', () => {
+    const app = files.filter((f) => !f.startsWith('/node_modules/'));
+    expect(app.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(app.filter((f) => /\.(ts|svelte)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => /(^|\/)\.env/.test(f))).toEqual([]);
+    expect(app.filter((f) => /^\/(test|simulator|bench|renderer|electron)\//.test(f))).toEqual([]);
+    for (const devOnly of [
+      'electron',
+      'vite',
+      'vitest',
+      '@playwright/test',
+      'svelte',
+      'typescript',
+    ]) {
+      expect(files, devOnly).not.toContain(`/node_modules/${devOnly}/package.json`);
+    }
+  });
+
+  it('unpacks the keychain native module next to the asar', () => {
+    const unpacked = path.join(resources, 'app.asar.unpacked', 'node_modules', '@napi-rs');
+    const binaries = readdirSync(unpacked, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.node'));
+    expect(binaries).toEqual([expect.stringMatching(/keyring.*linux-x64-gnu.*\.node$/)]);
+  });
+});

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { resolveAppRequest } from '../../../electron/main/protocol';
+import {
+  CONTENT_SECURITY_POLICY,
+  isAllowedExternalUrl,
+  isTrustedPageUrl,
+} from '../../../electron/main/security';
+
+vi.mock('electron', () => ({ BrowserWindow: class {} }));
+
+describe('external links', () => {
+  it.each([
+    ['https://cs.console.aliyun.com/#/k8s/cluster/list', true],
+    ['https://www.alibabacloud.com/help/en/ack/', true],
+    ['https://help.aliyun.com/zh/ack/', true],
+    ['http://help.aliyun.com/', false],
+    ['https://aliyun.com.evil.example/', false],
+    ['https://evilaliyun.com/', false],
+    ['https://user:pw@help.aliyun.com/', false],
+    ['file:///etc/passwd', false],
+    ['javascript:alert(1)', false],
+    ['not a url', false],
+  ])('%s -> %s', (url, allowed) => {
+    expect(isAllowedExternalUrl(url)).toBe(allowed);
+  });
+});
+
+describe('trusted page', () => {
+  it('is our app:// origin, or the dev server when one is set', () => {
+    expect(isTrustedPageUrl('app://guard/index.html')).toBe(true);
+    expect(isTrustedPageUrl('app://other/index.html')).toBe(false);
+    expect(isTrustedPageUrl('http://localhost:5173/')).toBe(false);
+    expect(isTrustedPageUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+    expect(isTrustedPageUrl(undefined)).toBe(false);
+  });
+});
+
+describe('app:// protocol', () => {
+  const root = path.resolve('/srv/renderer');
+  it('maps our URLs inside the renderer folder', () => {
+    expect(resolveAppRequest(root, 'app://guard/')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppRequest(root, 'app://guard/assets/a.js')).toBe(path.join(root, 'assets/a.js'));
+  });
+  it.each(['app://guard/../../etc/passwd', 'app://guard/%2e%2e/%2e%2e/etc/passwd'])(
+    'keeps %s inside the folder (the URL parser folds dot segments)',
+    (url) => {
+      expect(resolveAppRequest(root, url)).toBe(path.join(root, 'etc/passwd'));
+    },
+  );
+  it.each([
+    'app://guard/..%2f..%2fetc%2fpasswd',
+    'app://guard/a%00.js',
+    'app://guard/%5c..%5csecret',
+    'app://elsewhere/index.html',
+    'app://guard/%E0%A4%A',
+  ])('refuses %s', (url) => {
+    expect(resolveAppRequest(root, url)).toBeNull();
+  });
+});
+
+describe('window', () => {
+  it('has the secure webPreferences and a strict CSP', async () => {
+    const { secureWebPreferences } = await import('../../../electron/main/window');
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+      preload: '/p.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+  });
+});
