@@ -1,37 +1,24 @@
 // Argument parsing and command dispatch, kept apart from process globals so tests can run it
 // in-process with fake streams.
-import { parseArgs } from 'node:util';
 import type { ContractError } from '../contract';
 import { GuardError } from '../contract';
 import { resolveDataDir } from '../core/paths';
 import { createCore } from '../core/service';
-import type { Core } from '../core/service';
+import { COMMANDS } from './commands';
+import type { CliIo } from './commands/types';
 import { EXIT } from './exit-codes';
 import type { ExitCode } from './exit-codes';
 import { VERSION } from './version';
 
-export interface CliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-  stdin?: NodeJS.ReadableStream;
-}
+export type { CliIo };
 
-export interface CommandContext {
-  core: Core;
-  json: boolean;
-  args: string[];
-  io: CliIo;
-  print(text: string): void;
-  printJson(value: unknown): void;
-}
-
-export type Command = (ctx: CommandContext) => Promise<ExitCode>;
-
-const USAGE = `Usage: ack-secret-guard [--data-dir DIR] [--json] <command>
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`);
+  return `Usage: ack-secret-guard [--data-dir DIR] [--json] <command> [options]
 
 Commands:
-  info            show the app version, data folder and secret store
+${lines.join('\n')}
 
 Global options:
   --data-dir DIR  where accounts and snapshots live (default: the desktop app's folder;
@@ -43,22 +30,7 @@ Global options:
 Exit codes: 0 success, 1 failure, 2 usage or invalid input, 3 checklist not ready,
             4 cloud or credential error.
 `;
-
-const commands: Record<string, Command> = {
-  async info(ctx) {
-    const info = await ctx.core.api['app.info']({});
-    if (ctx.json) ctx.printJson(info);
-    else
-      ctx.print(
-        [
-          `${info.name} ${info.version} (${info.platform}/${info.arch})`,
-          `data folder:  ${info.dataDir}`,
-          `secret store: ${info.secretStore}`,
-        ].join('\n'),
-      );
-    return EXIT.ok;
-  },
-};
+}
 
 /** Maps a contract error code to the exit code scripts rely on. */
 export function exitCodeFor(error: ContractError): ExitCode {
@@ -78,48 +50,74 @@ export function exitCodeFor(error: ContractError): ExitCode {
   }
 }
 
+interface GlobalOptions {
+  dataDir?: string;
+  json: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/**
+ * Takes the global options out of argv wherever they stand (`ack-secret-guard accounts list
+ * --json` and `ack-secret-guard --json accounts list` both work) and leaves the rest, in order,
+ * for the command: its name first, then its own options, which it parses strictly.
+ */
+export function splitGlobalOptions(argv: string[]): { globals: GlobalOptions; rest: string[] } {
+  const globals: GlobalOptions = { json: false, help: false, version: false };
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '--json') globals.json = true;
+    else if (arg === '--help' || arg === '-h') globals.help = true;
+    else if (arg === '--version') globals.version = true;
+    else if (arg === '--data-dir') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--'))
+        throw new Error('--data-dir needs a folder.');
+      globals.dataDir = value;
+      i += 1;
+    } else if (arg.startsWith('--data-dir=')) globals.dataDir = arg.slice('--data-dir='.length);
+    else rest.push(arg);
+  }
+  return { globals, rest };
+}
+
 export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
-  let parsed: ReturnType<typeof parseArgs>;
+  let split: ReturnType<typeof splitGlobalOptions>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-        version: { type: 'boolean', default: false },
-      },
-      allowPositionals: true,
-      strict: false,
-    });
+    split = splitGlobalOptions(argv);
   } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage()}`);
     return EXIT.usage;
   }
-  const { values, positionals } = parsed;
-  if (values.version) {
+  const { globals, rest: positionals } = split;
+  if (globals.version) {
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
   const [name, ...rest] = positionals;
-  if (values.help || !name) {
-    (values.help ? io.stdout : io.stderr).write(USAGE);
-    return values.help ? EXIT.ok : EXIT.usage;
+  if (!name) {
+    (globals.help ? io.stdout : io.stderr).write(usage());
+    return globals.help ? EXIT.ok : EXIT.usage;
   }
-  const command = commands[name];
+  const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`Unknown command: ${name}\n\n${USAGE}`);
+    io.stderr.write(`Unknown command: ${name}\n\n${usage()}`);
     return EXIT.usage;
   }
+  if (globals.help) rest.push('--help');
 
-  const dataDirArg = values['data-dir'];
   const core = createCore({
-    dataDir: resolveDataDir(typeof dataDirArg === 'string' ? dataDirArg : undefined, io.env),
+    dataDir: resolveDataDir(globals.dataDir, io.env),
     version: VERSION,
   });
-  const json = values.json === true;
+  const json = globals.json;
   try {
-    return await command({
+    return await command.run({
       core,
       json,
       args: rest,

@@ -1,0 +1,20 @@
+import { EXIT } from '../exit-codes';
+import type { CommandSpec } from './types';
+
+export const infoCommand: CommandSpec = {
+  name: 'info',
+  summary: 'show the app version, data folder and secret store',
+  async run(ctx) {
+    const info = await ctx.core.api['app.info']({});
+    if (ctx.json) ctx.printJson(info);
+    else
+      ctx.print(
+        [
+          `${info.name} ${info.version} (${info.platform}/${info.arch})`,
+          `data folder:  ${info.dataDir}`,
+          `secret store: ${info.secretStore}`,
+        ].join('\n'),
+      );
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,28 @@
+import type { Core } from '../../core/service';
+import type { ExitCode } from '../exit-codes';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  /** Secrets are read from here (never from arguments). */
+  stdin?: NodeJS.ReadableStream;
+}
+
+export interface CommandContext {
+  core: Core;
+  json: boolean;
+  /** The words after the command name (its own options and positionals). */
+  args: string[];
+  io: CliIo;
+  print(text: string): void;
+  printJson(value: unknown): void;
+}
+
+export interface CommandSpec {
+  /** The first word, e.g. `info` or `accounts`. */
+  name: string;
+  /** One line for the usage text (may span several lines, indented). */
+  summary: string;
+  run(ctx: CommandContext): Promise<ExitCode>;
+}

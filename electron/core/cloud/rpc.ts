@@ -1,0 +1,37 @@
+// Generic RPC calls through @alicloud/openapi-core, for products without a usable SDK here:
+// KMS (the registry's kms20160120 is the legacy generation that mangles error codes and drops
+// fields) and ActionTrail (no SDK on the registry). This is exactly what their 2.x SDKs send:
+// POST /, ACS3-HMAC-SHA256 in the Authorization header, parameters in the query string.
+import OpenApi, { $OpenApiUtil } from '@alicloud/openapi-core';
+import * as $dara from '@darabonba/typescript';
+
+export type RpcQuery = Record<string, string | number | boolean | undefined | null>;
+
+export async function rpcCall<T = Record<string, unknown>>(
+  config: $OpenApiUtil.Config,
+  action: string,
+  version: string,
+  query: RpcQuery,
+): Promise<T> {
+  const client = new OpenApi(config);
+  const clean: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) clean[key] = String(value);
+  }
+  const params = new $OpenApiUtil.Params({
+    action,
+    version,
+    protocol: 'HTTPS', // overridden by config.protocol (http only for loopback)
+    pathname: '/',
+    method: 'POST',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: 'formData',
+    bodyType: 'json',
+  });
+  const request = new $OpenApiUtil.OpenApiRequest({ query: clean });
+  const response = (await client.callApi(params, request, new $dara.RuntimeOptions({}))) as {
+    body?: unknown;
+  };
+  return (response.body ?? {}) as T;
+}

@@ -1,0 +1,200 @@
+// A CloudSession is "one account, talking to Alibaba Cloud": it knows how to get fresh
+// credentials, where each product lives for this account, how long to wait, and how many calls
+// may run at once (per account and across all accounts). Product modules (cs.ts, kms.ts, ...)
+// call through it and never configure an SDK client themselves.
+import { readFileSync } from 'node:fs';
+import { $OpenApiUtil } from '@alicloud/openapi-core';
+import { GuardError } from '../../contract';
+import { Limiter } from '../util/limiter';
+import { resolveEndpoint, isLoopbackEndpoint } from './endpoints';
+import type { EndpointTarget, Product } from './endpoints';
+import { toCloudError } from './errors';
+import { DEFAULT_RETRY, withRetry } from './retry';
+import type { RetryPolicy } from './retry';
+
+/** Secret material: lives only in the main process, never in a contract type. */
+export interface CallCredentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+}
+
+export interface AccountNetwork {
+  /** Base URL for every product of this account, optionally with {product}/{region}. */
+  endpoint?: string | null;
+  /** HTTPS proxy URL for this account; else HTTPS_PROXY / https_proxy. */
+  proxy?: string | null;
+  /** Extra CA bundle (PEM) for a TLS-intercepting proxy or a private endpoint. */
+  caBundlePath?: string | null;
+}
+
+export interface Timeouts {
+  connectMs: number;
+  readMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, readMs: 20_000 };
+
+/** Shared between sessions: the global concurrency limit, and per-account ones. */
+export class CloudLimits {
+  readonly global: Limiter;
+  private readonly perAccount = new Map<string, Limiter>();
+
+  constructor(
+    readonly globalLimit = 32,
+    readonly accountLimit = 8,
+  ) {
+    this.global = new Limiter(globalLimit);
+  }
+
+  forAccount(accountKey: string): Limiter {
+    let limiter = this.perAccount.get(accountKey);
+    if (!limiter) {
+      limiter = new Limiter(this.accountLimit);
+      this.perAccount.set(accountKey, limiter);
+    }
+    return limiter;
+  }
+}
+
+export interface CallInfo {
+  accountKey: string;
+  product: Product;
+  action: string;
+  regionId: string;
+  attempt: number;
+  ok: boolean;
+  ms: number;
+  errorCode?: string | null;
+}
+
+export interface CloudSessionOptions {
+  /** Identifies the account for concurrency limits and call records (its id, not a secret). */
+  accountKey: string;
+  credentials: () => Promise<CallCredentials>;
+  network?: AccountNetwork;
+  limits: CloudLimits;
+  timeouts?: Timeouts;
+  retry?: Partial<Omit<RetryPolicy, 'idempotent'>>;
+  env?: NodeJS.ProcessEnv;
+  /** Observes every attempt (tests count calls; the log records them). Never sees secrets. */
+  onCall?: (info: CallInfo) => void;
+}
+
+export interface CallOptions {
+  /** Safe to repeat after a network error (reads: yes; UpdateKMSEncryption: no). */
+  idempotent: boolean;
+}
+
+const caCache = new Map<string, string>();
+
+function readCaBundle(path: string): string {
+  let pem = caCache.get(path);
+  if (pem === undefined) {
+    try {
+      pem = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new GuardError(
+        'validation',
+        `The CA bundle ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Fix the path in the account's network settings.`,
+      );
+    }
+    caCache.set(path, pem);
+  }
+  return pem;
+}
+
+export class CloudSession {
+  constructor(readonly options: CloudSessionOptions) {}
+
+  get accountKey(): string {
+    return this.options.accountKey;
+  }
+
+  target(product: Product, regionId: string): EndpointTarget {
+    return resolveEndpoint(product, regionId, this.options.network?.endpoint, this.options.env);
+  }
+
+  /** Builds the SDK Config for one call: fresh credentials, endpoint, timeouts, proxy, CA. */
+  async config(product: Product, regionId: string): Promise<$OpenApiUtil.Config> {
+    const target = this.target(product, regionId);
+    const credentials = await this.options.credentials();
+    const timeouts = this.options.timeouts ?? DEFAULT_TIMEOUTS;
+    const env = this.options.env ?? process.env;
+    const proxy = isLoopbackEndpoint(target)
+      ? undefined
+      : (this.options.network?.proxy ?? env.HTTPS_PROXY ?? env.https_proxy ?? undefined);
+    const config = new $OpenApiUtil.Config({
+      accessKeyId: credentials.accessKeyId,
+      accessKeySecret: credentials.accessKeySecret,
+      ...(credentials.securityToken ? { securityToken: credentials.securityToken } : {}),
+      endpoint: target.endpoint,
+      protocol: target.protocol,
+      regionId,
+      connectTimeout: timeouts.connectMs,
+      readTimeout: timeouts.readMs,
+      ...(proxy ? { httpsProxy: proxy } : {}),
+      ...(env.NO_PROXY || env.no_proxy ? { noProxy: env.NO_PROXY ?? env.no_proxy } : {}),
+      ...(this.options.network?.caBundlePath
+        ? { ca: readCaBundle(this.options.network.caBundlePath) }
+        : {}),
+    });
+    return config;
+  }
+
+  /**
+   * Runs one API call under the limits, with retries, turning every failure into a CloudError.
+   * `invoke` receives a ready Config and makes exactly one SDK call.
+   */
+  async call<T>(
+    product: Product,
+    action: string,
+    regionId: string,
+    invoke: (config: $OpenApiUtil.Config) => Promise<T>,
+    options: CallOptions,
+  ): Promise<T> {
+    const policy: RetryPolicy = {
+      ...DEFAULT_RETRY,
+      ...this.options.retry,
+      idempotent: options.idempotent,
+    };
+    let attempt = 0;
+    const once = async (): Promise<T> => {
+      attempt += 1;
+      const started = Date.now();
+      try {
+        const config = await this.config(product, regionId);
+        const value = await invoke(config);
+        this.record({ product, action, regionId, attempt, ok: true, ms: Date.now() - started });
+        return value;
+      } catch (error) {
+        if (error instanceof GuardError && error.code !== 'cloud') throw error;
+        const cloudError = toCloudError(error, product, action);
+        this.record({
+          product,
+          action,
+          regionId,
+          attempt,
+          ok: false,
+          ms: Date.now() - started,
+          errorCode: cloudError.cloud.cloudCode ?? cloudError.kind,
+        });
+        throw cloudError;
+      }
+    };
+    // Hold the slots only while a request is in flight, not while backing off.
+    const limited = () =>
+      this.options.limits.global.run(() =>
+        this.options.limits.forAccount(this.accountKey).run(once),
+      );
+    return withRetry(limited, policy);
+  }
+
+  private record(info: Omit<CallInfo, 'accountKey'>): void {
+    try {
+      this.options.onCall?.({ accountKey: this.accountKey, ...info });
+    } catch {
+      // an observer must never break a call
+    }
+  }
+}
