@@ -1,4 +1,4 @@
-// Builds the plain-Node entry points (the command line) into out/.
+// Builds the plain-Node entry points (the command line and the simulator command) into out/.
 // electron-vite builds main, preload and renderer; these two run under plain Node.
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
@@ -21,6 +21,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         'cli/index': 'electron/cli/index.ts',
+        'simulator/bin': 'simulator/bin.ts',
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'esm', entryFileNames: '[name].js', banner: '#!/usr/bin/env node' },

@@ -1,0 +1,232 @@
+// The control handle: the world's remote control for tests, bench and the demo wiring, both
+// programmatic (startSimulator().control) and over HTTP under /__sim/ (loopback only).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isoUtc } from './clock';
+import { Faults, type ActiveFault, type FaultRule } from './faults';
+import type { ClusterState, Fixture, FixtureInput } from './fixtures/schema';
+import { loadFixture } from './fixtures/load';
+import { FixtureError } from './fixtures/validate';
+import { World } from './world/world';
+
+export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport';
+
+export interface WorldSummary {
+  fixture: string;
+  now: string;
+  timeScale: number;
+  accounts: { id: string; name: string; clusters: number; keys: number }[];
+  pendingChanges: number;
+  faults: ActiveFault[];
+}
+
+export class Control {
+  world: World;
+  readonly faults = new Faults();
+  private fixture: Fixture;
+  private counts = new Map<string, number>();
+
+  constructor(
+    fixture: string | FixtureInput | Fixture,
+    private timeScale: number,
+  ) {
+    this.fixture = loadFixture(fixture);
+    this.world = new World(this.fixture, { timeScale });
+  }
+
+  /** Replaces the world with a fixture (by name or object); faults and counters are cleared. */
+  load(fixture: string | FixtureInput | Fixture): WorldSummary {
+    this.fixture = loadFixture(fixture);
+    return this.reset();
+  }
+
+  /** Rebuilds the world from the current fixture: a fresh start for the next test. */
+  reset(): WorldSummary {
+    this.world = new World(this.fixture, { timeScale: this.timeScale });
+    this.faults.clear();
+    this.counts.clear();
+    return this.summary();
+  }
+
+  /** Moves simulated time forward and applies whatever became due. */
+  advance(seconds: number): string {
+    this.world.clock.advance(seconds * 1000);
+    this.world.settle();
+    return isoUtc(this.world.clock.now());
+  }
+
+  now(): number {
+    return this.world.clock.now();
+  }
+
+  setTimeScale(timeScale: number): void {
+    this.timeScale = timeScale;
+    this.world.clock.setTimeScale(timeScale);
+  }
+
+  addFault(rule: FaultRule): ActiveFault {
+    return this.faults.add(rule);
+  }
+  removeFault(id: string): boolean {
+    return this.faults.remove(id);
+  }
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  /** Changes a key's state behind the app's back (what an operator in the console would do). */
+  setKeyState(keyId: string, state: KeyState): void {
+    const k = this.world.keys.get(keyId);
+    if (!k) throw new Error(`no key ${keyId}`);
+    if (k.state !== state) k.stateSince = this.world.clock.now();
+    k.state = state;
+    if (state === 'PendingDeletion' && !k.deleteDate)
+      k.deleteDate = this.world.clock.now() + 7 * 86400_000;
+  }
+
+  setClusterState(clusterId: string, state: ClusterState): void {
+    const c = this.world.clusters.get(clusterId);
+    if (!c) throw new Error(`no cluster ${clusterId}`);
+    c.state = state;
+    c.updated = this.world.clock.now();
+  }
+
+  /** A cluster as the simulator sees it (state, encryption, tasks), for assertions. */
+  cluster(clusterId: string) {
+    this.world.settle();
+    const c = this.world.clusters.get(clusterId);
+    if (!c) return undefined;
+    return {
+      id: c.id,
+      accountId: c.accountId,
+      regionId: c.regionId,
+      state: c.state,
+      encryption: c.encryption ? { ...c.encryption } : undefined,
+      changeInFlight: c.changeInFlight,
+      lastKmsChangeEnd: c.lastKmsChangeEnd && isoUtc(c.lastKmsChangeEnd),
+      tasks: c.taskIds.map((id) => ({ ...this.world.tasks.get(id)! })),
+    };
+  }
+
+  key(keyId: string) {
+    const k = this.world.keys.get(keyId);
+    return k && { ...k, aliases: [...k.aliases] };
+  }
+
+  /** Requests seen per "product/Action" (including faulted ones), e.g. to count SDK retries. */
+  requestCount(label?: string): number {
+    if (label) return this.counts.get(label) ?? 0;
+    let n = 0;
+    for (const v of this.counts.values()) n += v;
+    return n;
+  }
+  /** @internal */
+  countRequest(label: string): void {
+    this.counts.set(label, (this.counts.get(label) ?? 0) + 1);
+  }
+
+  /** AccessKeys of the loaded world, with their (fixture) secrets: for tests and demo wiring. */
+  credentials(): {
+    accessKeyId: string;
+    accessKeySecret: string;
+    accountId: string;
+    accountName: string;
+    principal: string;
+    status: string;
+  }[] {
+    return [...this.world.accessKeys.values()].map((k) => ({
+      accessKeyId: k.id,
+      accessKeySecret: k.secret,
+      accountId: k.accountId,
+      accountName: this.world.accounts.get(k.accountId)!.name,
+      principal: k.principal,
+      status: k.status,
+    }));
+  }
+
+  summary(): WorldSummary {
+    return {
+      fixture: this.fixture.name,
+      now: isoUtc(this.world.clock.now()),
+      timeScale: this.world.clock.timeScale,
+      accounts: [...this.world.accounts.values()].map((a) => ({
+        id: a.id,
+        name: a.name,
+        clusters: a.clusters.length,
+        keys: [...this.world.regions.keys()].reduce(
+          (n, r) => n + this.world.keysIn(a.id, r).length,
+          0,
+        ),
+      })),
+      pendingChanges: this.world.pendingChanges(),
+      faults: this.faults.list(),
+    };
+  }
+
+  // ---- HTTP -----------------------------------------------------------------------------------
+
+  /** Handles /__sim/...; answers JSON. */
+  handleHttp(req: IncomingMessage, res: ServerResponse, body: Buffer): number {
+    const send = (status: number, v: unknown) => {
+      const text = JSON.stringify(v ?? null);
+      res.writeHead(status, {
+        'content-type': 'application/json;charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+      });
+      res.end(text);
+      return status;
+    };
+    const addr = req.socket.remoteAddress ?? '';
+    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(addr))
+      return send(403, { error: 'the control API answers loopback clients only' });
+    let input: Record<string, unknown> = {};
+    try {
+      if (body.length) input = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return send(400, { error: 'body must be JSON' });
+    }
+    const path = (req.url ?? '').split('?')[0]!.replace(/^\/__sim/, '');
+    const m = req.method ?? 'GET';
+    try {
+      let r: RegExpExecArray | null;
+      if (m === 'GET' && path === '/health') return send(200, { ok: true });
+      if (m === 'GET' && path === '/world') return send(200, this.summary());
+      if (m === 'GET' && (r = /^\/clusters\/([^/]+)$/.exec(path)))
+        return send(
+          this.cluster(r[1]!) ? 200 : 404,
+          this.cluster(r[1]!) ?? { error: 'no such cluster' },
+        );
+      if (m === 'GET' && (r = /^\/keys\/([^/]+)$/.exec(path)))
+        return send(this.key(r[1]!) ? 200 : 404, this.key(r[1]!) ?? { error: 'no such key' });
+      if (m === 'POST' && path === '/fixture')
+        return send(200, this.load((input.fixture ?? input.name) as string | FixtureInput));
+      if (m === 'POST' && path === '/reset') return send(200, this.reset());
+      if (m === 'GET' && path === '/time')
+        return send(200, { now: isoUtc(this.now()), timeScale: this.world.clock.timeScale });
+      if (m === 'POST' && path === '/time/advance')
+        return send(200, { now: this.advance(Number(input.seconds)) });
+      if (m === 'POST' && path === '/time/scale') {
+        this.setTimeScale(Number(input.timeScale));
+        return send(200, { now: isoUtc(this.now()), timeScale: this.world.clock.timeScale });
+      }
+      if (m === 'GET' && path === '/faults') return send(200, this.faults.list());
+      if (m === 'POST' && path === '/faults') return send(200, this.addFault(input as FaultRule));
+      if (m === 'DELETE' && path === '/faults')
+        return send(200, (this.clearFaults(), { cleared: true }));
+      if (m === 'DELETE' && (r = /^\/faults\/([^/]+)$/.exec(path)))
+        return send(this.removeFault(r[1]!) ? 200 : 404, { id: r[1] });
+      if (m === 'POST' && (r = /^\/keys\/([^/]+)\/state$/.exec(path)))
+        return send(200, (this.setKeyState(r[1]!, input.state as KeyState), this.key(r[1]!)));
+      if (m === 'POST' && (r = /^\/clusters\/([^/]+)\/state$/.exec(path)))
+        return send(
+          200,
+          (this.setClusterState(r[1]!, input.state as ClusterState), this.cluster(r[1]!)),
+        );
+      if (m === 'GET' && path === '/requests') return send(200, Object.fromEntries(this.counts));
+      return send(404, { error: `no control route ${m} ${path}` });
+    } catch (e) {
+      return send(400, {
+        error: e instanceof FixtureError ? e.message : String((e as Error).message ?? e),
+      });
+    }
+  }
+}

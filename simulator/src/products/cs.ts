@@ -1,0 +1,414 @@
+// Container Service (CS) 2015-12-15, ROA: snake_case JSON, lower-case error bodies.
+import { randomBytes } from 'node:crypto';
+import {
+  canChangeEncryption,
+  clusterRoles,
+  rbacEntriesFor,
+  rbacPrincipal,
+} from '../auth/authorize';
+import { userIdentityOf } from '../auth/caller';
+import { isoCs, isoUtc } from '../clock';
+import { ApiError } from '../http/errors';
+import {
+  SERVICE_ROLE_ERROR,
+  invalid,
+  keyProblem,
+  newTask,
+  startKmsChange,
+} from '../world/encryption';
+import type { ClusterRt, TaskRt } from '../world/world';
+import type { Ctx, Product } from './types';
+import { intParam, page } from './util';
+
+const notFound = (id: string) =>
+  new ApiError(404, 'ErrorClusterNotFound', `cluster ${id} not found`);
+
+function clusterOf(ctx: Ctx, id: string): ClusterRt {
+  const c = ctx.world.clusters.get(id);
+  if (!c || c.accountId !== ctx.caller.accountId || c.state === 'deleted') throw notFound(id);
+  return c;
+}
+
+function metaData(c: ClusterRt): string {
+  // Capabilities beside the encryption ones are illustrative noise, so clients must not assume
+  // the map holds only what they look for.
+  const caps: Record<string, unknown> = {
+    AnyAZ: true,
+    CpuPolicy: true,
+    Network: 'flannel',
+    NodeCIDRMask: '26',
+  };
+  if (c.encryption) {
+    caps.EncryptionKMSKeyId = c.encryption.keyId;
+    caps.DisableEncryption = c.encryption.disabled;
+  }
+  return JSON.stringify({
+    Capabilities: caps,
+    KubernetesVersion: c.version,
+    EdgeVersion: c.profile === 'Edge' ? c.version : undefined,
+    ExtraCertSAN: null,
+  });
+}
+
+function clusterJson(c: ClusterRt): Record<string, unknown> {
+  const suffix = c.id.slice(1, 9);
+  return {
+    cluster_id: c.id,
+    name: c.name,
+    cluster_type: c.clusterType,
+    profile: c.profile,
+    cluster_spec: c.clusterSpec,
+    region_id: c.regionId,
+    zone_id: `${c.regionId}-a`,
+    state: c.state,
+    current_version: c.version,
+    init_version: c.version,
+    next_version: '',
+    meta_data: metaData(c),
+    created: isoCs(c.created),
+    updated: isoCs(c.updated),
+    vpc_id: c.vpcId,
+    vswitch_ids: c.vswitchIds,
+    vswitch_id: c.vswitchIds[0] ?? '',
+    security_group_id: c.securityGroupId,
+    resource_group_id: `rg-acfm${suffix}`,
+    tags: c.tags,
+    deletion_protection: c.deletionProtection,
+    maintenance_window: { enable: false },
+    operation_policy: {},
+    master_url: JSON.stringify({ intranet_api_server_endpoint: `https://192.168.0.10:6443` }),
+    size: c.size,
+    proxy_mode: 'ipvs',
+    ip_stack: 'ipv4',
+    timezone: 'Asia/Shanghai',
+    service_cidr: '172.19.0.0/20',
+    container_cidr: '172.20.0.0/16',
+    cluster_domain: 'cluster.local',
+    node_cidr_mask: '26',
+    worker_ram_role_name: `KubernetesWorkerRole-${suffix}`,
+    parameters: {},
+  };
+}
+
+function taskSummary(t: TaskRt): Record<string, unknown> {
+  const o: Record<string, unknown> = {
+    task_id: t.id,
+    task_type: t.type,
+    state: t.state,
+    created: isoCs(t.created),
+    updated: isoCs(t.updated),
+  };
+  if (t.error) o.error = t.error;
+  return o;
+}
+
+function describeClustersV1(ctx: Ctx) {
+  const p = ctx.params;
+  const pageNumber = intParam(ctx, 'page_number', 1, 1, 100_000);
+  const pageSize = intParam(ctx, 'page_size', 10, 1, 100); // GUESS: max 100
+  // region_id narrows via the account+region index instead of scanning the account.
+  const source = ctx.world.clustersIn(ctx.caller.accountId, p.region_id || undefined);
+  const all = source.filter(
+    (c) =>
+      c.state !== 'deleted' &&
+      (!p.cluster_type || c.clusterType === p.cluster_type) &&
+      (!p.profile || c.profile === p.profile) &&
+      (!p.cluster_spec || c.clusterSpec === p.cluster_spec) &&
+      (!p.cluster_id || c.id === p.cluster_id) &&
+      (!p.name || c.name.includes(p.name)), // GUESS: name is a substring match
+  );
+  return {
+    json: {
+      clusters: page(all, pageNumber, pageSize).map(clusterJson),
+      page_info: { page_number: pageNumber, page_size: pageSize, total_count: all.length },
+    },
+  };
+}
+
+function updateKMSEncryption(ctx: Ctx) {
+  const c = clusterOf(ctx, ctx.path.ClusterId!);
+  if (!canChangeEncryption(ctx.world, ctx.caller, c.id)) {
+    throw new ApiError(
+      403,
+      'ForbiddenUpdateKMSState', // status GUESS (code documented)
+      'You are not authorized to update the KMS encryption state of this cluster: RBAC administrator or O&M (ops) permission is required.',
+    );
+  }
+  const disable = ctx.body.disable_encryption;
+  const keyId = ctx.body.kms_key_id;
+  if (disable !== undefined && typeof disable !== 'boolean')
+    throw invalid('disable_encryption must be a boolean.');
+  if (keyId !== undefined && typeof keyId !== 'string')
+    throw invalid('kms_key_id must be a string.');
+  if (!c.clusterSpec.startsWith('ack.pro.')) {
+    throw invalid(
+      `Secret encryption with KMS is only supported by ACK Pro clusters; cluster ${c.id} is ${c.clusterSpec}.`,
+    );
+  }
+  if (c.state === 'updating' || c.changeInFlight)
+    throw new ApiError(
+      409,
+      'ErrorClusterState',
+      `cluster ${c.id} is ${c.state}: another change is in progress`,
+    );
+  if (c.state !== 'running')
+    throw new ApiError(
+      400,
+      'ErrorClusterState',
+      `cluster ${c.id} is ${c.state}; the operation needs state running`,
+    );
+  const cooldownEnd = (c.lastKmsChangeEnd ?? -Infinity) + ctx.world.timing.cooldownSeconds * 1000;
+  if (ctx.now < cooldownEnd) {
+    throw new ApiError(
+      409,
+      'ErrorClusterState', // code GUESS; 409 documented
+      `The KMS encryption of cluster ${c.id} was changed less than 5 minutes ago; retry after ${isoUtc(cooldownEnd)}.`,
+    );
+  }
+  if (!ctx.world.serviceRoleAuthorised(c.accountId)) throw SERVICE_ROLE_ERROR();
+  const enabled = !!c.encryption && !c.encryption.disabled;
+  let target: string | undefined;
+  if (disable === true) {
+    if (!enabled) throw invalid(`Secret encryption is not enabled on cluster ${c.id}.`); // GUESS: no-op refused
+  } else {
+    if (!keyId) throw invalid('kms_key_id is required to enable Secret encryption.');
+    const problem = keyProblem(ctx.world, c.accountId, c.regionId, keyId);
+    if (problem) throw invalid(problem);
+    if (enabled && c.encryption!.keyId === keyId)
+      throw invalid(`Secret encryption is already enabled with key ${keyId}.`); // GUESS
+    target = ctx.world.keyOf(c.accountId, keyId)!.id;
+  }
+  startKmsChange(ctx.world, ctx.faults, c, target, ctx.now);
+  ctx.world.events.record(c.accountId, c.regionId, {
+    ms: ctx.now,
+    regionId: c.regionId,
+    serviceName: 'CS',
+    eventName: 'UpdateKMSEncryption',
+    eventRW: 'Write',
+    apiVersion: '2015-12-15',
+    userIdentity: userIdentityOf(ctx.caller, isoUtc(ctx.now)),
+    resourceName: c.id,
+    resourceType: 'ACS::CS::Cluster',
+    requestParameters: {
+      ClusterId: c.id,
+      ...(target ? { kms_key_id: target } : {}),
+      disable_encryption: disable === true,
+    },
+  });
+  return { empty: true as const };
+}
+
+function createCluster(ctx: Ctx) {
+  const b = ctx.body;
+  const str = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : undefined);
+  const name = str('name');
+  const regionId = str('region_id');
+  if (!name || !/^[A-Za-z0-9\u4e00-\u9fa5][-A-Za-z0-9_\u4e00-\u9fa5]{0,62}$/.test(name))
+    throw invalid(
+      'name is required: 1-63 characters, letters, digits, "-" and "_", not starting with "-".',
+    );
+  if (!regionId || !ctx.world.regions.has(regionId))
+    throw invalid(`region_id ${regionId ?? '(missing)'} is not a valid region.`);
+  const clusterType = str('cluster_type') ?? 'ManagedKubernetes';
+  if (!['ManagedKubernetes', 'Kubernetes', 'ExternalKubernetes'].includes(clusterType))
+    throw invalid(`cluster_type ${clusterType} is not supported.`);
+  const profile = str('profile') ?? 'Default';
+  if (!['Default', 'Edge', 'Serverless', 'Lingjun'].includes(profile))
+    throw invalid(`profile ${profile} is not supported.`);
+  const spec = str('cluster_spec') || 'ack.standard';
+  const key = str('encryption_provider_key');
+  if (key) {
+    if (!spec.startsWith('ack.pro.'))
+      throw invalid(
+        'encryption_provider_key is only effective in ACK Pro clusters (cluster_spec ack.pro.*).',
+      ); // GUESS: refused, not ignored
+    if (!ctx.world.serviceRoleAuthorised(ctx.caller.accountId)) throw SERVICE_ROLE_ERROR();
+    const problem = keyProblem(ctx.world, ctx.caller.accountId, regionId, key);
+    if (problem) throw invalid(problem);
+  }
+  const id = `c${randomBytes(16).toString('hex')}`;
+  const vswitchIds = Array.isArray(b.vswitch_ids)
+    ? b.vswitch_ids.filter((x): x is string => typeof x === 'string')
+    : [];
+  const c = ctx.world.insertCluster(ctx.caller.accountId, {
+    id,
+    name,
+    regionId,
+    clusterType: clusterType as 'ManagedKubernetes',
+    profile: profile as 'Edge',
+    clusterSpec: spec,
+    state: 'initial',
+    version: str('kubernetes_version') ?? '1.31.1-aliyun.1',
+    created: new Date(ctx.now).toISOString(),
+    vpcId: str('vpcid') ?? '',
+    vswitchIds,
+    securityGroupId: str('security_group_id') ?? '',
+    size: 0,
+    tags: [],
+    deletionProtection: b.deletion_protection === true,
+  });
+  const task = newTask(ctx.world, c, 'cluster_create', ctx.now, {
+    name,
+    region_id: regionId,
+    encryption_provider_key: key ?? '',
+  });
+  ctx.world.at(ctx.now + ctx.world.timing.createClusterSeconds * 1000, (at) => {
+    c.state = 'running';
+    c.updated = at;
+    task.state = 'success';
+    task.updated = at;
+    task.stage = 'Finished';
+    if (key) {
+      const k = ctx.world.keyOf(c.accountId, key)!;
+      c.encryption = { keyId: k.id, disabled: false };
+      c.intervals.push({ keyId: k.id, from: at });
+    }
+  });
+  ctx.world.events.record(c.accountId, regionId, {
+    ms: ctx.now,
+    regionId,
+    serviceName: 'CS',
+    eventName: 'CreateCluster',
+    eventRW: 'Write',
+    apiVersion: '2015-12-15',
+    userIdentity: userIdentityOf(ctx.caller, isoUtc(ctx.now)),
+    resourceName: c.id,
+    resourceType: 'ACS::CS::Cluster',
+    requestParameters: {
+      name,
+      region_id: regionId,
+      cluster_spec: spec,
+      profile,
+      encryption_provider_key: key ?? '',
+    },
+  });
+  return { json: { cluster_id: id, request_id: ctx.requestId, task_id: task.id } };
+}
+
+function describeUserPermission(ctx: Ctx) {
+  const uid = ctx.path.uid!;
+  const acct = ctx.world.account(ctx.caller.accountId);
+  const entry = (
+    r: { resourceId: string; resourceType: string; roleType: string; roleName: string },
+    isOwner: number,
+    isRamRole: number,
+  ) => ({
+    resource_id: r.resourceId,
+    resource_type: r.resourceType,
+    role_type: r.roleType,
+    role_name: r.roleName,
+    is_owner: isOwner,
+    is_ram_role: isRamRole,
+  });
+  let list: ReturnType<typeof entry>[];
+  if (uid === acct.id) {
+    // GUESS: the account owner is shown as owner/admin of every cluster.
+    list = acct.clusters.map((c) =>
+      entry({ resourceId: c.id, resourceType: 'cluster', roleType: 'admin', roleName: '' }, 1, 0),
+    );
+  } else {
+    const user = [...acct.users.values()].find((u) => u.id === uid);
+    const role = user ? undefined : [...acct.roles.values()].find((r) => r.id === uid);
+    if (!user && !role) return { json: [] }; // GUESS: unknown uid gives an empty list
+    const principal = user ? `user:${user.name}` : `role:${role!.name}`;
+    list = rbacEntriesFor(ctx.world, acct.id, principal).map((r) => entry(r, 0, role ? 1 : 0));
+    // A RAM caller only sees entries on clusters where it is RBAC admin (SDK doc), except its own.
+    if (
+      ctx.caller.kind !== 'root' &&
+      rbacPrincipal(ctx.caller)?.toLowerCase() !== principal.toLowerCase()
+    ) {
+      list = list.filter((e) =>
+        clusterRoles(ctx.world, ctx.caller, e.resource_id.split('/')[0]!).includes('admin'),
+      );
+    }
+  }
+  return { json: list };
+}
+
+function describeClusterTasks(ctx: Ctx) {
+  const c = clusterOf(ctx, ctx.path.cluster_id!);
+  const pageNumber = intParam(ctx, 'page_number', 1, 1, 100_000);
+  const pageSize = intParam(ctx, 'page_size', 10, 1, 100);
+  const tasks = c.taskIds.map((id) => ctx.world.tasks.get(id)!).reverse(); // newest first (GUESS)
+  return {
+    json: {
+      tasks: page(tasks, pageNumber, pageSize).map(taskSummary),
+      page_info: { page_number: pageNumber, page_size: pageSize, total_count: tasks.length },
+      requestId: ctx.requestId,
+    },
+  };
+}
+
+function describeTaskInfo(ctx: Ctx) {
+  const t = ctx.world.tasks.get(ctx.path.task_id!);
+  if (!t || t.accountId !== ctx.caller.accountId)
+    throw new ApiError(404, 'ErrorTaskNotFound', `task ${ctx.path.task_id} not found`); // GUESS code
+  const done = t.state !== 'running';
+  return {
+    json: {
+      task_id: t.id,
+      cluster_id: t.clusterId,
+      task_type: t.type,
+      state: t.state,
+      created: isoCs(t.created),
+      updated: isoCs(t.updated),
+      current_stage: t.stage,
+      stages: [
+        {
+          state: t.state,
+          message: t.error?.message ?? t.stage,
+          start_time: isoCs(t.created),
+          end_time: done ? isoCs(t.updated) : '',
+          outputs: {},
+        },
+      ],
+      events: [],
+      target: { id: t.clusterId, type: 'cluster' },
+      parameters: t.parameters,
+      task_result: done ? [{ data: t.clusterId, status: t.state }] : [],
+      ...(t.error ? { error: t.error } : {}),
+    },
+  };
+}
+
+function describeRegions(ctx: Ctx) {
+  const profile = ctx.params.profile;
+  const regions = [...ctx.world.regions.values()].filter((r) => profile !== 'Edge' || r.edge);
+  return {
+    json: {
+      requestId: ctx.requestId,
+      regions: regions.map((r) => ({ regionId: r.regionId, localName: r.localName })),
+    },
+  };
+}
+
+export const cs: Product = {
+  id: 'cs',
+  style: 'roa',
+  version: '2015-12-15',
+  host: 'cs',
+  regional: false,
+  routes: [
+    { method: 'GET', path: '/api/v1/clusters', action: 'DescribeClustersV1' },
+    { method: 'GET', path: '/clusters/:ClusterId', action: 'DescribeClusterDetail' },
+    { method: 'PUT', path: '/clusters/:ClusterId/kms', action: 'UpdateKMSEncryption' },
+    { method: 'GET', path: '/clusters/:cluster_id/tasks', action: 'DescribeClusterTasks' },
+    { method: 'GET', path: '/tasks/:task_id', action: 'DescribeTaskInfo' },
+    { method: 'GET', path: '/permissions/users/:uid', action: 'DescribeUserPermission' },
+    { method: 'POST', path: '/clusters', action: 'CreateCluster' },
+    { method: 'GET', path: '/regions', action: 'DescribeRegions' },
+  ],
+  actions: {
+    DescribeClustersV1: { ram: 'cs:DescribeClustersV1', handler: describeClustersV1 },
+    DescribeClusterDetail: {
+      ram: 'cs:DescribeClusterDetail',
+      handler: (ctx) => ({ json: clusterJson(clusterOf(ctx, ctx.path.ClusterId!)) }),
+    },
+    UpdateKMSEncryption: { ram: 'cs:UpdateKMSEncryption', handler: updateKMSEncryption },
+    DescribeClusterTasks: { ram: 'cs:DescribeClusterTasks', handler: describeClusterTasks },
+    DescribeTaskInfo: { ram: 'cs:DescribeTaskInfo', handler: describeTaskInfo },
+    DescribeUserPermission: { ram: 'cs:DescribeUserPermission', handler: describeUserPermission },
+    CreateCluster: { ram: 'cs:CreateCluster', handler: createCluster },
+    DescribeRegions: { ram: 'cs:DescribeRegions', handler: describeRegions },
+  },
+};

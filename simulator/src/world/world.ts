@@ -1,0 +1,390 @@
+// The world: runtime state built from a fixture, with the indexes every request needs so the
+// simulator serves a 6,500-cluster fleet without scanning it (clusters and keys are indexed by
+// account+region, ids by Map). State changes over time are driven by a schedule that is
+// settled lazily on every request and control call, so there are no timers to leak.
+import { randomBytes } from 'node:crypto';
+import type {
+  AccountFx,
+  ClusterFx,
+  ClusterState,
+  Fixture,
+  KeyFx,
+  NetworkAclFx,
+  PolicyRef,
+  RegionFx,
+  SecurityGroupFx,
+  Timing,
+  VSwitchFx,
+} from '../fixtures/schema';
+import { SimClock } from '../clock';
+import { SERVICE_ROLE_NAME, SERVICE_ROLE_POLICY, type Statement } from './policies';
+import { EventStore } from './events';
+
+export interface UserRt {
+  name: string;
+  id: string;
+  displayName: string;
+  policies: (PolicyRef & { attachedAt: number })[];
+  groups: string[];
+  created: number;
+}
+export interface GroupRt {
+  name: string;
+  comments: string;
+  policies: (PolicyRef & { attachedAt: number })[];
+  created: number;
+}
+export interface RoleRt {
+  name: string;
+  id: string;
+  description: string;
+  trust: string[];
+  maxSessionDuration: number;
+  policies: (PolicyRef & { attachedAt: number })[];
+  created: number;
+  updated: number;
+}
+export interface RbacRt {
+  principal: string;
+  resourceId: string;
+  resourceType: string;
+  roleType: string;
+  roleName: string;
+}
+
+export interface EncryptionInterval {
+  keyId: string;
+  from: number;
+  to?: number;
+}
+
+export interface ClusterRt extends Omit<
+  ClusterFx,
+  'encryption' | 'transition' | 'lastKmsChangeEndedSecondsAgo' | 'created' | 'state'
+> {
+  accountId: string;
+  state: ClusterState;
+  created: number;
+  updated: number;
+  /** undefined = never configured (meta_data carries no encryption capability). */
+  encryption?: { keyId: string; disabled: boolean };
+  intervals: EncryptionInterval[];
+  lastKmsChangeEnd?: number;
+  changeInFlight: boolean;
+  taskIds: string[];
+}
+
+export interface KeyRt extends Omit<KeyFx, 'created' | 'deleteDate' | 'deleteInDays'> {
+  accountId: string;
+  created: number;
+  deleteDate?: number;
+  /** When the current KeyState began; synthetic Decrypt events after it fail if not Enabled. */
+  stateSince: number;
+  lastRotation?: number;
+}
+
+export interface TaskRt {
+  id: string;
+  clusterId: string;
+  accountId: string;
+  type: string;
+  state: 'running' | 'failed' | 'success';
+  created: number;
+  updated: number;
+  stage: string;
+  parameters: Record<string, unknown>;
+  error?: { code: string; message: string };
+}
+
+export interface AccountRt {
+  id: string;
+  name: string;
+  users: Map<string, UserRt>;
+  groups: Map<string, GroupRt>;
+  /** By lower-case name: RAM role names are case-insensitive. */
+  roles: Map<string, RoleRt>;
+  customPolicies: Map<string, { description: string; statements: Statement[] }>;
+  rbac: RbacRt[];
+  clusters: ClusterRt[];
+}
+
+export interface AccessKeyRt {
+  id: string;
+  secret: string;
+  accountId: string;
+  /** "root" or "user:<name>" */
+  principal: string;
+  status: 'Active' | 'Inactive';
+}
+
+export interface StsTokenRt {
+  accessKeyId: string;
+  secret: string;
+  token: string;
+  accountId: string;
+  roleName: string;
+  sessionName: string;
+  expiresAt: number;
+  /** Identity that called AssumeRole, for ActionTrail and audit. */
+  sourceArn: string;
+}
+
+interface Scheduled {
+  due: number;
+  seq: number;
+  run: (at: number) => void;
+}
+
+const byAR = (accountId: string, regionId: string) => `${accountId}|${regionId}`;
+
+export class World {
+  readonly clock: SimClock;
+  readonly timing: Timing;
+  readonly regions: Map<string, RegionFx>;
+  readonly accounts = new Map<string, AccountRt>();
+  readonly accessKeys = new Map<string, AccessKeyRt>();
+  readonly stsTokens = new Map<string, StsTokenRt>();
+  readonly clusters = new Map<string, ClusterRt>();
+  readonly keys = new Map<string, KeyRt>();
+  readonly tasks = new Map<string, TaskRt>();
+  readonly securityGroups = new Map<string, SecurityGroupFx & { accountId: string }>();
+  readonly vswitches = new Map<string, VSwitchFx & { accountId: string }>();
+  readonly networkAcls = new Map<string, NetworkAclFx & { accountId: string }>();
+  readonly events: EventStore;
+  private readonly clustersAR = new Map<string, ClusterRt[]>();
+  private readonly keysAR = new Map<string, KeyRt[]>();
+  private readonly sgAR = new Map<string, (SecurityGroupFx & { accountId: string })[]>();
+  private readonly vswAR = new Map<string, (VSwitchFx & { accountId: string })[]>();
+  private readonly aclAR = new Map<string, (NetworkAclFx & { accountId: string })[]>();
+  private schedule: Scheduled[] = [];
+  private seq = 0;
+
+  constructor(
+    readonly fixture: Fixture,
+    opts: { timeScale?: number; clock?: SimClock } = {},
+  ) {
+    const start = fixture.clockStart ? Date.parse(fixture.clockStart) : Date.now();
+    this.clock = opts.clock ?? new SimClock(start, opts.timeScale ?? 1);
+    this.timing = fixture.timing;
+    this.regions = new Map(fixture.regions.map((r) => [r.regionId, r]));
+    this.events = new EventStore(this);
+    const now = this.clock.now();
+    for (const a of fixture.accounts) this.loadAccount(a, now);
+  }
+
+  private loadAccount(a: AccountFx, now: number): void {
+    const t = (iso: string | undefined, fallbackDaysAgo: number) =>
+      iso ? Date.parse(iso) : now - fallbackDaysAgo * 86400_000;
+    const acct: AccountRt = {
+      id: a.id,
+      name: a.name,
+      users: new Map(
+        a.users.map((u) => [
+          u.name,
+          {
+            name: u.name,
+            id: u.id,
+            displayName: u.displayName ?? u.name,
+            groups: [...u.groups],
+            policies: u.policies.map((p) => ({ ...p, attachedAt: now - 30 * 86400_000 })),
+            created: now - 90 * 86400_000,
+          },
+        ]),
+      ),
+      groups: new Map(
+        a.groups.map((g) => [
+          g.name,
+          {
+            name: g.name,
+            comments: g.comments,
+            policies: g.policies.map((p) => ({ ...p, attachedAt: now - 30 * 86400_000 })),
+            created: now - 90 * 86400_000,
+          },
+        ]),
+      ),
+      roles: new Map(
+        a.roles.map((r) => [
+          r.name.toLowerCase(),
+          {
+            name: r.name,
+            id: r.id,
+            description: r.description,
+            trust: [...r.trust],
+            maxSessionDuration: r.maxSessionDuration,
+            policies: r.policies.map((p) => ({ ...p, attachedAt: t(r.created, 60) })),
+            created: t(r.created, 60),
+            updated: t(r.created, 60),
+          },
+        ]),
+      ),
+      customPolicies: new Map(
+        a.policies.map((p) => [p.name, { description: p.description, statements: p.statements }]),
+      ),
+      rbac: a.rbac.map((r) => ({ ...r })),
+      clusters: [],
+    };
+    this.accounts.set(a.id, acct);
+    for (const k of a.accessKeys)
+      this.accessKeys.set(k.id, {
+        id: k.id,
+        secret: k.secret,
+        accountId: a.id,
+        principal: k.principal,
+        status: k.status,
+      });
+
+    for (const k of a.keys) {
+      const { created, deleteDate, deleteInDays, ...rest } = k;
+      const key: KeyRt = {
+        ...rest,
+        accountId: a.id,
+        created: t(created, 120),
+        stateSince: now - 86400_000,
+      };
+      if (deleteDate) key.deleteDate = Date.parse(deleteDate);
+      else if (deleteInDays !== undefined) key.deleteDate = now + deleteInDays * 86400_000;
+      if (key.rotation !== 'Disabled') key.lastRotation = now - 20 * 86400_000;
+      this.keys.set(k.id, key);
+      push(this.keysAR, byAR(a.id, k.regionId), key);
+    }
+    for (const c of a.clusters) this.addCluster(acct, c, now);
+    for (const s of a.securityGroups) {
+      const x = { ...s, accountId: a.id };
+      this.securityGroups.set(s.id, x);
+      push(this.sgAR, byAR(a.id, s.regionId), x);
+    }
+    for (const s of a.vswitches) {
+      const x = { ...s, accountId: a.id };
+      this.vswitches.set(s.id, x);
+      push(this.vswAR, byAR(a.id, s.regionId), x);
+    }
+    for (const s of a.networkAcls) {
+      const x = { ...s, accountId: a.id };
+      this.networkAcls.set(s.id, x);
+      push(this.aclAR, byAR(a.id, s.regionId), x);
+    }
+    for (const e of a.events)
+      this.events.addFixtureEvent(
+        a.id,
+        e,
+        e.time ? Date.parse(e.time) : now - (e.secondsAgo ?? 0) * 1000,
+      );
+  }
+
+  private addCluster(acct: AccountRt, c: ClusterFx, now: number): void {
+    const { encryption, transition, lastKmsChangeEndedSecondsAgo, created, ...rest } = c;
+    const createdMs = created ? Date.parse(created) : now - 100 * 86400_000;
+    const cl: ClusterRt = {
+      ...rest,
+      accountId: acct.id,
+      created: createdMs,
+      updated: createdMs,
+      intervals: [],
+      changeInFlight: false,
+      taskIds: [],
+    };
+    if (encryption) {
+      const since = encryption.since ? Date.parse(encryption.since) : now - 14 * 86400_000;
+      cl.encryption = { keyId: encryption.keyId, disabled: false };
+      cl.intervals.push({ keyId: encryption.keyId, from: since });
+      cl.updated = Math.max(cl.updated, since);
+    }
+    if (lastKmsChangeEndedSecondsAgo !== undefined)
+      cl.lastKmsChangeEnd = now - lastKmsChangeEndedSecondsAgo * 1000;
+    if (transition) {
+      // A change that was already in flight when the fixture was captured.
+      cl.changeInFlight = true;
+      this.at(now + transition.afterSeconds * 1000, () => {
+        cl.state = transition.to;
+        cl.changeInFlight = false;
+      });
+    }
+    this.clusters.set(cl.id, cl);
+    acct.clusters.push(cl);
+    push(this.clustersAR, byAR(acct.id, cl.regionId), cl);
+  }
+
+  /** Adds a cluster created at runtime (CreateCluster). */
+  insertCluster(accountId: string, c: ClusterFx): ClusterRt {
+    const acct = this.account(accountId);
+    this.addCluster(acct, c, this.clock.now());
+    return this.clusters.get(c.id)!;
+  }
+
+  account(id: string): AccountRt {
+    const a = this.accounts.get(id);
+    if (!a) throw new Error(`no account ${id}`);
+    return a;
+  }
+
+  clustersIn(accountId: string, regionId?: string): readonly ClusterRt[] {
+    if (regionId === undefined) return this.accounts.get(accountId)?.clusters ?? [];
+    return this.clustersAR.get(byAR(accountId, regionId)) ?? [];
+  }
+  keysIn(accountId: string, regionId: string): readonly KeyRt[] {
+    return this.keysAR.get(byAR(accountId, regionId)) ?? [];
+  }
+  securityGroupsIn(accountId: string, regionId: string) {
+    return this.sgAR.get(byAR(accountId, regionId)) ?? [];
+  }
+  vswitchesIn(accountId: string, regionId: string) {
+    return this.vswAR.get(byAR(accountId, regionId)) ?? [];
+  }
+  networkAclsIn(accountId: string, regionId: string) {
+    return this.aclAR.get(byAR(accountId, regionId)) ?? [];
+  }
+
+  /** Key by id within an account (keys of another account are invisible). */
+  keyOf(accountId: string, keyIdOrAlias: string, regionId?: string): KeyRt | undefined {
+    let k = this.keys.get(keyIdOrAlias);
+    if (!k && keyIdOrAlias.startsWith('alias/') && regionId) {
+      k = this.keysIn(accountId, regionId).find((x) => x.aliases.includes(keyIdOrAlias));
+    }
+    if (!k && keyIdOrAlias.startsWith('acs:kms:'))
+      k = this.keys.get(keyIdOrAlias.split('/').pop() ?? '');
+    if (!k || k.accountId !== accountId) return undefined;
+    if (regionId && k.regionId !== regionId) return undefined;
+    return k;
+  }
+
+  serviceRoleAuthorised(accountId: string): boolean {
+    const r = this.accounts.get(accountId)?.roles.get(SERVICE_ROLE_NAME.toLowerCase());
+    return !!r && r.policies.some((p) => p.name === SERVICE_ROLE_POLICY && p.type === 'System');
+  }
+
+  keyArn(k: KeyRt): string {
+    return `acs:kms:${k.regionId}:${k.accountId}:key/${k.id}`;
+  }
+
+  // ---- time ---------------------------------------------------------------------------------
+
+  /** Runs `fn` at simulated time `due` (or at the next settle after it). */
+  at(due: number, fn: (at: number) => void): void {
+    this.schedule.push({ due, seq: this.seq++, run: fn });
+    this.schedule.sort((a, b) => a.due - b.due || a.seq - b.seq);
+  }
+
+  /** Applies every scheduled change that is due. Called before each request is handled. */
+  settle(): number {
+    const now = this.clock.now();
+    while (this.schedule.length && this.schedule[0]!.due <= now) {
+      const s = this.schedule.shift()!;
+      s.run(s.due);
+    }
+    return now;
+  }
+
+  pendingChanges(): number {
+    return this.schedule.length;
+  }
+
+  newTaskId(): string {
+    return `T-${randomBytes(12).toString('hex')}`;
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
