@@ -29,15 +29,13 @@ process.stdout.write(
     control: `${sim.url}/__sim/`,
     fixture: values.fixture,
     timeScale: Number(values['time-scale']),
-    credentials: sim.control
-      .credentials()
-      .map((c) => ({
-        accessKeyId: c.accessKeyId,
-        account: c.accountName,
-        accountId: c.accountId,
-        principal: c.principal,
-        status: c.status,
-      })),
+    credentials: sim.control.credentials().map((c) => ({
+      accessKeyId: c.accessKeyId,
+      account: c.accountName,
+      accountId: c.accountId,
+      principal: c.principal,
+      status: c.status,
+    })),
   })}\n`,
 );
 

@@ -22,6 +22,8 @@ export const FaultRuleSchema = z.object({
   product: z.enum(['cs', 'kms', 'ram', 'sts', 'actiontrail', 'ecs', 'vpc']).optional(),
   /** Action name, e.g. DescribeClusterDetail; omit for all actions. */
   action: z.string().optional(),
+  /** Only calls about this region (RPC RegionId, or CS region_id); omit for all regions. */
+  regionId: z.string().optional(),
   /** failUpdate only: the cluster it applies to (else any). */
   clusterId: z.string().optional(),
   /** Fire for this many matching calls, then retire. Default: 1 unless `rate` is given. */
@@ -96,13 +98,18 @@ export class Faults {
   }
 
   /** Faults that apply to one HTTP call: total added latency and at most one replacement. */
-  forCall(product: string, action: string): { latencyMs: number; fault?: ActiveFault } {
+  forCall(
+    product: string,
+    action: string,
+    regionId?: string,
+  ): { latencyMs: number; fault?: ActiveFault } {
     let latencyMs = 0;
     let fault: ActiveFault | undefined;
     for (const r of [...this.rules]) {
       if (r.kind === 'failUpdate') continue;
       if (r.product && r.product !== product) continue;
       if (r.action && r.action !== action) continue;
+      if (r.regionId && r.regionId !== regionId) continue;
       if (r.kind === 'latency') {
         if (this.fire(r)) latencyMs += r.ms ?? 1000;
       } else if (!fault && this.fire(r)) fault = r;

@@ -66,7 +66,9 @@ export async function dispatch(
     label = `${product.id}/${route.action}`;
     if (product.regional) regionId = resolveRegion(product, params, header('host'));
 
-    const { latencyMs, fault } = env.faults.forCall(product.id, route.action);
+    // A fault may target one region: RPC products name it in RegionId, CS in region_id.
+    const faultRegion = regionId ?? params.RegionId ?? params.region_id;
+    const { latencyMs, fault } = env.faults.forCall(product.id, route.action, faultRegion);
     if (latencyMs) await sleep(latencyMs);
     if (fault) {
       switch (fault.kind) {

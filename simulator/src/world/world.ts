@@ -19,6 +19,7 @@ import type {
 import { SimClock } from '../clock';
 import { SERVICE_ROLE_NAME, SERVICE_ROLE_POLICY, type Statement } from './policies';
 import { EventStore } from './events';
+import { KMS_TASK_TYPE } from './encryption';
 
 export interface UserRt {
   name: string;
@@ -289,8 +290,24 @@ export class World {
       cl.intervals.push({ keyId: encryption.keyId, from: since });
       cl.updated = Math.max(cl.updated, since);
     }
-    if (lastKmsChangeEndedSecondsAgo !== undefined)
-      cl.lastKmsChangeEnd = now - lastKmsChangeEndedSecondsAgo * 1000;
+    if (lastKmsChangeEndedSecondsAgo !== undefined) {
+      // The change that ended then left a finished task behind, as it would in the cloud.
+      const ended = now - lastKmsChangeEndedSecondsAgo * 1000;
+      cl.lastKmsChangeEnd = ended;
+      const task: TaskRt = {
+        id: this.newTaskId(),
+        clusterId: cl.id,
+        accountId: acct.id,
+        type: KMS_TASK_TYPE,
+        state: 'success',
+        created: ended - 600_000,
+        updated: ended,
+        stage: 'Success',
+        parameters: {},
+      };
+      this.tasks.set(task.id, task);
+      cl.taskIds.push(task.id);
+    }
     if (transition) {
       // A change that was already in flight when the fixture was captured.
       cl.changeInFlight = true;
