@@ -1,0 +1,155 @@
+// Where account secrets live: the OS keychain, one item per account holding a JSON blob of that
+// account's secrets. There is no plain-text backend. Every call, whatever the backend, goes
+// through `guardSecretStore`, which bounds it with a timeout (a locked keyring with a display
+// waits forever for an unlock prompt) and turns failures into one clear GuardError('keychain').
+import { GuardError } from '../../contract';
+import type { AccountSecrets } from './types';
+
+export const KEYCHAIN_SERVICE = 'ack-secret-guard';
+export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 10_000;
+
+/** A keychain backend: the real one (keyring-store.ts) or a fake in tests. */
+export interface SecretStore {
+  get(accountId: string): Promise<AccountSecrets | null>;
+  set(accountId: string, secrets: AccountSecrets): Promise<void>;
+  /** True if an item was deleted, false if there was none. */
+  delete(accountId: string): Promise<boolean>;
+}
+
+export type KeychainFailure =
+  'no-session-bus' | 'no-secret-service' | 'no-keyring' | 'locked' | 'timeout' | 'failed';
+
+const ADVICE: Record<KeychainFailure, string> = {
+  'no-session-bus':
+    'There is no D-Bus session, so the Secret Service cannot be reached. Run ACK Secret Guard inside a desktop session (or start one with dbus-run-session) so that DBUS_SESSION_BUS_ADDRESS is set.',
+  'no-secret-service':
+    'No Secret Service is running. Install and start gnome-keyring (apt-get install gnome-keyring; gnome-keyring-daemon --start --components=secrets) or enable the Secret Service of KWallet/KeePassXC.',
+  'no-keyring':
+    'The Secret Service has no default keyring yet. Create one (Seahorse "Passwords and Keys", or gnome-keyring-daemon --unlock) and try again.',
+  locked:
+    'The keyring is locked and no unlock prompt could be shown. Unlock it (Seahorse "Passwords and Keys", or echo the password into gnome-keyring-daemon --unlock) and try again.',
+  timeout:
+    'The OS keychain did not answer in time. It is probably waiting for you to unlock the keyring in a prompt: unlock it and try again. If no prompt appears, restart the keyring service (gnome-keyring-daemon --replace).',
+  failed: 'The OS keychain refused the request.',
+};
+
+/** Tells the known failure modes apart by the platform's message (toolchain.md §4). */
+export function classifyKeychainError(message: string): KeychainFailure {
+  if (
+    /DBUS_SESSION_BUS_ADDRESS|autolaunch|Unable to autolaunch|Failed to connect to socket|No such file or directory/i.test(
+      message,
+    )
+  )
+    return 'no-session-bus';
+  if (
+    /org\.freedesktop\.secrets was not provided|ServiceUnknown|not provided by any \.service/i.test(
+      message,
+    )
+  )
+    return 'no-secret-service';
+  if (/locked|prompt was dismissed|unlock/i.test(message)) return 'locked';
+  if (/no result found|Object does not exist|no such object|collection/i.test(message))
+    return 'no-keyring';
+  return 'failed';
+}
+
+type Operation = 'read' | 'save' | 'delete';
+
+export function keychainError(
+  failure: KeychainFailure,
+  operation: Operation,
+  platformMessage?: string,
+): GuardError {
+  const what = { read: 'read', save: 'save', delete: 'delete' }[operation];
+  const platform =
+    failure === 'failed' && platformMessage ? ` (${platformMessage.slice(0, 200)})` : '';
+  return new GuardError(
+    'keychain',
+    `Could not ${what} the account's secrets in the OS keychain: ${ADVICE[failure]}${platform}`,
+    {
+      reason: failure,
+      operation,
+      ...(platformMessage ? { platformMessage: platformMessage.slice(0, 200) } : {}),
+    },
+  );
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, operation: Operation): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(keychainError('timeout', operation)), ms);
+    // A stuck keychain call must not keep a CLI process alive once everything else is done.
+    timer.unref?.();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function asKeychainError(error: unknown, operation: Operation): GuardError {
+  if (error instanceof GuardError && error.code === 'keychain') return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return keychainError(classifyKeychainError(message), operation, message);
+}
+
+/** Wraps any backend: timeout on every call, one error type with advice. */
+export function guardSecretStore(
+  backend: SecretStore,
+  timeoutMs = DEFAULT_KEYCHAIN_TIMEOUT_MS,
+): SecretStore {
+  const guarded = async <T>(operation: Operation, run: () => Promise<T>): Promise<T> => {
+    try {
+      // `run()` may itself throw synchronously (a native constructor failing): same handling.
+      return await withTimeout(Promise.resolve().then(run), timeoutMs, operation);
+    } catch (error) {
+      throw asKeychainError(error, operation);
+    }
+  };
+  return {
+    get: (id) => guarded('read', () => backend.get(id)),
+    set: (id, secrets) => guarded('save', () => backend.set(id, secrets)),
+    delete: (id) => guarded('delete', () => backend.delete(id)),
+  };
+}
+
+/** Keychain user name of the throw-away item written by probeKeychain. */
+export const PROBE_ITEM = 'ack-secret-guard-probe';
+
+/**
+ * Proves the keychain can be written right now. Needed because a LOCKED Secret Service
+ * collection answers reads with "nothing there" (and deletes with "nothing deleted") instead of
+ * an error; only a write reveals the lock. Used when an item we expect is missing.
+ */
+export async function probeKeychain(store: SecretStore): Promise<void> {
+  await store.set(PROBE_ITEM, {});
+  await store.delete(PROBE_ITEM);
+}
+
+/** Whether an account must have a keychain item (role accounts hold no secret of their own). */
+export function needsKeychainItem(account: {
+  kind: string;
+  network: { proxyHasPassword: boolean };
+}): boolean {
+  return account.kind !== 'ram-role' || account.network.proxyHasPassword;
+}
+
+/** The keychain item's text. Versioned so a later format can be told apart. */
+export function encodeSecrets(secrets: AccountSecrets): string {
+  return JSON.stringify({ v: 1, ...secrets });
+}
+
+export function decodeSecrets(text: string): AccountSecrets {
+  try {
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    const out: AccountSecrets = {};
+    for (const key of ['accessKeySecret', 'securityToken', 'proxyPassword'] as const) {
+      if (typeof parsed[key] === 'string') out[key] = parsed[key];
+    }
+    return out;
+  } catch {
+    // Never include the text: it is the secret.
+    throw new GuardError(
+      'keychain',
+      'The keychain item of this account is not in the expected format. Update the account to store its secrets again.',
+      { reason: 'failed' },
+    );
+  }
+}

@@ -1,0 +1,737 @@
+// The accounts domain: add, update, remove, test and import, keeping metadata (file) and
+// secrets (keychain) consistent. Order of work, so nothing is ever half-saved:
+//   add:    validate -> live check -> write secret -> write metadata (on failure: delete secret)
+//   update: validate -> live check if credentials/network changed -> write secret -> metadata
+//           (on failure: put the old secret back)
+//   remove: make sure the keychain answers -> delete metadata -> delete secret (absent is fine)
+import { randomUUID } from 'node:crypto';
+import type {
+  Account,
+  AccountIdentity,
+  AccountsChangeReason,
+  CliImportApplied,
+  CliImportPreview,
+  CliImportResult,
+  ValidatedInput,
+} from '../../contract';
+import { ACCOUNT_COLOURS, GuardError } from '../../contract';
+import type { AccountNetwork, CallCredentials } from '../cloud/session';
+import type { CloudSession } from '../cloud/session';
+import type { AssumedRole } from '../cloud/sts';
+import type { CoreContext } from '../context';
+import { defaultAliyunConfigPath, planProfile, readAliyunConfig } from './aliyun-cli';
+import type { AliyunProfile } from './aliyun-cli';
+import { CredentialResolver } from './credentials';
+import type { SessionTuning } from './credentials';
+import { checkAssumeRole, checkIdentity } from './identity';
+import type { LockOptions } from './lock';
+import { AccountRegistry } from './registry';
+import { guardSecretStore, needsKeychainItem, probeKeychain } from './secret-store';
+import type { SecretStore } from './secret-store';
+import type { AccountSecrets, StoredAccount, StoredNetwork, StoredRamRole } from './types';
+import {
+  REDACTED,
+  assertUniqueName,
+  parseProxy,
+  parseRoleArn,
+  proxyWithPassword,
+  validateAccessKeyId,
+  validateAccessKeySecret,
+  validateCaBundlePath,
+  validateDuration,
+  validateEndpoint,
+  validateExpiration,
+  validateExternalId,
+  validateName,
+  validateRegions,
+  validateSecurityToken,
+  validateSessionName,
+} from './validation';
+import { toAccountView } from './view';
+
+export type AddInput = ValidatedInput<'accounts.add'>;
+export type UpdateInput = ValidatedInput<'accounts.update'>;
+type NetworkInput = AddInput['network'];
+
+export interface AccountsServiceOptions {
+  /** The keychain backend (a real one by default); always wrapped with timeouts. */
+  secretStore: SecretStore;
+  keychainTimeoutMs?: number;
+  session?: SessionTuning;
+  lock?: LockOptions;
+  /** Where the aliyun CLI config is when a request names none. */
+  aliyunConfigPath?: string;
+}
+
+export interface AddOptions {
+  /** Accounts on the built-in simulated cloud (the demo wiring sets this). */
+  demo?: boolean;
+}
+
+const hasSecrets = (s: AccountSecrets): boolean =>
+  Boolean(s.accessKeySecret || s.securityToken || s.proxyPassword);
+const sameSecrets = (a: AccountSecrets, b: AccountSecrets): boolean =>
+  a.accessKeySecret === b.accessKeySecret &&
+  a.securityToken === b.securityToken &&
+  a.proxyPassword === b.proxyPassword;
+
+export class AccountsService {
+  readonly registry: AccountRegistry;
+  readonly credentials: CredentialResolver;
+  private readonly store: SecretStore;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly options: AccountsServiceOptions,
+  ) {
+    this.registry = new AccountRegistry(ctx.dataDir, { lock: options.lock, now: ctx.now });
+    this.store = guardSecretStore(options.secretStore, options.keychainTimeoutMs);
+    this.credentials = new CredentialResolver(ctx, this, this.store, options.session);
+  }
+
+  // ---- for other domains (fleet, checks, operations) -------------------------------------
+
+  /** Fresh credentials for one cloud call (secrets: main process only). */
+  credentialsFor(accountId: string): Promise<CallCredentials> {
+    return this.credentials.credentialsFor(accountId);
+  }
+
+  /** A CloudSession for a saved account. Build one per task: it captures network settings. */
+  sessionFor(accountId: string): Promise<CloudSession> {
+    return this.credentials.sessionFor(accountId);
+  }
+
+  async get(accountId: string): Promise<StoredAccount> {
+    const account = (await this.registry.read()).find((a) => a.id === accountId);
+    if (!account) throw new GuardError('not-found', `There is no account with id ${accountId}.`);
+    return account;
+  }
+
+  async list(): Promise<Account[]> {
+    return (await this.registry.read()).map((a) => this.view(a));
+  }
+
+  view(account: StoredAccount): Account {
+    return toAccountView(account, this.credentials.roleExpiry(account.id));
+  }
+
+  // ---- add ---------------------------------------------------------------------------------
+
+  async add(input: AddInput, options: AddOptions = {}): Promise<Account> {
+    const existing = await this.registry.read();
+    const now = this.ctx.now();
+    const stamp = new Date(now).toISOString();
+    const name = validateName(input.name);
+    assertUniqueName(name, existing);
+    const { network, proxyPassword } = this.parseNetwork(input.network, null, undefined);
+    const base = {
+      id: randomUUID(),
+      name,
+      colour: input.colour ?? ACCOUNT_COLOURS[existing.length % ACCOUNT_COLOURS.length]!,
+      regions: validateRegions(input.regions),
+      network,
+      identity: null,
+      demo: options.demo ?? false,
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    const secrets: AccountSecrets = proxyPassword ? { proxyPassword } : {};
+    let draft: StoredAccount;
+    switch (input.kind) {
+      case 'access-key': {
+        const accessKeyId = validateAccessKeyId(input.accessKeyId, 'access-key');
+        secrets.accessKeySecret = validateAccessKeySecret(input.accessKeySecret, accessKeyId);
+        draft = { ...base, kind: 'access-key', accessKeyId };
+        break;
+      }
+      case 'sts-token': {
+        const accessKeyId = validateAccessKeyId(input.accessKeyId, 'sts-token');
+        secrets.accessKeySecret = validateAccessKeySecret(input.accessKeySecret, accessKeyId);
+        secrets.securityToken = validateSecurityToken(input.securityToken);
+        const expiration = validateExpiration(input.expiration, now);
+        draft = { ...base, kind: 'sts-token', accessKeyId, expiration };
+        break;
+      }
+      case 'ram-role':
+        draft = {
+          ...base,
+          kind: 'ram-role',
+          ...this.roleFields(input, existing, base.id),
+        };
+        break;
+    }
+
+    const { identity, assumed } = await this.verify(draft, secrets);
+    draft.identity = identity;
+
+    const wroteSecret = hasSecrets(secrets);
+    if (wroteSecret) await this.store.set(draft.id, secrets);
+    try {
+      await this.registry.update((accounts) => {
+        assertUniqueName(draft.name, accounts);
+        if (draft.kind === 'ram-role' && !accounts.some((a) => a.id === draft.sourceAccountId))
+          throw new GuardError('not-found', 'The source account was removed meanwhile.', {
+            field: 'sourceAccountId',
+          });
+        return { accounts: [...accounts, draft], result: undefined };
+      });
+    } catch (error) {
+      if (wroteSecret) await this.store.delete(draft.id).catch(() => undefined);
+      throw error;
+    }
+    if (assumed) this.credentials.remember(draft.id, draft.updatedAt, assumed);
+    this.changed('added', [draft.id]);
+    return this.view(draft);
+  }
+
+  // ---- update ------------------------------------------------------------------------------
+
+  async update(input: UpdateInput): Promise<Account> {
+    const existing = await this.registry.read();
+    const current = existing.find((a) => a.id === input.id);
+    if (!current) throw new GuardError('not-found', `There is no account with id ${input.id}.`);
+    const now = this.ctx.now();
+    this.rejectForeignFields(input, current);
+
+    const touchesCredentials =
+      input.accessKeyId !== undefined ||
+      input.accessKeySecret !== undefined ||
+      input.securityToken !== undefined ||
+      input.expiration !== undefined ||
+      input.sourceAccountId !== undefined ||
+      input.roleArn !== undefined ||
+      input.sessionName !== undefined ||
+      input.durationSeconds !== undefined ||
+      input.externalId !== undefined;
+    const touchesNetwork = input.network !== undefined;
+    const needsCheck = touchesCredentials || touchesNetwork;
+
+    // Read the old secrets only when something secret may change: cosmetic edits (name, colour,
+    // regions) then work even while the keychain is locked.
+    let oldSecrets: AccountSecrets = {};
+    if (needsCheck) {
+      const item = await this.store.get(current.id);
+      // Reads of a locked keyring come back empty: make sure before treating it as missing.
+      if (item === null && needsKeychainItem(current)) await probeKeychain(this.store);
+      oldSecrets = item ?? {};
+    }
+    const secrets: AccountSecrets = { ...oldSecrets };
+
+    const next = structuredClone(current) as StoredAccount;
+    if (input.name !== undefined) {
+      next.name = validateName(input.name);
+      assertUniqueName(next.name, existing, current.id);
+    }
+    if (input.colour !== undefined) next.colour = input.colour;
+    if (input.regions !== undefined) next.regions = validateRegions(input.regions);
+    if (touchesNetwork) {
+      const parsed = this.parseNetwork(input.network, current.network, oldSecrets.proxyPassword);
+      next.network = parsed.network;
+      if (parsed.proxyPassword) secrets.proxyPassword = parsed.proxyPassword;
+      else delete secrets.proxyPassword;
+    }
+
+    if (next.kind === 'access-key') {
+      if (input.accessKeyId !== undefined) {
+        next.accessKeyId = validateAccessKeyId(input.accessKeyId, 'access-key');
+        if (input.accessKeySecret === undefined)
+          throw new GuardError('validation', 'A new AccessKey id needs its secret too.', {
+            field: 'accessKeySecret',
+          });
+      }
+      if (input.accessKeySecret !== undefined)
+        secrets.accessKeySecret = validateAccessKeySecret(input.accessKeySecret, next.accessKeyId);
+    } else if (next.kind === 'sts-token') {
+      const replacing =
+        input.accessKeyId !== undefined ||
+        input.accessKeySecret !== undefined ||
+        input.securityToken !== undefined;
+      if (replacing) {
+        if (
+          input.accessKeyId === undefined ||
+          input.accessKeySecret === undefined ||
+          input.securityToken === undefined ||
+          input.expiration === undefined
+        )
+          throw new GuardError(
+            'validation',
+            'A new STS token comes with its own AccessKey id, secret and expiry: give all four.',
+            { field: 'securityToken' },
+          );
+        next.accessKeyId = validateAccessKeyId(input.accessKeyId, 'sts-token');
+        secrets.accessKeySecret = validateAccessKeySecret(input.accessKeySecret, next.accessKeyId);
+        secrets.securityToken = validateSecurityToken(input.securityToken);
+      }
+      if (input.expiration !== undefined)
+        next.expiration = validateExpiration(input.expiration, now);
+    } else {
+      Object.assign(
+        next,
+        this.roleFields(
+          {
+            sourceAccountId: input.sourceAccountId ?? next.sourceAccountId,
+            roleArn: input.roleArn ?? next.roleArn,
+            sessionName: input.sessionName ?? next.sessionName,
+            durationSeconds: input.durationSeconds ?? next.durationSeconds,
+            externalId: input.externalId === undefined ? next.externalId : input.externalId,
+          },
+          existing,
+          next.id,
+        ),
+      );
+    }
+
+    // A strictly newer stamp: caches are keyed by it.
+    const previous = Date.parse(current.updatedAt);
+    next.updatedAt = new Date(Math.max(now, previous + 1)).toISOString();
+
+    let assumed: AssumedRole | undefined;
+    if (needsCheck) {
+      const verified = await this.verify(next, secrets);
+      next.identity = verified.identity;
+      assumed = verified.assumed;
+    }
+
+    const secretChanged = needsCheck && !sameSecrets(oldSecrets, secrets);
+    if (secretChanged) {
+      if (hasSecrets(secrets)) await this.store.set(next.id, secrets);
+      else await this.store.delete(next.id);
+    }
+    try {
+      await this.registry.update((accounts) => {
+        const index = accounts.findIndex((a) => a.id === next.id);
+        if (index < 0) throw new GuardError('not-found', 'The account was removed meanwhile.');
+        if (accounts[index]!.updatedAt !== current.updatedAt)
+          throw new GuardError(
+            'conflict',
+            `Account "${current.name}" was changed elsewhere meanwhile (another window or the CLI). Reload and try again.`,
+          );
+        assertUniqueName(next.name, accounts, next.id);
+        accounts[index] = next;
+        return { accounts, result: undefined };
+      });
+    } catch (error) {
+      if (secretChanged) await this.restoreSecrets(next.id, oldSecrets);
+      throw error;
+    }
+    this.credentials.invalidate(next.id);
+    if (assumed) this.credentials.remember(next.id, next.updatedAt, assumed);
+    this.changed('updated', [next.id]);
+    return this.view(next);
+  }
+
+  private async restoreSecrets(id: string, old: AccountSecrets): Promise<void> {
+    try {
+      if (hasSecrets(old)) await this.store.set(id, old);
+      else await this.store.delete(id);
+    } catch {
+      // The metadata write already failed; the caller reports that error. The keychain then
+      // holds the new secrets for the old metadata, which the next check will reveal.
+    }
+  }
+
+  private rejectForeignFields(input: UpdateInput, account: StoredAccount): void {
+    const byKind: Record<StoredAccount['kind'], (keyof UpdateInput)[]> = {
+      'access-key': [
+        'securityToken',
+        'expiration',
+        'sourceAccountId',
+        'roleArn',
+        'sessionName',
+        'durationSeconds',
+        'externalId',
+      ],
+      'sts-token': ['sourceAccountId', 'roleArn', 'sessionName', 'durationSeconds', 'externalId'],
+      'ram-role': ['accessKeyId', 'accessKeySecret', 'securityToken', 'expiration'],
+    };
+    const foreign = byKind[account.kind].find((field) => input[field] !== undefined);
+    if (foreign)
+      throw new GuardError(
+        'validation',
+        `${foreign} does not apply to a ${account.kind} account (the kind of an account cannot change; add a new one).`,
+        { field: foreign },
+      );
+  }
+
+  // ---- remove ------------------------------------------------------------------------------
+
+  async remove(accountId: string): Promise<{ id: string; name: string }> {
+    const account = await this.get(accountId);
+    const dependants = (accounts: StoredAccount[]) =>
+      accounts.filter((a) => a.kind === 'ram-role' && a.sourceAccountId === accountId);
+    const blockers = dependants(await this.registry.read());
+    if (blockers.length > 0) throw this.inUse(account, blockers);
+    // Make sure the keychain answers before touching anything, so a locked keyring leaves the
+    // account fully in place rather than metadata gone and its secret orphaned. A locked
+    // collection reads as "no item", so a missing item we expect is confirmed with a write.
+    if ((await this.store.get(accountId)) === null && needsKeychainItem(account))
+      await probeKeychain(this.store);
+    await this.registry.update((accounts) => {
+      const still = dependants(accounts);
+      if (still.length > 0) throw this.inUse(account, still);
+      return { accounts: accounts.filter((a) => a.id !== accountId), result: undefined };
+    });
+    this.credentials.invalidate(accountId);
+    try {
+      await this.store.delete(accountId);
+    } catch (error) {
+      const why = error instanceof GuardError ? error.message : String(error);
+      throw new GuardError(
+        'keychain',
+        `Account "${account.name}" was removed from the list, but its keychain item could not be deleted. ${why} Delete it later with: secret-tool clear service ack-secret-guard username ${accountId}`,
+        { reason: 'orphaned-item', accountId },
+      );
+    } finally {
+      this.changed('removed', [accountId]);
+    }
+    return { id: accountId, name: account.name };
+  }
+
+  private inUse(account: StoredAccount, blockers: StoredAccount[]): GuardError {
+    return new GuardError(
+      'conflict',
+      `Account "${account.name}" is the source of ${blockers.map((b) => `"${b.name}"`).join(', ')}. Remove or change those role accounts first.`,
+      { dependants: blockers.map((b) => b.id) },
+    );
+  }
+
+  // ---- test --------------------------------------------------------------------------------
+
+  async test(accountId: string): Promise<{ account: Account; identity: AccountIdentity }> {
+    let account = await this.get(accountId);
+    if (account.kind === 'ram-role') await this.credentials.reassume(account);
+    else this.credentials.invalidate(accountId);
+    const session = await this.credentials.sessionFor(accountId);
+    const identity = await checkIdentity(session, `account "${account.name}"`, this.ctx.now());
+    account = await this.registry.update((accounts) => {
+      const found = accounts.find((a) => a.id === accountId);
+      if (!found) throw new GuardError('not-found', 'The account was removed meanwhile.');
+      // Not an edit: updatedAt (the cache key) stays.
+      found.identity = identity;
+      return { accounts, result: found };
+    });
+    this.changed('tested', [accountId]);
+    return { account: this.view(account), identity };
+  }
+
+  // ---- live check --------------------------------------------------------------------------
+
+  private accountNetwork(network: StoredNetwork, secrets: AccountSecrets): AccountNetwork {
+    return {
+      endpoint: network.endpoint,
+      proxy: network.proxy ? proxyWithPassword(network.proxy, secrets.proxyPassword) : null,
+      caBundlePath: network.caBundlePath,
+    };
+  }
+
+  /** Asks STS who these (unsaved) credentials are; for a role, assumes it first. */
+  private async verify(
+    draft: StoredAccount,
+    secrets: AccountSecrets,
+  ): Promise<{ identity: AccountIdentity; assumed?: AssumedRole }> {
+    const network = this.accountNetwork(draft.network, secrets);
+    const who = `account "${draft.name}"`;
+    const key = `check:${draft.id}`;
+    if (draft.kind === 'ram-role') {
+      const source = await this.get(draft.sourceAccountId);
+      const sourceSession = await this.credentials.sessionFor(source.id);
+      const assumed = await checkAssumeRole(
+        sourceSession,
+        {
+          roleArn: draft.roleArn,
+          sessionName: draft.sessionName,
+          durationSeconds: draft.durationSeconds,
+          externalId: draft.externalId,
+        },
+        source.name,
+      );
+      const session = this.credentials.session(key, network, async () => assumed.credentials);
+      return { identity: await checkIdentity(session, who, this.ctx.now()), assumed };
+    }
+    const credentials: CallCredentials = {
+      accessKeyId: draft.accessKeyId,
+      accessKeySecret: secrets.accessKeySecret ?? '',
+      ...(draft.kind === 'sts-token' ? { securityToken: secrets.securityToken ?? '' } : {}),
+    };
+    const session = this.credentials.session(key, network, async () => credentials);
+    return { identity: await checkIdentity(session, who, this.ctx.now()) };
+  }
+
+  // ---- field helpers -----------------------------------------------------------------------
+
+  private parseNetwork(
+    input: NetworkInput,
+    current: StoredNetwork | null,
+    currentPassword: string | undefined,
+  ): { network: StoredNetwork; proxyPassword: string | null } {
+    const base: StoredNetwork = current ?? {
+      endpoint: null,
+      proxy: null,
+      proxyHasPassword: false,
+      caBundlePath: null,
+    };
+    const network = { ...base };
+    let proxyPassword: string | null = current?.proxyHasPassword ? (currentPassword ?? null) : null;
+    if (input?.endpoint !== undefined) network.endpoint = validateEndpoint(input.endpoint);
+    if (input?.caBundlePath !== undefined)
+      network.caBundlePath = validateCaBundlePath(input.caBundlePath);
+    if (input?.proxy !== undefined) {
+      const proxy = parseProxy(input.proxy);
+      // The window shows the URL redacted; sending it back unchanged keeps the stored password.
+      const keep = proxy?.password === REDACTED && current?.proxyHasPassword;
+      proxyPassword = keep ? (currentPassword ?? null) : (proxy?.password ?? null);
+      if (proxy?.password === REDACTED && !keep)
+        throw new GuardError(
+          'validation',
+          'Type the proxy password; "****" stands for a saved one.',
+          {
+            field: 'network.proxy',
+          },
+        );
+      network.proxy = proxy?.url ?? null;
+    }
+    network.proxyHasPassword = Boolean(network.proxy && proxyPassword);
+    return { network, proxyPassword: network.proxyHasPassword ? proxyPassword : null };
+  }
+
+  private roleFields(
+    input: {
+      sourceAccountId: string;
+      roleArn: string;
+      sessionName?: string | undefined;
+      durationSeconds?: number | undefined;
+      externalId?: string | null | undefined;
+    },
+    existing: StoredAccount[],
+    selfId: string,
+  ): Pick<
+    StoredRamRole,
+    'sourceAccountId' | 'roleArn' | 'sessionName' | 'durationSeconds' | 'externalId'
+  > {
+    const roleArn = parseRoleArn(input.roleArn).arn;
+    const sessionName = validateSessionName(input.sessionName);
+    const durationSeconds = validateDuration(input.durationSeconds);
+    const externalId = validateExternalId(input.externalId);
+    const byId = new Map(existing.map((a) => [a.id, a]));
+    if (!byId.has(input.sourceAccountId))
+      throw new GuardError(
+        'not-found',
+        'The source account does not exist. Pick a saved account.',
+        {
+          field: 'sourceAccountId',
+        },
+      );
+    // Walk the chain from the new source: reaching ourselves would be a loop.
+    for (let id: string | undefined = input.sourceAccountId, hops = 0; id; hops += 1) {
+      if (id === selfId || hops > 16)
+        throw new GuardError(
+          'validation',
+          'The source account takes its credentials from this account: that would be a loop.',
+          { field: 'sourceAccountId' },
+        );
+      const a = byId.get(id);
+      id = a?.kind === 'ram-role' ? a.sourceAccountId : undefined;
+    }
+    return {
+      sourceAccountId: input.sourceAccountId,
+      roleArn,
+      sessionName,
+      durationSeconds,
+      externalId,
+    };
+  }
+
+  // ---- aliyun CLI import -------------------------------------------------------------------
+
+  private cliPath(path: string | undefined): string {
+    return path ?? this.options.aliyunConfigPath ?? defaultAliyunConfigPath();
+  }
+
+  async previewCliImport(path?: string): Promise<CliImportPreview> {
+    const file = this.cliPath(path);
+    const config = await readAliyunConfig(file);
+    const accounts = await this.registry.read();
+    const taken = new Set(accounts.map((a) => a.name.toLowerCase()));
+    const now = this.ctx.now();
+    return {
+      path: file,
+      profiles: config.profiles.map((profile) => {
+        const plan = planProfile(profile, profile.name === config.current, now);
+        const already = this.alreadyImported(profile, accounts);
+        const source = plan.kind === 'ram-role' ? this.sourceFor(profile, accounts) : undefined;
+        const suggestedName = freeName(profile.name, taken);
+        taken.add(suggestedName.toLowerCase());
+        return {
+          profile: profile.name,
+          mode: profile.mode,
+          current: plan.current,
+          importable: plan.reason === null && already === null,
+          reason: plan.reason ?? (already ? `already saved as "${already.name}"` : null),
+          kind: plan.kind,
+          suggestedName,
+          accessKeyId: profile.access_key_id ?? null,
+          roleArn: profile.ram_role_arn ?? null,
+          expiration: plan.expiration,
+          regionId: profile.region_id ?? null,
+          existingSourceAccountId: source?.id ?? null,
+          alreadyImportedAs: already?.id ?? null,
+        };
+      }),
+    };
+  }
+
+  private alreadyImported(p: AliyunProfile, accounts: StoredAccount[]): StoredAccount | null {
+    switch (p.mode) {
+      case 'AK':
+        return (
+          accounts.find((a) => a.kind === 'access-key' && a.accessKeyId === p.access_key_id) ?? null
+        );
+      case 'StsToken':
+        return (
+          accounts.find((a) => a.kind === 'sts-token' && a.accessKeyId === p.access_key_id) ?? null
+        );
+      case 'RamRoleArn':
+        return (
+          accounts.find(
+            (a) =>
+              a.kind === 'ram-role' &&
+              a.roleArn.toLowerCase() === (p.ram_role_arn ?? '').toLowerCase() &&
+              this.sourceFor(p, accounts)?.id === a.sourceAccountId,
+          ) ?? null
+        );
+      default:
+        return null;
+    }
+  }
+
+  private sourceFor(p: AliyunProfile, accounts: StoredAccount[]): StoredAccount | undefined {
+    return accounts.find((a) => a.kind === 'access-key' && a.accessKeyId === p.access_key_id);
+  }
+
+  async applyCliImport(
+    input: ValidatedInput<'accounts.importCli.apply'>,
+  ): Promise<CliImportApplied> {
+    const file = this.cliPath(input.path);
+    const config = await readAliyunConfig(file);
+    const results: CliImportResult[] = [];
+    for (const selection of input.selections) {
+      try {
+        const added = await this.importProfile(
+          config.profiles,
+          selection,
+          config.current,
+          input.network,
+        );
+        results.push({ profile: selection.profile, ok: true, accounts: added });
+      } catch (error) {
+        if (!(error instanceof GuardError)) throw error;
+        results.push({ profile: selection.profile, ok: false, error: error.toContract() });
+      }
+    }
+    const imported = results.flatMap((r) => (r.ok ? r.accounts.map((a) => a.id) : []));
+    if (imported.length > 0) this.changed('imported', imported);
+    return { path: file, results };
+  }
+
+  private async importProfile(
+    profiles: AliyunProfile[],
+    selection: { profile: string; name?: string | undefined },
+    current: string | null,
+    network: NetworkInput,
+  ): Promise<Account[]> {
+    const profile = profiles.find((p) => p.name === selection.profile);
+    if (!profile)
+      throw new GuardError(
+        'not-found',
+        `The aliyun CLI config has no profile "${selection.profile}".`,
+      );
+    const plan = planProfile(profile, profile.name === current, this.ctx.now());
+    if (plan.reason !== null)
+      throw new GuardError(
+        'validation',
+        `Profile "${profile.name}" cannot be imported: ${plan.reason}.`,
+      );
+    const accounts = await this.registry.read();
+    const already = this.alreadyImported(profile, accounts);
+    if (already)
+      throw new GuardError(
+        'conflict',
+        `Profile "${profile.name}" is already saved as "${already.name}".`,
+      );
+    const taken = new Set(accounts.map((a) => a.name.toLowerCase()));
+    const name = selection.name ?? freeName(profile.name, taken);
+    switch (profile.mode) {
+      case 'AK':
+        return [
+          await this.add({
+            kind: 'access-key',
+            name,
+            accessKeyId: profile.access_key_id!,
+            accessKeySecret: profile.access_key_secret!,
+            network,
+          }),
+        ];
+      case 'StsToken':
+        return [
+          await this.add({
+            kind: 'sts-token',
+            name,
+            accessKeyId: profile.access_key_id!,
+            accessKeySecret: profile.access_key_secret!,
+            securityToken: profile.sts_token!,
+            expiration: plan.expiration!,
+            network,
+          }),
+        ];
+      default: {
+        // RamRoleArn: the profile's AccessKey is the source. Reuse a saved account with the
+        // same key, or save it as its own account first (removed again if the role fails).
+        const added: Account[] = [];
+        let source = this.sourceFor(profile, accounts);
+        if (!source) {
+          const created = await this.add({
+            kind: 'access-key',
+            name: freeName(`${name}-source`, taken),
+            accessKeyId: profile.access_key_id!,
+            accessKeySecret: profile.access_key_secret!,
+            network,
+          });
+          added.push(created);
+          source = await this.get(created.id);
+        }
+        try {
+          added.push(
+            await this.add({
+              kind: 'ram-role',
+              name,
+              sourceAccountId: source.id,
+              roleArn: profile.ram_role_arn!,
+              sessionName: profile.ram_session_name,
+              durationSeconds: profile.expired_seconds || undefined,
+              externalId: profile.external_id ?? null,
+              network,
+            }),
+          );
+        } catch (error) {
+          for (const a of added) await this.remove(a.id).catch(() => undefined);
+          throw error;
+        }
+        return added;
+      }
+    }
+  }
+
+  private changed(reason: AccountsChangeReason, accountIds: string[]): void {
+    this.ctx.events.emit('accounts.changed', { reason, accountIds });
+  }
+}
+
+/** The name itself if free, else "name (2)", "name (3)"... */
+function freeName(name: string, taken: Set<string>): string {
+  const clean = name.trim().slice(0, 56) || 'aliyun';
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i += 1) {
+    const candidate = `${clean} (${i})`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}

@@ -1,0 +1,248 @@
+// Meaning checks for account input, before anything is saved or sent. Every failure is a
+// GuardError('validation') naming the field; no message ever repeats a secret value (only ids,
+// ARNs, names and URLs without their password are quoted back).
+import { isAbsolute } from 'node:path';
+import { GuardError } from '../../contract';
+import { validateEndpointOverride } from '../cloud/endpoints';
+
+const invalid = (field: string, message: string): GuardError =>
+  new GuardError('validation', message, { field });
+
+// Permanent AccessKey ids are alphanumeric (LTAI… today, 16 characters on older keys); STS
+// temporary ids are "STS." followed by alphanumerics.
+const ACCESS_KEY_ID = /^[A-Za-z0-9]{12,64}$/;
+const STS_ACCESS_KEY_ID = /^STS\.[A-Za-z0-9]{8,128}$/;
+/** Visible ASCII, no spaces: real secrets are 30 alphanumerics, but we only guard the shape. */
+const SECRET_SHAPE = /^[\x21-\x7e]{8,128}$/;
+const TOKEN_SHAPE = /^[\x21-\x7e]{16,16384}$/;
+const ROLE_ARN = /^acs:ram::(\d{8,20}):role\/([A-Za-z0-9.-]{1,64})$/;
+const SESSION_NAME = /^[\w.@-]{2,64}$/;
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+
+export const DEFAULT_SESSION_NAME = 'ack-secret-guard';
+export const DEFAULT_DURATION_SECONDS = 3600;
+export const MIN_DURATION_SECONDS = 900;
+export const MAX_DURATION_SECONDS = 43_200;
+
+export function validateName(raw: string): string {
+  const name = raw.trim();
+  if (name === '') throw invalid('name', 'Give the account a name.');
+  if (name.length > 64) throw invalid('name', 'The account name is longer than 64 characters.');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    throw invalid('name', 'The account name contains control characters.');
+  return name;
+}
+
+/** Names are unique case-insensitively, so "Prod" and "prod" cannot both exist. */
+export function assertUniqueName(
+  name: string,
+  accounts: readonly { id: string; name: string }[],
+  exceptId?: string,
+): void {
+  const clash = accounts.find(
+    (a) => a.id !== exceptId && a.name.toLowerCase() === name.toLowerCase(),
+  );
+  if (clash)
+    throw new GuardError('conflict', `An account named "${clash.name}" already exists.`, {
+      field: 'name',
+    });
+}
+
+export function validateAccessKeyId(raw: string, kind: 'access-key' | 'sts-token'): string {
+  const id = raw.trim();
+  if (kind === 'sts-token') {
+    if (!STS_ACCESS_KEY_ID.test(id))
+      throw invalid(
+        'accessKeyId',
+        'An STS token AccessKey id starts with "STS." followed by letters and digits.',
+      );
+    return id;
+  }
+  if (id.startsWith('STS.'))
+    throw invalid(
+      'accessKeyId',
+      'This is a temporary (STS) AccessKey id: add it as an STS token account, with its security token and expiry.',
+    );
+  if (!ACCESS_KEY_ID.test(id))
+    throw invalid(
+      'accessKeyId',
+      'An AccessKey id is 12 to 64 letters and digits (for example LTAI5t…).',
+    );
+  return id;
+}
+
+export function validateAccessKeySecret(secret: string, accessKeyId: string): string {
+  if (!SECRET_SHAPE.test(secret))
+    throw invalid(
+      'accessKeySecret',
+      'The AccessKey secret must be 8 to 128 visible characters without spaces (was it pasted with a line break or a space?).',
+    );
+  if (secret === accessKeyId)
+    throw invalid(
+      'accessKeySecret',
+      'The AccessKey secret is the same as the id: paste the secret, not the id.',
+    );
+  return secret;
+}
+
+export function validateSecurityToken(token: string): string {
+  if (!TOKEN_SHAPE.test(token))
+    throw invalid(
+      'securityToken',
+      'The security token must be at least 16 visible characters without spaces or line breaks.',
+    );
+  return token;
+}
+
+/** ISO 8601 in the future; returns the normalised UTC form. */
+export function validateExpiration(raw: string, now: number): string {
+  const text = raw.trim();
+  const ms = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(ms))
+    throw invalid(
+      'expiration',
+      `The expiry "${text}" is not an ISO 8601 time such as 2026-01-31T12:00:00Z.`,
+    );
+  if (ms <= now)
+    throw invalid(
+      'expiration',
+      `The STS token expired at ${new Date(ms).toISOString()}; get a new token.`,
+    );
+  return new Date(ms).toISOString();
+}
+
+export interface ParsedRoleArn {
+  arn: string;
+  accountId: string;
+  roleName: string;
+}
+
+export function parseRoleArn(raw: string): ParsedRoleArn {
+  const arn = raw.trim();
+  const m = ROLE_ARN.exec(arn);
+  if (!m)
+    throw invalid(
+      'roleArn',
+      `"${arn}" is not a RAM role ARN; it looks like acs:ram::<account id>:role/<role name>.`,
+    );
+  return { arn, accountId: m[1]!, roleName: m[2]! };
+}
+
+export function validateSessionName(raw: string | undefined): string {
+  const name = (raw ?? DEFAULT_SESSION_NAME).trim();
+  if (!SESSION_NAME.test(name))
+    throw invalid(
+      'sessionName',
+      'The role session name is 2 to 64 letters, digits, or the characters . @ - _.',
+    );
+  return name;
+}
+
+export function validateDuration(raw: number | undefined): number {
+  const seconds = raw ?? DEFAULT_DURATION_SECONDS;
+  if (
+    !Number.isInteger(seconds) ||
+    seconds < MIN_DURATION_SECONDS ||
+    seconds > MAX_DURATION_SECONDS
+  )
+    throw invalid(
+      'durationSeconds',
+      `The session duration must be a whole number of seconds from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS} (and at most the role's maximum session duration).`,
+    );
+  return seconds;
+}
+
+export function validateExternalId(raw: string | null | undefined): string | null {
+  if (raw === undefined || raw === null || raw.trim() === '') return null;
+  const id = raw.trim();
+  if (!EXTERNAL_ID.test(id))
+    throw invalid(
+      'externalId',
+      'The external id is 2 to 1224 letters, digits, or the characters + = , . @ : / - _.',
+    );
+  return id;
+}
+
+export function validateRegions(raw: readonly string[] | null | undefined): string[] | null {
+  if (raw === undefined || raw === null) return null;
+  const regions = [...new Set(raw.map((r) => r.trim()))];
+  if (regions.length === 0)
+    throw invalid(
+      'regions',
+      'Give at least one region, or none at all to cover every region where ACK Edge is offered.',
+    );
+  const bad = regions.find((r) => !REGION_ID.test(r));
+  if (bad !== undefined)
+    throw invalid('regions', `"${bad}" is not a region id such as cn-hangzhou.`);
+  return regions;
+}
+
+export function validateEndpoint(raw: string | null | undefined): string | null {
+  if (raw === undefined || raw === null || raw.trim() === '') return null;
+  try {
+    validateEndpointOverride(raw.trim());
+  } catch (error) {
+    if (error instanceof GuardError) throw invalid('network.endpoint', error.message);
+    throw error;
+  }
+  return raw.trim();
+}
+
+export const REDACTED = '****';
+
+export interface ParsedProxy {
+  /** The URL without a password (user name kept), as stored in the metadata file. */
+  url: string;
+  /** The password, for the keychain; null if none. */
+  password: string | null;
+}
+
+/**
+ * Splits a proxy URL into what may be stored (URL with the user name) and the password (a
+ * secret). Messages quote the URL only after the password has been removed.
+ */
+export function parseProxy(raw: string | null | undefined): ParsedProxy | null {
+  if (raw === undefined || raw === null || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw invalid('network.proxy', 'The proxy is not a URL; use e.g. http://proxy.example:3128.');
+  }
+  const password = url.password ? decodeURIComponent(url.password) : null;
+  url.password = '';
+  const safe = url.toString().replace(/\/$/, '');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw invalid('network.proxy', `The proxy ${safe} must be an http:// or https:// URL.`);
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
+    throw invalid('network.proxy', `The proxy ${safe} must not have a path or query.`);
+  if (password !== null && !url.username)
+    throw invalid('network.proxy', 'The proxy URL has a password but no user name.');
+  return { url: safe, password };
+}
+
+/** Puts the password back for the SDK (main process only). */
+export function proxyWithPassword(storedUrl: string, password: string | undefined): string {
+  if (!password) return storedUrl;
+  const url = new URL(storedUrl);
+  url.password = encodeURIComponent(password);
+  return url.toString().replace(/\/$/, '');
+}
+
+/** For display: `http://user:****@host:port` when there is a password. */
+export function redactedProxy(storedUrl: string, hasPassword: boolean): string {
+  if (!hasPassword) return storedUrl;
+  const url = new URL(storedUrl);
+  url.password = REDACTED;
+  return url.toString().replace(/\/$/, '');
+}
+
+export function validateCaBundlePath(raw: string | null | undefined): string | null {
+  if (raw === undefined || raw === null || raw.trim() === '') return null;
+  const path = raw.trim();
+  if (!isAbsolute(path))
+    throw invalid('network.caBundlePath', `The CA bundle path ${path} must be absolute.`);
+  return path;
+}

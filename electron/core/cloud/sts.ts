@@ -1,0 +1,120 @@
+// STS 2015-04-01 (global, RPC): who am I, and assuming a RAM role. Both go through a
+// CloudSession, so they get the account's endpoint override, proxy, CA, timeouts and retries.
+// The assumed credentials returned here are secrets: they stay in the main process.
+import StsSdk, * as $Sts from '@alicloud/sts20150401';
+import { sdkClient } from './sdk';
+import type { IdentityType } from '../../contract';
+import { CloudError } from './errors';
+import type { CallCredentials, CloudSession } from './session';
+
+const Sts = sdkClient(StsSdk);
+
+/** STS is global; the region only picks a signing scope and a limiter slot. */
+export const STS_REGION = 'cn-hangzhou';
+
+export interface CallerIdentity {
+  accountId: string;
+  identityType: IdentityType;
+  arn: string;
+  principalId: string | null;
+  /** Returned only for the root account and RAM users. */
+  userId: string | null;
+  /** Returned only for an assumed role (its RBAC uid). */
+  roleId: string | null;
+  requestId: string | null;
+}
+
+/** IdentityType compared case-insensitively: one older page writes "RamUser" (addendum A4). */
+export function normaliseIdentityType(raw: string | undefined): IdentityType {
+  switch ((raw ?? '').toLowerCase()) {
+    case 'account':
+      return 'Account';
+    case 'ramuser':
+      return 'RAMUser';
+    case 'assumedroleuser':
+      return 'AssumedRoleUser';
+    default:
+      return 'Unknown';
+  }
+}
+
+export async function getCallerIdentity(
+  session: CloudSession,
+  regionId: string = STS_REGION,
+): Promise<CallerIdentity> {
+  const response = await session.call(
+    'sts',
+    'GetCallerIdentity',
+    regionId,
+    (config) => new Sts(config).getCallerIdentity(),
+    { idempotent: true },
+  );
+  const body = response.body;
+  return {
+    accountId: body?.accountId ?? '',
+    identityType: normaliseIdentityType(body?.identityType),
+    arn: body?.arn ?? '',
+    principalId: body?.principalId ?? null,
+    userId: body?.userId || null,
+    roleId: body?.roleId || null,
+    requestId: body?.requestId ?? null,
+  };
+}
+
+export interface AssumeRoleRequest {
+  roleArn: string;
+  sessionName: string;
+  durationSeconds: number;
+  externalId?: string | null;
+}
+
+export interface AssumedRole {
+  credentials: Required<CallCredentials>;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  assumedRoleArn: string | null;
+}
+
+export async function assumeRole(
+  session: CloudSession,
+  request: AssumeRoleRequest,
+  regionId: string = STS_REGION,
+): Promise<AssumedRole> {
+  const response = await session.call(
+    'sts',
+    'AssumeRole',
+    regionId,
+    (config) =>
+      new Sts(config).assumeRole(
+        new $Sts.AssumeRoleRequest({
+          roleArn: request.roleArn,
+          roleSessionName: request.sessionName,
+          durationSeconds: request.durationSeconds,
+          ...(request.externalId ? { externalId: request.externalId } : {}),
+        }),
+      ),
+    // Assuming again only mints another token: safe to repeat.
+    { idempotent: true },
+  );
+  const c = response.body?.credentials;
+  const expiresAt = Date.parse(c?.expiration ?? '');
+  if (!c?.accessKeyId || !c.accessKeySecret || !c.securityToken || Number.isNaN(expiresAt)) {
+    throw new CloudError('sts AssumeRole answered without complete credentials. Try again.', {
+      kind: 'server',
+      product: 'sts',
+      action: 'AssumeRole',
+      cloudCode: null,
+      httpStatus: null,
+      requestId: response.body?.requestId ?? null,
+    });
+  }
+  return {
+    credentials: {
+      accessKeyId: c.accessKeyId,
+      accessKeySecret: c.accessKeySecret,
+      securityToken: c.securityToken,
+    },
+    expiresAt,
+    assumedRoleArn: response.body?.assumedRoleUser?.arn ?? null,
+  };
+}

@@ -1,0 +1,428 @@
+// A canary: unique secrets are planted (an AccessKey secret the simulator accepts, a proxy
+// password, the STS secret and token the simulator hands out, wrong secrets for the error
+// paths), every accounts operation and error path runs through the contract's dispatcher and
+// the CLI, and then none of those strings may appear in the data folder, any reply or event,
+// the captured console/call log, stdout/stderr, or any error message. The keychain is the only
+// place allowed to hold them, and the test checks that it does (so the canary really flew).
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Account } from '../../../electron/contract';
+import { main } from '../../../electron/cli/main';
+import { accountsOf } from '../../../electron/core/accounts';
+import type { CallInfo } from '../../../electron/core/cloud/session';
+import { dispatch } from '../../../electron/core/dispatch';
+import type { Core } from '../../../electron/core/service';
+import { DEMO, FIXTURES } from '../../../simulator';
+import type { FixtureInput, Simulator } from '../../../simulator';
+import { tempDir } from '../../unit/accounts/fakes';
+import { makeCore, readTree, secretToolLookup, startSim } from './helpers';
+
+const tag = randomBytes(6).toString('hex');
+const CANARY_SECRET = `canarySecret${tag}AKx`;
+const CANARY_PROXY = `canaryProxyPw${tag}`;
+const CANARY_PROXY_2 = `canaryProxyPwTwo${tag}`;
+const CANARY_WRONG = `canaryWrongSecret${tag}`;
+const CANARY_CLI = `canaryCliOnlySecret${tag}`;
+const canaries = [CANARY_SECRET, CANARY_PROXY, CANARY_PROXY_2, CANARY_WRONG, CANARY_CLI];
+
+let sim: Simulator;
+let core: Core;
+const seen: { where: string; text: string }[] = [];
+const record = (where: string, value: unknown) =>
+  seen.push({ where, text: typeof value === 'string' ? value : JSON.stringify(value) });
+
+beforeAll(async () => {
+  // The demo world, with the retail root account's AccessKey secret replaced by the canary.
+  const fixture = FIXTURES.demo!() as FixtureInput & {
+    accounts: { accessKeys?: { id: string; secret: string }[] }[];
+  };
+  const key = fixture.accounts
+    .flatMap((a) => a.accessKeys ?? [])
+    .find((k) => k.id === DEMO.accessKeys.retailRoot)!;
+  key.secret = CANARY_SECRET;
+  sim = await startSim({ fixture });
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const)
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) =>
+      record(`console.${method}`, args.map(String).join(' ')),
+    );
+  core = makeCore({
+    accounts: {
+      session: {
+        retry: { maxAttempts: 1 },
+        onCall: (info: CallInfo) => record('call log', info),
+      },
+    },
+  });
+  core.events.subscribe((name, payload) => record(`event ${name}`, payload));
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await core?.dispose();
+  await sim?.stop();
+});
+
+async function op(name: string, input: unknown) {
+  const reply = await dispatch(core.api, name, input, (operation, error) =>
+    record(`unexpected ${operation}`, `${String(error)} ${(error as Error)?.stack ?? ''}`),
+  );
+  record(`reply ${name}`, reply);
+  return reply;
+}
+
+function value<T>(reply: Awaited<ReturnType<typeof op>>): T {
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.value as T;
+}
+
+async function cli(argv: string[], stdin = '') {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const input = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += String(c)));
+  stderr.on('data', (c) => (err += String(c)));
+  input.end(stdin);
+  const code = await main(['--data-dir', core.context.dataDir, ...argv], {
+    stdout,
+    stderr,
+    env: {},
+    stdin: input,
+  });
+  record(`cli ${argv.join(' ')} stdout`, out);
+  record(`cli ${argv.join(' ')} stderr`, err);
+  return { code, out, err };
+}
+
+describe('canary secrets leak nowhere', () => {
+  it('runs every operation and error path', async () => {
+    const endpoint = { endpoint: sim.url };
+    const accessKey = (name: string, secret: string, extra: object = {}) => ({
+      kind: 'access-key',
+      name,
+      accessKeyId: DEMO.accessKeys.retailRoot,
+      accessKeySecret: secret,
+      network: endpoint,
+      ...extra,
+    });
+
+    // Error paths before anything exists.
+    expect((await op('accounts.add', accessKey('bad', CANARY_WRONG))).ok).toBe(false);
+    expect((await op('accounts.add', accessKey('bad', `${CANARY_WRONG} with space`))).ok).toBe(
+      false,
+    );
+    expect(
+      (await op('accounts.add', { ...accessKey('bad', CANARY_SECRET), bogus: CANARY_WRONG })).ok,
+    ).toBe(false);
+    expect(
+      (await op('accounts.add', { ...accessKey('bad', CANARY_SECRET), accessKeyId: CANARY_WRONG }))
+        .ok,
+    ).toBe(false);
+    expect(
+      (
+        await op(
+          'accounts.add',
+          accessKey('bad', CANARY_SECRET, {
+            network: { ...endpoint, proxy: `http://:${CANARY_PROXY}@proxy:1` },
+          }),
+        )
+      ).ok,
+    ).toBe(false);
+    expect(
+      (
+        await op(
+          'accounts.add',
+          accessKey('bad', CANARY_SECRET, {
+            network: { ...endpoint, proxy: `ftp://u:${CANARY_PROXY}@proxy:1` },
+          }),
+        )
+      ).ok,
+    ).toBe(false);
+
+    // The happy path, with an authenticated proxy (skipped for the loopback simulator).
+    const root = value<{ account: Account }>(
+      await op(
+        'accounts.add',
+        accessKey('Canary root', CANARY_SECRET, {
+          network: { ...endpoint, proxy: `http://alice:${CANARY_PROXY}@proxy.invalid:3128` },
+        }),
+      ),
+    ).account;
+    expect(root.network.proxy).toEqual({
+      url: 'http://alice:****@proxy.invalid:3128',
+      hasPassword: true,
+    });
+    expect(await secretToolLookup(root.id)).toContain(CANARY_SECRET);
+    expect(await secretToolLookup(root.id)).toContain(CANARY_PROXY);
+    expect((await op('accounts.add', accessKey('Canary root', CANARY_SECRET))).ok).toBe(false); // name taken
+
+    // aliyun CLI import, with canaries in the CLI's file.
+    const cliFile = path.join(tempDir(), 'config.json');
+    writeFileSync(
+      cliFile,
+      JSON.stringify({
+        current: 'ok',
+        profiles: [
+          {
+            name: 'wrong',
+            mode: 'AK',
+            access_key_id: DEMO.accessKeys.logisticsEngineer,
+            access_key_secret: CANARY_CLI,
+          },
+          {
+            name: 'dup',
+            mode: 'AK',
+            access_key_id: DEMO.accessKeys.retailRoot,
+            access_key_secret: CANARY_SECRET,
+          },
+          {
+            name: 'role',
+            mode: 'RamRoleArn',
+            access_key_id: DEMO.accessKeys.retailRoot,
+            access_key_secret: CANARY_SECRET,
+            ram_role_arn: DEMO.factoryRoleArn,
+            ram_session_name: 'imported',
+          },
+          { name: 'ecs', mode: 'EcsRamRole', ram_role_name: 'x' },
+        ],
+      }),
+    );
+    await op('accounts.importCli.preview', { path: cliFile });
+    const applied = value<{ results: { ok: boolean }[] }>(
+      await op('accounts.importCli.apply', {
+        path: cliFile,
+        network: endpoint,
+        selections: [
+          { profile: 'wrong' },
+          { profile: 'dup' },
+          { profile: 'role', name: 'Imported role' },
+          { profile: 'ecs' },
+        ],
+      }),
+    );
+    expect(applied.results.map((r) => r.ok)).toEqual([false, false, true, false]);
+
+    const role = value<{ account: Account }>(
+      await op('accounts.add', {
+        kind: 'ram-role',
+        name: 'Canary role',
+        sourceAccountId: root.id,
+        roleArn: DEMO.factoryRoleArn,
+        network: endpoint,
+      }),
+    ).account;
+    // The STS secret and token the simulator minted are secrets too.
+    const minted = await accountsOf(core.context).credentialsFor(role.id);
+    canaries.push(minted.accessKeySecret, minted.securityToken!);
+    const stsInput = {
+      kind: 'sts-token',
+      name: 'Canary token',
+      accessKeyId: minted.accessKeyId,
+      accessKeySecret: minted.accessKeySecret,
+      securityToken: minted.securityToken,
+      expiration: new Date(Date.now() + 20 * 60_000).toISOString(),
+      network: endpoint,
+    };
+    expect(
+      (await op('accounts.add', { ...stsInput, securityToken: `${minted.securityToken}x` })).ok,
+    ).toBe(false);
+    expect((await op('accounts.add', { ...stsInput, accessKeySecret: CANARY_WRONG })).ok).toBe(
+      false,
+    );
+    expect((await op('accounts.add', { ...stsInput, expiration: '2001-01-01T00:00:00Z' })).ok).toBe(
+      false,
+    );
+    const sts = value<{ account: Account }>(await op('accounts.add', stsInput)).account;
+
+    expect(
+      (
+        await op('accounts.add', {
+          kind: 'ram-role',
+          name: 'r-bad',
+          sourceAccountId: root.id,
+          roleArn: `acs:ram::${DEMO.accounts.factory.id}:role/nope`,
+          network: endpoint,
+        })
+      ).ok,
+    ).toBe(false);
+
+    await op('accounts.list', {});
+    for (const a of [root, role, sts]) value(await op('accounts.test', { id: a.id }));
+    expect((await op('accounts.test', { id: 'no-such-id' })).ok).toBe(false);
+
+    // Updates: cosmetic, a new proxy password, the redacted URL sent back, wrong credentials.
+    value(await op('accounts.update', { id: root.id, name: 'Canary root 2', colour: 'red' }));
+    value(
+      await op('accounts.update', {
+        id: root.id,
+        network: { proxy: `http://alice:${CANARY_PROXY_2}@proxy.invalid:3128` },
+      }),
+    );
+    value(
+      await op('accounts.update', {
+        id: root.id,
+        network: { proxy: 'http://alice:****@proxy.invalid:3128' },
+      }),
+    );
+    expect(await secretToolLookup(root.id)).toContain(CANARY_PROXY_2);
+    expect((await op('accounts.update', { id: root.id, accessKeySecret: CANARY_WRONG })).ok).toBe(
+      false,
+    );
+    expect((await op('accounts.update', { id: role.id, accessKeySecret: CANARY_WRONG })).ok).toBe(
+      false,
+    );
+    expect((await op('accounts.update', { id: sts.id, securityToken: CANARY_WRONG })).ok).toBe(
+      false,
+    );
+
+    // The CLI: add with stdin, list, test, import, error paths, remove.
+    const cliRoot = await cli(
+      [
+        'accounts',
+        'add',
+        '--name',
+        'Cli root',
+        '--type',
+        'access-key',
+        '--access-key-id',
+        DEMO.accessKeys.retailRoot,
+        '--secret-stdin',
+        '--endpoint',
+        sim.url,
+        '--proxy',
+        'http://bob@proxy.invalid:3128',
+        '--proxy-password-stdin',
+      ],
+      `${CANARY_SECRET}\n${CANARY_PROXY}\n`,
+    );
+    expect(cliRoot.code, cliRoot.err).toBe(0);
+    expect(
+      (
+        await cli(
+          [
+            'accounts',
+            'add',
+            '--name',
+            'Cli bad',
+            '--type',
+            'access-key',
+            '--access-key-id',
+            DEMO.accessKeys.retailRoot,
+            '--secret-stdin',
+            '--endpoint',
+            sim.url,
+          ],
+          `${CANARY_WRONG}\n`,
+        )
+      ).code,
+    ).toBe(4);
+    expect(
+      (
+        await cli([
+          'accounts',
+          'add',
+          '--name',
+          'Cli bad',
+          '--type',
+          'access-key',
+          '--access-key-id',
+          DEMO.accessKeys.retailRoot,
+          '--secret-stdin',
+          CANARY_WRONG,
+        ])
+      ).code,
+    ).toBe(2);
+    expect(
+      (
+        await cli(
+          [
+            'accounts',
+            'add',
+            '--name',
+            'Cli bad',
+            '--type',
+            'access-key',
+            '--access-key-id',
+            DEMO.accessKeys.retailRoot,
+            '--secret-stdin',
+            '--endpoint',
+            sim.url,
+            '--proxy',
+            `http://bob:${CANARY_PROXY}@p:1`,
+          ],
+          `${CANARY_SECRET}\n`,
+        )
+      ).code,
+    ).toBe(2);
+    expect(
+      (
+        await cli(
+          [
+            'accounts',
+            'add',
+            '--name',
+            'Cli sts',
+            '--type',
+            'sts-token',
+            '--access-key-id',
+            minted.accessKeyId,
+            '--expiration',
+            '2001-01-01T00:00:00Z',
+            '--secret-stdin',
+            '--endpoint',
+            sim.url,
+          ],
+          `${minted.accessKeySecret}\n${minted.securityToken}\n`,
+        )
+      ).code,
+    ).toBe(2);
+    expect((await cli(['--json', 'accounts', 'list'])).code).toBe(0);
+    expect((await cli(['accounts', 'list'])).code).toBe(0);
+    expect((await cli(['accounts', 'test', 'Cli root'])).code).toBe(0);
+    expect((await cli(['--json', 'accounts', 'test', 'Canary token'])).code).toBe(0);
+    expect((await cli(['accounts', 'import-aliyun-cli', '--config', cliFile])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          '--json',
+          'accounts',
+          'import-aliyun-cli',
+          '--config',
+          cliFile,
+          '--profile',
+          'wrong',
+          '--apply',
+          '--endpoint',
+          sim.url,
+        ])
+      ).code,
+    ).toBe(4);
+
+    // Removal of everything (role accounts first: they depend on the roots).
+    const all = value<{ accounts: Account[] }>(await op('accounts.list', {})).accounts;
+    expect((await op('accounts.remove', { id: root.id })).ok).toBe(false); // still a source
+    for (const a of [...all].sort(
+      (x, y) => (x.kind === 'ram-role' ? -1 : 0) - (y.kind === 'ram-role' ? -1 : 0),
+    )) {
+      if (a.name === 'Cli root')
+        expect((await cli(['accounts', 'remove', 'Cli root'])).code).toBe(0);
+      else value(await op('accounts.remove', { id: a.id }));
+      expect(await secretToolLookup(a.id)).toBeNull();
+    }
+    expect(value<{ accounts: Account[] }>(await op('accounts.list', {})).accounts).toEqual([]);
+  });
+
+  it('finds the canaries nowhere but the (now empty) keychain', () => {
+    const files = readTree(core.context.dataDir).map((f) => ({ where: f.file, text: f.text }));
+    expect(files.length).toBeGreaterThan(0);
+    expect(seen.length).toBeGreaterThan(50);
+    for (const { where, text } of [...files, ...seen]) {
+      for (const canary of canaries) {
+        if (text.includes(canary)) throw new Error(`a secret leaked into ${where}`);
+      }
+    }
+  });
+});

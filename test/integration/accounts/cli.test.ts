@@ -1,0 +1,184 @@
+// The `accounts` command end to end: the CLI in-process over the real keychain and the
+// simulator, secrets on stdin, human and JSON output, and the promised exit codes.
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import { accountsOf } from '../../../electron/core/accounts';
+import { createCore } from '../../../electron/core/service';
+import { DEMO } from '../../../simulator';
+import type { Simulator } from '../../../simulator';
+import { tempDir } from '../../unit/accounts/fakes';
+import { demoSecret, secretToolLookup, startSim } from './helpers';
+
+let sim: Simulator;
+const dataDir = tempDir();
+beforeAll(async () => {
+  sim = await startSim();
+});
+afterAll(() => sim?.stop());
+
+async function cli(argv: string[], stdin = '') {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const input = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += String(c)));
+  stderr.on('data', (c) => (err += String(c)));
+  input.end(stdin);
+  const code = await main(['--data-dir', dataDir, ...argv], {
+    stdout,
+    stderr,
+    env: {},
+    stdin: input,
+  });
+  return { code, out, err };
+}
+
+describe('ack-secret-guard accounts', () => {
+  it('adds all three kinds, lists, tests and removes them', async () => {
+    const root = await cli(
+      [
+        'accounts',
+        'add',
+        '--name',
+        'Retail',
+        '--type',
+        'access-key',
+        '--access-key-id',
+        DEMO.accessKeys.retailRoot,
+        '--secret-stdin',
+        '--endpoint',
+        sim.url,
+        '--regions',
+        'cn-hangzhou,cn-beijing',
+      ],
+      `${demoSecret(DEMO.accessKeys.retailRoot)}\n`,
+    );
+    expect(root.code, root.err).toBe(0);
+    expect(root.out).toContain(`Account acs:ram::${DEMO.accounts.retail.id}:root`);
+
+    const role = await cli([
+      '--json',
+      'accounts',
+      'add',
+      '--name',
+      'Factory',
+      '--type',
+      'ram-role',
+      '--source-account',
+      'retail',
+      '--role-arn',
+      DEMO.factoryRoleArn,
+      '--session-name',
+      'cli',
+      '--duration',
+      '1800',
+      '--endpoint',
+      sim.url,
+    ]);
+    expect(role.code, role.err).toBe(0);
+    const roleAccount = JSON.parse(role.out).account;
+    expect(roleAccount).toMatchObject({
+      kind: 'ram-role',
+      durationSeconds: 1800,
+      identity: { identityType: 'AssumedRoleUser' },
+    });
+
+    // An STS token from the simulator, fed as two stdin lines.
+    const core = createCore({ dataDir, version: 't', env: {} });
+    const minted = await accountsOf(core.context).credentialsFor(roleAccount.id);
+    await core.dispose();
+    const sts = await cli(
+      [
+        'accounts',
+        'add',
+        '--name',
+        'Token',
+        '--type',
+        'sts-token',
+        '--access-key-id',
+        minted.accessKeyId,
+        '--expiration',
+        new Date(Date.now() + 600_000).toISOString(),
+        '--secret-stdin',
+        '--endpoint',
+        sim.url,
+      ],
+      `${minted.accessKeySecret}\r\n${minted.securityToken}\r\n`,
+    );
+    expect(sts.code, sts.err).toBe(0);
+
+    const list = await cli(['accounts', 'list', '--json']);
+    const accounts = JSON.parse(list.out).accounts as { id: string; name: string }[];
+    expect(accounts.map((a) => a.name)).toEqual(['Retail', 'Factory', 'Token']);
+    const human = await cli(['accounts', 'list']);
+    expect(human.out).toContain('regions:  cn-hangzhou,cn-beijing');
+    expect(human.out).toContain('expires ');
+
+    for (const name of ['Retail', 'Factory', 'Token'])
+      expect((await cli(['accounts', 'test', name])).code).toBe(0);
+
+    expect((await cli(['accounts', 'remove', 'Retail'])).code).toBe(2); // still a source: conflict
+    for (const name of ['Token', 'Factory', 'Retail'])
+      expect((await cli(['accounts', 'remove', name])).code).toBe(0);
+    for (const a of accounts) expect(await secretToolLookup(a.id)).toBeNull();
+  });
+
+  it('exit codes: 2 for usage and invalid input, 4 for refused credentials', async () => {
+    const addRoot = [
+      'accounts',
+      'add',
+      '--name',
+      'X',
+      '--type',
+      'access-key',
+      '--access-key-id',
+      DEMO.accessKeys.retailRoot,
+      '--secret-stdin',
+      '--endpoint',
+      sim.url,
+    ];
+    expect(await cli(addRoot, '')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('line 1'),
+    });
+    expect(await cli(addRoot, 'wrong-secret-value\n')).toMatchObject({
+      code: 4,
+      err: expect.stringContaining('error (cloud)'),
+    });
+    expect(
+      await cli(
+        [
+          'accounts',
+          'add',
+          '--name',
+          'X',
+          '--type',
+          'sts-token',
+          '--access-key-id',
+          'LTAI5tNotSts0000001',
+          '--expiration',
+          '2030-01-01T00:00:00Z',
+          '--secret-stdin',
+        ],
+        's\nt\n',
+      ),
+    ).toMatchObject({ code: 2 });
+    expect(await cli(['accounts', 'test', 'nobody'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('no account named'),
+    });
+    expect(await cli(['accounts', 'bogus'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Usage:'),
+    });
+    expect(await cli(['accounts', '--help'])).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('--secret-stdin'),
+    });
+    expect(
+      await cli(['accounts', 'import-aliyun-cli', '--config', '/nonexistent/config.json']),
+    ).toMatchObject({ code: 2 });
+  });
+});
