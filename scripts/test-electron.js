@@ -22,10 +22,13 @@ if (!binary || !existsSync(binary)) {
   process.exit(0);
 }
 
-const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+// npm and npx are .cmd files on Windows, which spawnSync only finds through a shell.
+const shell = process.platform === 'win32';
+const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', shell });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const run = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.electron.config.ts'], {
   stdio: 'inherit',
+  shell,
   env: { ...process.env, ELECTRON_BINARY: binary },
 });
 process.exit(run.status ?? 1);

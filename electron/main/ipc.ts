@@ -56,7 +56,14 @@ export function registerIpc(options: IpcOptions): () => void {
         if (args.length > 1) {
           return fail({ code: 'validation', message: `${name} takes a single argument.` });
         }
-        return dispatch(options.core.api, name, args[0], options.reportUnexpected);
+        try {
+          return await dispatch(options.core.api, name, args[0], options.reportUnexpected);
+        } catch (error) {
+          // dispatch answers every outcome itself; this is the last line, so that nothing ever
+          // rejects the renderer's invoke with an Electron error carrying internal detail.
+          options.reportUnexpected?.(name, error);
+          return fail({ code: 'internal', message: `Something unexpected went wrong in ${name}.` });
+        }
       },
     );
   }

@@ -64,39 +64,46 @@ describe('electron-builder.yml', () => {
   });
 });
 
+/** Packages the built app for Linux with a stand-in Electron; returns the output and the log. */
+async function packLinux(work: string, arch: 'x64' | 'arm64'): Promise<string> {
+  const dist = path.join(work, 'electron-dist');
+  mkdirSync(dist, { recursive: true });
+  writeFileSync(path.join(dist, 'electron'), '#!/bin/sh\n');
+  chmodSync(path.join(dist, 'electron'), 0o755);
+  writeFileSync(path.join(dist, 'version'), 'v45.5.0');
+  writeFileSync(path.join(dist, 'LICENSE'), '');
+  writeFileSync(path.join(dist, 'LICENSES.chromium.html'), '');
+  const { stdout, stderr } = await run(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'electron-builder', 'cli.js'),
+      '--dir',
+      '--linux',
+      `--${arch}`,
+      `-c.electronDist=${dist}`,
+      `-c.directories.output=${path.join(work, 'release')}`,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', ACK_SG_REQUIRE_FUSES: '' },
+      maxBuffer: 32 << 20,
+    },
+  );
+  return `${stdout}\n${stderr}`;
+}
+
 describe('a Linux package built offline with a stand-in Electron', () => {
   let work: string;
   let resources: string;
   let files: string[];
+  let log: string;
 
   beforeAll(async () => {
     if (!existsSync(path.join(root, 'out', 'main', 'index.js'))) {
       throw new Error('out/ is missing: run `npm run build` before the packaging tests.');
     }
     work = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-pack-'));
-    const dist = path.join(work, 'electron-dist');
-    mkdirSync(dist);
-    writeFileSync(path.join(dist, 'electron'), '#!/bin/sh\n');
-    chmodSync(path.join(dist, 'electron'), 0o755);
-    writeFileSync(path.join(dist, 'version'), 'v45.5.0');
-    writeFileSync(path.join(dist, 'LICENSE'), '');
-    writeFileSync(path.join(dist, 'LICENSES.chromium.html'), '');
-    await run(
-      process.execPath,
-      [
-        path.join(root, 'node_modules', 'electron-builder', 'cli.js'),
-        '--dir',
-        '--linux',
-        '--x64',
-        `-c.electronDist=${dist}`,
-        `-c.directories.output=${path.join(work, 'release')}`,
-      ],
-      {
-        cwd: root,
-        env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
-        maxBuffer: 32 << 20,
-      },
-    );
+    log = await packLinux(work, 'x64');
     resources = path.join(work, 'release', 'linux-unpacked', 'resources');
     files = listPackage(path.join(resources, 'app.asar'), { isPack: false });
   }, 180_000);
@@ -143,4 +150,58 @@ describe('a Linux package built offline with a stand-in Electron', () => {
       .filter((f) => f.endsWith('.node'));
     expect(binaries).toEqual([expect.stringMatching(/keyring.*linux-x64-gnu.*\.node$/)]);
   });
+
+  it('ran the afterPack hook: keychain binary checked, fuses skipped only for the stand-in', () => {
+    expect(log).toContain('afterPack  keychain binary ok: @napi-rs/keyring-linux-x64-gnu');
+    expect(log).toMatch(
+      /afterPack {2}SKIPPED fuses: .* is the stand-in Electron of the offline test/,
+    );
+  });
+});
+
+describe('a Linux arm64 package built on this x64 machine', () => {
+  // npm installs only the host's keyring binary. With the arm64 one fetched
+  // (node scripts/keyring-binaries.js --arch arm64, as the release workflow does) the arm64
+  // package must carry it and nothing else; without it the build must fail, not ship a
+  // package whose keychain cannot load.
+  const arm64Installed = existsSync(
+    path.join(root, 'node_modules', '@napi-rs', 'keyring-linux-arm64-gnu', 'package.json'),
+  );
+  let work: string;
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it(
+    arm64Installed
+      ? 'carries exactly the arm64 keychain binary'
+      : 'fails in afterPack because the arm64 keychain binary is missing',
+    async () => {
+      work = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-pack-arm64-'));
+      if (arm64Installed) {
+        await packLinux(work, 'arm64');
+        const unpacked = path.join(
+          work,
+          'release',
+          'linux-arm64-unpacked',
+          'resources',
+          'app.asar.unpacked',
+        );
+        const binaries = readdirSync(unpacked, { recursive: true })
+          .map(String)
+          .filter((f) => f.endsWith('.node'));
+        expect(binaries).toEqual([expect.stringMatching(/keyring-linux-arm64-gnu.*\.node$/)]);
+      } else {
+        const failure = await packLinux(work, 'arm64').then(
+          () => 'no failure',
+          // electron-builder prints its ⨯ error line on stdout
+          (error: Error & { stdout?: string; stderr?: string }) =>
+            `${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`,
+        );
+        expect(failure).toMatch(/must carry exactly @napi-rs\/keyring-linux-arm64-gnu/);
+        expect(failure).toMatch(/found \[\]/);
+      }
+    },
+    180_000,
+  );
 });

@@ -1,0 +1,65 @@
+// Navigation, new-window and permission policy for every webContents and the default session
+// (Electron security checklist items 5, 13, 14, 15). Electron objects are passed in, so the
+// policy is unit-tested with fakes.
+import { isAllowedExternalUrl } from './security';
+
+interface PreventableEvent {
+  preventDefault(): void;
+}
+
+export interface HardenableContents {
+  on(
+    event: 'will-navigate' | 'will-frame-navigate' | 'will-attach-webview' | 'will-redirect',
+    listener: (event: PreventableEvent, ...rest: unknown[]) => void,
+  ): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+export interface HardenableSession {
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
+  setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void;
+}
+
+/**
+ * No navigation at all (the renderer is a single page on app://guard), no <webview>, no new
+ * windows; a link to an allowlisted https host opens in the system browser instead.
+ */
+export function hardenWebContents(
+  contents: HardenableContents,
+  openExternal: (url: string) => Promise<void>,
+  onBlocked: (what: string, url: string) => void = () => undefined,
+): void {
+  const deny =
+    (what: string) =>
+    (event: PreventableEvent, ...rest: unknown[]): void => {
+      event.preventDefault();
+      const target = rest[0];
+      const url =
+        typeof target === 'string'
+          ? target
+          : typeof (event as { url?: unknown }).url === 'string'
+            ? String((event as { url?: unknown }).url)
+            : '';
+      onBlocked(what, url);
+    };
+  contents.on('will-navigate', deny('navigation'));
+  contents.on('will-frame-navigate', deny('frame navigation'));
+  contents.on('will-redirect', deny('redirect'));
+  contents.on('will-attach-webview', deny('webview'));
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) {
+      void openExternal(url).catch(() => onBlocked('external link failed', url));
+    } else {
+      onBlocked('new window', url);
+    }
+    return { action: 'deny' };
+  });
+}
+
+/** Every permission (camera, notifications via the web API, geolocation, ...) is refused. */
+export function hardenSession(session: HardenableSession): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}

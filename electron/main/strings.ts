@@ -1,0 +1,134 @@
+// The main process's own words (menu, quit dialog) in the two languages the app speaks. The
+// language follows the OS like the renderer's: any Chinese locale -> zh-CN, anything else -> en.
+
+export type MainLocale = 'zh-CN' | 'en';
+
+export function pickMainLocale(appLocale: string | undefined): MainLocale {
+  return (appLocale ?? '').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export interface MainStrings {
+  file: string;
+  edit: string;
+  view: string;
+  window: string;
+  help: string;
+  refreshFleet: string;
+  openDataFolder: string;
+  openLogs: string;
+  undo: string;
+  redo: string;
+  cut: string;
+  copy: string;
+  paste: string;
+  selectAll: string;
+  resetZoom: string;
+  zoomIn: string;
+  zoomOut: string;
+  toggleFullScreen: string;
+  minimize: string;
+  close: string;
+  quit: string;
+  about: string;
+  reload: string;
+  devTools: string;
+  quitTitle: string;
+  quitMessage: string;
+  quitDetail: string;
+  quitAnyway: string;
+  keepOpen: string;
+  /** Desktop notification when a change ends while the window is not focused. */
+  changeEndedTitle: (outcome: string) => string;
+  changeEndedBody: (action: 'enable' | 'disable', cluster: string, account: string) => string;
+}
+
+const en: MainStrings = {
+  file: '&File',
+  edit: '&Edit',
+  view: '&View',
+  window: '&Window',
+  help: '&Help',
+  refreshFleet: 'Refresh Fleet',
+  openDataFolder: 'Open Data Folder',
+  openLogs: 'Open Logs',
+  undo: 'Undo',
+  redo: 'Redo',
+  cut: 'Cut',
+  copy: 'Copy',
+  paste: 'Paste',
+  selectAll: 'Select All',
+  resetZoom: 'Actual Size',
+  zoomIn: 'Zoom In',
+  zoomOut: 'Zoom Out',
+  toggleFullScreen: 'Toggle Full Screen',
+  minimize: 'Minimize',
+  close: 'Close Window',
+  quit: 'Quit ACK Secret Guard',
+  about: 'About ACK Secret Guard',
+  reload: 'Reload',
+  devTools: 'Toggle Developer Tools',
+  quitTitle: 'A change is still running',
+  quitMessage: 'Quit while a change is still in progress?',
+  quitDetail:
+    'The change keeps running in Alibaba Cloud without this app. ACK Secret Guard will pick it up ' +
+    'again and follow it to the end the next time it starts.',
+  quitAnyway: 'Quit',
+  keepOpen: 'Keep Open',
+  changeEndedTitle: (outcome) =>
+    ({
+      succeeded: 'Change finished',
+      failed: 'Change failed',
+      rejected: 'Change refused',
+      'timed-out': 'Still changing: stopped following',
+      unknown: 'Change outcome unknown',
+    })[outcome] ?? 'Change ended',
+  changeEndedBody: (action, cluster, account) =>
+    `${action === 'enable' ? 'Enable' : 'Disable'} Secret encryption at rest: ${cluster} (${account})`,
+};
+
+const zhCN: MainStrings = {
+  file: '文件(&F)',
+  edit: '编辑(&E)',
+  view: '视图(&V)',
+  window: '窗口(&W)',
+  help: '帮助(&H)',
+  refreshFleet: '刷新集群列表',
+  openDataFolder: '打开数据文件夹',
+  openLogs: '打开日志',
+  undo: '撤销',
+  redo: '重做',
+  cut: '剪切',
+  copy: '复制',
+  paste: '粘贴',
+  selectAll: '全选',
+  resetZoom: '实际大小',
+  zoomIn: '放大',
+  zoomOut: '缩小',
+  toggleFullScreen: '切换全屏',
+  minimize: '最小化',
+  close: '关闭窗口',
+  quit: '退出 ACK Secret Guard',
+  about: '关于 ACK Secret Guard',
+  reload: '重新加载',
+  devTools: '切换开发者工具',
+  quitTitle: '仍有变更在进行中',
+  quitMessage: '有变更仍在进行中，确定要退出吗？',
+  quitDetail:
+    '该变更会在阿里云上继续执行，不依赖本应用。下次启动 ACK Secret Guard 时，会自动接续跟踪直到完成。',
+  quitAnyway: '退出',
+  keepOpen: '不退出',
+  changeEndedTitle: (outcome) =>
+    ({
+      succeeded: '变更已完成',
+      failed: '变更失败',
+      rejected: '变更被拒绝',
+      'timed-out': '仍在变更：已停止跟踪',
+      unknown: '变更结果未知',
+    })[outcome] ?? '变更已结束',
+  changeEndedBody: (action, cluster, account) =>
+    `${action === 'enable' ? '开启' : '关闭'} Secret 落盘加密：${cluster}（${account}）`,
+};
+
+export function mainStrings(locale: MainLocale): MainStrings {
+  return locale === 'zh-CN' ? zhCN : en;
+}
