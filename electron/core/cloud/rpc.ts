@@ -2,8 +2,12 @@
 // KMS (the registry's kms20160120 is the legacy generation that mangles error codes and drops
 // fields) and ActionTrail (no SDK on the registry). This is exactly what their 2.x SDKs send:
 // POST /, ACS3-HMAC-SHA256 in the Authorization header, parameters in the query string.
-import OpenApi, { $OpenApiUtil } from '@alicloud/openapi-core';
+// Regional products get the common RegionId parameter from their callers.
+import OpenApiSdk, { $OpenApiUtil } from '@alicloud/openapi-core';
+import { sdkClient } from './sdk';
 import * as $dara from '@darabonba/typescript';
+
+const OpenApi = sdkClient(OpenApiSdk);
 
 export type RpcQuery = Record<string, string | number | boolean | undefined | null>;
 

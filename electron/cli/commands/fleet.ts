@@ -1,0 +1,210 @@
+// Read-only commands over the fleet: clusters, keys, and the checklist.
+import { parseArgs } from 'node:util';
+import type { Checklist, FleetSnapshot } from '../../contract';
+import { GuardError } from '../../contract';
+import { EXIT } from '../exit-codes';
+import { findAccount, table } from '../lookup';
+import type { CommandContext, CommandSpec } from './types';
+
+function options<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
+  args: string[],
+  spec: T,
+) {
+  try {
+    return parseArgs({ args, options: spec, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new GuardError('validation', error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The shape promised to scripts (issue 5): stable field names, booleans never null. */
+export function clustersJson(snapshot: FleetSnapshot) {
+  return {
+    fetchedAt: snapshot.fetchedAt,
+    clusters: snapshot.clusters.map((c) => ({
+      clusterId: c.clusterId,
+      name: c.name,
+      account: c.accountName,
+      accountId: c.cloudAccountId ?? c.accountId,
+      regionId: c.regionId,
+      clusterType: c.clusterType,
+      profile: c.profile,
+      clusterSpec: c.clusterSpec,
+      state: c.state,
+      kubernetesVersion: c.kubernetesVersion,
+      encryption: { enabled: c.encryption.enabled === true, keyId: c.encryption.keyId },
+    })),
+    failures: snapshot.failures.map((f) => ({
+      account: f.accountName,
+      regionId: f.regionId,
+      code: f.code,
+      message: f.message,
+    })),
+  };
+}
+
+export const clustersCommand: CommandSpec = {
+  name: 'clusters',
+  summary: 'clusters list [--account NAME] [--region ID] [--include-ack-pro]',
+  async run(ctx) {
+    const { values, positionals } = options(ctx.args, {
+      account: { type: 'string' },
+      region: { type: 'string', multiple: true },
+      'include-ack-pro': { type: 'boolean' },
+      help: { type: 'boolean' },
+    });
+    if (values.help || positionals[0] !== 'list' || positionals.length > 1) {
+      (values.help ? ctx.io.stdout : ctx.io.stderr).write(
+        'Usage: ack-secret-guard clusters list [--account NAME] [--region ID ...] [--include-ack-pro] [--json]\n',
+      );
+      return values.help ? EXIT.ok : EXIT.usage;
+    }
+    const account = values.account ? await findAccount(ctx, values.account) : null;
+    const snapshot = await ctx.core.api['fleet.refresh']({
+      ...(account ? { accountIds: [account.id] } : {}),
+      ...(values.region ? { regionIds: values.region } : {}),
+      ...(values['include-ack-pro'] ? { includeAckPro: true } : {}),
+    });
+    // The refresh merges into the stored snapshot; show only what was asked for.
+    const shown: FleetSnapshot = {
+      ...snapshot,
+      clusters: snapshot.clusters.filter(
+        (c) =>
+          (!account || c.accountId === account.id) &&
+          (!values.region || values.region.includes(c.regionId)),
+      ),
+      failures: snapshot.failures.filter((f) => !account || f.accountId === account.id),
+    };
+    const json = clustersJson(shown);
+    if (ctx.json) ctx.printJson(json);
+    else {
+      ctx.print(
+        table(
+          ['CLUSTER', 'NAME', 'ACCOUNT', 'REGION', 'STATE', 'ENCRYPTION'],
+          json.clusters.map((c) => [
+            c.clusterId,
+            c.name,
+            c.account,
+            c.regionId,
+            c.state,
+            c.encryption.enabled ? `on (${c.encryption.keyId})` : 'off',
+          ]),
+        ),
+      );
+      ctx.print(`\n${json.clusters.length} clusters, fetched ${json.fetchedAt}`);
+      for (const f of json.failures)
+        ctx.io.stderr.write(
+          `failed: ${f.account} ${f.regionId ?? '(all regions)'}: ${f.code}: ${f.message}\n`,
+        );
+    }
+    return json.failures.length > 0 && json.clusters.length === 0 ? EXIT.cloud : EXIT.ok;
+  },
+};
+
+export const keysCommand: CommandSpec = {
+  name: 'keys',
+  summary: 'keys list --account NAME --region ID',
+  async run(ctx) {
+    const { values, positionals } = options(ctx.args, {
+      account: { type: 'string' },
+      region: { type: 'string' },
+      help: { type: 'boolean' },
+    });
+    if (values.help || positionals[0] !== 'list' || !values.account || !values.region) {
+      (values.help ? ctx.io.stdout : ctx.io.stderr).write(
+        'Usage: ack-secret-guard keys list --account NAME --region ID [--json]\n',
+      );
+      return values.help ? EXIT.ok : EXIT.usage;
+    }
+    const account = await findAccount(ctx, values.account);
+    const { keys } = await ctx.core.api['keys.list']({
+      accountId: account.id,
+      regionId: values.region,
+    });
+    const json = {
+      keys: keys.map((k) => ({
+        keyId: k.keyId,
+        arn: k.arn,
+        aliases: k.aliases,
+        keySpec: k.keySpec,
+        keyUsage: k.keyUsage,
+        keyState: k.keyState,
+        automaticRotation: k.automaticRotation,
+        deletionProtection: k.deletionProtection,
+        protectionLevel: k.protectionLevel,
+        eligible: k.eligible,
+        reasons: k.reasons,
+      })),
+    };
+    if (ctx.json) ctx.printJson(json);
+    else
+      ctx.print(
+        table(
+          ['KEY', 'ALIASES', 'SPEC', 'STATE', 'ROTATION', 'ELIGIBLE'],
+          json.keys.map((k) => [
+            k.keyId,
+            k.aliases.join(',') || '-',
+            k.keySpec,
+            k.keyState,
+            k.automaticRotation,
+            k.eligible ? 'yes' : `no: ${k.reasons.join(', ')}`,
+          ]),
+        ),
+      );
+    return EXIT.ok;
+  },
+};
+
+const MARK: Record<string, string> = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  warn: 'WARN',
+  unknown: '????',
+  manual: 'HAND',
+};
+
+export function printChecklist(ctx: CommandContext, list: Checklist): void {
+  ctx.print(
+    `${list.action} ${list.clusterId}${list.keyId ? ` with ${list.keyId}` : ''}: ${list.ready ? 'ready' : 'NOT ready'}`,
+  );
+  for (const c of list.checks) {
+    ctx.print(`  [${MARK[c.status]}] ${c.id.padEnd(24)} ${c.summary}`);
+    if (c.status !== 'pass' && c.fix)
+      ctx.print(`         fix: ${c.fix.hint}${c.fix.consoleUrl ? ` (${c.fix.consoleUrl})` : ''}`);
+  }
+}
+
+export const checkCommand: CommandSpec = {
+  name: 'check',
+  summary: 'check CLUSTER_ID (--key KEY_ID | --disable) [--account NAME]',
+  async run(ctx) {
+    const { values, positionals } = options(ctx.args, {
+      key: { type: 'string' },
+      disable: { type: 'boolean' },
+      account: { type: 'string' },
+      help: { type: 'boolean' },
+    });
+    const clusterId = positionals[0];
+    if (
+      values.help ||
+      !clusterId ||
+      positionals.length > 1 ||
+      Boolean(values.key) === Boolean(values.disable)
+    ) {
+      (values.help ? ctx.io.stdout : ctx.io.stderr).write(
+        'Usage: ack-secret-guard check CLUSTER_ID (--key KEY_ID | --disable) [--account NAME] [--json]\n',
+      );
+      return values.help ? EXIT.ok : EXIT.usage;
+    }
+    const account = values.account ? await findAccount(ctx, values.account) : null;
+    const list = await ctx.core.api['checks.run']({
+      clusterId,
+      action: values.disable ? 'disable' : 'enable',
+      ...(values.key ? { keyId: values.key } : {}),
+      ...(account ? { accountId: account.id } : {}),
+    });
+    if (ctx.json) ctx.printJson(list);
+    else printChecklist(ctx, list);
+    return list.ready ? EXIT.ok : EXIT.notReady;
+  },
+};

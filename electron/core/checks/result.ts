@@ -1,0 +1,80 @@
+// Small constructors for check results, and the mapping from a cloud failure to `unknown` or
+// `manual`: a check that could not look says why, it never guesses.
+import type { CheckFix, CheckId, CheckResult, EvidenceValue } from '../../contract/types/checks';
+import { CloudError } from '../cloud/errors';
+
+type Evidence = Record<string, EvidenceValue>;
+
+export const pass = (id: CheckId, summary: string, evidence: Evidence = {}): CheckResult => ({
+  id,
+  status: 'pass',
+  summary,
+  evidence,
+});
+
+export const fail = (
+  id: CheckId,
+  summary: string,
+  evidence: Evidence,
+  fix: CheckFix,
+): CheckResult => ({
+  id,
+  status: 'fail',
+  summary,
+  evidence,
+  fix,
+});
+
+export const warn = (
+  id: CheckId,
+  summary: string,
+  evidence: Evidence,
+  fix?: CheckFix,
+): CheckResult => ({
+  id,
+  status: 'warn',
+  summary,
+  evidence,
+  ...(fix ? { fix } : {}),
+});
+
+/** The check could not be made: a permission gap becomes `unknown` with what to do instead. */
+export function couldNotCheck(
+  id: CheckId,
+  what: string,
+  error: unknown,
+  manual?: CheckFix,
+): CheckResult {
+  const cloud = error instanceof CloudError ? error : null;
+  const evidence: Evidence = {
+    errorCode: cloud?.cloud.cloudCode ?? (error instanceof Error ? error.name : 'error'),
+    requestId: cloud?.cloud.requestId ?? null,
+    message: error instanceof Error ? error.message : String(error),
+  };
+  if (cloud?.kind === 'permission') {
+    return {
+      id,
+      status: manual ? 'manual' : 'unknown',
+      summary: `Could not check ${what}: the caller may not read it (${cloud.cloud.cloudCode ?? 'permission denied'}).`,
+      evidence,
+      ...(manual ? { fix: manual } : {}),
+    };
+  }
+  return {
+    id,
+    status: 'unknown',
+    summary: `Could not check ${what}: ${cloud ? `${cloud.kind} error` : 'unexpected error'}. Try again.`,
+    evidence,
+    ...(manual ? { fix: manual } : {}),
+  };
+}
+
+export const CONSOLE = {
+  clusters: 'https://cs.console.aliyun.com/#/k8s/cluster/list',
+  rbac: 'https://cs.console.aliyun.com/#/authorize',
+  ramRoles: 'https://ram.console.aliyun.com/roles',
+  ramUsers: 'https://ram.console.aliyun.com/users',
+  kmsKeys: (regionId: string) => `https://kms.console.aliyun.com/${regionId}/key/list`,
+  edgeProDoc:
+    'https://www.alibabacloud.com/help/en/ack/ack-edge/security-and-compliance/use-kms-to-encrypt-kubernetes-secrets-1',
+} as const;

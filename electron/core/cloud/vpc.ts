@@ -1,0 +1,173 @@
+// VPC 2016-04-28, read-only: a vSwitch's network ACL and that ACL's entries, for the egress
+// check (addendum C1/C3). Entries keep the cloud's array order: it IS the evaluation order,
+// there is no priority field.
+import VpcModule, {
+  DescribeNetworkAclAttributesRequest,
+  DescribeVSwitchesRequest,
+} from '@alicloud/vpc20160428';
+import { CloudError } from './errors';
+import { sdkClient } from './sdk';
+import type { CloudSession } from './session';
+
+// See sdk.ts: the client class whether or not a bundler resolved the default export.
+const VpcClient = sdkClient(VpcModule);
+
+export interface VSwitchSummary {
+  vSwitchId: string;
+  vpcId: string | null;
+  zoneId: string | null;
+  /** Null when no network ACL is bound (the cloud returns an empty string). */
+  networkAclId: string | null;
+  requestId: string | null;
+}
+
+export interface NetworkAclEntry {
+  entryId: string | null;
+  name: string;
+  /** `custom` or `system`; both take part in evaluation. */
+  entryType: string;
+  /** `accept` or `drop`, kept as returned. */
+  policy: string;
+  /** all, tcp, udp, icmp, gre. */
+  protocol: string;
+  /** "-1/-1" or "from/to"; always the destination port, in both directions. */
+  port: string;
+  /** DestinationCidrIp for egress entries, SourceCidrIp for ingress entries. */
+  cidr: string | null;
+  ipVersion: string | null;
+}
+
+export interface NetworkAclResource {
+  resourceId: string;
+  resourceType: string;
+  /** BINDED, BINDING or UNBINDING. */
+  status: string;
+}
+
+export interface NetworkAclAttributes {
+  networkAclId: string;
+  name: string;
+  vpcId: string | null;
+  /** Available, or Modifying while a change is being applied. */
+  status: string | null;
+  egress: NetworkAclEntry[];
+  ingress: NetworkAclEntry[];
+  resources: NetworkAclResource[];
+  requestId: string | null;
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/** One vSwitch, for the id of the network ACL bound to it. */
+export async function describeVSwitch(
+  session: CloudSession,
+  regionId: string,
+  vSwitchId: string,
+): Promise<VSwitchSummary> {
+  const body = await session.call(
+    'vpc',
+    'DescribeVSwitches',
+    regionId,
+    async (config) => {
+      const response = await new VpcClient(config).describeVSwitches(
+        new DescribeVSwitchesRequest({ regionId, vSwitchId, pageSize: 50 }),
+      );
+      return response.body;
+    },
+    { idempotent: true },
+  );
+  const requestId = text(body?.requestId);
+  const match = (body?.vSwitches?.vSwitch ?? []).find((v) => v.vSwitchId === vSwitchId);
+  if (!match) {
+    throw new CloudError(
+      `vpc DescribeVSwitches: vSwitch ${vSwitchId} does not exist in ${regionId}.`,
+      {
+        kind: 'notFound',
+        product: 'vpc',
+        action: 'DescribeVSwitches',
+        cloudCode: 'InvalidVSwitchId.NotFound',
+        httpStatus: null,
+        requestId,
+      },
+    );
+  }
+  return {
+    vSwitchId,
+    vpcId: text(match.vpcId),
+    zoneId: text(match.zoneId),
+    networkAclId: text(match.networkAclId),
+    requestId,
+  };
+}
+
+/** A network ACL with its entries in evaluation order and the resources bound to it. */
+export async function describeNetworkAclAttributes(
+  session: CloudSession,
+  regionId: string,
+  networkAclId: string,
+): Promise<NetworkAclAttributes> {
+  const body = await session.call(
+    'vpc',
+    'DescribeNetworkAclAttributes',
+    regionId,
+    async (config) => {
+      const response = await new VpcClient(config).describeNetworkAclAttributes(
+        new DescribeNetworkAclAttributesRequest({ regionId, networkAclId }),
+      );
+      return response.body;
+    },
+    { idempotent: true },
+  );
+  const requestId = text(body?.requestId);
+  const acl = body?.networkAclAttribute;
+  if (!acl) {
+    throw new CloudError(
+      `vpc DescribeNetworkAclAttributes: network ACL ${networkAclId} was not returned.`,
+      {
+        kind: 'notFound',
+        product: 'vpc',
+        action: 'DescribeNetworkAclAttributes',
+        cloudCode: 'InvalidNetworkAcl.NotFound',
+        httpStatus: null,
+        requestId,
+      },
+    );
+  }
+  const entry = (
+    e: {
+      networkAclEntryId?: string;
+      networkAclEntryName?: string;
+      entryType?: string;
+      policy?: string;
+      protocol?: string;
+      port?: string;
+      ipVersion?: string;
+    },
+    cidr: string | undefined,
+  ): NetworkAclEntry => ({
+    entryId: text(e.networkAclEntryId),
+    name: e.networkAclEntryName ?? '',
+    entryType: text(e.entryType) ?? 'custom',
+    policy: text(e.policy) ?? '',
+    protocol: text(e.protocol) ?? '',
+    port: text(e.port) ?? '-1/-1',
+    cidr: text(cidr),
+    ipVersion: text(e.ipVersion),
+  });
+  return {
+    networkAclId: text(acl.networkAclId) ?? networkAclId,
+    name: acl.networkAclName ?? '',
+    vpcId: text(acl.vpcId),
+    status: text(acl.status),
+    egress: (acl.egressAclEntries?.egressAclEntry ?? []).map((e) => entry(e, e.destinationCidrIp)),
+    ingress: (acl.ingressAclEntries?.ingressAclEntry ?? []).map((e) => entry(e, e.sourceCidrIp)),
+    resources: (acl.resources?.resource ?? []).map((r) => ({
+      resourceId: r.resourceId ?? '',
+      resourceType: r.resourceType ?? '',
+      status: r.status ?? '',
+    })),
+    requestId,
+  };
+}

@@ -1,0 +1,216 @@
+// Fleet inventory: every Edge Pro (and, on request, ACK Pro) cluster of every account across its
+// regions. Calls fan out in parallel (the CloudSession limits concurrency per account and
+// overall), so a refresh costs about the slowest account's chain of calls, not their sum. A
+// failing account or region is reported beside the others' results, never instead of them.
+import type {
+  ClusterSummary,
+  FleetFailure,
+  FleetProgress,
+  FleetSnapshot,
+} from '../../contract/types/fleet';
+import type { KeyHealth } from '../../contract/types/keys';
+import { describeEdgeRegions, listClusters } from '../cloud/cs';
+import { describeKey, listAliases } from '../cloud/kms';
+import type { CsCluster } from '../cloud/cs';
+import { CloudError, toCloudError } from '../cloud/errors';
+import type { CloudSession } from '../cloud/session';
+import {
+  DOCUMENTED_EDGE_REGIONS,
+  editionOf,
+  encryptionOf,
+  supportsSecretEncryption,
+} from './classify';
+import type { AccountDirectory, FleetAccount } from './directory';
+import { keyHealth } from './keys';
+
+export interface RefreshOptions {
+  accountIds?: string[];
+  regionIds?: string[];
+  includeAckPro?: boolean;
+  onProgress?: (progress: FleetProgress) => void;
+  now?: () => number;
+}
+
+export interface InventoryResult extends Omit<FleetSnapshot, 'stale'> {
+  /** The accounts this refresh was about. */
+  accountIds: string[];
+  /** account/region pairs listed successfully (see coverageKey). */
+  covered: string[];
+}
+
+export const coverageKey = (accountId: string, regionId: string) => `${accountId}\u0000${regionId}`;
+
+const REGION_CACHE_MS = 6 * 60 * 60 * 1000;
+
+function failureFrom(account: FleetAccount, regionId: string | null, error: unknown): FleetFailure {
+  const cloud =
+    error instanceof CloudError ? error : toCloudError(error, 'cs', 'DescribeClustersV1');
+  return {
+    accountId: account.id,
+    accountName: account.name,
+    regionId,
+    code: cloud.cloud.cloudCode ?? cloud.code,
+    kind: cloud.kind,
+    message: cloud.message,
+    requestId: cloud.cloud.requestId,
+  };
+}
+
+export function toSummary(account: FleetAccount, c: CsCluster): ClusterSummary {
+  return {
+    clusterId: c.clusterId,
+    name: c.name,
+    accountId: account.id,
+    accountName: account.name,
+    cloudAccountId: account.cloudAccountId,
+    regionId: c.regionId,
+    clusterType: c.clusterType,
+    profile: c.profile,
+    clusterSpec: c.clusterSpec,
+    edition: editionOf(c.clusterType, c.profile, c.clusterSpec),
+    state: c.state,
+    kubernetesVersion: c.currentVersion,
+    created: c.created,
+    updated: c.updated,
+    vpcId: c.vpcId,
+    securityGroupId: c.securityGroupId,
+    vswitchIds: c.vswitchIds,
+    encryption: encryptionOf(c.metaData),
+    key: null,
+  };
+}
+
+/**
+ * The health of the keys the region's encrypted clusters use: one DescribeKey per distinct key
+ * and one alias listing, so the dashboard can say "key at risk" without a call per cluster.
+ */
+async function attachKeyHealth(
+  session: CloudSession,
+  regionId: string,
+  clusters: ClusterSummary[],
+): Promise<void> {
+  const inUse = [
+    ...new Set(clusters.map((c) => c.encryption.keyId).filter((k): k is string => !!k)),
+  ];
+  if (inUse.length === 0) return;
+  const [aliases, keys] = await Promise.all([
+    listAliases(session, regionId).catch(() => new Map<string, string[]>()),
+    Promise.all(
+      inUse.map(async (keyId): Promise<[string, KeyHealth]> => {
+        try {
+          return [keyId, keyHealth((await describeKey(session, regionId, keyId)).key)];
+        } catch (error) {
+          return [
+            keyId,
+            error instanceof CloudError && error.kind === 'notFound' ? 'not-found' : 'unknown',
+          ];
+        }
+      }),
+    ),
+  ]);
+  const health = new Map(keys);
+  for (const c of clusters) {
+    const keyId = c.encryption.keyId;
+    if (keyId)
+      c.key = { keyId, aliases: aliases.get(keyId) ?? [], health: health.get(keyId) ?? 'unknown' };
+  }
+}
+
+export class Inventory {
+  private readonly regionCache = new Map<string, { regions: string[]; at: number }>();
+
+  constructor(private readonly directory: AccountDirectory) {}
+
+  /** The regions to look in: the account's own list, else the cloud's (cached), else the docs'. */
+  async regionsFor(account: FleetAccount, session: CloudSession, now: number): Promise<string[]> {
+    if (account.regions && account.regions.length > 0) return account.regions;
+    const cached = this.regionCache.get(account.id);
+    if (cached && now - cached.at < REGION_CACHE_MS) return cached.regions;
+    try {
+      const regions = await describeEdgeRegions(session);
+      if (regions.length > 0) {
+        this.regionCache.set(account.id, { regions, at: now });
+        return regions;
+      }
+    } catch (error) {
+      // Credentials errors must surface; anything else falls back to the documented list.
+      if (error instanceof CloudError && (error.kind === 'auth' || error.kind === 'network'))
+        throw error;
+    }
+    return [...DOCUMENTED_EDGE_REGIONS];
+  }
+
+  async refresh(options: RefreshOptions = {}): Promise<InventoryResult> {
+    const now = options.now ?? Date.now;
+    const all = await this.directory.listAccounts();
+    const accounts = options.accountIds
+      ? all.filter((a) => options.accountIds!.includes(a.id))
+      : all;
+    const clusters: ClusterSummary[] = [];
+    const failures: FleetFailure[] = [];
+    const covered: string[] = [];
+    let done = 0;
+    let total = 0;
+    const report = (p: Omit<FleetProgress, 'done' | 'total'>) =>
+      options.onProgress?.({ ...p, done, total });
+
+    await Promise.all(
+      accounts.map(async (account) => {
+        let session: CloudSession;
+        let regions: string[];
+        try {
+          session = await this.directory.sessionFor(account.id);
+          regions = await this.regionsFor(account, session, now());
+        } catch (error) {
+          failures.push(failureFrom(account, null, error));
+          report({ accountId: account.id, regionId: null, status: 'failed', clusters: 0 });
+          return;
+        }
+        if (options.regionIds) regions = regions.filter((r) => options.regionIds!.includes(r));
+        total += regions.length;
+        const profiles: ('Edge' | 'Default')[] = options.includeAckPro
+          ? ['Edge', 'Default']
+          : ['Edge'];
+        await Promise.all(
+          regions.map(async (regionId) => {
+            report({ accountId: account.id, regionId, status: 'running', clusters: 0 });
+            try {
+              const found = (
+                await Promise.all(
+                  profiles.map((profile) => listClusters(session, { regionId, profile })),
+                )
+              ).flat();
+              const wanted = found
+                .map((c) => toSummary(account, c))
+                .filter((c) => supportsSecretEncryption(c.edition));
+              await attachKeyHealth(session, regionId, wanted);
+              clusters.push(...wanted);
+              covered.push(coverageKey(account.id, regionId));
+              done += 1;
+              report({ accountId: account.id, regionId, status: 'done', clusters: wanted.length });
+            } catch (error) {
+              failures.push(failureFrom(account, regionId, error));
+              done += 1;
+              report({ accountId: account.id, regionId, status: 'failed', clusters: 0 });
+            }
+          }),
+        );
+      }),
+    );
+
+    clusters.sort(
+      (a, b) =>
+        a.accountName.localeCompare(b.accountName) ||
+        a.regionId.localeCompare(b.regionId) ||
+        a.name.localeCompare(b.name),
+    );
+    return {
+      fetchedAt: new Date(now()).toISOString(),
+      includeAckPro: options.includeAckPro ?? false,
+      clusters,
+      failures,
+      accountIds: accounts.map((a) => a.id),
+      covered,
+    };
+  }
+}

@@ -1,0 +1,89 @@
+// The fleet domain: the current snapshot (in memory, on disk), refreshes that merge what they
+// saw into it, and events for every subscriber.
+import type { FleetSnapshot } from '../../contract/types/fleet';
+import type { ClusterSummary } from '../../contract/types/fleet';
+import type { CoreContext } from '../context';
+import type { AccountDirectory } from './directory';
+import { Inventory, coverageKey } from './inventory';
+import type { RefreshOptions } from './inventory';
+import { SnapshotStore } from './snapshot-store';
+
+export class FleetService {
+  readonly inventory: Inventory;
+  private readonly store: SnapshotStore;
+  private current: FleetSnapshot | null = null;
+  private loaded = false;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly directory: AccountDirectory,
+  ) {
+    this.inventory = new Inventory(directory);
+    this.store = new SnapshotStore(ctx.dataDir);
+  }
+
+  /** The last snapshot: this session's, else the one on disk (stale), else null. */
+  async snapshot(): Promise<FleetSnapshot | null> {
+    if (!this.loaded) {
+      this.loaded = true;
+      if (!this.current) this.current = await this.store.load();
+    }
+    return this.current;
+  }
+
+  async refresh(options: Omit<RefreshOptions, 'onProgress' | 'now'> = {}): Promise<FleetSnapshot> {
+    const previous = await this.snapshot();
+    const result = await this.inventory.refresh({
+      ...options,
+      now: this.ctx.now,
+      onProgress: (progress) => this.ctx.events.emit('fleet.progress', progress),
+    });
+    const covered = new Set(result.covered);
+    const known = new Set((await this.directory.listAccounts()).map((a) => a.id));
+    // Keep what this refresh did not see again (other accounts, regions that failed now), as long
+    // as the account still exists; replace what it did see.
+    const kept = (previous?.clusters ?? []).filter(
+      (c) => known.has(c.accountId) && !covered.has(coverageKey(c.accountId, c.regionId)),
+    );
+    const keptFailures = (previous?.failures ?? []).filter(
+      (f) => known.has(f.accountId) && !result.accountIds.includes(f.accountId),
+    );
+    const snapshot: FleetSnapshot = {
+      fetchedAt: result.fetchedAt,
+      stale: false,
+      includeAckPro: result.includeAckPro,
+      clusters: [...kept, ...result.clusters].sort(
+        (a, b) =>
+          a.accountName.localeCompare(b.accountName) ||
+          a.regionId.localeCompare(b.regionId) ||
+          a.name.localeCompare(b.name),
+      ),
+      failures: [...keptFailures, ...result.failures],
+    };
+    this.current = snapshot;
+    this.loaded = true;
+    await this.store.save(snapshot);
+    this.ctx.events.emit('fleet.updated', {
+      fetchedAt: snapshot.fetchedAt,
+      clusters: snapshot.clusters.length,
+      failures: snapshot.failures.length,
+    });
+    return snapshot;
+  }
+
+  async findCluster(clusterId: string): Promise<ClusterSummary | undefined> {
+    return (await this.snapshot())?.clusters.find((c) => c.clusterId === clusterId);
+  }
+
+  /** Replaces one cluster in the snapshot (after a poll saw it change). */
+  async updateCluster(cluster: ClusterSummary): Promise<void> {
+    const snapshot = await this.snapshot();
+    if (!snapshot) return;
+    const index = snapshot.clusters.findIndex((c) => c.clusterId === cluster.clusterId);
+    if (index < 0) return;
+    const clusters = [...snapshot.clusters];
+    clusters[index] = cluster;
+    this.current = { ...snapshot, clusters };
+    await this.store.save(this.current);
+  }
+}

@@ -1,0 +1,54 @@
+// The last good fleet snapshot, on disk, so the app opens offline showing it (marked stale).
+import { readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import type { FleetSnapshot } from '../../contract/types/fleet';
+import { writeFileAtomic } from '../util/atomic-file';
+
+const FILE = 'fleet-snapshot.json';
+const SCHEMA_VERSION = 1;
+
+interface StoredSnapshot {
+  schemaVersion: number;
+  snapshot: FleetSnapshot;
+}
+
+export class SnapshotStore {
+  constructor(private readonly dataDir: string) {}
+
+  get file(): string {
+    return path.join(this.dataDir, FILE);
+  }
+
+  async save(snapshot: FleetSnapshot): Promise<void> {
+    const stored: StoredSnapshot = {
+      schemaVersion: SCHEMA_VERSION,
+      snapshot: { ...snapshot, stale: false },
+    };
+    await writeFileAtomic(this.file, JSON.stringify(stored));
+  }
+
+  /**
+   * The stored snapshot marked stale, or null when there is none. An unreadable file is moved
+   * aside (kept for inspection) rather than trusted: it is only a cache of what the cloud says.
+   */
+  async load(): Promise<FleetSnapshot | null> {
+    let raw: string;
+    try {
+      raw = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      const stored = JSON.parse(raw) as StoredSnapshot;
+      if (stored.schemaVersion !== SCHEMA_VERSION || !Array.isArray(stored.snapshot?.clusters)) {
+        throw new Error('unexpected snapshot shape');
+      }
+      return { ...stored.snapshot, stale: true };
+    } catch {
+      const aside = `${this.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      await rename(this.file, aside).catch(() => undefined);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,321 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO, startSimulator } from '../../../simulator';
+import type { Simulator } from '../../../simulator';
+import type { CheckId, Checklist } from '../../../electron/contract';
+import { BatchCache } from '../../../electron/core/checks/context';
+import { runChecklist } from '../../../electron/core/checks/run';
+import { listKeys } from '../../../electron/core/fleet/keys';
+import { ACCOUNT_IDS, simDirectory } from '../../support/sim-directory';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ fixture: 'demo' });
+});
+afterAll(async () => {
+  await sim.stop();
+});
+beforeEach(() => {
+  sim.control.reset();
+  sim.control.clearFaults();
+});
+
+const status = (list: Checklist, id: CheckId) => list.checks.find((c) => c.id === id)?.status;
+
+async function check(
+  accountId: string,
+  clusterId: string,
+  regionId: string,
+  action: 'enable' | 'disable',
+  keyId: string | null = null,
+) {
+  const directory = simDirectory(sim);
+  return runChecklist({
+    session: await directory.sessionFor(accountId),
+    accountId,
+    clusterId,
+    regionId,
+    action,
+    keyId,
+    now: Date.now(),
+  });
+}
+
+describe('keys', () => {
+  it('classifies every demo key with every reason', async () => {
+    const session = await simDirectory(sim).sessionFor(ACCOUNT_IDS.retail);
+    const keys = await listKeys(
+      session,
+      'cn-hangzhou',
+      new Map([[DEMO.keys.protectedInUse, [DEMO.clusters.encrypted]]]),
+    );
+    const byId = new Map(keys.map((k) => [k.keyId, k]));
+    expect(byId.get(DEMO.keys.valid)).toMatchObject({ eligible: true, reasons: [] });
+    expect(byId.get(DEMO.keys.protectedInUse)).toMatchObject({
+      eligible: true,
+      health: 'ok',
+      usedBy: [DEMO.clusters.encrypted],
+    });
+    expect(byId.get(DEMO.keys.rotation)?.reasons).toEqual(['rotation-on']);
+    expect(byId.get(DEMO.keys.disabled)?.reasons).toEqual(['not-enabled']);
+    expect(byId.get(DEMO.keys.pendingDeletion)?.reasons).toEqual(['pending-deletion']);
+    expect(byId.get(DEMO.keys.rsaSign)?.reasons).toEqual(
+      expect.arrayContaining(['wrong-spec', 'wrong-usage']),
+    );
+    expect(byId.get(DEMO.keys.service)?.reasons).toContain('service-key');
+    expect(byId.get(DEMO.keys.inInstance)).toMatchObject({ eligible: true });
+    expect(byId.get(DEMO.keys.inInstance)?.dkmsInstanceId).toMatch(/^kst-/);
+    // Eligible keys come first.
+    const firstIneligible = keys.findIndex((k) => !k.eligible);
+    expect(keys.slice(firstIneligible).every((k) => !k.eligible)).toBe(true);
+    expect(keys.some((k) => k.aliases.length > 0)).toBe(true);
+  });
+});
+
+describe('checklist', () => {
+  it('is ready to enable the happy cluster with a valid key, warning about deletion protection', async () => {
+    const list = await check(
+      ACCOUNT_IDS.retail,
+      DEMO.clusters.happy,
+      'cn-hangzhou',
+      'enable',
+      DEMO.keys.valid,
+    );
+    const failing = list.checks
+      .filter((c) => c.status === 'fail')
+      .map((c) => `${c.id}: ${c.summary}`);
+    expect(failing).toEqual([]);
+    expect(list.ready).toBe(true);
+    expect(status(list, 'key.deletionProtection')).toBe('warn');
+    expect(list.checks.find((c) => c.id === 'key.deletionProtection')?.fix?.action).toBe(
+      'enable-deletion-protection',
+    );
+    for (const id of [
+      'cluster.edition',
+      'cluster.state',
+      'cluster.cooldown',
+      'key.spec',
+      'key.usage',
+      'key.state',
+      'key.rotation',
+      'key.creator',
+      'role.csManagedSecurity',
+      'caller.kmsCryptoAdmin',
+      'caller.clusterRbac',
+    ] as CheckId[]) {
+      expect(status(list, id), id).toBe('pass');
+    }
+    // Evidence carries request ids.
+    expect(list.checks.find((c) => c.id === 'cluster.state')?.evidence.requestId).toBeTruthy();
+  });
+
+  it.each([
+    ['key.spec', DEMO.keys.rsaSign],
+    ['key.usage', DEMO.keys.rsaSign],
+    ['key.state', DEMO.keys.disabled],
+    ['key.state', DEMO.keys.pendingDeletion],
+    ['key.rotation', DEMO.keys.rotation],
+    ['key.creator', DEMO.keys.service],
+  ] as [CheckId, string][])('%s fails for %s', async (id, keyId) => {
+    const list = await check(
+      ACCOUNT_IDS.retail,
+      DEMO.clusters.happy,
+      'cn-hangzhou',
+      'enable',
+      keyId,
+    );
+    expect(status(list, id)).toBe('fail');
+    expect(list.ready).toBe(false);
+    expect(list.checks.find((c) => c.id === id)?.fix?.hint).toBeTruthy();
+  });
+
+  it('fails a key from another region and a key that does not exist', async () => {
+    const other = await check(
+      ACCOUNT_IDS.retail,
+      DEMO.clusters.happy,
+      'cn-hangzhou',
+      'enable',
+      DEMO.keys.otherRegion,
+    );
+    expect(status(other, 'key.exists')).toBe('fail');
+    const missing = await check(
+      ACCOUNT_IDS.retail,
+      DEMO.clusters.happy,
+      'cn-hangzhou',
+      'enable',
+      'key-doesnotexist00000001',
+    );
+    expect(status(missing, 'key.exists')).toBe('fail');
+    expect(missing.checks.find((c) => c.id === 'key.exists')?.evidence.errorCode).toBe(
+      'Forbidden.KeyNotFound',
+    );
+  });
+
+  it('fails Basic edition, a failed cluster, and one inside the cooldown', async () => {
+    expect(
+      status(
+        await check(
+          ACCOUNT_IDS.retail,
+          DEMO.clusters.edgeBasic,
+          'cn-hangzhou',
+          'enable',
+          DEMO.keys.valid,
+        ),
+        'cluster.edition',
+      ),
+    ).toBe('fail');
+    expect(
+      status(
+        await check(
+          ACCOUNT_IDS.retail,
+          DEMO.clusters.failed,
+          'cn-shanghai',
+          'enable',
+          DEMO.keys.otherRegion,
+        ),
+        'cluster.state',
+      ),
+    ).toBe('fail');
+    const cooldown = await check(
+      ACCOUNT_IDS.retail,
+      DEMO.clusters.cooldown,
+      'cn-hangzhou',
+      'disable',
+    );
+    expect(status(cooldown, 'cluster.cooldown')).toBe('fail');
+    expect(
+      cooldown.checks.find((c) => c.id === 'cluster.cooldown')?.evidence.waitSeconds,
+    ).toBeGreaterThan(0);
+  });
+
+  it('uses the cooldown our journal knows about', async () => {
+    const directory = simDirectory(sim);
+    const list = await runChecklist({
+      session: await directory.sessionFor(ACCOUNT_IDS.retail),
+      accountId: ACCOUNT_IDS.retail,
+      clusterId: DEMO.clusters.happy,
+      regionId: 'cn-hangzhou',
+      action: 'enable',
+      keyId: DEMO.keys.valid,
+      now: Date.now(),
+      lastChangeEndedAt: Date.now() - 60_000,
+    });
+    expect(status(list, 'cluster.cooldown')).toBe('fail');
+  });
+
+  it('fails a missing service role, with the in-app fix offered', async () => {
+    const list = await check(
+      ACCOUNT_IDS.factory,
+      DEMO.clusters.factoryNoServiceRole,
+      'cn-beijing',
+      'enable',
+      DEMO.keys.factory,
+    );
+    const role = list.checks.find((c) => c.id === 'role.csManagedSecurity');
+    expect(role?.status).toBe('fail');
+    expect(role?.fix?.action).toBe('authorize-service-role');
+  });
+
+  it('tells the RAM user what it lacks, and judges its RBAC per cluster', async () => {
+    const admin = await check(
+      ACCOUNT_IDS.logistics,
+      DEMO.clusters.logisticsAdmin,
+      'cn-hangzhou',
+      'enable',
+      DEMO.keys.logistics,
+    );
+    expect(status(admin, 'caller.kmsCryptoAdmin')).toBe('fail');
+    expect(status(admin, 'caller.clusterRbac')).toBe('pass');
+    const ops = await check(
+      ACCOUNT_IDS.logistics,
+      DEMO.clusters.logisticsOps,
+      'cn-shanghai',
+      'enable',
+      DEMO.keys.logisticsSh,
+    );
+    expect(status(ops, 'caller.clusterRbac')).toBe('pass');
+    const dev = await check(
+      ACCOUNT_IDS.logistics,
+      DEMO.clusters.logisticsDev,
+      'cn-hangzhou',
+      'enable',
+      DEMO.keys.logistics,
+    );
+    expect(status(dev, 'caller.clusterRbac')).toBe('fail');
+    const none = await check(
+      ACCOUNT_IDS.logistics,
+      DEMO.clusters.logisticsNoRbac,
+      'cn-shanghai',
+      'enable',
+      DEMO.keys.logisticsSh,
+    );
+    expect(status(none, 'caller.clusterRbac')).toBe('fail');
+  });
+
+  it('says unknown when the caller may not read its own policies', async () => {
+    sim.control.addFault({
+      kind: 'error500',
+      product: 'ram',
+      action: 'ListPoliciesForUser',
+      rate: 1,
+      status: 403,
+      code: 'NoPermission',
+    });
+    const list = await check(
+      ACCOUNT_IDS.logistics,
+      DEMO.clusters.logisticsAdmin,
+      'cn-hangzhou',
+      'enable',
+      DEMO.keys.logistics,
+    );
+    const kms = list.checks.find((c) => c.id === 'caller.kmsCryptoAdmin');
+    expect(kms?.status).toBe('manual');
+    expect(kms?.summary).toMatch(/may not read/);
+    expect(kms?.fix?.hint).toMatch(/AliyunKMSCryptoAdminAccess/);
+  });
+
+  it('checks the KMS egress of the cluster network', async () => {
+    const open = await check(
+      ACCOUNT_IDS.retail,
+      DEMO.clusters.happy,
+      'cn-hangzhou',
+      'enable',
+      DEMO.keys.valid,
+    );
+    expect(status(open, 'network.kmsEgress')).toBe('pass');
+    const blocked = await check(
+      ACCOUNT_IDS.retail,
+      DEMO.clusters.blockedSecurityGroup,
+      'cn-wuhan-lr',
+      'enable',
+      DEMO.keys.wuhan,
+    );
+    expect(status(blocked, 'network.kmsEgress')).toBe('fail');
+  });
+
+  it('for disable: warns to keep the key enabled, and refuses a cluster that is not encrypted', async () => {
+    const list = await check(ACCOUNT_IDS.retail, DEMO.clusters.encrypted, 'cn-hangzhou', 'disable');
+    expect(list.keyId).toBe(DEMO.keys.protectedInUse);
+    expect(status(list, 'key.state')).toBe('warn');
+    expect(list.ready).toBe(true);
+    const plain = await check(ACCOUNT_IDS.retail, DEMO.clusters.happy, 'cn-hangzhou', 'disable');
+    expect(status(plain, 'cluster.encryption')).toBe('fail');
+  });
+
+  it('a batch reuses what it fetched across clusters', async () => {
+    const directory = simDirectory(sim);
+    const session = await directory.sessionFor(ACCOUNT_IDS.retail);
+    const batch = new BatchCache();
+    const input = {
+      session,
+      accountId: ACCOUNT_IDS.retail,
+      regionId: 'cn-hangzhou',
+      action: 'enable' as const,
+      keyId: DEMO.keys.valid,
+      now: Date.now(),
+    };
+    await runChecklist({ ...input, clusterId: DEMO.clusters.happy }, batch);
+    const afterFirst = batch.calls;
+    await runChecklist({ ...input, clusterId: DEMO.clusters.cooldown }, batch);
+    expect(batch.calls).toBe(afterFirst); // identity, policies, role, key: all reused
+  });
+});
