@@ -4,6 +4,7 @@ import { main } from './main';
 main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
   env: process.env,
 }).then(
   (code) => {

@@ -4,6 +4,7 @@ import type { ContractError } from '../contract';
 import { GuardError } from '../contract';
 import { resolveDataDir } from '../core/paths';
 import { createCore } from '../core/service';
+import { validatedApi } from '../core/validated-api';
 import { COMMANDS } from './commands';
 import type { CliIo } from './commands/types';
 import { EXIT } from './exit-codes';
@@ -114,11 +115,13 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
   const core = createCore({
     dataDir: resolveDataDir(globals.dataDir, io.env),
     version: VERSION,
+    env: io.env,
   });
   const json = globals.json;
   try {
     return await command.run({
-      core,
+      // Commands get the same input validation as the window gets over IPC.
+      core: { ...core, api: validatedApi(core.api) },
       json,
       args: rest,
       io,

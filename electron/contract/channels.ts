@@ -2,9 +2,45 @@
 // This file is the allowlist: the preload refuses anything not listed here, and the main process
 // registers exactly these. It holds strings only, so the sandboxed preload can bundle it cheaply.
 
-export const OPERATION_NAMES = ['app.info'] as const;
+export const OPERATION_NAMES = [
+  'app.info',
+  'accounts.list',
+  'accounts.add',
+  'accounts.update',
+  'accounts.remove',
+  'accounts.test',
+  'accounts.importCli.preview',
+  'accounts.importCli.apply',
+  'fleet.snapshot',
+  'fleet.refresh',
+  'keys.list',
+  'checks.run',
+  'demo.start',
+  'demo.stop',
+  'encryption.enable',
+  'encryption.disable',
+  'operations.list',
+  'fixes.authorizeServiceRole',
+  'fixes.enableDeletionProtection',
+  'verify.run',
+  'audit.list',
+  'batch.plan',
+  'batch.apply',
+  'batch.pause',
+  'batch.cancel',
+  'batch.get',
+  'batch.list',
+] as const;
 
-export const EVENT_NAMES = ['app.notice'] as const;
+export const EVENT_NAMES = [
+  'app.notice',
+  'app.command',
+  'accounts.changed',
+  'fleet.progress',
+  'fleet.updated',
+  'operation.progress',
+  'batch.progress',
+] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

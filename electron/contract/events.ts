@@ -1,8 +1,22 @@
 import type { EventName } from './channels';
-import type { AppNotice } from './types/app';
+import type { AccountsChanged } from './types/accounts';
+import type { AppCommand, AppNotice } from './types/app';
+import type { FleetProgress, FleetUpdated } from './types/fleet';
+import type { OperationView } from './types/operations';
+import type { BatchView } from './types/batch';
 
 export interface EventPayloads {
   'app.notice': AppNotice;
+  'accounts.changed': AccountsChanged;
+  /** A command chosen in the application menu, for the window to carry out. */
+  'app.command': AppCommand;
+  /** One account/region of a refresh started, finished or failed. */
+  'fleet.progress': FleetProgress;
+  'fleet.updated': FleetUpdated;
+  /** A change moved on (or was re-checked): the whole current view. */
+  'operation.progress': OperationView;
+  /** A batch or one of its items moved on: the whole current view. */
+  'batch.progress': BatchView;
 }
 
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -1,11 +1,62 @@
 import type { z } from 'zod';
 import type { OperationName } from './channels';
+import type {
+  AccountList,
+  AccountRemoved,
+  AccountReply,
+  AccountTestResult,
+  CliImportApplied,
+  CliImportPreview,
+} from './types/accounts';
 import type { AppInfo } from './types/app';
+import type { Checklist } from './types/checks';
+import type { DemoStatus } from './types/demo';
+import type { FleetSnapshot } from './types/fleet';
+import type { KeyList } from './types/keys';
+import type { FixResult, OperationList, OperationView } from './types/operations';
+import type { AuditListResult } from './types/audit';
+import type { VerifyReport } from './types/verify';
+import type { BatchList, BatchPlan, BatchView } from './types/batch';
 import type { inputSchemas } from './schemas';
 
 /** What each operation answers with (inside the envelope). */
 export interface OperationOutputs {
   'app.info': AppInfo;
+  'accounts.list': AccountList;
+  'accounts.add': AccountReply;
+  'accounts.update': AccountReply;
+  'accounts.remove': AccountRemoved;
+  'accounts.test': AccountTestResult;
+  'accounts.importCli.preview': CliImportPreview;
+  'accounts.importCli.apply': CliImportApplied;
+  /** The last snapshot (stale when read from disk), or null before the first refresh. */
+  'fleet.snapshot': FleetSnapshot | null;
+  'fleet.refresh': FleetSnapshot;
+  'keys.list': KeyList;
+  'checks.run': Checklist;
+  /** Starts the simulated cloud and adds the demo accounts (idempotent). */
+  'demo.start': DemoStatus;
+  /** Removes the demo accounts and their keychain items, and stops the simulated cloud. */
+  'demo.stop': DemoStatus;
+  /** Resolves once the cloud accepted the request; progress follows as operation.progress. */
+  'encryption.enable': OperationView;
+  'encryption.disable': OperationView;
+  'operations.list': OperationList;
+  'fixes.authorizeServiceRole': FixResult;
+  'fixes.enableDeletionProtection': FixResult;
+  /** ActionTrail proof of the cluster's latest change, with a receipt to save. */
+  'verify.run': VerifyReport;
+  'audit.list': AuditListResult;
+  /** Runs every cluster's checklist and saves the plan (ready or skipped, and why). */
+  'batch.plan': BatchPlan;
+  /** Starts (or resumes after a pause) applying a plan; progress follows as batch.progress. */
+  'batch.apply': BatchView;
+  /** No new cluster starts; changes under way go on. */
+  'batch.pause': BatchView;
+  /** Clusters not started become cancelled; changes under way go on. */
+  'batch.cancel': BatchView;
+  'batch.get': BatchView;
+  'batch.list': BatchList;
 }
 
 // Compile-time guard: every operation name has exactly one output type.

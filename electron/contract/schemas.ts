@@ -2,6 +2,7 @@
 // core sees anything, so a malformed payload never reaches behaviour.
 import { z } from 'zod';
 import type { OperationName } from './channels';
+import { ACCOUNT_COLOURS } from './types/accounts';
 
 /** Inputs are plain objects; an operation with nothing to say takes `{}` (or nothing). */
 const noInput = z
@@ -9,6 +10,209 @@ const noInput = z
   .optional()
   .transform(() => ({}));
 
+// Accounts. Shapes and sizes only: the core checks meaning (AccessKey shapes, ARNs, expiry,
+// unique names) and says which field is wrong. Secret fields (accessKeySecret, securityToken, a
+// password inside `network.proxy`) exist only here, on the way in.
+const accountId = z.string().min(1).max(64);
+const accountNetwork = z.strictObject({
+  endpoint: z.string().max(512).nullable().optional(),
+  /** May carry user:password; the password goes to the keychain, never to the metadata file. */
+  proxy: z.string().max(2048).nullable().optional(),
+  caBundlePath: z.string().max(4096).nullable().optional(),
+});
+const accountCommon = {
+  name: z.string().max(200),
+  colour: z.enum(ACCOUNT_COLOURS).optional(),
+  /** null or absent = every region where ACK Edge is offered. */
+  regions: z.array(z.string().max(64)).max(100).nullable().optional(),
+  network: accountNetwork.optional(),
+};
+const accessKeyIdField = z.string().max(128);
+const accessKeySecretField = z.string().max(256);
+const securityTokenField = z.string().max(16_384);
+const roleFields = {
+  sourceAccountId: accountId,
+  roleArn: z.string().max(512),
+  sessionName: z.string().max(64).optional(),
+  durationSeconds: z.number().int().optional(),
+  externalId: z.string().max(1300).nullable().optional(),
+};
+
+export const accountAddSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('access-key'),
+    ...accountCommon,
+    accessKeyId: accessKeyIdField,
+    accessKeySecret: accessKeySecretField,
+  }),
+  z.strictObject({
+    kind: z.literal('sts-token'),
+    ...accountCommon,
+    accessKeyId: accessKeyIdField,
+    accessKeySecret: accessKeySecretField,
+    securityToken: securityTokenField,
+    /** ISO 8601 */
+    expiration: z.string().max(64),
+  }),
+  z.strictObject({ kind: z.literal('ram-role'), ...accountCommon, ...roleFields }),
+]);
+
+/** Absent fields stay as they are; the kind of an account never changes. */
+export const accountUpdateSchema = z.strictObject({
+  id: accountId,
+  name: accountCommon.name.optional(),
+  colour: accountCommon.colour,
+  regions: accountCommon.regions,
+  network: accountCommon.network,
+  accessKeyId: accessKeyIdField.optional(),
+  accessKeySecret: accessKeySecretField.optional(),
+  securityToken: securityTokenField.optional(),
+  expiration: z.string().max(64).optional(),
+  sourceAccountId: roleFields.sourceAccountId.optional(),
+  roleArn: roleFields.roleArn.optional(),
+  sessionName: roleFields.sessionName,
+  durationSeconds: roleFields.durationSeconds,
+  externalId: roleFields.externalId,
+});
+
+const byId = z.strictObject({ id: accountId });
+
+/** Region ids as the cloud writes them: cn-hangzhou, cn-wuhan-lr, ap-southeast-1. */
+const regionId = z
+  .string()
+  .regex(/^[a-z]{2,4}(-[a-z0-9]+){1,4}$/, 'not a region id like cn-hangzhou');
+const clusterId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a cluster id');
+/** A key id (key-...) or an alias (alias/...). */
+const keyId = z
+  .string()
+  .regex(
+    /^(key-[A-Za-z0-9-]{1,120}|alias\/[A-Za-z0-9/_-]{1,120})$/,
+    'not a KMS key id (key-...) or alias (alias/...)',
+  );
+/** Absent = ~/.aliyun/config.json. */
+const cliConfigPath = z.string().min(1).max(4096).optional();
+
+/** A batch id as the core makes them (also a file name: no dots, no slashes). */
+const batchId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a batch id');
+const byBatch = z.strictObject({ batchId });
+
+/** A batch plan request (also the CLI's PLAN.json). */
+export const batchPlanSchema = z
+  .strictObject({
+    action: z.enum(['enable', 'disable']),
+    keyId: keyId.optional(),
+    scope: z
+      .strictObject({
+        accountIds: z.array(accountId).min(1).max(500).optional(),
+        regionIds: z.array(regionId).min(1).max(100).optional(),
+        clusterIds: z.array(clusterId).min(1).max(1000).optional(),
+        onlyNotEncrypted: z.boolean().optional(),
+      })
+      .optional()
+      .transform((v) => v ?? {}),
+  })
+  .refine((v) => v.action === 'disable' || v.keyId !== undefined, {
+    message: 'enable needs a keyId',
+    path: ['keyId'],
+  })
+  .refine((v) => v.action === 'enable' || v.keyId === undefined, {
+    message: 'disable takes no keyId (each cluster keeps its own key until it is off)',
+    path: ['keyId'],
+  })
+  .refine((v) => v.action === 'enable' || v.scope.onlyNotEncrypted === undefined, {
+    message: 'onlyNotEncrypted applies to enable only',
+    path: ['scope', 'onlyNotEncrypted'],
+  });
+
 export const inputSchemas = {
   'app.info': noInput,
+  'accounts.list': noInput,
+  'accounts.add': accountAddSchema,
+  'accounts.update': accountUpdateSchema,
+  'accounts.remove': byId,
+  'accounts.test': byId,
+  'accounts.importCli.preview': z
+    .strictObject({ path: cliConfigPath })
+    .optional()
+    .transform((v) => v ?? {}),
+  'accounts.importCli.apply': z.strictObject({
+    path: cliConfigPath,
+    /** Network settings for every imported account (a corporate proxy, a private endpoint). */
+    network: accountNetwork.optional(),
+    selections: z
+      .array(
+        z.strictObject({
+          profile: z.string().min(1).max(200),
+          /** Account name; default: the suggested name from the preview. */
+          name: z.string().max(200).optional(),
+        }),
+      )
+      .min(1)
+      .max(200),
+  }),
+  'fleet.snapshot': noInput,
+  'fleet.refresh': z
+    .strictObject({
+      accountIds: z.array(accountId).max(500).optional(),
+      regionIds: z.array(regionId).max(100).optional(),
+      includeAckPro: z.boolean().optional(),
+    })
+    .optional()
+    .transform((v) => v ?? {}),
+  'keys.list': z.strictObject({ accountId, regionId }),
+  'checks.run': z
+    .strictObject({
+      clusterId,
+      action: z.enum(['enable', 'disable']),
+      keyId: keyId.optional(),
+      /** May be left out when the cluster is in the last fleet snapshot. */
+      accountId: accountId.optional(),
+    })
+    .refine((v) => v.action === 'disable' || v.keyId !== undefined, {
+      message: 'enable needs a keyId',
+      path: ['keyId'],
+    }),
+  'demo.start': noInput,
+  'demo.stop': noInput,
+  'encryption.enable': z.strictObject({ clusterId, keyId, accountId: accountId.optional() }),
+  'encryption.disable': z.strictObject({ clusterId, accountId: accountId.optional() }),
+  'operations.list': z
+    .strictObject({ clusterId: clusterId.optional(), activeOnly: z.boolean().optional() })
+    .optional()
+    .transform((v) => v ?? {}),
+  'fixes.authorizeServiceRole': z.strictObject({ accountId }),
+  'fixes.enableDeletionProtection': z.strictObject({ accountId, regionId, keyId }),
+  'verify.run': z.strictObject({ clusterId, accountId: accountId.optional() }),
+  'audit.list': z
+    .strictObject({
+      accountId: accountId.optional(),
+      clusterId: clusterId.optional(),
+      action: z
+        .enum([
+          'encryption.enable',
+          'encryption.disable',
+          'fix.authorizeServiceRole',
+          'fix.enableDeletionProtection',
+          'batch.apply',
+        ])
+        .optional(),
+      result: z
+        .enum(['accepted', 'succeeded', 'failed', 'rejected', 'timed-out', 'unknown', 'cancelled'])
+        .optional(),
+      since: z.iso.datetime().optional(),
+      until: z.iso.datetime().optional(),
+      limit: z.number().int().min(1).max(10_000).optional(),
+    })
+    .optional()
+    .transform((v) => v ?? {}),
+  'batch.plan': batchPlanSchema,
+  'batch.apply': z.strictObject({
+    batchId,
+    /** Changes at once across the whole batch. */
+    concurrency: z.number().int().min(1).max(10).default(3),
+  }),
+  'batch.pause': byBatch,
+  'batch.cancel': byBatch,
+  'batch.get': byBatch,
+  'batch.list': noInput,
 } satisfies { [N in OperationName]: z.ZodType };

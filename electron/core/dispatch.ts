@@ -29,22 +29,25 @@ export async function dispatch(
     return fail({ code: 'unknown-operation', message: `Unknown operation: ${String(name)}` });
   }
   const schema = inputSchemas[name];
-  let parsed: ReturnType<typeof schema.safeParse>;
+  let data: unknown;
   try {
-    parsed = schema.safeParse(payload);
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      // Inside the try too: zod builds the issue messages lazily when `.error` is read, and
+      // that looks at the input again (a hostile proxy or getter throws right there).
+      return fail({
+        code: 'validation',
+        message: `Invalid input for ${name}: ${describeIssues(parsed.error)}`,
+      });
+    }
+    data = parsed.data;
   } catch {
     // A hostile payload (getters that throw, cyclic proxies) is still only a validation error.
     return fail({ code: 'validation', message: `Invalid input for ${name}.` });
   }
-  if (!parsed.success) {
-    return fail({
-      code: 'validation',
-      message: `Invalid input for ${name}: ${describeIssues(parsed.error)}`,
-    });
-  }
   try {
     const handler = api[name] as (input: unknown) => Promise<unknown>;
-    return ok(await handler(parsed.data));
+    return ok(await handler(data));
   } catch (error) {
     if (error instanceof GuardError) return fail(error.toContract());
     reportUnexpected(name as OperationName, error);

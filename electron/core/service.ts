@@ -2,10 +2,21 @@
 // Electron main, the CLI and the browser test harness all call this; none of them adds behaviour.
 // Each domain contributes its slice of the contract; this file only wires them together.
 import type { CoreApi } from '../contract';
+import { accountsOf, createAccountsApi } from './accounts';
+import type { AccountsOptions } from './accounts';
 import { createAppApi } from './app/api';
 import { CloudLimits } from './cloud/session';
+import { createDemo } from './demo';
 import type { CoreContext } from './context';
+import type { Clock } from './util/clock';
 import { EventHub } from './events';
+import { accountsDirectory } from './fleet/accounts-directory';
+import { createFleetApi } from './fleet/api';
+import { AuditLog } from './audit';
+import { AuditRecorder } from './audit/recorder';
+import { createOperationsApi } from './operations/api';
+import { createVerifyApi } from './verify/api';
+import type { OperationsService } from './operations/service';
 
 export interface CoreOptions {
   /** Where metadata, snapshots, journal and audit live. */
@@ -17,12 +28,21 @@ export interface CoreOptions {
   now?: () => number;
   /** Concurrency limits for cloud calls: across all accounts, and per account. */
   cloudLimits?: { global?: number; perAccount?: number };
+  /**
+   * How the operations poller waits for an account's changes. Tests and the benchmark give the
+   * simulated cloud's scaled clock; the demo wiring does the same for demo accounts.
+   */
+  clockFor?: (accountId: string) => Clock;
+  /** Keychain backend and timeouts (tests inject an in-memory store or a short timeout). */
+  accounts?: AccountsOptions;
 }
 
 export interface Core {
   api: CoreApi;
   events: EventHub;
   context: CoreContext;
+  /** The change workflow, for the shells: resume() on start, waitFor() in the CLI, quit guard. */
+  operations: OperationsService;
   dispose(): Promise<void>;
 }
 
@@ -40,8 +60,67 @@ export function createCore(options: CoreOptions): Core {
     onDispose: (cleanup) => void cleanups.push(cleanup),
   };
 
+  const accountsApi = createAccountsApi(context, options.accounts);
+  const directory = accountsDirectory(accountsOf(context));
+  // Operations and fleet need each other (locate a cluster / when did its last change end):
+  // the hooks resolve lazily, once both exist.
+  let operations: OperationsService | null = null;
+  const fleet = createFleetApi(context, directory, {
+    clockFor: (accountId) => clockFor(accountId),
+    lastChangeEndedAt: (clusterId) =>
+      operations?.lastChangeEndedAt(clusterId) ?? Promise.resolve(null),
+  });
+
+  const demo = createDemo(context, accountsOf(context));
+  const clockFor = (accountId: string): Clock =>
+    options.clockFor?.(accountId) ?? demo.clockFor(accountId);
+  const describeAccount = async (accountId: string) => {
+    const account = (await accountsOf(context).list()).find((a) => a.id === accountId);
+    return {
+      accountName: account?.name ?? accountId,
+      cloudAccountId: account?.identity?.accountId ?? null,
+    };
+  };
+  const audit = new AuditRecorder(
+    context,
+    new AuditLog(context.dataDir),
+    async (id) => (await describeAccount(id)).cloudAccountId,
+  );
+  const ops = createOperationsApi(
+    context,
+    directory,
+    {
+      locate: fleet.locate,
+      audit,
+      describeAccount,
+      onRequested: (view) => audit.operation(view, 'requested'),
+      onEnded: async (view) => {
+        await audit.operation(view, 'ended');
+        // A change that ended moves the cluster's posture: refresh it in the snapshot.
+        if (view.outcome !== 'rejected') {
+          await fleet.fleet
+            .refresh({ accountIds: [view.accountId], regionIds: [view.regionId] })
+            .catch(() => undefined);
+        }
+      },
+    },
+    { clockFor },
+  );
+  operations = ops.operations;
+  const verifyApi = createVerifyApi({
+    directory,
+    locate: fleet.locate,
+    operations: () => ops.operations,
+    clockFor,
+  });
   const api: CoreApi = {
-    ...createAppApi(context, () => false),
+    ...createAppApi(context, demo.isDemo),
+    ...accountsApi,
+    ...fleet.api,
+    ...demo.api,
+    ...ops.api,
+    ...verifyApi,
+    'audit.list': (filter) => audit.log.list(filter),
   };
 
   let disposed = false;
@@ -49,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     api,
     events: context.events,
     context,
+    operations: ops.operations,
     async dispose() {
       if (disposed) return;
       disposed = true;

@@ -20,3 +20,10 @@ export interface AppNotice {
   message: string;
   at: string;
 }
+
+/** Commands the application menu hands to the window (it owns the view state they act on). */
+export type AppCommandName = 'fleet.refresh';
+
+export interface AppCommand {
+  command: AppCommandName;
+}

@@ -1,0 +1,147 @@
+// Changes: enable, disable, and status (with --wait streaming progress until the change ends).
+import { parseArgs } from 'node:util';
+import type { OperationView } from '../../contract';
+import { GuardError } from '../../contract';
+import { EXIT } from '../exit-codes';
+import type { ExitCode } from '../exit-codes';
+import { findAccount } from '../lookup';
+import { printChecklist } from './fleet';
+import type { CommandContext, CommandSpec } from './types';
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        wait: { type: 'boolean' },
+        account: { type: 'string' },
+        key: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new GuardError('validation', error instanceof Error ? error.message : String(error));
+  }
+}
+
+function line(view: OperationView): string {
+  const parts = [
+    new Date().toISOString(),
+    `${view.action} ${view.clusterName} (${view.clusterId})`,
+    view.phase === 'ended' ? `ended: ${view.outcome}` : view.phase,
+    view.clusterState ? `cluster ${view.clusterState}` : '',
+    view.nextPollAt && view.phase !== 'ended' ? `next check ${view.nextPollAt}` : '',
+    view.slow ? 'slower than usual' : '',
+    view.note ?? '',
+    view.error && view.phase === 'ended' ? view.error.message : '',
+  ];
+  return parts.filter((p) => p !== '').join('  ');
+}
+
+function exitFor(view: OperationView): ExitCode {
+  if (view.phase !== 'ended') return EXIT.ok;
+  return view.outcome === 'succeeded' ? EXIT.ok : EXIT.failure;
+}
+
+/** Streams progress of one operation until it ends (JSON lines with --json). */
+async function waitFor(ctx: CommandContext, view: OperationView): Promise<ExitCode> {
+  const show = (v: OperationView) =>
+    ctx.json ? ctx.io.stdout.write(`${JSON.stringify(v)}\n`) : ctx.print(line(v));
+  let last = '';
+  const unsubscribe = ctx.core.events.subscribe((name, payload) => {
+    if (name !== 'operation.progress') return;
+    const v = payload as OperationView;
+    if (v.operationId !== view.operationId) return;
+    const key = `${v.phase}|${v.clusterState}|${v.note}|${v.slow}|${v.outcome}`;
+    if (key !== last) show(v);
+    last = key;
+  });
+  try {
+    const final = await ctx.core.operations.waitFor(view.operationId);
+    if (last.split('|')[4] !== String(final.outcome)) show(final);
+    return exitFor(final);
+  } finally {
+    unsubscribe();
+  }
+}
+
+async function change(ctx: CommandContext, action: 'enable' | 'disable'): Promise<ExitCode> {
+  const { values, positionals } = parse(ctx.args);
+  const clusterId = positionals[0];
+  const usage = `Usage: ack-secret-guard ${action} CLUSTER_ID${action === 'enable' ? ' --key KEY_ID' : ''} [--account NAME] [--wait] [--json]\n`;
+  if (
+    values.help ||
+    !clusterId ||
+    positionals.length > 1 ||
+    (action === 'enable') !== Boolean(values.key)
+  ) {
+    (values.help ? ctx.io.stdout : ctx.io.stderr).write(usage);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  const account =
+    typeof values.account === 'string' ? await findAccount(ctx, values.account) : null;
+  const input = { clusterId, ...(account ? { accountId: account.id } : {}) };
+  let view: OperationView;
+  try {
+    view =
+      action === 'enable'
+        ? await ctx.core.api['encryption.enable']({ ...input, keyId: String(values.key) })
+        : await ctx.core.api['encryption.disable'](input);
+  } catch (error) {
+    const checklist = error instanceof GuardError ? error.details?.checklist : undefined;
+    if (checklist && !ctx.json) printChecklist(ctx, checklist as never);
+    throw error;
+  }
+  if (!values.wait) {
+    if (ctx.json) ctx.printJson(view);
+    else
+      ctx.print(
+        `${line(view)}\nrequest id ${view.requestId ?? '(none)'}; follow it with: ack-secret-guard status ${clusterId} --wait`,
+      );
+    return EXIT.ok;
+  }
+  return waitFor(ctx, view);
+}
+
+export const enableCommand: CommandSpec = {
+  name: 'enable',
+  summary: 'enable CLUSTER_ID --key KEY_ID [--wait]',
+  run: (ctx) => change(ctx, 'enable'),
+};
+
+export const disableCommand: CommandSpec = {
+  name: 'disable',
+  summary: 'disable CLUSTER_ID [--wait]',
+  run: (ctx) => change(ctx, 'disable'),
+};
+
+export const statusCommand: CommandSpec = {
+  name: 'status',
+  summary: 'status CLUSTER_ID [--wait]  (resumes following an unfinished change)',
+  async run(ctx) {
+    const { values, positionals } = parse(ctx.args);
+    const clusterId = positionals[0];
+    if (values.help || !clusterId || positionals.length > 1) {
+      (values.help ? ctx.io.stdout : ctx.io.stderr).write(
+        'Usage: ack-secret-guard status CLUSTER_ID [--wait] [--json]\n',
+      );
+      return values.help ? EXIT.ok : EXIT.usage;
+    }
+    // Pick up a change another process left unfinished (a crash, a closed laptop).
+    await ctx.core.operations.resume();
+    const { operations, problems } = await ctx.core.api['operations.list']({ clusterId });
+    for (const p of problems) ctx.io.stderr.write(`journal: ${p}\n`);
+    const latest = operations[0];
+    if (!latest) {
+      if (ctx.json) ctx.printJson({ clusterId, operation: null });
+      else ctx.print(`No change of ${clusterId} is recorded.`);
+      return EXIT.ok;
+    }
+    if (values.wait && latest.phase !== 'ended') return waitFor(ctx, latest);
+    if (ctx.json) ctx.printJson(latest);
+    else ctx.print(line(latest));
+    return exitFor(latest);
+  },
+};

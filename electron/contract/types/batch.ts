@@ -1,0 +1,116 @@
+// Batches: one change (enable with a key, or disable) planned over many clusters, then applied
+// with a concurrency limit, pausable, cancellable and resumed after a restart.
+import type { CheckId } from './checks';
+import type { OperationAction, OperationOutcome } from './operations';
+
+/** Which clusters of the fleet a plan covers; every field narrows it (absent = no limit). */
+export interface BatchScope {
+  accountIds?: string[];
+  regionIds?: string[];
+  clusterIds?: string[];
+  /** Enable only: leave out clusters whose Secrets are already encrypted (with any key). */
+  onlyNotEncrypted?: boolean;
+}
+
+export interface BatchPlanRequest {
+  action: OperationAction;
+  /** Required to enable; absent to disable (each cluster's own key is used). */
+  keyId?: string;
+  scope?: BatchScope;
+}
+
+/** The plan's verdict on one cluster. */
+export type BatchItemStatus = 'ready' | 'skipped';
+
+/** Where one cluster is while the batch is applied. Terminal: all but pending and running. */
+export type BatchItemState =
+  'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+
+/** The checklist of one cluster as the plan saw it (the full one is re-run before the start). */
+export interface BatchChecklistSummary {
+  checkedAt: string;
+  ready: boolean;
+  pass: number;
+  warn: number;
+  fail: number;
+  unknown: number;
+  manual: number;
+  failing: CheckId[];
+  /** Warnings and checks that could not be made, "id: summary" (they inform, never block). */
+  warnings: string[];
+}
+
+export interface BatchItem {
+  clusterId: string;
+  clusterName: string;
+  accountId: string;
+  accountName: string;
+  regionId: string;
+  status: BatchItemStatus;
+  /** Why the cluster is skipped (each failing check's id and summary, or a plan rule). */
+  reasons: string[];
+  /** What the user should know about a ready item (e.g. it will wait for the cooldown). */
+  notes: string[];
+  /** null when the checklist was not run (left out by a plan rule, or the account failed). */
+  checklist: BatchChecklistSummary | null;
+  state: BatchItemState;
+  /** The operation of this cluster's change, once started (see operations.list). */
+  operationId: string | null;
+  /** Starts tried (a start refused inside the cooldown is tried again). */
+  attempts: number;
+  /** When the last start was tried (ISO 8601). */
+  attemptedAt: string | null;
+  /** Waiting for the cluster's cooldown until then, before starting again. */
+  waitingUntil: string | null;
+  endedAt: string | null;
+  outcome: OperationOutcome | null;
+  error: { code: string; message: string } | null;
+}
+
+export interface BatchCounts {
+  total: number;
+  /** The plan's verdicts. */
+  ready: number;
+  skipped: number;
+  /** Where the items are now (skipped items count in `skippedNow`). */
+  pending: number;
+  running: number;
+  succeeded: number;
+  failed: number;
+  skippedNow: number;
+  cancelled: number;
+}
+
+/** planned -> applying <-> paused -> ended; cancelling while started changes end. */
+export type BatchState = 'planned' | 'applying' | 'paused' | 'cancelling' | 'ended';
+
+/** How an ended batch went: every ready item succeeded, some did not, or it was cancelled. */
+export type BatchResult = 'succeeded' | 'failed' | 'cancelled';
+
+export interface BatchView {
+  batchId: string;
+  createdAt: string;
+  action: OperationAction;
+  keyId: string | null;
+  scope: BatchScope;
+  state: BatchState;
+  /** Changes at once while applying (1..10). */
+  concurrency: number | null;
+  appliedAt: string | null;
+  endedAt: string | null;
+  result: BatchResult | null;
+  items: BatchItem[];
+  counts: BatchCounts;
+  /** What the plan could not see (an account or region that failed to list, an unknown id). */
+  problems: string[];
+}
+
+/** A plan is a batch not applied yet. */
+export type BatchPlan = BatchView;
+
+export interface BatchList {
+  /** Newest first. */
+  batches: BatchView[];
+  /** Batch files that could not be read (kept on disk, never silently dropped). */
+  problems: string[];
+}

@@ -1,0 +1,59 @@
+// The precondition checklist shown before every change.
+
+export const CHECK_IDS = [
+  'cluster.edition',
+  'cluster.state',
+  'cluster.cooldown',
+  'cluster.encryption',
+  'key.exists',
+  'key.region',
+  'key.spec',
+  'key.usage',
+  'key.state',
+  'key.rotation',
+  'key.creator',
+  'key.deletionProtection',
+  'role.csManagedSecurity',
+  'caller.kmsCryptoAdmin',
+  'caller.clusterRbac',
+  'network.kmsEgress',
+] as const;
+
+export type CheckId = (typeof CHECK_IDS)[number];
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'unknown' | 'manual';
+export type ChangeAction = 'enable' | 'disable';
+
+/** An in-app fix the user can take (with confirmation), when the app can do it. */
+export type FixAction = 'authorize-service-role' | 'enable-deletion-protection';
+
+export interface CheckFix {
+  /** What to do, in one sentence. */
+  hint: string;
+  /** Where to do it by hand (an https URL on an Alibaba Cloud console or doc host). */
+  consoleUrl?: string;
+  action?: FixAction;
+}
+
+export type EvidenceValue = string | number | boolean | null;
+
+export interface CheckResult {
+  id: CheckId;
+  status: CheckStatus;
+  /** One English sentence for the CLI and logs; the UI words it from id, status and evidence. */
+  summary: string;
+  /** What was observed: field values and the request ids of the calls that saw them. */
+  evidence: Record<string, EvidenceValue>;
+  fix?: CheckFix;
+}
+
+export interface Checklist {
+  clusterId: string;
+  accountId: string;
+  regionId: string;
+  action: ChangeAction;
+  keyId: string | null;
+  /** True when no check fails (warn, unknown and manual inform but do not block). */
+  ready: boolean;
+  checkedAt: string;
+  checks: CheckResult[];
+}

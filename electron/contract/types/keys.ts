@@ -1,0 +1,49 @@
+// KMS keys and whether they can encrypt an ACK cluster's Secrets.
+
+/** Why a key cannot be used for ACK Secret encryption (every reason is listed). */
+export type KeyIneligibleReason =
+  | 'wrong-spec' // not Aliyun_AES_256
+  | 'wrong-usage' // not ENCRYPT/DECRYPT
+  | 'not-enabled' // Disabled or PendingImport
+  | 'pending-deletion'
+  | 'rotation-on' // automatic rotation Enabled (the ACK@Edge doc requires it off)
+  | 'service-key' // created by a cloud service, not the user
+  | 'wrong-region'; // not in the cluster's region
+
+/** Key health beside a cluster's posture (UX.md). */
+export type KeyHealth =
+  | 'ok'
+  | 'rotation-on'
+  | 'disabled'
+  | 'pending-deletion'
+  | 'deletion-protection-off'
+  | 'not-found'
+  | 'unknown';
+
+export interface KmsKeySummary {
+  keyId: string;
+  arn: string;
+  regionId: string;
+  aliases: string[];
+  keySpec: string;
+  keyUsage: string;
+  keyState: string;
+  automaticRotation: string;
+  deletionProtection: string;
+  protectionLevel: string;
+  creator: string | null;
+  /** KMS instance (KMS 3.0) the key lives in, if any. */
+  dkmsInstanceId: string | null;
+  deleteDate: string | null;
+  eligible: boolean;
+  reasons: KeyIneligibleReason[];
+  health: KeyHealth;
+  /** Clusters of the last fleet snapshot that use this key. */
+  usedBy: string[];
+}
+
+export interface KeyList {
+  accountId: string;
+  regionId: string;
+  keys: KmsKeySummary[];
+}

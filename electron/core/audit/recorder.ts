@@ -1,0 +1,105 @@
+// Turns what the operations and fixes do into audit entries. The audit log must never stop a
+// change: a failed append is reported as a notice, and the change goes on.
+import type { OperationView } from '../../contract/types/operations';
+import type { AuditAction, AuditResult } from '../../contract/types/audit';
+import type { CoreContext } from '../context';
+import type { AuditLog } from './audit-log';
+
+export interface AuditTarget {
+  accountId: string;
+  accountName: string;
+  cloudAccountId: string | null;
+  clusterId?: string | null;
+  clusterName?: string | null;
+  regionId?: string | null;
+  keyId?: string | null;
+}
+
+export class AuditRecorder {
+  constructor(
+    private readonly ctx: CoreContext,
+    readonly log: AuditLog,
+    private readonly cloudAccountOf: (accountId: string) => Promise<string | null>,
+  ) {}
+
+  private async write(entry: Parameters<AuditLog['append']>[0]): Promise<void> {
+    try {
+      await this.log.append(entry);
+    } catch (error) {
+      this.ctx.events.emit('app.notice', {
+        level: 'error',
+        message: `The audit log could not be written: ${error instanceof Error ? error.message : String(error)}`,
+        at: new Date(this.ctx.now()).toISOString(),
+      });
+    }
+  }
+
+  async operation(view: OperationView, phase: 'requested' | 'ended'): Promise<void> {
+    const result: AuditResult = phase === 'requested' ? 'accepted' : (view.outcome ?? 'unknown');
+    await this.write({
+      accountId: view.accountId,
+      accountName: view.accountName,
+      cloudAccountId: await this.cloudAccountOf(view.accountId).catch(() => null),
+      clusterId: view.clusterId,
+      clusterName: view.clusterName,
+      regionId: view.regionId,
+      action: view.action === 'enable' ? 'encryption.enable' : 'encryption.disable',
+      phase,
+      keyId: view.keyId,
+      requestId: view.requestId,
+      result,
+      error:
+        phase === 'ended' && view.error
+          ? { code: view.error.code, message: view.error.message }
+          : null,
+      operationId: view.operationId,
+    });
+  }
+
+  /** Runs a fix and records its outcome, whatever it is. */
+  async fix<T extends { requestIds: string[] }>(
+    action: Extract<AuditAction, 'fix.authorizeServiceRole' | 'fix.enableDeletionProtection'>,
+    target: AuditTarget,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    const base = {
+      accountId: target.accountId,
+      accountName: target.accountName,
+      cloudAccountId: target.cloudAccountId,
+      clusterId: target.clusterId ?? null,
+      clusterName: target.clusterName ?? null,
+      regionId: target.regionId ?? null,
+      keyId: target.keyId ?? null,
+      action,
+      phase: 'ended' as const,
+      operationId: null,
+    };
+    try {
+      const value = await run();
+      await this.write({
+        ...base,
+        requestId: value.requestIds.at(-1) ?? null,
+        result: 'succeeded',
+        error: null,
+      });
+      return value;
+    } catch (error) {
+      const code =
+        (error as { cloud?: { cloudCode?: string | null } }).cloud?.cloudCode ??
+        (error as { code?: string }).code ??
+        'error';
+      const requestId =
+        (error as { cloud?: { requestId?: string | null } }).cloud?.requestId ?? null;
+      await this.write({
+        ...base,
+        requestId,
+        result: 'failed',
+        error: {
+          code: String(code),
+          message: error instanceof Error ? error.message : String(error),
+        },
+      });
+      throw error;
+    }
+  }
+}

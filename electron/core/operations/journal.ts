@@ -1,0 +1,134 @@
+// The operation journal: an append-only record of every encryption change, written (and synced)
+// BEFORE the cloud is asked and at every step after, so a crash, a kill or a closed laptop loses
+// nothing: on start, unfinished entries are followed again. Folding the records gives each
+// operation's current view.
+import path from 'node:path';
+import type {
+  OperationAction,
+  OperationError,
+  OperationOutcome,
+  OperationView,
+} from '../../contract/types/operations';
+import { appendJsonLine, readJsonLines } from '../util/jsonl';
+
+export const JOURNAL_FILE = 'operations.jsonl';
+
+interface Base {
+  v: 1;
+  opId: string;
+  at: number;
+}
+
+export type JournalRecord =
+  | (Base & {
+      type: 'intent';
+      accountId: string;
+      accountName: string;
+      clusterId: string;
+      clusterName: string;
+      regionId: string;
+      action: OperationAction;
+      keyId: string | null;
+    })
+  | (Base & { type: 'requested'; requestId: string | null; uncertain: boolean })
+  | (Base & { type: 'observed'; phase: 'updating'; clusterState: string })
+  | (Base & {
+      type: 'ended';
+      outcome: OperationOutcome;
+      clusterState: string | null;
+      error: OperationError | null;
+    });
+
+function isRecord(value: unknown): value is JournalRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return (
+    r.v === 1 &&
+    typeof r.opId === 'string' &&
+    typeof r.at === 'number' &&
+    ['intent', 'requested', 'observed', 'ended'].includes(r.type as string)
+  );
+}
+
+/** What the journal knows of one operation, plus what the poller knows live. */
+export interface JournalEntry {
+  view: OperationView;
+  /** The request may have reached the cloud without our knowing (network error on the call). */
+  uncertain: boolean;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function fold(records: JournalRecord[]): Map<string, JournalEntry> {
+  const entries = new Map<string, JournalEntry>();
+  for (const r of records) {
+    if (r.type === 'intent') {
+      if (entries.has(r.opId)) continue; // a duplicate intent changes nothing
+      entries.set(r.opId, {
+        uncertain: false,
+        view: {
+          operationId: r.opId,
+          clusterId: r.clusterId,
+          clusterName: r.clusterName,
+          accountId: r.accountId,
+          accountName: r.accountName,
+          regionId: r.regionId,
+          action: r.action,
+          keyId: r.keyId,
+          phase: 'requested',
+          outcome: null,
+          requestId: null,
+          clusterState: null,
+          startedAt: iso(r.at)!,
+          requestedAt: null,
+          updatingSeenAt: null,
+          endedAt: null,
+          lastPollAt: null,
+          nextPollAt: null,
+          polls: 0,
+          slow: false,
+          note: null,
+          error: null,
+        },
+      });
+      continue;
+    }
+    const entry = entries.get(r.opId);
+    if (!entry || entry.view.phase === 'ended') continue; // nothing after the end counts
+    const view = entry.view;
+    if (r.type === 'requested') {
+      view.requestId = r.requestId;
+      view.requestedAt = iso(r.at);
+      entry.uncertain = r.uncertain;
+    } else if (r.type === 'observed') {
+      view.phase = 'updating';
+      view.updatingSeenAt ??= iso(r.at);
+      view.clusterState = r.clusterState;
+    } else {
+      view.phase = 'ended';
+      view.outcome = r.outcome;
+      view.endedAt = iso(r.at);
+      view.clusterState = r.clusterState ?? view.clusterState;
+      view.error = r.error;
+      view.nextPollAt = null;
+    }
+  }
+  return entries;
+}
+
+export class Journal {
+  readonly file: string;
+
+  constructor(dataDir: string) {
+    this.file = path.join(dataDir, JOURNAL_FILE);
+  }
+
+  async append(record: JournalRecord): Promise<void> {
+    await appendJsonLine(this.file, record);
+  }
+
+  async read(): Promise<{ entries: Map<string, JournalEntry>; problems: string[] }> {
+    const { records, problems } = await readJsonLines(this.file, isRecord);
+    return { entries: fold(records), problems };
+  }
+}

@@ -1,0 +1,66 @@
+// The verify slice: prove a cluster's latest change from ActionTrail, with a receipt.
+import { GuardError } from '../../contract';
+import type { CoreApi } from '../../contract';
+import type { VerifyReport } from '../../contract/types/verify';
+import type { AccountDirectory } from '../fleet/directory';
+import type { ClusterSummary } from '../../contract/types/fleet';
+import type { OperationsService } from '../operations/service';
+import type { Clock } from '../util/clock';
+import { receipt } from './receipt';
+import { verifyEncryption } from './verify';
+
+export interface VerifyDeps {
+  directory: AccountDirectory;
+  locate: (clusterId: string, accountId?: string) => Promise<ClusterSummary>;
+  operations: () => OperationsService;
+  clockFor: (accountId: string) => Clock;
+}
+
+/** A real time (journal) in the cloud's clock (the simulated cloud runs ahead of us). */
+function toCloudTime(clock: Clock, realMs: number): Date {
+  return new Date(clock.cloudNow() - (Date.now() - realMs) * clock.scale);
+}
+
+export function createVerifyApi(deps: VerifyDeps): Pick<CoreApi, 'verify.run'> {
+  return {
+    'verify.run': async ({ clusterId, accountId }): Promise<VerifyReport> => {
+      const cluster = await deps.locate(clusterId, accountId);
+      const { operations } = await deps.operations().list({ clusterId: cluster.clusterId });
+      const change =
+        operations.find((o) => o.outcome === 'succeeded') ?? operations.find((o) => o.requestedAt);
+      const keyId = change?.keyId ?? cluster.encryption.keyId;
+      if (!change || !keyId) {
+        throw new GuardError(
+          'not-found',
+          `No encryption change of ${cluster.name} is recorded here, so there is nothing to prove yet. Change it with this app first (or run the check after the next change).`,
+          { clusterId: cluster.clusterId },
+        );
+      }
+      const clock = deps.clockFor(cluster.accountId);
+      const session = await deps.directory.sessionFor(cluster.accountId);
+      const since = toCloudTime(clock, Date.parse(change.requestedAt ?? change.startedAt));
+      const endedAt = change.endedAt ? toCloudTime(clock, Date.parse(change.endedAt)) : null;
+      const result = await verifyEncryption(session, {
+        clusterId: cluster.clusterId,
+        regionId: cluster.regionId,
+        keyId,
+        action: change.action,
+        since,
+        now: new Date(clock.cloudNow()),
+        endedAt,
+        requestId: change.requestId,
+      });
+      return {
+        result,
+        receipt: receipt(result, {
+          accountName: cluster.accountName,
+          cloudAccountId: cluster.cloudAccountId,
+          clusterName: cluster.name,
+          changeStartedAt: change.requestedAt ?? change.startedAt,
+          changeEndedAt: change.endedAt,
+          requestId: change.requestId,
+        }),
+      };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// An OperationsService over the simulator's demo accounts, with a fast simulated clock, for
+// integration tests of the change workflow (the core wires the same parts for the app).
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Simulator } from '../../simulator';
+import type { OperationView } from '../../electron/contract';
+import { CloudLimits } from '../../electron/core/cloud/session';
+import type { CoreContext } from '../../electron/core/context';
+import { EventHub } from '../../electron/core/events';
+import { FleetService } from '../../electron/core/fleet/service';
+import { OperationsService } from '../../electron/core/operations/service';
+import type { OperationsOptions } from '../../electron/core/operations/service';
+import { scaledClock } from '../../electron/core/util/clock';
+import { simDirectory } from './sim-directory';
+import type { SimDirectoryOptions } from './sim-directory';
+
+export interface Harness {
+  ctx: CoreContext;
+  fleet: FleetService;
+  operations: OperationsService;
+  progress: OperationView[];
+  dataDir: string;
+  dispose(): Promise<void>;
+}
+
+export function operationsHarness(
+  sim: Simulator,
+  options: {
+    dataDir?: string;
+    timeScale: number;
+    directory?: SimDirectoryOptions;
+  } & OperationsOptions,
+): Harness {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'ack-sg-ops-'));
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const ctx: CoreContext = {
+    dataDir,
+    version: 'test',
+    platform: process.platform,
+    arch: process.arch,
+    events: new EventHub(),
+    cloudLimits: new CloudLimits(),
+    env: {},
+    now: Date.now,
+    onDispose: (c) => void cleanups.push(c),
+  };
+  const directory = simDirectory(sim, options.directory);
+  const fleet = new FleetService(ctx, directory);
+  const progress: OperationView[] = [];
+  ctx.events.subscribe((name, payload) => {
+    if (name === 'operation.progress') progress.push(payload as OperationView);
+  });
+  const operations = new OperationsService(
+    ctx,
+    {
+      directory,
+      locate: async (clusterId) => {
+        let found = await fleet.findCluster(clusterId);
+        if (!found) {
+          await fleet.refresh();
+          found = await fleet.findCluster(clusterId);
+        }
+        if (!found) throw new Error(`no cluster ${clusterId}`);
+        return found;
+      },
+    },
+    { clockFor: () => scaledClock(options.timeScale, () => sim.control.now()), ...options },
+  );
+  return {
+    ctx,
+    fleet,
+    operations,
+    progress,
+    dataDir,
+    async dispose() {
+      await operations.dispose();
+      for (const c of cleanups.reverse()) await c();
+    },
+  };
+}

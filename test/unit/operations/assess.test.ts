@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../../electron/core/operations/assess';
+
+const meta = (caps: Record<string, unknown>) => JSON.stringify({ Capabilities: caps });
+const enable = { action: 'enable' as const, keyId: 'key-1' };
+const disable = { action: 'disable' as const, keyId: 'key-1' };
+
+describe('assess', () => {
+  it('waits while the cluster still reads running without the target', () => {
+    expect(assess(enable, { state: 'running', metaData: meta({}) }, false)).toEqual({
+      kind: 'waiting',
+    });
+  });
+  it('is under way once updating is seen, or the target shows', () => {
+    expect(assess(enable, { state: 'updating', metaData: meta({}) }, false)).toEqual({
+      kind: 'under-way',
+    });
+    expect(
+      assess(enable, { state: 'running', metaData: meta({ EncryptionKMSKeyId: 'key-1' }) }, false),
+    ).toEqual({ kind: 'under-way' });
+  });
+  it('ends when running again with the target', () => {
+    expect(
+      assess(
+        enable,
+        {
+          state: 'running',
+          metaData: meta({ EncryptionKMSKeyId: 'key-1', DisableEncryption: false }),
+        },
+        true,
+      ),
+    ).toMatchObject({ kind: 'ended', outcome: 'succeeded' });
+    expect(
+      assess(
+        disable,
+        {
+          state: 'running',
+          metaData: meta({ EncryptionKMSKeyId: 'key-1', DisableEncryption: true }),
+        },
+        true,
+      ),
+    ).toMatchObject({ kind: 'ended', outcome: 'succeeded' });
+  });
+  it('fails on failed/deleting/deleted, and when back to running without the target', () => {
+    for (const state of ['failed', 'deleting', 'deleted']) {
+      expect(assess(enable, { state, metaData: null }, true)).toMatchObject({
+        kind: 'ended',
+        outcome: 'failed',
+      });
+    }
+    expect(assess(enable, { state: 'running', metaData: meta({}) }, true)).toMatchObject({
+      kind: 'ended',
+      outcome: 'failed',
+    });
+    expect(
+      assess(enable, { state: 'running', metaData: meta({ EncryptionKMSKeyId: 'key-2' }) }, true),
+    ).toMatchObject({ outcome: 'failed' });
+  });
+  it('tolerates unreadable meta_data (never a false success)', () => {
+    expect(assess(enable, { state: 'running', metaData: 'not json' }, true)).toMatchObject({
+      outcome: 'failed',
+    });
+    expect(assess(enable, { state: 'running', metaData: null }, false)).toEqual({
+      kind: 'waiting',
+    });
+  });
+});

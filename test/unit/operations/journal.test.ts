@@ -1,0 +1,114 @@
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Journal } from '../../../electron/core/operations/journal';
+
+const dir = () => mkdtempSync(path.join(os.tmpdir(), 'ack-sg-journal-'));
+const intent = (opId: string, at: number) => ({
+  v: 1 as const,
+  type: 'intent' as const,
+  opId,
+  at,
+  accountId: 'a',
+  accountName: 'A',
+  clusterId: `c-${opId}`,
+  clusterName: 'n',
+  regionId: 'cn-hangzhou',
+  action: 'enable' as const,
+  keyId: 'key-1',
+});
+
+describe('operation journal', () => {
+  it('folds records into the current view of each operation', async () => {
+    const journal = new Journal(dir());
+    await journal.append(intent('op1', 1000));
+    await journal.append({
+      v: 1,
+      type: 'requested',
+      opId: 'op1',
+      at: 2000,
+      requestId: 'req-1',
+      uncertain: false,
+    });
+    await journal.append({
+      v: 1,
+      type: 'observed',
+      opId: 'op1',
+      at: 3000,
+      phase: 'updating',
+      clusterState: 'updating',
+    });
+    await journal.append(intent('op2', 4000));
+    await journal.append({
+      v: 1,
+      type: 'ended',
+      opId: 'op1',
+      at: 5000,
+      outcome: 'succeeded',
+      clusterState: 'running',
+      error: null,
+    });
+    const { entries, problems } = await journal.read();
+    expect(problems).toEqual([]);
+    expect(entries.get('op1')?.view).toMatchObject({
+      phase: 'ended',
+      outcome: 'succeeded',
+      requestId: 'req-1',
+      updatingSeenAt: new Date(3000).toISOString(),
+    });
+    expect(entries.get('op2')?.view).toMatchObject({ phase: 'requested', requestedAt: null });
+  });
+
+  it('keeps every good record around a torn last line and a corrupt one, and says so', async () => {
+    const journal = new Journal(dir());
+    await journal.append(intent('op1', 1000));
+    appendFileSync(journal.file, 'garbage that is not json\n');
+    await journal.append(intent('op2', 2000));
+    appendFileSync(journal.file, '{"v":1,"type":"requested","opId":"op2","at":30'); // crash mid-write
+    const { entries, problems } = await journal.read();
+    expect([...entries.keys()]).toEqual(['op1', 'op2']);
+    expect(problems).toHaveLength(2);
+    expect(problems[1]).toMatch(/incomplete/);
+    // The next append starts on a line of its own: the torn fragment does not swallow it.
+    await journal.append({
+      v: 1,
+      type: 'requested',
+      opId: 'op2',
+      at: 4000,
+      requestId: 'r',
+      uncertain: false,
+    });
+    expect((await journal.read()).entries.get('op2')?.view.requestId).toBe('r');
+    expect(readFileSync(journal.file, 'utf8').endsWith('\n')).toBe(true);
+  });
+
+  it('ignores anything recorded after an operation ended, and duplicate intents', async () => {
+    const journal = new Journal(dir());
+    await journal.append(intent('op1', 1000));
+    await journal.append({
+      v: 1,
+      type: 'ended',
+      opId: 'op1',
+      at: 2000,
+      outcome: 'rejected',
+      clusterState: 'running',
+      error: { code: 'X', message: 'm', requestId: null },
+    });
+    await journal.append({
+      v: 1,
+      type: 'observed',
+      opId: 'op1',
+      at: 3000,
+      phase: 'updating',
+      clusterState: 'updating',
+    });
+    await journal.append(intent('op1', 4000));
+    const view = (await journal.read()).entries.get('op1')!.view;
+    expect(view).toMatchObject({
+      phase: 'ended',
+      outcome: 'rejected',
+      startedAt: new Date(1000).toISOString(),
+    });
+  });
+});
