@@ -1,0 +1,287 @@
+// The window's shared state: app info, accounts, the selected account, the fleet snapshot and
+// its refresh progress, and which screen and cluster are open. Large data ($state.raw) is
+// replaced, never mutated, so Svelte does not proxy 6,500 clusters.
+import type {
+  Account,
+  AppInfo,
+  FleetProgress,
+  FleetSnapshot,
+  KeyHealth,
+  OperationView,
+} from '../../../electron/contract';
+import { ApiError, call, subscribe } from './api';
+import { toRow } from './fleet/view';
+import type { FleetRow } from './fleet/view';
+
+export type Screen = 'fleet' | 'accounts' | 'settings' | 'activity';
+
+export interface ProgressEntry {
+  accountId: string;
+  regionId: string | null;
+  status: FleetProgress['status'];
+  clusters: number;
+}
+
+interface KeyInfo {
+  health: KeyHealth;
+  alias: string | null;
+}
+
+const KEY_FETCH_CONCURRENCY = 3;
+
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError || error instanceof Error ? error.message : String(error);
+}
+
+class AppState {
+  info = $state<AppInfo | null>(null);
+  infoError = $state<string | null>(null);
+  accounts = $state.raw<Account[]>([]);
+  accountsLoaded = $state(false);
+  accountsError = $state<string | null>(null);
+  /** The sidebar's account switcher: one account, or every account. */
+  selectedAccountId = $state<string | 'all'>('all');
+  screen = $state<Screen>('fleet');
+  snapshot = $state.raw<FleetSnapshot | null>(null);
+  snapshotLoaded = $state(false);
+  rows = $state.raw<FleetRow[]>([]);
+  refreshing = $state(false);
+  refreshError = $state<string | null>(null);
+  progress = $state.raw<ProgressEntry[]>([]);
+  progressTotals = $state({ done: 0, total: 0 });
+  openClusterId = $state<string | null>(null);
+  demoBusy = $state(false);
+  demoError = $state<string | null>(null);
+  /** The latest view of each cluster's newest change (operations.list + operation.progress). */
+  operations = $state.raw<Record<string, OperationView>>({});
+  /** Key health by account + key id, filled in the background from keys.list. */
+  private keys = new Map<string, KeyInfo>();
+  private keyRegionsRead = new Set<string>();
+  private unsubscribers: (() => void)[] = [];
+
+  get demo(): boolean {
+    return this.info?.demo ?? this.accounts.some((a) => a.demo);
+  }
+
+  get currentAccount(): Account | null {
+    return this.accounts.find((a) => a.id === this.selectedAccountId) ?? null;
+  }
+
+  accountById(id: string): Account | undefined {
+    return this.accounts.find((a) => a.id === id);
+  }
+
+  async start(): Promise<void> {
+    this.unsubscribers.push(
+      subscribe('accounts.changed', () => void this.loadAccounts()),
+      subscribe('fleet.progress', (p) => this.onProgress(p)),
+      subscribe('fleet.updated', () => void this.loadSnapshot()),
+      subscribe('operation.progress', (op) => this.onOperation(op)),
+      subscribe('app.command', (c) => {
+        if (c.command === 'fleet.refresh') void this.refresh();
+      }),
+    );
+    await Promise.all([
+      this.loadInfo(),
+      this.loadAccounts(),
+      this.loadSnapshot(),
+      this.loadOperations(),
+    ]);
+  }
+
+  async loadOperations(): Promise<void> {
+    try {
+      const { operations } = await call('operations.list');
+      const latest: Record<string, OperationView> = {};
+      for (const op of operations) {
+        const seen = latest[op.clusterId];
+        if (!seen || seen.startedAt < op.startedAt) latest[op.clusterId] = op;
+      }
+      this.operations = latest;
+    } catch {
+      // Without the journal the panels simply show no timeline; changes still work.
+    }
+  }
+
+  private onOperation(op: OperationView): void {
+    const before = this.operations[op.clusterId];
+    if (before && before.operationId !== op.operationId && before.startedAt > op.startedAt) return;
+    this.operations = { ...this.operations, [op.clusterId]: op };
+    // A change that ended moved the cluster: show its new posture.
+    if (op.phase === 'ended' && before?.phase !== 'ended') void this.loadSnapshot();
+  }
+
+  /** Ask the core to change a cluster; progress arrives as operation.progress. */
+  async change(
+    action: 'enable' | 'disable',
+    clusterId: string,
+    accountId: string,
+    keyId: string | null,
+  ): Promise<OperationView> {
+    const op =
+      action === 'enable'
+        ? await call('encryption.enable', { clusterId, accountId, keyId: keyId ?? '' })
+        : await call('encryption.disable', { clusterId, accountId });
+    this.onOperation(op);
+    return op;
+  }
+
+  stop(): void {
+    for (const off of this.unsubscribers.splice(0)) off();
+  }
+
+  async loadInfo(): Promise<void> {
+    try {
+      this.info = await call('app.info');
+      this.infoError = null;
+    } catch (error) {
+      this.infoError = errorMessage(error);
+    }
+  }
+
+  async loadAccounts(): Promise<void> {
+    try {
+      this.accounts = (await call('accounts.list')).accounts;
+      this.accountsError = null;
+      if (this.selectedAccountId !== 'all' && !this.accountById(this.selectedAccountId))
+        this.selectedAccountId = 'all';
+    } catch (error) {
+      this.accountsError = errorMessage(error);
+    } finally {
+      this.accountsLoaded = true;
+    }
+    // app.info's demo flag follows the accounts.
+    void this.loadInfo();
+  }
+
+  async loadSnapshot(): Promise<void> {
+    try {
+      this.setSnapshot(await call('fleet.snapshot'));
+    } catch (error) {
+      this.refreshError = errorMessage(error);
+    } finally {
+      this.snapshotLoaded = true;
+    }
+  }
+
+  private setSnapshot(snapshot: FleetSnapshot | null): void {
+    this.snapshot = snapshot;
+    this.rebuildRows();
+    void this.readKeyHealth();
+  }
+
+  private rebuildRows(): void {
+    const clusters = this.snapshot?.clusters ?? [];
+    this.rows = clusters.map((c) =>
+      toRow(
+        c,
+        c.encryption.keyId ? this.keys.get(`${c.accountId}/${c.encryption.keyId}`) : undefined,
+      ),
+    );
+  }
+
+  /**
+   * The snapshot does not carry key health; read keys.list for each account/region with an
+   * encrypted cluster, a few at a time, and fold it in. Failures leave health unknown.
+   */
+  private async readKeyHealth(): Promise<void> {
+    const pending: { accountId: string; regionId: string }[] = [];
+    for (const c of this.snapshot?.clusters ?? []) {
+      if (!c.encryption.keyId) continue;
+      const pair = `${c.accountId}/${c.regionId}`;
+      if (this.keyRegionsRead.has(pair)) continue;
+      this.keyRegionsRead.add(pair);
+      pending.push({ accountId: c.accountId, regionId: c.regionId });
+    }
+    if (pending.length === 0) return;
+    let changed = false;
+    const worker = async () => {
+      for (let next = pending.shift(); next; next = pending.shift()) {
+        try {
+          const list = await call('keys.list', next);
+          for (const k of list.keys)
+            this.keys.set(`${next.accountId}/${k.keyId}`, {
+              health: k.health,
+              alias: k.aliases[0] ?? null,
+            });
+          changed = true;
+        } catch {
+          // Unknown health is shown as such; a later snapshot tries again.
+          this.keyRegionsRead.delete(`${next.accountId}/${next.regionId}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: KEY_FETCH_CONCURRENCY }, worker));
+    if (changed) this.rebuildRows();
+  }
+
+  private onProgress(p: FleetProgress): void {
+    const key = `${p.accountId}/${p.regionId ?? '*'}`;
+    const entry: ProgressEntry = {
+      accountId: p.accountId,
+      regionId: p.regionId,
+      status: p.status,
+      clusters: p.clusters,
+    };
+    const others = this.progress.filter((e) => `${e.accountId}/${e.regionId ?? '*'}` !== key);
+    this.progress = [...others, entry];
+    this.progressTotals = { done: p.done, total: p.total };
+  }
+
+  async refresh(): Promise<void> {
+    if (this.refreshing) return;
+    this.refreshing = true;
+    this.refreshError = null;
+    this.progress = [];
+    this.progressTotals = { done: 0, total: 0 };
+    try {
+      const accountIds = this.selectedAccountId === 'all' ? undefined : [this.selectedAccountId];
+      // Key health is read again after every refresh: keys may have changed behind our back.
+      this.keyRegionsRead.clear();
+      this.setSnapshot(await call('fleet.refresh', accountIds ? { accountIds } : {}));
+    } catch (error) {
+      this.refreshError = errorMessage(error);
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  async startDemo(): Promise<void> {
+    this.demoBusy = true;
+    this.demoError = null;
+    try {
+      await call('demo.start');
+      await this.loadAccounts();
+      this.screen = 'fleet';
+      await this.refresh();
+    } catch (error) {
+      this.demoError = errorMessage(error);
+    } finally {
+      this.demoBusy = false;
+    }
+  }
+
+  async stopDemo(): Promise<void> {
+    this.demoBusy = true;
+    this.demoError = null;
+    try {
+      await call('demo.stop');
+      await this.loadAccounts();
+      await this.loadSnapshot();
+    } catch (error) {
+      this.demoError = errorMessage(error);
+    } finally {
+      this.demoBusy = false;
+    }
+  }
+
+  openCluster(clusterId: string): void {
+    this.openClusterId = clusterId;
+  }
+
+  closeCluster(): void {
+    this.openClusterId = null;
+  }
+}
+
+export const app = new AppState();

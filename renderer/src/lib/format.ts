@@ -1,0 +1,72 @@
+// Small formatting helpers shared by the screens. Dates are shown in the user's locale; ids stay
+// as the cloud writes them.
+import { i18n, t } from './i18n/index.svelte';
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(i18n.locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString(i18n.locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+}
+
+/** "12 s", "3 min", "2 h", "4 d" in the current language. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return t('time.seconds', { n: s });
+  const m = Math.floor(s / 60);
+  if (m < 60) return t('time.minutes', { n: m });
+  const h = Math.floor(m / 60);
+  if (h < 48) return t('time.hours', { n: h });
+  return t('time.days', { n: Math.floor(h / 24) });
+}
+
+export function formatAge(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '—';
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  return t('time.ago', { duration: formatDuration(now - at) });
+}
+
+/** Starts a download of text made here (no Node, no main process): Blob + a[download]. */
+export function download(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Console links open in the system browser (main process); only https Alibaba Cloud hosts. */
+export function isConsoleUrl(url: string | undefined): url is string {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return (
+      parsed.protocol === 'https:' &&
+      (parsed.hostname.endsWith('.aliyun.com') || parsed.hostname.endsWith('.alibabacloud.com'))
+    );
+  } catch {
+    return false;
+  }
+}

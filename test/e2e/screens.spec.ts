@@ -1,0 +1,148 @@
+// Screenshots of every main screen in both languages and both themes (test-results/screens/),
+// and the language check: in zh-CN no English word is left on the main screens, apart from
+// proper nouns, ids and the user's own data (account and cluster names).
+import type { Page } from '@playwright/test';
+import type { Core } from '../../electron/core/service';
+import { expect, test } from './fixtures';
+import { row, shot, startDemo } from './helpers';
+
+/** Product and protocol names that stay in Latin script in Chinese too. */
+const PROPER_NOUNS = new Set(
+  [
+    'ACK',
+    'Secret',
+    'Guard',
+    'KMS',
+    'RAM',
+    'STS',
+    'CLI',
+    'aliyun',
+    'AccessKey',
+    'ID',
+    'Kubernetes',
+    'ActionTrail',
+    'CSV',
+    'JSON',
+    'EN',
+    'Enter',
+    'Esc',
+    'Aliyun_AES_256',
+    'ENCRYPT',
+    'DECRYPT',
+    'AliyunKMSCryptoAdminAccess',
+    'AliyunCSManagedSecurityRole',
+    'AliyunCSManagedSecurityRolePolicy',
+    'RBAC',
+    'ARN',
+    'Pro',
+    'ACL',
+    'HTTPS',
+    'DNS',
+    'Service',
+    'GNOME',
+    'KWallet',
+    'etcd',
+    'config',
+    'json',
+    'linux',
+    'x64',
+    'arm64',
+    'Edge',
+    'CMK',
+    // Language names are written in their own language (the language picker).
+    'English',
+  ].map((w) => w.toLowerCase()),
+);
+
+async function visibleEnglish(page: Page, core: Core): Promise<string[]> {
+  const names: string[] = [];
+  for (const a of (await core.api['accounts.list']({})).accounts) names.push(a.name);
+  const snapshot = await core.api['fleet.snapshot']({});
+  for (const c of snapshot?.clusters ?? [])
+    names.push(c.name, c.clusterId, c.encryption.keyId ?? '');
+  let text = await page.locator('body').innerText();
+  // The user's own data and cloud ids are not UI strings.
+  for (const n of names.filter(Boolean).sort((a, b) => b.length - a.length))
+    text = text.split(n).join(' ');
+  text = text
+    .replace(/\b(alias|key|acs|sg|vsw|vpc|nacl)[-/:][\w/.:-]+/g, ' ')
+    .replace(/\b[a-z]{2}-[a-z]+(-[a-z0-9]+)*\b/g, ' ') // region ids
+    .replace(/\/[\w./~-]+/g, ' '); // paths
+  const words = text.match(/[A-Za-z][A-Za-z_0-9]+/g) ?? [];
+  return [...new Set(words.filter((w) => !PROPER_NOUNS.has(w.toLowerCase()) && !/\d/.test(w)))];
+}
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`main screens in ${locale}, ${scheme}`, async ({ page, server, core }) => {
+      test.setTimeout(90_000);
+      await page.emulateMedia({ colorScheme: scheme });
+      const suffix = `${locale}-${scheme}`;
+      await page.goto(`${server.url}/`);
+      await page.getByRole('radio', { name: locale === 'en' ? 'EN' : '中文' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        locale === 'en' ? 'No accounts yet' : '还没有账号',
+      );
+      await shot(page, `welcome-${suffix}`);
+      if (locale === 'zh-CN') expect(await visibleEnglish(page, core)).toEqual([]);
+
+      await startDemo(page, server.url, locale);
+      await shot(page, `fleet-${suffix}`);
+      if (locale === 'zh-CN') expect(await visibleEnglish(page, core)).toEqual([]);
+
+      await row(page, 'lg-edge-pro-hz-admin').click();
+      const panel = page.getByTestId('cluster-panel');
+      await expect(panel.locator('[data-check="caller.kmsCryptoAdmin"]')).toHaveAttribute(
+        'data-status',
+        'fail',
+        { timeout: 20_000 },
+      );
+      await shot(page, `cluster-checklist-${suffix}`);
+      if (locale === 'zh-CN') expect(await visibleEnglish(page, core)).toEqual([]);
+      await page.keyboard.press('Escape');
+
+      await row(page, 'edge-pro-hz-encrypted').click();
+      await expect(panel.getByTestId('checklist-verdict')).toBeVisible({ timeout: 20_000 });
+      await panel.getByTestId('change-button').click();
+      await expect(page.getByTestId('confirm-change')).toBeVisible();
+      await shot(page, `confirm-disable-${suffix}`);
+      if (locale === 'zh-CN') expect(await visibleEnglish(page, core)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('confirm-change')).toHaveCount(0);
+      await page.keyboard.press('Escape');
+
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: locale === 'en' ? 'Accounts' : '账号', exact: true })
+        .click();
+      await expect(page.getByTestId('accounts-table')).toBeVisible();
+      await shot(page, `accounts-${suffix}`);
+      if (locale === 'zh-CN') expect(await visibleEnglish(page, core)).toEqual([]);
+
+      await page.getByTestId('add-account').click();
+      await expect(page.getByTestId('account-form')).toBeVisible();
+      await shot(page, `account-form-${suffix}`);
+      await page.keyboard.press('Escape');
+
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: locale === 'en' ? 'Settings' : '设置', exact: true })
+        .click();
+      await shot(page, `settings-${suffix}`);
+      if (locale === 'zh-CN') expect(await visibleEnglish(page, core)).toEqual([]);
+    });
+  }
+}
+
+test('switching language changes every visible string on the fleet screen', async ({
+  page,
+  server,
+  core,
+}) => {
+  await startDemo(page, server.url, 'en');
+  await expect(page.getByTestId('refresh')).toHaveText('Refresh');
+  await page.getByRole('radio', { name: '中文' }).click();
+  await expect(page.getByTestId('refresh')).toHaveText('刷新');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  expect(await visibleEnglish(page, core)).toEqual([]);
+});

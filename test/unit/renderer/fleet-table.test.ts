@@ -1,0 +1,165 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import ClusterTable from '../../../renderer/src/components/fleet/ClusterTable.svelte';
+import {
+  DEFAULT_FILTERS,
+  countPostures,
+  filterRows,
+  sortRows,
+  toCsv,
+  toJson,
+  toRow,
+} from '../../../renderer/src/lib/fleet/view';
+import { i18n } from '../../../renderer/src/lib/i18n/index.svelte';
+import { cluster } from './fixtures';
+
+// jsdom has no layout: bind:clientHeight needs a ResizeObserver to exist.
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+} as unknown as typeof ResizeObserver;
+
+const rows = [
+  toRow(cluster({ name: 'b-plain' }), undefined),
+  toRow(
+    cluster({
+      name: 'a-encrypted',
+      accountId: 'acc-2',
+      accountName: 'Factory',
+      regionId: 'cn-beijing',
+      encryption: { posture: 'encrypted', enabled: true, keyId: 'key-1' },
+    }),
+    { health: 'ok', alias: 'alias/prod' },
+  ),
+  toRow(
+    cluster({
+      name: 'c-risky',
+      encryption: { posture: 'encrypted', enabled: true, keyId: 'key-2' },
+    }),
+    { health: 'disabled', alias: null },
+  ),
+  toRow(cluster({ name: 'd-updating', state: 'updating' }), undefined),
+  toRow(cluster({ name: '=evil', state: 'failed' }), undefined),
+];
+
+describe('fleet view functions', () => {
+  it('filters by account, region, encryption, state, attention and text', () => {
+    const f = { ...DEFAULT_FILTERS };
+    const names = (filters: typeof f) => filterRows(rows, filters).map((r) => r.cluster.name);
+    expect(names({ ...f, accountId: 'acc-2' })).toEqual(['a-encrypted']);
+    expect(names({ ...f, regionId: 'cn-beijing' })).toEqual(['a-encrypted']);
+    expect(names({ ...f, encryption: 'encrypted' })).toEqual(['a-encrypted', 'c-risky']);
+    expect(names({ ...f, encryption: 'changing' })).toEqual(['d-updating']);
+    expect(names({ ...f, state: 'failed' })).toEqual(['=evil']);
+    expect(names({ ...f, attentionOnly: true })).toEqual(['c-risky', '=evil']);
+    expect(names({ ...f, text: 'PROD' })).toEqual(['a-encrypted']);
+    expect(names({ ...f, text: 'factory beijing' })).toEqual(['a-encrypted']);
+  });
+
+  it('sorts problems first by default, and by any column both ways', () => {
+    const order = (key: Parameters<typeof sortRows>[1]['key'], descending = false) =>
+      sortRows([...rows], { key, descending }).map((r) => r.cluster.name);
+    expect(order('attention')).toEqual([
+      '=evil',
+      'c-risky',
+      'b-plain',
+      'd-updating',
+      'a-encrypted',
+    ]);
+    expect(order('name')).toEqual(['=evil', 'a-encrypted', 'b-plain', 'c-risky', 'd-updating']);
+    expect(order('account', true)[0]).not.toBe('a-encrypted');
+  });
+
+  it('counts postures: encrypted, not, changing, key at risk', () => {
+    expect(countPostures(rows)).toEqual({
+      total: 5,
+      encrypted: 2,
+      notEncrypted: 2,
+      changing: 1,
+      keyAtRisk: 1,
+      problem: 0,
+    });
+  });
+
+  it('exports the view as CSV (formula-safe) and JSON', () => {
+    const csv = toCsv(rows.slice(0, 1).concat(rows[4]!));
+    expect(csv.split('\r\n')[0]).toContain('clusterId,name,accountName');
+    expect(csv).toContain("'=evil");
+    const json = JSON.parse(toJson(rows.slice(1, 2), '2026-01-01T00:00:00Z'));
+    expect(json.clusters[0]).toMatchObject({ name: 'a-encrypted', keyAlias: 'alias/prod' });
+  });
+
+  it('filters 6,500 rows quickly', () => {
+    const many = Array.from({ length: 6500 }, (_, i) =>
+      toRow(
+        cluster({ name: `cluster-${i}`, regionId: i % 2 ? 'cn-hangzhou' : 'cn-beijing' }),
+        undefined,
+      ),
+    );
+    const start = performance.now();
+    for (let i = 0; i < 10; i += 1) filterRows(many, { ...DEFAULT_FILTERS, text: `cluster-${i}9` });
+    // A generous bound (jsdom, CI): the point is "linear and cheap", timing lives in bench/.
+    expect((performance.now() - start) / 10).toBeLessThan(50);
+  });
+});
+
+describe('ClusterTable', () => {
+  beforeEach(() => i18n.setLocale('en'));
+
+  const many = Array.from({ length: 6500 }, (_, i) =>
+    toRow(cluster({ name: `cluster-${String(i).padStart(4, '0')}` }), undefined),
+  );
+
+  it('renders only the rows in view, however many there are', () => {
+    const { container } = render(ClusterTable, {
+      rows: many,
+      sort: { key: 'name', descending: false },
+      onsort: vi.fn(),
+      onopen: vi.fn(),
+    });
+    const rendered = container.querySelectorAll('[data-cluster-id]').length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(100);
+    expect(screen.getByRole('grid').getAttribute('aria-rowcount')).toBe('6501');
+  });
+
+  it('moves with the arrow keys, opens with Enter, closes with Esc', async () => {
+    const onopen = vi.fn();
+    const onclose = vi.fn();
+    const { rerender } = render(ClusterTable, {
+      rows: many,
+      sort: { key: 'name', descending: false },
+      onsort: vi.fn(),
+      onopen,
+      onclose,
+    });
+    const grid = screen.getByRole('grid');
+    expect(grid.getAttribute('aria-activedescendant')).toBe('row-c-cluster-0000');
+    await fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    await fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    await fireEvent.keyDown(grid, { key: 'ArrowUp' });
+    expect(grid.getAttribute('aria-activedescendant')).toBe('row-c-cluster-0001');
+    await fireEvent.keyDown(grid, { key: 'Enter' });
+    expect(onopen).toHaveBeenCalledWith('c-cluster-0001');
+    await fireEvent.keyDown(grid, { key: 'End' });
+    expect(grid.getAttribute('aria-activedescendant')).toBe('row-c-cluster-6499');
+    await rerender({ openId: 'c-cluster-0001' });
+    await fireEvent.keyDown(grid, { key: 'Escape' });
+    expect(onclose).toHaveBeenCalledOnce();
+  });
+
+  it('sorts from the column headers and marks the sorted column', async () => {
+    const onsort = vi.fn();
+    render(ClusterTable, {
+      rows: many.slice(0, 3),
+      sort: { key: 'name', descending: true },
+      onsort,
+      onopen: vi.fn(),
+    });
+    const header = screen.getByRole('columnheader', { name: /Cluster/ });
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    await fireEvent.click(screen.getByRole('button', { name: /Region/ }));
+    expect(onsort).toHaveBeenCalledWith('region');
+  });
+});

@@ -1,0 +1,56 @@
+import { render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it } from 'vitest';
+import KeyPicker from '../../../renderer/src/components/cluster/KeyPicker.svelte';
+import { i18n } from '../../../renderer/src/lib/i18n/index.svelte';
+import { key } from './fixtures';
+
+const keys = [
+  key({ keyId: 'key-rot', eligible: false, reasons: ['rotation-on'], aliases: ['alias/rot'] }),
+  key({ keyId: 'key-good', aliases: ['alias/good'], usedBy: ['c1', 'c2'] }),
+  key({
+    keyId: 'key-rsa',
+    eligible: false,
+    reasons: ['wrong-spec', 'wrong-usage'],
+    keySpec: 'RSA_2048',
+  }),
+  key({ keyId: 'key-noprot', deletionProtection: 'Disabled' }),
+];
+const load = async () => ({ accountId: 'acc-1', regionId: 'cn-hangzhou', keys });
+
+describe('KeyPicker', () => {
+  beforeEach(() => i18n.setLocale('en'));
+
+  it('lists eligible keys first, preselects one, and greys the others with every reason', async () => {
+    const { container } = render(KeyPicker, { accountId: 'acc-1', regionId: 'cn-hangzhou', load });
+    await waitFor(() => expect(container.querySelectorAll('input[type=radio]').length).toBe(4));
+    const radios = [...container.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    expect(radios.map((r) => r.value)).toEqual(['key-good', 'key-noprot', 'key-rot', 'key-rsa']);
+    expect(radios.map((r) => r.disabled)).toEqual([false, false, true, true]);
+    expect(radios[0]!.checked).toBe(true);
+    expect(screen.getByText('Automatic rotation is on')).toBeTruthy();
+    expect(screen.getByText('Key spec is not Aliyun_AES_256')).toBeTruthy();
+    expect(screen.getByText('Key usage is not ENCRYPT/DECRYPT')).toBeTruthy();
+    expect(screen.getByText('Used by 2 clusters')).toBeTruthy();
+    expect(screen.getByText('Deletion protection off')).toBeTruthy();
+  });
+
+  it('says so when the keys cannot be read', async () => {
+    render(KeyPicker, {
+      accountId: 'acc-1',
+      regionId: 'cn-hangzhou',
+      load: async () => {
+        throw new Error('Forbidden.NoPermission');
+      },
+    });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('NoPermission'));
+  });
+
+  it('labels the wait', () => {
+    render(KeyPicker, {
+      accountId: 'a',
+      regionId: 'cn-shanghai',
+      load: () => new Promise(() => {}),
+    });
+    expect(screen.getByRole('status').textContent).toContain('Reading the keys of cn-shanghai');
+  });
+});
