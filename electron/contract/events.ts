@@ -1,3 +1,4 @@
+import type { Exact } from './exact';
 import type { EventName } from './channels';
 import type { AccountsChanged } from './types/accounts';
 import type { AppCommand, AppNotice } from './types/app';
@@ -19,7 +20,6 @@ export interface EventPayloads {
   'batch.progress': BatchView;
 }
 
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _everyEventHasAPayload: Exact<keyof EventPayloads, EventName> = true;
 void _everyEventHasAPayload;
 

@@ -1,3 +1,4 @@
+import type { Exact } from './exact';
 import type { z } from 'zod';
 import type { OperationName } from './channels';
 import type {
@@ -60,7 +61,6 @@ export interface OperationOutputs {
 }
 
 // Compile-time guard: every operation name has exactly one output type.
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _everyOperationHasAnOutput: Exact<keyof OperationOutputs, OperationName> = true;
 void _everyOperationHasAnOutput;
 

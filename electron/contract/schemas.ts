@@ -208,8 +208,8 @@ export const inputSchemas = {
   'batch.plan': batchPlanSchema,
   'batch.apply': z.strictObject({
     batchId,
-    /** Changes at once across the whole batch. */
-    concurrency: z.number().int().min(1).max(10).default(3),
+    /** Changes at once across the whole batch: default 3, or what the batch was applied with. */
+    concurrency: z.number().int().min(1).max(10).optional(),
   }),
   'batch.pause': byBatch,
   'batch.cancel': byBatch,

@@ -17,6 +17,9 @@ import { AuditRecorder } from './audit/recorder';
 import { createOperationsApi } from './operations/api';
 import { createVerifyApi } from './verify/api';
 import type { OperationsService } from './operations/service';
+import { clustersFromFleet, createBatchApi } from './batch/api';
+import { batchAuditWriter } from './batch/audit';
+import type { BatchService } from './batch/service';
 
 export interface CoreOptions {
   /** Where metadata, snapshots, journal and audit live. */
@@ -43,6 +46,8 @@ export interface Core {
   context: CoreContext;
   /** The change workflow, for the shells: resume() on start, waitFor() in the CLI, quit guard. */
   operations: OperationsService;
+  /** Batches, for the shells: resume() on start (after operations.resume()), settled() in the CLI. */
+  batches: BatchService;
   dispose(): Promise<void>;
 }
 
@@ -113,6 +118,17 @@ export function createCore(options: CoreOptions): Core {
     operations: () => ops.operations,
     clockFor,
   });
+  const batch = createBatchApi(context, {
+    operations: ops.operations,
+    clusters: clustersFromFleet(fleet.fleet),
+    sessionFor: (accountId) => directory.sessionFor(accountId),
+    clockFor,
+    audit: batchAuditWriter(
+      context,
+      audit.log,
+      async (id) => (await describeAccount(id)).cloudAccountId,
+    ),
+  });
   const api: CoreApi = {
     ...createAppApi(context, demo.isDemo),
     ...accountsApi,
@@ -121,6 +137,7 @@ export function createCore(options: CoreOptions): Core {
     ...ops.api,
     ...verifyApi,
     'audit.list': (filter) => audit.log.list(filter),
+    ...batch.api,
   };
 
   let disposed = false;
@@ -129,6 +146,7 @@ export function createCore(options: CoreOptions): Core {
     events: context.events,
     context,
     operations: ops.operations,
+    batches: batch.batches,
     async dispose() {
       if (disposed) return;
       disposed = true;

@@ -1,5 +1,6 @@
 // Every command of the CLI, in the order the usage text lists them. Each lives in its own file.
 import { accountsCommand } from './accounts';
+import { batchCommand } from './batch';
 import { disableCommand, enableCommand, statusCommand } from './change';
 import { checkCommand, clustersCommand, keysCommand } from './fleet';
 import { auditCommand, verifyCommand } from './proof';
@@ -17,4 +18,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   statusCommand,
   verifyCommand,
   auditCommand,
+  batchCommand,
 ];

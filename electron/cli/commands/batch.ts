@@ -1,0 +1,302 @@
+// Batches from the command line: plan from a JSON file, apply (streaming one line per cluster
+// as it moves on), list and show. Pausing and cancelling belong to the process applying the
+// batch (the app's window); a CLI apply stopped with Ctrl-C is resumed by `batch apply --id`.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { z } from 'zod';
+import type { BatchItem, BatchView, OperationView } from '../../contract';
+import { GuardError } from '../../contract';
+import { batchPlanSchema } from '../../contract/schemas';
+import { EXIT } from '../exit-codes';
+import type { ExitCode } from '../exit-codes';
+import { findAccount, table } from '../lookup';
+import type { CommandContext, CommandSpec } from './types';
+
+export const BATCH_USAGE = `Usage:
+  ack-secret-guard batch plan --file PLAN.json [--json]
+  ack-secret-guard batch apply --file PLAN.json [--concurrency N] [--json]
+  ack-secret-guard batch apply --id BATCH_ID [--concurrency N] [--json]
+  ack-secret-guard batch list [--json]
+  ack-secret-guard batch show BATCH_ID [--json]
+
+PLAN.json says which change to make and on which clusters of the fleet:
+  {
+    "action": "enable",                      "enable" or "disable"
+    "keyId": "key-hzz6...",                  enable only: the KMS key (key-... or alias/...)
+    "scope": {                               optional; each field narrows the plan
+      "accountIds": ["Retail"],              account names or ids (see: accounts list)
+      "regionIds": ["cn-hangzhou"],
+      "clusterIds": ["c123..."],
+      "onlyNotEncrypted": true               enable only: leave out encrypted clusters
+    }
+  }
+plan runs every cluster's checklist and saves the plan: each cluster is ready, or skipped with
+the reasons. apply plans (with --file) or takes a saved plan (--id), then changes the ready
+clusters, N at once (default 3, at most 10), re-checking each right before its start and
+waiting out a cluster's 5-minute cooldown. It prints a line per cluster as it moves on and
+exits 0 when every ready cluster succeeded, 1 otherwise. Stopped midway (Ctrl-C, a crash),
+it goes on where it was with: batch apply --id BATCH_ID (nothing is started twice).
+`;
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        file: { type: 'string' },
+        id: { type: 'string' },
+        concurrency: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new GuardError('validation', error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** `scope.accountIds[0]` rather than zod's scope.accountIds.0 */
+function where(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (out, key) =>
+      typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key),
+    '',
+  );
+}
+
+export type PlanFile = z.output<typeof batchPlanSchema>;
+
+/** Reads and checks PLAN.json; every problem names the file, the field and what is wrong. */
+export async function readPlanFile(ctx: CommandContext, file: string): Promise<PlanFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new GuardError(
+      'validation',
+      `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new GuardError(
+      'validation',
+      `${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const parsed = batchPlanSchema.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 5).map((issue) => {
+      const field = where(issue.path);
+      return `${field || '(the whole file)'}: ${issue.message}`;
+    });
+    throw new GuardError('validation', `${file} is not a valid plan: ${problems.join('; ')}`, {
+      file,
+      issues: problems,
+    });
+  }
+  const plan = parsed.data;
+  // Accounts by the names people know them by; the contract takes our account ids.
+  if (plan.scope.accountIds) {
+    const ids: string[] = [];
+    for (const [i, nameOrId] of plan.scope.accountIds.entries()) {
+      try {
+        ids.push((await findAccount(ctx, nameOrId)).id);
+      } catch {
+        throw new GuardError(
+          'validation',
+          `${file}: scope.accountIds[${i}]: there is no account named "${nameOrId}" (see: ack-secret-guard accounts list).`,
+        );
+      }
+    }
+    plan.scope.accountIds = ids;
+  }
+  return plan;
+}
+
+function verdict(item: BatchItem): string {
+  return item.status === 'ready' ? (item.notes.length > 0 ? 'ready (waits)' : 'ready') : 'skipped';
+}
+
+export function printPlan(ctx: CommandContext, plan: BatchView): void {
+  const what = plan.action === 'enable' ? `enable with key ${plan.keyId}` : 'disable';
+  ctx.print(`Batch ${plan.batchId}: ${what}`);
+  if (plan.items.length > 0) {
+    ctx.print(
+      table(
+        ['CLUSTER', 'NAME', 'ACCOUNT', 'REGION', 'PLAN'],
+        plan.items.map((i) => [i.clusterId, i.clusterName, i.accountName, i.regionId, verdict(i)]),
+      ),
+    );
+  }
+  for (const item of plan.items) {
+    const lines = item.status === 'skipped' ? item.reasons : item.notes;
+    if (lines.length === 0) continue;
+    ctx.print(`\n${item.clusterName} (${item.clusterId}) ${verdict(item)}:`);
+    for (const l of lines) ctx.print(`  - ${l}`);
+  }
+  for (const p of plan.problems) ctx.io.stderr.write(`not in the plan: ${p}\n`);
+  ctx.print(`\n${plan.counts.ready} ready, ${plan.counts.skipped} skipped.`);
+}
+
+function itemLine(item: BatchItem, operation?: OperationView): string {
+  const parts = [
+    new Date().toISOString(),
+    `${item.clusterName} (${item.clusterId})`,
+    item.state,
+    operation && item.state === 'running' ? `${operation.phase}` : '',
+    operation?.clusterState && item.state === 'running' ? `cluster ${operation.clusterState}` : '',
+    item.waitingUntil && item.state === 'pending'
+      ? `waiting for the cooldown until ${item.waitingUntil}`
+      : '',
+    item.state === 'skipped' ? item.reasons.join('; ') : '',
+    item.error && item.state === 'failed' ? item.error.message : '',
+  ];
+  return parts.filter((p) => p !== '').join('  ');
+}
+
+/** Applies a saved batch and streams its progress until it settles. */
+async function applyAndFollow(
+  ctx: CommandContext,
+  batchId: string,
+  concurrency: number | undefined,
+): Promise<ExitCode> {
+  const last = new Map<string, string>();
+  const operations = new Map<string, OperationView>();
+  const show = (item: BatchItem) => {
+    const op = item.operationId ? operations.get(item.operationId) : undefined;
+    const key = `${item.state}|${item.waitingUntil}|${op?.phase}|${op?.clusterState}`;
+    if (last.get(item.clusterId) === key) return;
+    last.set(item.clusterId, key);
+    if (ctx.json) ctx.io.stdout.write(`${JSON.stringify({ batchId, item })}\n`);
+    else ctx.print(itemLine(item, op));
+  };
+  let current: BatchView | null = null;
+  const unsubscribe = ctx.core.events.subscribe((name, payload) => {
+    if (name === 'batch.progress') {
+      const view = payload as BatchView;
+      if (view.batchId !== batchId) return;
+      current = view;
+      for (const item of view.items) if (item.status === 'ready') show(item);
+    } else if (name === 'operation.progress') {
+      const op = payload as OperationView;
+      operations.set(op.operationId, op);
+      const item = current?.items.find((i) => i.operationId === op.operationId);
+      if (item) show(item);
+    }
+  });
+  try {
+    // Changes a previous run left unfinished are followed again, not restarted.
+    await ctx.core.operations.resume();
+    await ctx.core.api['batch.apply']({
+      batchId,
+      ...(concurrency !== undefined ? { concurrency } : {}),
+    });
+    const final = await ctx.core.batches.settled(batchId);
+    if (ctx.json) ctx.printJson(final);
+    else {
+      const c = final.counts;
+      ctx.print(
+        `\nBatch ${batchId} ${final.state === 'ended' ? `ended: ${final.result}` : final.state}: ${c.succeeded} succeeded, ${c.failed} failed, ${c.skippedNow - c.skipped} skipped at start, ${c.cancelled} cancelled (of ${c.ready} ready; ${c.skipped} skipped by the plan).`,
+      );
+    }
+    return final.state === 'ended' && final.result === 'succeeded' ? EXIT.ok : EXIT.failure;
+  } finally {
+    unsubscribe();
+  }
+}
+
+function concurrencyOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10)
+    throw new GuardError(
+      'validation',
+      `--concurrency must be a whole number from 1 to 10, not "${value}".`,
+    );
+  return n;
+}
+
+export const batchCommand: CommandSpec = {
+  name: 'batch',
+  summary: 'batch plan|apply --file PLAN.json | apply --id BATCH_ID | list | show BATCH_ID',
+  async run(ctx) {
+    const { values, positionals } = parse(ctx.args);
+    const [sub, ...rest] = positionals;
+    const usage = (): ExitCode => {
+      (values.help ? ctx.io.stdout : ctx.io.stderr).write(BATCH_USAGE);
+      return values.help ? EXIT.ok : EXIT.usage;
+    };
+    if (values.help || !sub) return usage();
+    const concurrency = concurrencyOf(values.concurrency);
+
+    if (sub === 'plan') {
+      if (!values.file || values.id || rest.length > 0 || concurrency !== undefined) return usage();
+      const request = await readPlanFile(ctx, values.file);
+      const plan = await ctx.core.api['batch.plan'](request);
+      if (ctx.json) ctx.printJson(plan);
+      else {
+        printPlan(ctx, plan);
+        ctx.print(`Apply it with: ack-secret-guard batch apply --id ${plan.batchId}`);
+      }
+      return EXIT.ok;
+    }
+
+    if (sub === 'apply') {
+      if (Boolean(values.file) === Boolean(values.id) || rest.length > 0) return usage();
+      let batchId = values.id;
+      if (values.file) {
+        const plan = await ctx.core.api['batch.plan'](await readPlanFile(ctx, values.file));
+        if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(plan)}\n`);
+        else {
+          printPlan(ctx, plan);
+          ctx.print('');
+        }
+        batchId = plan.batchId;
+      }
+      return applyAndFollow(ctx, batchId!, concurrency);
+    }
+
+    if (sub === 'list') {
+      if (rest.length > 0 || values.file || values.id) return usage();
+      const { batches, problems } = await ctx.core.api['batch.list']({});
+      for (const p of problems) ctx.io.stderr.write(`batches: ${p}\n`);
+      if (ctx.json) ctx.printJson({ batches, problems });
+      else
+        ctx.print(
+          table(
+            ['BATCH', 'CREATED', 'ACTION', 'KEY', 'STATE', 'READY', 'SUCCEEDED', 'FAILED'],
+            batches.map((b) => [
+              b.batchId,
+              b.createdAt,
+              b.action,
+              b.keyId ?? '',
+              b.state === 'ended' ? `ended: ${b.result}` : b.state,
+              String(b.counts.ready),
+              String(b.counts.succeeded),
+              String(b.counts.failed),
+            ]),
+          ),
+        );
+      return EXIT.ok;
+    }
+
+    if (sub === 'show') {
+      const batchId = rest[0] ?? values.id;
+      if (!batchId || rest.length > 1 || values.file) return usage();
+      const view = await ctx.core.api['batch.get']({ batchId });
+      if (ctx.json) ctx.printJson(view);
+      else {
+        printPlan(ctx, view);
+        ctx.print(`State: ${view.state === 'ended' ? `ended: ${view.result}` : view.state}`);
+        for (const item of view.items.filter((i) => i.status === 'ready'))
+          ctx.print(itemLine(item));
+      }
+      return EXIT.ok;
+    }
+    return usage();
+  },
+};

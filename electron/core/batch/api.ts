@@ -1,0 +1,44 @@
+// The batch slice of the contract: plan, apply, pause, cancel, get, list.
+import type { CoreApi } from '../../contract';
+import type { BatchScope } from '../../contract/types/batch';
+import type { ClusterSummary, FleetFailure } from '../../contract/types/fleet';
+import type { CoreContext } from '../context';
+import type { FleetService } from '../fleet/service';
+import { BatchService } from './service';
+import type { BatchDeps, BatchOptions } from './service';
+
+type BatchApi = Pick<
+  CoreApi,
+  'batch.plan' | 'batch.apply' | 'batch.pause' | 'batch.cancel' | 'batch.get' | 'batch.list'
+>;
+
+/** The fleet as a plan sees it: listed afresh for the scope's accounts and regions. */
+export function clustersFromFleet(
+  fleet: Pick<FleetService, 'refresh'>,
+): (scope: BatchScope) => Promise<{ clusters: ClusterSummary[]; failures: FleetFailure[] }> {
+  return async (scope) => {
+    const snapshot = await fleet.refresh({
+      ...(scope.accountIds ? { accountIds: scope.accountIds } : {}),
+      ...(scope.regionIds ? { regionIds: scope.regionIds } : {}),
+    });
+    return { clusters: snapshot.clusters, failures: snapshot.failures };
+  };
+}
+
+export function createBatchApi(
+  ctx: CoreContext,
+  deps: BatchDeps,
+  options: BatchOptions = {},
+): { api: BatchApi; batches: BatchService } {
+  const batches = new BatchService(ctx, deps, options);
+  ctx.onDispose(() => batches.dispose());
+  const api: BatchApi = {
+    'batch.plan': ({ action, keyId, scope }) => batches.plan({ action, keyId, scope }),
+    'batch.apply': ({ batchId, concurrency }) => batches.apply({ batchId, concurrency }),
+    'batch.pause': ({ batchId }) => batches.pause(batchId),
+    'batch.cancel': ({ batchId }) => batches.cancel(batchId),
+    'batch.get': ({ batchId }) => batches.get(batchId),
+    'batch.list': () => batches.list(),
+  };
+  return { api, batches };
+}

@@ -1,0 +1,301 @@
+// Planning a batch: which clusters of the fleet the request covers, each one's checklist (the
+// answers that do not depend on the cluster shared per account through one BatchCache), and
+// for each a verdict — ready, or skipped with the reasons in words. The rules are pure
+// functions; planBatch only fetches.
+import type {
+  BatchChecklistSummary,
+  BatchItem,
+  BatchScope,
+  BatchView,
+} from '../../contract/types/batch';
+import type { CheckResult, Checklist } from '../../contract/types/checks';
+import type { ClusterSummary, FleetFailure } from '../../contract/types/fleet';
+import type { OperationAction } from '../../contract/types/operations';
+import { BatchCache, CheckContext } from '../checks/context';
+import type { CheckInput } from '../checks/context';
+import { CloudError } from '../cloud/errors';
+import type { KmsKeyMetadata } from '../cloud/kms';
+import { runChecklist } from '../checks/run';
+import type { CloudSession } from '../cloud/session';
+import { keyRegion } from '../fleet/keys';
+import type { Clock } from '../util/clock';
+import { Limiter } from '../util/limiter';
+import { countItems, initialState } from './item-state';
+
+export interface PlanRequest {
+  action: OperationAction;
+  keyId?: string | undefined;
+  scope: BatchScope;
+}
+
+/** Checks whose failure passes by itself: the item stays ready and waits (see the runner). */
+const WAITABLE = new Set<string>(['cluster.cooldown']);
+
+export function inScope(cluster: ClusterSummary, scope: BatchScope): boolean {
+  return (
+    (!scope.accountIds || scope.accountIds.includes(cluster.accountId)) &&
+    (!scope.regionIds || scope.regionIds.includes(cluster.regionId)) &&
+    (!scope.clusterIds || scope.clusterIds.includes(cluster.clusterId))
+  );
+}
+
+/**
+ * A verdict from the fleet snapshot alone, before any checklist: a rule of the plan, or a change
+ * that would do nothing. null = run the checklist.
+ */
+export function ruleOut(cluster: ClusterSummary, request: PlanRequest): string | null {
+  const { enabled, keyId } = cluster.encryption;
+  if (request.action === 'enable') {
+    if (enabled === true && keyId === request.keyId) return 'already encrypted with this key';
+    if (enabled === true && request.scope.onlyNotEncrypted)
+      return `already encrypted (with ${keyId ?? 'another key'}); the plan covers only clusters not encrypted`;
+    return null;
+  }
+  if (enabled === false) return 'not encrypted: nothing to disable';
+  return null;
+}
+
+export function summarise(checklist: Checklist): BatchChecklistSummary {
+  const count = (status: CheckResult['status']) =>
+    checklist.checks.filter((c) => c.status === status).length;
+  return {
+    checkedAt: checklist.checkedAt,
+    ready: checklist.ready,
+    pass: count('pass'),
+    warn: count('warn'),
+    fail: count('fail'),
+    unknown: count('unknown'),
+    manual: count('manual'),
+    failing: checklist.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+    warnings: checklist.checks
+      .filter((c) => c.status === 'warn' || c.status === 'unknown')
+      .map((c) => `${c.id}: ${c.summary}`),
+  };
+}
+
+const reason = (c: CheckResult) => `${c.id}: ${c.summary}`;
+
+/** The failing checks that block (everything but a cooldown, which only delays). */
+export function blockingFailures(checklist: Checklist): CheckResult[] {
+  return checklist.checks.filter((c) => c.status === 'fail' && !WAITABLE.has(c.id));
+}
+
+function baseItem(cluster: ClusterSummary): Omit<BatchItem, 'status' | 'reasons' | 'state'> {
+  return {
+    clusterId: cluster.clusterId,
+    clusterName: cluster.name,
+    accountId: cluster.accountId,
+    accountName: cluster.accountName,
+    regionId: cluster.regionId,
+    notes: [],
+    checklist: null,
+    operationId: null,
+    attempts: 0,
+    attemptedAt: null,
+    waitingUntil: null,
+    endedAt: null,
+    outcome: null,
+    error: null,
+  };
+}
+
+export function skippedItem(cluster: ClusterSummary, reasons: string[]): BatchItem {
+  return { ...baseItem(cluster), status: 'skipped', reasons, state: initialState('skipped') };
+}
+
+/**
+ * The verdict from a checklist. `keyRegions` maps, per account, the regions where the plan saw
+ * the key exist: a key that is missing here but exists there is "in another region".
+ */
+export function itemFromChecklist(
+  cluster: ClusterSummary,
+  checklist: Checklist,
+  keyRegions: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  extra: { reasons?: string[]; notes?: string[] } = {},
+): BatchItem {
+  const blocking = blockingFailures(checklist);
+  const summary = summarise(checklist);
+  if (blocking.length > 0 || extra.reasons?.length) {
+    const elsewhere = [...(keyRegions.get(cluster.accountId) ?? [])].filter(
+      (r) => r !== cluster.regionId,
+    );
+    const reasons = blocking.map((c) =>
+      c.id === 'key.exists' && elsewhere.length > 0
+        ? `key.exists: key ${checklist.keyId} is in another region (${elsewhere.join(', ')}); this cluster is in ${cluster.regionId}`
+        : reason(c),
+    );
+    return {
+      ...skippedItem(cluster, [...reasons, ...(extra.reasons ?? [])]),
+      checklist: summary,
+    };
+  }
+  const cooldown = checklist.checks.find((c) => c.id === 'cluster.cooldown' && c.status === 'fail');
+  return {
+    ...baseItem(cluster),
+    status: 'ready',
+    reasons: [],
+    notes: [
+      ...(cooldown ? [`waits for the cooldown before starting: ${cooldown.summary}`] : []),
+      ...(extra.notes ?? []),
+    ],
+    checklist: summary,
+    state: initialState('ready'),
+  };
+}
+
+/**
+ * Changing the key of an encrypted cluster needs the key in use too: the API server decrypts
+ * every Secret with it while re-encrypting. The checklist looks at the new key only, so the plan
+ * looks at the old one (through the same per-account cache). null = no objection.
+ */
+export function keyInUseReason(
+  keyId: string,
+  found: { key: KmsKeyMetadata } | { error: unknown },
+): { reason?: string; note?: string } | null {
+  if ('key' in found) {
+    if (found.key.keyState === 'Enabled') return null;
+    return {
+      reason: `key change: the key in use (${keyId}) is ${found.key.keyState}; the cluster needs it to decrypt its Secrets while switching keys. Make it Enabled (cancel its deletion), then plan again.`,
+    };
+  }
+  if (found.error instanceof CloudError && found.error.kind === 'notFound')
+    return { reason: `key change: the key in use (${keyId}) was not found; the switch needs it.` };
+  const why = found.error instanceof Error ? found.error.message : String(found.error);
+  return {
+    note: `the key in use (${keyId}) could not be read (${why}); the switch needs it Enabled.`,
+  };
+}
+
+/** Regions where a checklist found the key (key.exists passed), per account. */
+export function keyRegionsSeen(
+  results: readonly { cluster: ClusterSummary; checklist: Checklist | null }[],
+): Map<string, Set<string>> {
+  const seen = new Map<string, Set<string>>();
+  for (const { cluster, checklist } of results) {
+    const exists = checklist?.checks.find((c) => c.id === 'key.exists' && c.status === 'pass');
+    if (!exists) continue;
+    const arn = typeof exists.evidence.arn === 'string' ? exists.evidence.arn : '';
+    const region = keyRegion(arn) ?? cluster.regionId;
+    const regions = seen.get(cluster.accountId) ?? new Set<string>();
+    regions.add(region);
+    seen.set(cluster.accountId, regions);
+  }
+  return seen;
+}
+
+/** What the plan could not see: failed listings in scope, and cluster ids not found. */
+export function scopeProblems(
+  scope: BatchScope,
+  found: readonly ClusterSummary[],
+  failures: readonly FleetFailure[],
+): string[] {
+  const problems = failures
+    .filter(
+      (f) =>
+        (!scope.accountIds || scope.accountIds.includes(f.accountId)) &&
+        (!scope.regionIds || f.regionId === null || scope.regionIds.includes(f.regionId)),
+    )
+    .map(
+      (f) =>
+        `${f.accountName} ${f.regionId ?? '(all regions)'} could not be listed (${f.code}): ${f.message}`,
+    );
+  for (const id of scope.clusterIds ?? []) {
+    if (!found.some((c) => c.clusterId === id))
+      problems.push(`Cluster ${id} is not among the fleet's clusters in the plan's scope.`);
+  }
+  return problems;
+}
+
+export interface PlanDeps {
+  /** The fleet, freshly listed for the scope's accounts and regions. */
+  clusters: (
+    scope: BatchScope,
+  ) => Promise<{ clusters: ClusterSummary[]; failures: FleetFailure[] }>;
+  sessionFor: (accountId: string) => Promise<CloudSession>;
+  clockFor: (accountId: string) => Clock;
+  lastChangeEndedAt: (clusterId: string) => Promise<number | null>;
+  now: () => number;
+  /** Checklists run at once (the cloud sessions limit calls further). */
+  concurrency?: number;
+}
+
+export async function planBatch(
+  request: PlanRequest,
+  batchId: string,
+  deps: PlanDeps,
+): Promise<BatchView> {
+  const { clusters: all, failures } = await deps.clusters(request.scope);
+  const clusters = all.filter((c) => inScope(c, request.scope));
+  const caches = new Map<string, BatchCache>();
+  const cacheFor = (accountId: string) => {
+    let cache = caches.get(accountId);
+    if (!cache) caches.set(accountId, (cache = new BatchCache()));
+    return cache;
+  };
+  const limiter = new Limiter(deps.concurrency ?? 6);
+  const results = await Promise.all(
+    clusters.map(async (cluster) => {
+      const ruled = ruleOut(cluster, request);
+      if (ruled)
+        return { cluster, checklist: null, item: skippedItem(cluster, [ruled]), objection: null };
+      try {
+        return await limiter.run(async () => {
+          const input: CheckInput = {
+            session: await deps.sessionFor(cluster.accountId),
+            accountId: cluster.accountId,
+            clusterId: cluster.clusterId,
+            regionId: cluster.regionId,
+            action: request.action,
+            keyId: request.keyId ?? null,
+            now: deps.now(),
+            cloudClock: deps.clockFor(cluster.accountId),
+            lastChangeEndedAt: await deps.lastChangeEndedAt(cluster.clusterId),
+          };
+          const cache = cacheFor(cluster.accountId);
+          const checklist = await runChecklist(input, cache);
+          const inUse = cluster.encryption.enabled ? cluster.encryption.keyId : null;
+          let objection: ReturnType<typeof keyInUseReason> = null;
+          if (request.action === 'enable' && inUse && inUse !== request.keyId) {
+            const found = await new CheckContext(input, cache)
+              .key(inUse)
+              .catch((error: unknown) => ({ error }));
+            objection = keyInUseReason(inUse, found);
+          }
+          return { cluster, checklist, item: null, objection };
+        });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        return {
+          cluster,
+          checklist: null,
+          item: skippedItem(cluster, [`the checklist could not be run: ${why}`]),
+          objection: null,
+        };
+      }
+    }),
+  );
+  const keyRegions = keyRegionsSeen(results);
+  const items = results.map(
+    (r) =>
+      r.item ??
+      itemFromChecklist(r.cluster, r.checklist!, keyRegions, {
+        ...(r.objection?.reason ? { reasons: [r.objection.reason] } : {}),
+        ...(r.objection?.note ? { notes: [r.objection.note] } : {}),
+      }),
+  );
+  return {
+    batchId,
+    createdAt: new Date(deps.now()).toISOString(),
+    action: request.action,
+    keyId: request.action === 'enable' ? (request.keyId ?? null) : null,
+    scope: request.scope,
+    state: 'planned',
+    concurrency: null,
+    appliedAt: null,
+    endedAt: null,
+    result: null,
+    items,
+    counts: countItems(items),
+    problems: scopeProblems(request.scope, clusters, failures),
+  };
+}

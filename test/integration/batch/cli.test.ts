@@ -1,0 +1,137 @@
+// `ack-secret-guard batch` in-process over the real keychain and the simulator: a PLAN.json that
+// names its account by name, planned, then applied with a line per cluster and exit 0; invalid
+// files exit 2 naming the field.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import { DEMO, demoCredentials, startSimulator } from '../../../simulator';
+import type { Simulator } from '../../../simulator';
+
+let sim: Simulator;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-batch-cli-'));
+
+async function cli(argv: string[], stdin = '') {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const input = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += String(c)));
+  stderr.on('data', (c) => (err += String(c)));
+  input.end(stdin);
+  const code = await main(['--data-dir', dataDir, ...argv], {
+    stdout,
+    stderr,
+    env: {},
+    stdin: input,
+  });
+  return { code, out, err };
+}
+
+function planFile(value: unknown): string {
+  const file = path.join(dataDir, `plan-${Math.random().toString(16).slice(2)}.json`);
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+}
+
+beforeAll(async () => {
+  // Fast enough that the CLI's real-time poller sees the end at its first or second look.
+  sim = await startSimulator({ fixture: 'demo', port: 0, timeScale: 600 });
+  const secret = demoCredentials().find(
+    (c) => c.accessKeyId === DEMO.accessKeys.retailRoot,
+  )!.accessKeySecret;
+  const added = await cli(
+    [
+      'accounts',
+      'add',
+      '--name',
+      'Retail',
+      '--type',
+      'access-key',
+      '--access-key-id',
+      DEMO.accessKeys.retailRoot,
+      '--secret-stdin',
+      '--endpoint',
+      sim.url,
+      '--regions',
+      'cn-hangzhou',
+    ],
+    `${secret}\n`,
+  );
+  expect(added.code, added.err).toBe(0);
+});
+afterAll(async () => {
+  await cli(['accounts', 'remove', 'Retail']).catch(() => undefined);
+  await sim?.stop();
+});
+
+describe('ack-secret-guard batch', () => {
+  it('plans from PLAN.json, then applies it with a line per cluster', async () => {
+    const file = planFile({
+      action: 'enable',
+      keyId: DEMO.keys.valid,
+      scope: { accountIds: ['retail'], onlyNotEncrypted: true },
+    });
+    const planned = await cli(['batch', 'plan', '--file', file]);
+    expect(planned.code, planned.err).toBe(0);
+    expect(planned.out).toMatch(/^Batch batch-\S+: enable with key key-hzz6demovalid000000001/);
+    expect(planned.out).toContain('edge-pro-hz-plain');
+    expect(planned.out).toMatch(/already encrypted \(with key-hzz6demoprotected00002\)/);
+    expect(planned.out).toMatch(/1 ready, \d+ skipped\./);
+    const batchId = /batch apply --id (\S+)/.exec(planned.out)![1]!;
+
+    const shown = await cli(['--json', 'batch', 'show', batchId]);
+    expect(JSON.parse(shown.out)).toMatchObject({ batchId, state: 'planned' });
+
+    const applied = await cli(['batch', 'apply', '--id', batchId]);
+    expect(applied.code, applied.err + applied.out).toBe(0);
+    expect(applied.out).toMatch(
+      new RegExp(`edge-pro-hz-plain \\(${DEMO.clusters.happy}\\)  running`),
+    );
+    expect(applied.out).toMatch(
+      new RegExp(`edge-pro-hz-plain \\(${DEMO.clusters.happy}\\)  succeeded`),
+    );
+    expect(applied.out).toMatch(/ended: succeeded: 1 succeeded, 0 failed/);
+    expect(sim.control.cluster(DEMO.clusters.happy)?.encryption?.keyId).toBe(DEMO.keys.valid);
+
+    const again = await cli(['batch', 'apply', '--id', batchId]);
+    expect(again).toMatchObject({ code: 2, err: expect.stringMatching(/has ended \(succeeded\)/) });
+    const listed = await cli(['--json', 'batch', 'list']);
+    expect(JSON.parse(listed.out).batches[0]).toMatchObject({ batchId, state: 'ended' });
+  });
+
+  it('exits 2 on an invalid file, naming the field and what is wrong', async () => {
+    const cases: [unknown, RegExp][] = [
+      ['{ "action": ', /is not valid JSON/],
+      [{ action: 'enable' }, /keyId: enable needs a keyId/],
+      [
+        { action: 'enable', keyId: DEMO.keys.valid, scope: { regionIds: ['Hangzhou'] } },
+        /scope\.regionIds\[0\]: not a region id like cn-hangzhou/,
+      ],
+      [
+        { action: 'enable', keyId: DEMO.keys.valid, scope: { regions: ['cn-hangzhou'] } },
+        /scope: Unrecognized key: "regions"/,
+      ],
+      [{ action: 'disable', keyId: DEMO.keys.valid }, /keyId: disable takes no keyId/],
+      [
+        { action: 'enable', keyId: DEMO.keys.valid, scope: { accountIds: ['Nobody'] } },
+        /scope\.accountIds\[0\]: there is no account named "Nobody"/,
+      ],
+    ];
+    for (const [content, message] of cases) {
+      const { code, err } = await cli(['batch', 'plan', '--file', planFile(content)]);
+      expect(code, err).toBe(2);
+      expect(err).toMatch(message);
+    }
+    const missing = await cli(['batch', 'apply', '--file', path.join(dataDir, 'nope.json')]);
+    expect(missing).toMatchObject({ code: 2, err: expect.stringMatching(/Cannot read .*ENOENT/) });
+    expect((await cli(['batch', 'apply'])).code).toBe(2);
+    expect(await cli(['batch', '--help'])).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('PLAN.json says which change to make'),
+    });
+  });
+});

@@ -1,0 +1,58 @@
+// A BatchService over the operations harness (simulator, demo accounts, scaled clock), wired as
+// createCore wires it, so a test can dispose it mid-batch and build another on the same folder.
+import type { Simulator } from '../../../simulator';
+import type { BatchView } from '../../../electron/contract';
+import { AuditLog } from '../../../electron/core/audit';
+import { clustersFromFleet } from '../../../electron/core/batch/api';
+import { batchAuditWriter } from '../../../electron/core/batch/audit';
+import { BatchService } from '../../../electron/core/batch/service';
+import type { BatchOptions } from '../../../electron/core/batch/service';
+import { scaledClock } from '../../../electron/core/util/clock';
+import { operationsHarness } from '../../support/operations-harness';
+import type { Harness } from '../../support/operations-harness';
+import { simDirectory } from '../../support/sim-directory';
+
+export interface BatchHarness extends Harness {
+  batches: BatchService;
+  audit: AuditLog;
+  /** Every batch.progress payload, in order. */
+  batchProgress: BatchView[];
+}
+
+export function batchHarness(
+  sim: Simulator,
+  options: { timeScale: number; dataDir?: string } & BatchOptions,
+): BatchHarness {
+  const h = operationsHarness(sim, {
+    timeScale: options.timeScale,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
+  const directory = simDirectory(sim);
+  const audit = new AuditLog(h.dataDir);
+  const batches = new BatchService(
+    h.ctx,
+    {
+      operations: h.operations,
+      clusters: clustersFromFleet(h.fleet),
+      sessionFor: (id) => directory.sessionFor(id),
+      clockFor: () => scaledClock(options.timeScale, () => sim.control.now()),
+      audit: batchAuditWriter(h.ctx, audit, async () => null),
+    },
+    options,
+  );
+  const batchProgress: BatchView[] = [];
+  h.ctx.events.subscribe((name, payload) => {
+    if (name === 'batch.progress') batchProgress.push(payload as BatchView);
+  });
+  return {
+    ...h,
+    batches,
+    audit,
+    batchProgress,
+    async dispose() {
+      // As createCore does: batches first (no new starts), then the operations' followers.
+      await batches.dispose();
+      await h.dispose();
+    },
+  };
+}

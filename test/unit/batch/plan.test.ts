@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckResult, Checklist, ClusterSummary } from '../../../electron/contract';
+import { batchPlanSchema } from '../../../electron/contract/schemas';
+import { CloudError } from '../../../electron/core/cloud/errors';
+import {
+  inScope,
+  itemFromChecklist,
+  keyInUseReason,
+  keyRegionsSeen,
+  ruleOut,
+  scopeProblems,
+  summarise,
+} from '../../../electron/core/batch/plan';
+
+function cluster(overrides: Partial<ClusterSummary> = {}): ClusterSummary {
+  return {
+    clusterId: 'c-hz-1',
+    name: 'hz-1',
+    accountId: 'acc-a',
+    accountName: 'A',
+    cloudAccountId: null,
+    regionId: 'cn-hangzhou',
+    clusterType: 'ManagedKubernetes',
+    profile: 'Edge',
+    clusterSpec: 'ack.pro.small',
+    edition: 'edge-pro',
+    state: 'running',
+    kubernetesVersion: '1.30',
+    created: null,
+    updated: null,
+    vpcId: null,
+    securityGroupId: null,
+    vswitchIds: [],
+    encryption: { posture: 'not-encrypted', enabled: false, keyId: null },
+    ...overrides,
+  } as ClusterSummary;
+}
+
+const check = (
+  id: CheckResult['id'],
+  status: CheckResult['status'],
+  summary = `${id} ${status}`,
+  evidence: CheckResult['evidence'] = {},
+): CheckResult => ({ id, status, summary, evidence });
+
+function checklist(checks: CheckResult[], regionId = 'cn-hangzhou'): Checklist {
+  return {
+    clusterId: 'c',
+    accountId: 'acc-a',
+    regionId,
+    action: 'enable',
+    keyId: 'key-1',
+    ready: checks.every((c) => c.status !== 'fail'),
+    checkedAt: '2025-01-01T00:00:00.000Z',
+    checks,
+  };
+}
+
+describe('plan scope', () => {
+  it('narrows by account, region and cluster id; absent fields do not narrow', () => {
+    const c = cluster();
+    expect(inScope(c, {})).toBe(true);
+    expect(inScope(c, { accountIds: ['acc-a'], regionIds: ['cn-hangzhou'] })).toBe(true);
+    expect(inScope(c, { accountIds: ['acc-b'] })).toBe(false);
+    expect(inScope(c, { regionIds: ['cn-shanghai'] })).toBe(false);
+    expect(inScope(c, { clusterIds: ['other'] })).toBe(false);
+    expect(inScope(c, { clusterIds: ['c-hz-1'], regionIds: ['cn-hangzhou'] })).toBe(true);
+  });
+
+  it('rules out changes that would do nothing, and encrypted clusters when asked', () => {
+    const encrypted = cluster({
+      encryption: { posture: 'encrypted', enabled: true, keyId: 'key-1' },
+    });
+    const other = cluster({ encryption: { posture: 'encrypted', enabled: true, keyId: 'key-2' } });
+    const enable = { action: 'enable' as const, keyId: 'key-1', scope: {} };
+    expect(ruleOut(encrypted, enable)).toBe('already encrypted with this key');
+    expect(ruleOut(other, enable)).toBeNull(); // a key change: the checklist decides
+    expect(ruleOut(other, { ...enable, scope: { onlyNotEncrypted: true } })).toMatch(
+      /already encrypted \(with key-2\)/,
+    );
+    expect(ruleOut(cluster(), { ...enable, scope: { onlyNotEncrypted: true } })).toBeNull();
+    expect(ruleOut(cluster(), { action: 'disable', scope: {} })).toBe(
+      'not encrypted: nothing to disable',
+    );
+    expect(ruleOut(encrypted, { action: 'disable', scope: {} })).toBeNull();
+    // Unreadable meta_data: the checklist decides.
+    const unknown = cluster({ encryption: { posture: 'unknown', enabled: null, keyId: null } });
+    expect(ruleOut(unknown, { action: 'disable', scope: {} })).toBeNull();
+  });
+
+  it('reports failed listings in scope and cluster ids it did not find', () => {
+    const failures = [
+      {
+        accountId: 'acc-a',
+        accountName: 'A',
+        regionId: 'cn-shanghai',
+        code: 'Throttling',
+        kind: 'throttled',
+        message: 'slow down',
+        requestId: null,
+      },
+      {
+        accountId: 'acc-b',
+        accountName: 'B',
+        regionId: null,
+        code: 'InvalidAccessKeyId.NotFound',
+        kind: 'auth',
+        message: 'bad key',
+        requestId: null,
+      },
+    ];
+    expect(scopeProblems({ accountIds: ['acc-a'] }, [cluster()], failures)).toEqual([
+      'A cn-shanghai could not be listed (Throttling): slow down',
+    ]);
+    expect(scopeProblems({ regionIds: ['cn-hangzhou'] }, [], failures)).toEqual([
+      'B (all regions) could not be listed (InvalidAccessKeyId.NotFound): bad key',
+    ]);
+    expect(scopeProblems({ clusterIds: ['c-hz-1', 'c-gone'] }, [cluster()], [])).toEqual([
+      "Cluster c-gone is not among the fleet's clusters in the plan's scope.",
+    ]);
+  });
+});
+
+describe('plan verdicts from checklists', () => {
+  it('is ready when nothing fails, and keeps warnings in the summary', () => {
+    const item = itemFromChecklist(
+      cluster(),
+      checklist([check('cluster.state', 'pass'), check('key.deletionProtection', 'warn', 'off')]),
+    );
+    expect(item).toMatchObject({ status: 'ready', state: 'pending', reasons: [], notes: [] });
+    expect(item.checklist).toMatchObject({
+      ready: true,
+      pass: 1,
+      warn: 1,
+      fail: 0,
+      warnings: ['key.deletionProtection: off'],
+    });
+  });
+
+  it('skips with each failing check as a reason', () => {
+    const item = itemFromChecklist(
+      cluster(),
+      checklist([
+        check('cluster.state', 'fail', 'The cluster is failed.'),
+        check('key.rotation', 'fail', 'Rotation is on.'),
+        check('key.spec', 'pass'),
+      ]),
+    );
+    expect(item).toMatchObject({
+      status: 'skipped',
+      state: 'skipped',
+      reasons: ['cluster.state: The cluster is failed.', 'key.rotation: Rotation is on.'],
+    });
+    expect(item.checklist?.failing).toEqual(['cluster.state', 'key.rotation']);
+  });
+
+  it('keeps a cluster inside its cooldown ready: it waits instead of being skipped', () => {
+    const item = itemFromChecklist(
+      cluster(),
+      checklist([check('cluster.cooldown', 'fail', 'refused for 90 s more')]),
+    );
+    expect(item.status).toBe('ready');
+    expect(item.notes).toEqual(['waits for the cooldown before starting: refused for 90 s more']);
+    // ... but not when something else blocks it too.
+    const blocked = itemFromChecklist(
+      cluster(),
+      checklist([check('cluster.cooldown', 'fail', 'wait'), check('key.state', 'fail', 'off')]),
+    );
+    expect(blocked).toMatchObject({ status: 'skipped', reasons: ['key.state: off'] });
+  });
+
+  it('says the key is in another region when the plan saw it exist elsewhere in the account', () => {
+    const hz = cluster();
+    const sh = cluster({ clusterId: 'c-sh', regionId: 'cn-shanghai' });
+    const otherAccount = cluster({ clusterId: 'c-b', accountId: 'acc-b', regionId: 'cn-beijing' });
+    const seen = keyRegionsSeen([
+      {
+        cluster: hz,
+        checklist: checklist([
+          check('key.exists', 'pass', 'exists', { arn: 'acs:kms:cn-hangzhou:1:key/key-1' }),
+        ]),
+      },
+      { cluster: sh, checklist: null },
+    ]);
+    expect([...(seen.get('acc-a') ?? [])]).toEqual(['cn-hangzhou']);
+    const missing = checklist(
+      [check('key.exists', 'fail', 'Key key-1 does not exist')],
+      'cn-shanghai',
+    );
+    expect(itemFromChecklist(sh, missing, seen).reasons).toEqual([
+      'key.exists: key key-1 is in another region (cn-hangzhou); this cluster is in cn-shanghai',
+    ]);
+    // Another account never saw the key: the check's own words.
+    expect(itemFromChecklist(otherAccount, missing, seen).reasons).toEqual([
+      'key.exists: Key key-1 does not exist',
+    ]);
+  });
+
+  it('summarises a checklist by status', () => {
+    const s = summarise(
+      checklist([
+        check('cluster.state', 'pass'),
+        check('key.state', 'unknown', 'Could not check'),
+        check('caller.clusterRbac', 'manual'),
+        check('key.rotation', 'fail'),
+      ]),
+    );
+    expect(s).toMatchObject({ pass: 1, unknown: 1, manual: 1, fail: 1, failing: ['key.rotation'] });
+    expect(s.warnings).toEqual(['key.state: Could not check']);
+  });
+});
+
+describe('the plan request schema (also PLAN.json)', () => {
+  const issues = (value: unknown) => {
+    const r = batchPlanSchema.safeParse(value);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('accepts an enable plan with a scope, and a disable plan with none', () => {
+    expect(
+      batchPlanSchema.parse({
+        action: 'enable',
+        keyId: 'key-hzz6demovalid000000001',
+        scope: { accountIds: ['acc'], regionIds: ['cn-hangzhou'], onlyNotEncrypted: true },
+      }).scope,
+    ).toEqual({ accountIds: ['acc'], regionIds: ['cn-hangzhou'], onlyNotEncrypted: true });
+    expect(batchPlanSchema.parse({ action: 'disable' }).scope).toEqual({});
+  });
+
+  it('says which field is wrong and why', () => {
+    expect(issues({ action: 'enable' })).toEqual(['keyId: enable needs a keyId']);
+    expect(issues({ action: 'disable', keyId: 'key-abc' })[0]).toMatch(
+      /^keyId: disable takes no keyId/,
+    );
+    expect(issues({ action: 'disable', scope: { onlyNotEncrypted: true } })).toEqual([
+      'scope.onlyNotEncrypted: onlyNotEncrypted applies to enable only',
+    ]);
+    expect(
+      issues({ action: 'enable', keyId: 'key-a', scope: { regionIds: ['Hangzhou'] } }),
+    ).toEqual(['scope.regionIds.0: not a region id like cn-hangzhou']);
+    expect(issues({ action: 'enable', keyId: 'key-a', scope: { region: 'x' } })[0]).toMatch(
+      /^scope: Unrecognized key/,
+    );
+    expect(issues({ action: 'encrypt' })[0]).toMatch(/^action: /);
+    expect(issues({ action: 'enable', keyId: 'not a key' })[0]).toMatch(/^keyId: not a KMS key id/);
+  });
+});
+
+describe('a key change needs the key in use', () => {
+  const key = (keyState: string) => ({
+    key: {
+      keyId: 'key-old',
+      arn: 'acs:kms:cn-hangzhou:1:key/key-old',
+      keySpec: 'Aliyun_AES_256',
+      keyUsage: 'ENCRYPT/DECRYPT',
+      keyState,
+      automaticRotation: 'Disabled',
+      deletionProtection: 'Disabled',
+      protectionLevel: 'SOFTWARE',
+      creator: null,
+      origin: null,
+      dkmsInstanceId: null,
+      deleteDate: null,
+      creationDate: null,
+    },
+  });
+
+  it('objects when the key in use is not Enabled, or gone; notes when it cannot be read', () => {
+    expect(keyInUseReason('key-old', key('Enabled'))).toBeNull();
+    expect(keyInUseReason('key-old', key('PendingDeletion'))?.reason).toMatch(
+      /^key change: the key in use \(key-old\) is PendingDeletion/,
+    );
+    const notFound = new CloudError('gone', {
+      kind: 'notFound',
+      product: 'kms',
+      action: 'DescribeKey',
+      cloudCode: 'Forbidden.KeyNotFound',
+      httpStatus: 404,
+      requestId: null,
+    });
+    expect(keyInUseReason('key-old', { error: notFound })?.reason).toMatch(/was not found/);
+    expect(keyInUseReason('key-old', { error: new Error('timeout') })).toEqual({
+      note: 'the key in use (key-old) could not be read (timeout); the switch needs it Enabled.',
+    });
+  });
+
+  it('turns an objection into a reason (skipped) or a note (ready)', () => {
+    const ok = checklist([check('cluster.state', 'pass')]);
+    expect(
+      itemFromChecklist(cluster(), ok, new Map(), { reasons: ['key change: no'] }),
+    ).toMatchObject({
+      status: 'skipped',
+      reasons: ['key change: no'],
+    });
+    expect(itemFromChecklist(cluster(), ok, new Map(), { notes: ['careful'] })).toMatchObject({
+      status: 'ready',
+      notes: ['careful'],
+    });
+  });
+});
