@@ -203,6 +203,10 @@ if (!app.requestSingleInstanceLock()) {
       (count) => count > 0 && log.info(`resumed following ${count} change(s)`),
       (error: unknown) => log.error('could not resume changes', error),
     );
+    // Batches left applying carry on (their items re-attach to changes already journaled).
+    void started.batches
+      .resume()
+      .catch((error: unknown) => log.error('could not resume batches', error));
 
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();

@@ -2,6 +2,7 @@
 // account's in-process simulator: first run -> demo -> fleet -> cluster -> checklist with a
 // failing check explained -> enable with an eligible key -> timeline to running -> disable;
 // a wrong secret shows the field error; a throttled region fails beside the others.
+import { readFileSync } from 'node:fs';
 import { demoOf } from '../../electron/core/demo';
 import { DEMO } from '../../simulator';
 import { expect, test } from './fixtures';
@@ -13,7 +14,7 @@ test.describe('journeys', () => {
     server,
     core,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
@@ -70,11 +71,11 @@ test.describe('journeys', () => {
     const timeline = panel.getByTestId('timeline');
     await expect(timeline).toBeVisible();
     const sim = demoOf(core.context).sim!;
-    // The simulated cloud moves to `updating`, then we jump past the 10-minute change.
+    // The simulated cloud moves to `updating` and ends the 10-minute change in ~30 s (20x). No
+    // clock jump here: verify.run maps journal times to the cloud's clock assuming it ran
+    // continuously, so a jump would hide the change event from the proof (see the report).
     await expect(timeline.locator('[data-step="timeline.updating"]')).toHaveClass(/done|current/);
-    await page.waitForTimeout(500);
-    sim.control.advance(620);
-    await expect(timeline).toHaveAttribute('data-outcome', 'succeeded', { timeout: 30_000 });
+    await expect(timeline).toHaveAttribute('data-outcome', 'succeeded', { timeout: 60_000 });
     await expect(timeline.locator('[data-step="timeline.running"]')).toHaveClass(/done/);
     await shot(page, 'timeline-en-light');
 
@@ -87,6 +88,45 @@ test.describe('journeys', () => {
       'fail',
       { timeout: 20_000 },
     );
+
+    // The ActionTrail proof: pending first (ActionTrail lags), verified once the simulated
+    // cloud's clock has moved past the lag; the timeline's last step lights up from it.
+    const proof = panel.getByTestId('proof');
+    await expect(proof).toHaveAttribute('data-status', /pending|verified/, { timeout: 20_000 });
+    if ((await proof.getAttribute('data-status')) === 'pending') {
+      await expect(panel.getByTestId('proof-recheck')).toContainText('10 minutes');
+      await expect(timeline.locator('[data-step="timeline.verified"]')).toHaveClass(/current/);
+      await shot(page, 'proof-pending-en-light');
+    }
+    // ActionTrail catches up as the simulated cloud runs on; "check again" asks once more.
+    await expect(async () => {
+      if ((await proof.getAttribute('data-status')) !== 'verified')
+        await proof.getByTestId('proof-recheck-button').click();
+      await expect(proof).toHaveAttribute('data-status', 'verified', { timeout: 2_000 });
+    }).toPass({ timeout: 90_000, intervals: [3_000] });
+    await expect(timeline.locator('[data-step="timeline.verified"]')).toHaveClass(/done/);
+    await expect(proof.getByTestId('proof-kms-events')).toContainText(
+      /aliyuncsmanagedsecurityrole/i,
+    );
+    await expect(proof.getByTestId('proof-change-event')).toBeVisible();
+    await shot(page, 'proof-verified-en-light');
+    const [receipt] = await Promise.all([
+      page.waitForEvent('download'),
+      proof.getByTestId('save-receipt').click(),
+    ]);
+    expect(receipt.suggestedFilename()).toMatch(/^verify-receipt-edge-pro-hz-plain-.*\.json$/);
+    const saved = JSON.parse(readFileSync((await receipt.path())!, 'utf8'));
+    expect(saved).toMatchObject({
+      kind: 'ack-secret-guard.verify-receipt',
+      cluster: { name: 'edge-pro-hz-plain' },
+      verification: { status: 'verified' },
+    });
+    const [text] = await Promise.all([
+      page.waitForEvent('download'),
+      proof.getByTestId('save-receipt-text').click(),
+    ]);
+    expect(text.suggestedFilename()).toMatch(/\.txt$/);
+    expect(readFileSync((await text.path())!, 'utf8')).toContain('verification receipt');
     await page.keyboard.press('Escape');
 
     // Disable on an encrypted cluster (typing the cluster name to confirm).
@@ -154,5 +194,78 @@ test.describe('journeys', () => {
     await expect(row(page, 'edge-pro-hz-plain')).toBeVisible();
     await expect(row(page, 'edge-pro-bj-disabled-key')).toBeVisible();
     await shot(page, 'fleet-throttled-en-light');
+  });
+  test('a batch over a few demo clusters: select, plan, apply, progress; activity lists it', async ({
+    page,
+    server,
+    core,
+  }) => {
+    test.setTimeout(150_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await startDemo(page, server.url);
+    const sim = demoOf(core.context).sim!;
+
+    // Tick three clusters: a click, then a Shift-click for the range.
+    await page.getByTestId('fleet-search').fill('retail edge-pro-hz-');
+    const rows = page.getByTestId('cluster-table').locator('[role="row"][data-cluster-id]');
+    await expect(rows).toHaveCount(4);
+    await rows.nth(0).getByTestId('select-cluster').click();
+    await rows
+      .nth(2)
+      .getByTestId('select-cluster')
+      .click({ modifiers: ['Shift'] });
+    await expect(page.getByTestId('selection-bar')).toContainText('3 selected');
+    // Space on the active row ticks it too (keyboard).
+    await page.getByTestId('cluster-table').press('End');
+    await page.getByTestId('cluster-table').press(' ');
+    await expect(page.getByTestId('selection-bar')).toContainText('4 selected');
+    await shot(page, 'fleet-selection-en-light');
+    await page.getByTestId('batch-start').click();
+
+    // Plan: enable with the region's eligible key.
+    const setup = page.getByTestId('batch-setup');
+    await expect(setup).toContainText('4 clusters in 1 account(s) and 1 region(s)');
+    await expect(setup.getByTestId('batch-key')).toBeVisible({ timeout: 20_000 });
+    await setup.getByTestId('batch-key').selectOption(DEMO.keys.valid);
+    await shot(page, 'batch-setup-en-light');
+    await setup.getByTestId('batch-plan-button').click();
+    const plan = page.getByTestId('batch-plan');
+    await expect(plan).toHaveAttribute('data-state', 'planned', { timeout: 60_000 });
+    await expect(plan.getByTestId('batch-ready')).toContainText('edge-pro-hz-plain');
+    await expect(plan.getByTestId('batch-skipped')).toContainText('edge-pro-hz-encrypted');
+    await shot(page, 'batch-plan-en-light');
+
+    // Apply, with a confirmation; then watch it.
+    await plan.getByTestId('batch-apply').click();
+    const confirm = page.getByTestId('confirm-batch');
+    await expect(confirm).toContainText('5 minutes');
+    await confirm.getByRole('button', { name: /^Enable on \d+ clusters$/ }).click();
+    await expect(plan).toHaveAttribute('data-state', /applying|ended/, { timeout: 20_000 });
+    await expect(plan.locator('[data-state="running"]').first()).toBeVisible({ timeout: 20_000 });
+    await shot(page, 'batch-applying-en-light');
+    for (let i = 0; i < 8; i += 1) {
+      if ((await plan.getAttribute('data-state')) === 'ended') break;
+      await page.waitForTimeout(1000);
+      sim.control.advance(400);
+    }
+    await expect(plan).toHaveAttribute('data-state', 'ended', { timeout: 60_000 });
+    await expect(
+      plan.getByTestId('batch-ready').locator('[data-state="succeeded"]'),
+    ).not.toHaveCount(0);
+    await shot(page, 'batch-ended-en-light');
+
+    // Activity: the audit log lists the changes, filterable.
+    await page.getByRole('navigation').getByRole('button', { name: 'Activity' }).click();
+    const audit = page.getByTestId('audit-table');
+    await expect(audit).toContainText('edge-pro-hz-plain', { timeout: 20_000 });
+    await expect(audit).toContainText('Batch change');
+    await page.getByTestId('audit-filter-action').selectOption('encryption.enable');
+    await expect(audit.locator('tbody tr').first()).toContainText('Enable encryption');
+    await expect(audit.locator('tbody tr[data-action="batch.apply"]')).toHaveCount(0);
+    await page.getByTestId('audit-filter-result').selectOption('succeeded');
+    await expect(audit).toContainText('edge-pro-hz-plain');
+    await shot(page, 'activity-en-light');
+    expect(errors).toEqual([]);
   });
 });

@@ -182,11 +182,14 @@ export class CloudSession {
         throw cloudError;
       }
     };
-    // Hold the slots only while a request is in flight, not while backing off.
+    // Hold the slots only while a request is in flight, not while backing off. The account's
+    // slot first, then a global one: a call queued behind its own account's limit must not sit
+    // on a global slot that another account could use (that made a 20-account refresh wait on
+    // the global limit with most of its slots idle).
     const limited = () =>
-      this.options.limits.global.run(() =>
-        this.options.limits.forAccount(this.accountKey).run(once),
-      );
+      this.options.limits
+        .forAccount(this.accountKey)
+        .run(() => this.options.limits.global.run(once));
     return withRetry(limited, policy);
   }
 

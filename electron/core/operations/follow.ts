@@ -32,12 +32,19 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 async function sleepUnlessAborted(clock: Clock, ms: number, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return false;
-  await Promise.race([
-    clock.sleep(ms),
-    new Promise<void>((resolve) =>
-      signal.addEventListener('abort', () => resolve(), { once: true }),
-    ),
-  ]);
+  let onAbort: (() => void) | undefined;
+  try {
+    await Promise.race([
+      clock.sleep(ms),
+      new Promise<void>((resolve) => {
+        onAbort = resolve;
+        signal.addEventListener('abort', onAbort, { once: true });
+      }),
+    ]);
+  } finally {
+    // One listener per wait would pile up on the shared signal over a long change.
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
   return !signal.aborted;
 }
 

@@ -59,38 +59,42 @@ export interface JournalEntry {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+type Intent = Extract<JournalRecord, { type: 'intent' }>;
+
+/** The view of an operation right after its intent was journaled. */
+export function viewOfIntent(r: Intent): OperationView {
+  return {
+    operationId: r.opId,
+    clusterId: r.clusterId,
+    clusterName: r.clusterName,
+    accountId: r.accountId,
+    accountName: r.accountName,
+    regionId: r.regionId,
+    action: r.action,
+    keyId: r.keyId,
+    phase: 'requested',
+    outcome: null,
+    requestId: null,
+    clusterState: null,
+    startedAt: iso(r.at)!,
+    requestedAt: null,
+    updatingSeenAt: null,
+    endedAt: null,
+    lastPollAt: null,
+    nextPollAt: null,
+    polls: 0,
+    slow: false,
+    note: null,
+    error: null,
+  };
+}
+
 export function fold(records: JournalRecord[]): Map<string, JournalEntry> {
   const entries = new Map<string, JournalEntry>();
   for (const r of records) {
     if (r.type === 'intent') {
       if (entries.has(r.opId)) continue; // a duplicate intent changes nothing
-      entries.set(r.opId, {
-        uncertain: false,
-        view: {
-          operationId: r.opId,
-          clusterId: r.clusterId,
-          clusterName: r.clusterName,
-          accountId: r.accountId,
-          accountName: r.accountName,
-          regionId: r.regionId,
-          action: r.action,
-          keyId: r.keyId,
-          phase: 'requested',
-          outcome: null,
-          requestId: null,
-          clusterState: null,
-          startedAt: iso(r.at)!,
-          requestedAt: null,
-          updatingSeenAt: null,
-          endedAt: null,
-          lastPollAt: null,
-          nextPollAt: null,
-          polls: 0,
-          slow: false,
-          note: null,
-          error: null,
-        },
-      });
+      entries.set(r.opId, { uncertain: false, view: viewOfIntent(r) });
       continue;
     }
     const entry = entries.get(r.opId);

@@ -18,6 +18,7 @@ export const DEFAULT_TIME_LIMIT_MS = 60 * 60_000;
 const EARLY = [3_000, 5_000, 8_000, 12_000, 15_000, 20_000];
 const CRUISE_MS = 30_000;
 const NEAR_END_MS = 8_000;
+const NEAR_END_CAP_MS = 9_000;
 const LATE_MAX_MS = 60_000;
 
 /** Delay before poll number `polls + 1`, `elapsedMs` after the request. */
@@ -32,8 +33,9 @@ export function nextPollDelay(elapsedMs: number, polls: number, options: Schedul
   else if (elapsedMs < windowStart) delay = Math.min(CRUISE_MS, windowStart - elapsedMs + 1_000);
   else if (elapsedMs <= windowEnd) delay = NEAR_END_MS;
   else delay = Math.min(LATE_MAX_MS, 15_000 * 2 ** Math.floor((elapsedMs - windowEnd) / 300_000));
-  // Never jitter the near-end polls upwards past 10 s: that is the detection promise.
-  return delay === NEAR_END_MS ? Math.min(jitter(delay), 9_500) : jitter(delay);
+  // Never jitter the near-end polls past 9 s: detection within 10 s is the promise, and the
+  // poll's own answer (latency, queueing behind other calls of the account) needs the rest.
+  return delay === NEAR_END_MS ? Math.min(jitter(delay), NEAR_END_CAP_MS) : jitter(delay);
 }
 
 /** The median of past durations, or the default; bounded so one odd change cannot skew it. */

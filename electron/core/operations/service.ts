@@ -16,7 +16,7 @@ import type { AccountDirectory } from '../fleet/directory';
 import { realClock } from '../util/clock';
 import type { Clock } from '../util/clock';
 import { follow } from './follow';
-import { Journal } from './journal';
+import { Journal, viewOfIntent } from './journal';
 import type { JournalEntry, JournalRecord } from './journal';
 import { DEFAULT_TIME_LIMIT_MS, expectedDuration } from './schedule';
 
@@ -260,7 +260,7 @@ export class OperationsService {
       const opId = randomUUID();
       const at = this.ctx.now();
       const keyId = request.action === 'enable' ? (request.keyId ?? null) : checklist.keyId;
-      await this.record({
+      const intent: JournalRecord & { type: 'intent' } = {
         v: 1,
         type: 'intent',
         opId,
@@ -272,33 +272,11 @@ export class OperationsService {
         regionId: cluster.regionId,
         action: request.action,
         keyId,
-      });
+      };
+      await this.record(intent);
       const entry: JournalEntry = {
         uncertain: false,
-        view: {
-          operationId: opId,
-          clusterId: cluster.clusterId,
-          clusterName: cluster.name,
-          accountId: cluster.accountId,
-          accountName: cluster.accountName,
-          regionId: cluster.regionId,
-          action: request.action,
-          keyId,
-          phase: 'requested',
-          outcome: null,
-          requestId: null,
-          clusterState: 'running',
-          startedAt: new Date(at).toISOString(),
-          requestedAt: null,
-          updatingSeenAt: null,
-          endedAt: null,
-          lastPollAt: null,
-          nextPollAt: null,
-          polls: 0,
-          slow: false,
-          note: null,
-          error: null,
-        },
+        view: { ...viewOfIntent(intent), clusterState: cluster.state },
       };
       const view = entry.view;
       try {

@@ -6,14 +6,14 @@ import type {
   AppInfo,
   FleetProgress,
   FleetSnapshot,
-  KeyHealth,
   OperationView,
 } from '../../../electron/contract';
 import { ApiError, call, subscribe } from './api';
+import { batches } from './batch.svelte';
 import { toRow } from './fleet/view';
 import type { FleetRow } from './fleet/view';
 
-export type Screen = 'fleet' | 'accounts' | 'settings' | 'activity';
+export type Screen = 'fleet' | 'accounts' | 'settings' | 'activity' | 'batch';
 
 export interface ProgressEntry {
   accountId: string;
@@ -21,13 +21,6 @@ export interface ProgressEntry {
   status: FleetProgress['status'];
   clusters: number;
 }
-
-interface KeyInfo {
-  health: KeyHealth;
-  alias: string | null;
-}
-
-const KEY_FETCH_CONCURRENCY = 3;
 
 export function errorMessage(error: unknown): string {
   return error instanceof ApiError || error instanceof Error ? error.message : String(error);
@@ -54,9 +47,6 @@ class AppState {
   demoError = $state<string | null>(null);
   /** The latest view of each cluster's newest change (operations.list + operation.progress). */
   operations = $state.raw<Record<string, OperationView>>({});
-  /** Key health by account + key id, filled in the background from keys.list. */
-  private keys = new Map<string, KeyInfo>();
-  private keyRegionsRead = new Set<string>();
   private unsubscribers: (() => void)[] = [];
 
   get demo(): boolean {
@@ -72,7 +62,9 @@ class AppState {
   }
 
   async start(): Promise<void> {
+    batches.start();
     this.unsubscribers.push(
+      () => batches.stop(),
       subscribe('accounts.changed', () => void this.loadAccounts()),
       subscribe('fleet.progress', (p) => this.onProgress(p)),
       subscribe('fleet.updated', () => void this.loadSnapshot()),
@@ -166,53 +158,8 @@ class AppState {
 
   private setSnapshot(snapshot: FleetSnapshot | null): void {
     this.snapshot = snapshot;
-    this.rebuildRows();
-    void this.readKeyHealth();
-  }
-
-  private rebuildRows(): void {
-    const clusters = this.snapshot?.clusters ?? [];
-    this.rows = clusters.map((c) =>
-      toRow(
-        c,
-        c.encryption.keyId ? this.keys.get(`${c.accountId}/${c.encryption.keyId}`) : undefined,
-      ),
-    );
-  }
-
-  /**
-   * The snapshot does not carry key health; read keys.list for each account/region with an
-   * encrypted cluster, a few at a time, and fold it in. Failures leave health unknown.
-   */
-  private async readKeyHealth(): Promise<void> {
-    const pending: { accountId: string; regionId: string }[] = [];
-    for (const c of this.snapshot?.clusters ?? []) {
-      if (!c.encryption.keyId) continue;
-      const pair = `${c.accountId}/${c.regionId}`;
-      if (this.keyRegionsRead.has(pair)) continue;
-      this.keyRegionsRead.add(pair);
-      pending.push({ accountId: c.accountId, regionId: c.regionId });
-    }
-    if (pending.length === 0) return;
-    let changed = false;
-    const worker = async () => {
-      for (let next = pending.shift(); next; next = pending.shift()) {
-        try {
-          const list = await call('keys.list', next);
-          for (const k of list.keys)
-            this.keys.set(`${next.accountId}/${k.keyId}`, {
-              health: k.health,
-              alias: k.aliases[0] ?? null,
-            });
-          changed = true;
-        } catch {
-          // Unknown health is shown as such; a later snapshot tries again.
-          this.keyRegionsRead.delete(`${next.accountId}/${next.regionId}`);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: KEY_FETCH_CONCURRENCY }, worker));
-    if (changed) this.rebuildRows();
+    // Key health and aliases come with the snapshot (ClusterSummary.key): no keys.list here.
+    this.rows = (snapshot?.clusters ?? []).map(toRow);
   }
 
   private onProgress(p: FleetProgress): void {
@@ -236,8 +183,6 @@ class AppState {
     this.progressTotals = { done: 0, total: 0 };
     try {
       const accountIds = this.selectedAccountId === 'all' ? undefined : [this.selectedAccountId];
-      // Key health is read again after every refresh: keys may have changed behind our back.
-      this.keyRegionsRead.clear();
       this.setSnapshot(await call('fleet.refresh', accountIds ? { accountIds } : {}));
     } catch (error) {
       this.refreshError = errorMessage(error);

@@ -24,9 +24,8 @@ describe('faults', () => {
     const t0 = Date.now();
     await root().describeClusterDetail(DEMO.clusters.happy);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
-    const t1 = Date.now();
-    await root().describeClusterDetail(DEMO.clusters.happy); // count 1: retired
-    expect(Date.now() - t1).toBeLessThan(250);
+    expect(sim.control.faults.list()).toEqual([]); // count 1: retired after firing once
+    await root().describeClusterDetail(DEMO.clusters.happy);
   });
 
   it('throttling: ThrottlingError with retryAfter from x-acs-retry-after; the SDK retries when told to', async () => {
@@ -103,12 +102,11 @@ describe('faults', () => {
 
   it('a response that never comes hits the SDK read timeout', async () => {
     sim.control.addFault({ kind: 'hang', product: 'cs' });
-    const t0 = Date.now();
+    // Were the request to wait for the hanging answer, the test itself would time out.
     const e = await failure(
       root({ readTimeout: 400, connectTimeout: 400 }).describeClusterDetail(DEMO.clusters.happy),
     );
     expect(e.name).toBe('RequestTimeoutError');
-    expect(Date.now() - t0).toBeLessThan(3000);
   });
 
   it('rate faults are reproducible and can be listed and removed (also over HTTP)', async () => {

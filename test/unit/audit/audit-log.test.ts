@@ -244,36 +244,54 @@ describe('AuditLog', () => {
 
   it('never interleaves lines from concurrent appenders: many instances here and a child process', async () => {
     await log.append(input({ operationId: 'seed' })); // the file exists before the race
-    const childCount = 300;
-    const child = spawn(process.execPath, [CHILD, log.file, String(childCount), 'child'], {
+    const perRound = 150;
+    const child = spawn(process.execPath, [CHILD, log.file, String(perRound), 'child'], {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
-    const output: string[] = [];
-    const ready = new Promise<void>((resolve) =>
-      child.stdout.on('data', (d: Buffer) => {
-        output.push(d.toString());
-        if (output.join('').includes('ready')) resolve();
-      }),
-    );
+    let output = '';
+    const waiters: { word: string; count: number; resolve: () => void }[] = [];
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      for (const w of [...waiters]) {
+        if (output.split(w.word).length - 1 >= w.count) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve();
+        }
+      }
+    });
+    const said = (word: string, count: number) =>
+      new Promise<void>((resolve) => {
+        if (output.split(word).length - 1 >= count) resolve();
+        else waiters.push({ word, count, resolve });
+      });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    await ready;
-    child.stdin.write('go\n');
+    await said('ready', 1);
 
     const instances = Array.from({ length: 8 }, () => new AuditLog(log.dataDir));
     const long = 'y'.repeat(1500);
-    const ours = await Promise.all(
-      Array.from({ length: 240 }, (_, i) =>
-        instances[i % instances.length]!.append(
-          input({
-            operationId: `op-${i}`,
-            phase: 'ended',
-            result: 'failed',
-            error: { code: 'Filler', message: long },
-          }),
+    const ours: Awaited<ReturnType<AuditLog['append']>>[] = [];
+    // Two rounds; in each, the child and 8 instances here append at the same time. Both rounds
+    // hold lines of both writers, so the file interleaves them whatever the scheduling.
+    for (const round of [0, 1]) {
+      child.stdin.write('go\n');
+      const appended = Promise.all(
+        Array.from({ length: 120 }, (_, i) =>
+          instances[i % instances.length]!.append(
+            input({
+              operationId: `op-${round}-${i}`,
+              phase: 'ended',
+              result: 'failed',
+              error: { code: 'Filler', message: long },
+            }),
+          ),
         ),
-      ),
-    );
+      );
+      ours.push(...(await appended));
+      await said('wrote', round + 1);
+    }
+    child.stdin.write('end\n');
     expect(await exited).toBe(0);
+    const childCount = 2 * perRound;
 
     const raw = await readFile(log.file, 'utf8');
     const lines = raw.split('\n');
@@ -288,7 +306,7 @@ describe('AuditLog', () => {
     expect(ids.size).toBe(listed.entries.length);
     for (const e of ours) expect(ids.has(e.id)).toBe(true);
     for (let i = 0; i < childCount; i++) expect(ids.has(`child-${i}`)).toBe(true);
-    // Both writers really overlapped (not one after the other), or the test proves little.
+    // Both writers' lines are interleaved in the file (not one block after the other).
     const order = listed.entries.map((e) => (e.id.startsWith('child-') ? 'c' : 'p')).join('');
     expect(order.slice(1)).toMatch(/c.*p.*c|p.*c.*p/);
   });

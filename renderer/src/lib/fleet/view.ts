@@ -8,8 +8,9 @@ export interface FleetRow {
   cluster: ClusterSummary;
   /** Lower-case haystack for the text search: name, id, account, region, key. */
   search: string;
+  /** The key's health as the snapshot saw it (ClusterSummary.key); null when not encrypted. */
   keyHealth: KeyHealth | null;
-  /** The key's first alias, when the key list of its region has been read. */
+  /** The key's first alias, from the snapshot. */
   keyAlias: string | null;
   attention: boolean;
 }
@@ -60,11 +61,11 @@ export function needsAttention(c: ClusterSummary, health: KeyHealth | null): boo
   );
 }
 
-export function toRow(
-  cluster: ClusterSummary,
-  key: { health: KeyHealth; alias: string | null } | undefined,
-): FleetRow {
+export function toRow(cluster: ClusterSummary): FleetRow {
+  // The snapshot carries the key of every encrypted cluster with its health (types/fleet.ts).
+  const key = cluster.key;
   const health = key?.health ?? null;
+  const alias = key?.aliases[0] ?? null;
   return {
     cluster,
     search: [
@@ -74,12 +75,12 @@ export function toRow(
       cluster.cloudAccountId ?? '',
       cluster.regionId,
       cluster.encryption.keyId ?? '',
-      key?.alias ?? '',
+      ...(key?.aliases ?? []),
     ]
       .join(' ')
       .toLowerCase(),
     keyHealth: health,
-    keyAlias: key?.alias ?? null,
+    keyAlias: alias,
     attention: needsAttention(cluster, health),
   };
 }

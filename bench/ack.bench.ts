@@ -1,0 +1,70 @@
+// The benchmark of issue 9, in one run on one machine: fleet scale, polling cost, checklist
+// latency, renderer at scale, start-up. Prints one table and writes bench/results/latest.json.
+// A group that breaks is recorded as an ERROR row; the others still run.
+import { test } from '@playwright/test';
+import { benchChecklist, benchFleet } from './fleet';
+import type { FleetWorld } from './fleet';
+import { benchPolling } from './polling';
+import { benchRenderer } from './renderer';
+import { startSimProcess } from './sim-process';
+import type { SimProcess } from './sim-process';
+import { Results } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+const results = new Results();
+/** BENCH_GROUPS=1,3 runs only those groups (for profiling one figure); default all. */
+const only = process.env.BENCH_GROUPS?.split(',').map((g) => g.trim());
+const wanted = (group: string) => !only || only.includes(group);
+let sim: SimProcess | null = null;
+let world: FleetWorld | null = null;
+
+test.beforeAll(async () => {
+  sim = await startSimProcess();
+});
+
+test.afterAll(async () => {
+  await world?.main.core.dispose();
+  await sim?.stop();
+  results.write();
+  console.log(`\n${results.table()}\n\nwritten to bench/results/latest.json`);
+});
+
+test('1. fleet inventory at scale', async () => {
+  try {
+    world = await benchFleet(sim!, results);
+  } catch (error) {
+    results.error('1 fleet', error);
+  }
+});
+
+test('3. checklist latency', async () => {
+  if (!wanted('3')) return;
+  if (!world) return results.error('3 checklist', new Error('no fleet (group 1 failed)'));
+  try {
+    await benchChecklist(world, results);
+  } catch (error) {
+    results.error('3 checklist', error);
+  }
+});
+
+test('4 + 5. renderer at scale and start-up', async ({ browser }) => {
+  if (!wanted('4')) return;
+  if (!world) return results.error('4 renderer', new Error('no fleet (group 1 failed)'));
+  // The cloud's latency is not part of what the renderer measures.
+  await sim!.clearFaults();
+  try {
+    await benchRenderer(browser, world, results);
+  } catch (error) {
+    results.error('4 renderer', error);
+  }
+});
+
+test('2. polling cost', async () => {
+  if (!wanted('2')) return;
+  try {
+    await benchPolling(results);
+  } catch (error) {
+    results.error('2 polling', error);
+  }
+});

@@ -1,0 +1,89 @@
+// The simulated cloud in a child process (the built out/simulator/bin.js), driven over its
+// loopback control API. Keeping it out of the benchmark's process means the figures measure the
+// app's process only: its CPU is not shared with the cloud's signature checks, and its RSS does
+// not include the cloud's world.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { FaultRule, FixtureInput } from '../simulator';
+
+export interface SimProcess {
+  url: string;
+  /** Replace the world (faults and request counters are cleared). */
+  load(fixture: FixtureInput): Promise<void>;
+  addFault(rule: FaultRule): Promise<{ id: string }>;
+  clearFaults(): Promise<void>;
+  /** Requests seen per `product/Action` since the last load/reset. */
+  requests(): Promise<Record<string, number>>;
+  /** Simulated now (ms) and time scale. */
+  time(): Promise<{ now: number; timeScale: number }>;
+  cluster(id: string): Promise<SimCluster>;
+  stop(): Promise<void>;
+}
+
+export interface SimCluster {
+  id: string;
+  state: string;
+  tasks?: { taskId: string; state: string; created?: string; updated?: string; type?: string }[];
+  [key: string]: unknown;
+}
+
+export async function startSimProcess(options: { timeScale?: number } = {}): Promise<SimProcess> {
+  const bin = path.resolve('out/simulator/bin.js');
+  if (!existsSync(bin)) throw new Error('out/simulator/bin.js is missing: run `npm run build`.');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      // BENCH_PROFILE=dir: a CPU profile of the simulated cloud too (written when it stops).
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : []),
+      bin,
+      '--port',
+      '0',
+      '--quiet',
+      '--time-scale',
+      String(options.timeScale ?? 1),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const first = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolve(line));
+    child.once('exit', (code) => reject(new Error(`simulator exited (${code})`)));
+  });
+  const url = (JSON.parse(first) as { url: string }).url;
+
+  const control = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${url}/__sim${route}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`simulator ${method} ${route}: ${response.status} ${text}`);
+    return JSON.parse(text) as T;
+  };
+
+  return {
+    url,
+    load: async (fixture) => void (await control('POST', '/fixture', { fixture })),
+    addFault: (rule) => control('POST', '/faults', rule),
+    clearFaults: async () => void (await control('DELETE', '/faults')),
+    requests: () => control('GET', '/requests'),
+    time: async () => {
+      const t = await control<{ now: string; timeScale: number }>('GET', '/time');
+      return { now: Date.parse(t.now), timeScale: t.timeScale };
+    },
+    cluster: (id) => control('GET', `/clusters/${encodeURIComponent(id)}`),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,208 @@
+// Shared pieces of the benchmark: an in-memory keychain (the OS keychain is not what is
+// measured), a call recorder, small statistics, and the one results table.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SecretStore } from '../electron/core/accounts/secret-store';
+import type { AccountSecrets } from '../electron/core/accounts/types';
+import type { CallInfo, CloudLimits } from '../electron/core/cloud/session';
+
+export class MemorySecretStore implements SecretStore {
+  private readonly items = new Map<string, AccountSecrets>();
+  async get(id: string): Promise<AccountSecrets | null> {
+    return this.items.get(id) ?? null;
+  }
+  async set(id: string, secrets: AccountSecrets): Promise<void> {
+    this.items.set(id, { ...secrets });
+  }
+  async delete(id: string): Promise<boolean> {
+    return this.items.delete(id);
+  }
+}
+
+/** One attempt as the session's onCall saw it, with its real start and end (ms). */
+export interface RecordedCall extends CallInfo {
+  start: number;
+  end: number;
+  /** Calls of this account holding a slot when this one ended (itself included). */
+  accountInFlight: number;
+  /** Calls of every account holding a slot when this one ended. */
+  globalInFlight: number;
+}
+
+/** Records every cloud call attempt of a core (createCore accounts.session.onCall). */
+export class CallRecorder {
+  calls: RecordedCall[] = [];
+  /** The core's limits (set once the core exists): read while the call still holds its slot. */
+  limits: CloudLimits | null = null;
+  on = (info: CallInfo): void => {
+    const end = performance.now();
+    this.calls.push({
+      ...info,
+      start: end - info.ms,
+      end,
+      accountInFlight: this.limits?.forAccount(info.accountKey).running ?? 0,
+      globalInFlight: this.limits?.global.running ?? 0,
+    });
+  };
+  reset(): void {
+    this.calls = [];
+  }
+  since(t: number): RecordedCall[] {
+    return this.calls.filter((c) => c.start >= t);
+  }
+}
+
+export function byAccount(calls: RecordedCall[]): Map<string, RecordedCall[]> {
+  const out = new Map<string, RecordedCall[]>();
+  for (const c of calls) out.set(c.accountKey, [...(out.get(c.accountKey) ?? []), c]);
+  return out;
+}
+
+/**
+ * Most calls of one account holding a limiter slot at once. Exact: the count only drops when a
+ * call ends, and each call reports it just before giving its slot back. (Sweeping start/end
+ * times instead over-counts: onCall's durations are whole milliseconds.)
+ */
+export function peakAccountInFlight(calls: RecordedCall[]): number {
+  return Math.max(0, ...calls.map((c) => c.accountInFlight));
+}
+
+export function peakGlobalInFlight(calls: RecordedCall[]): number {
+  return Math.max(0, ...calls.map((c) => c.globalInFlight));
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+// ---- results --------------------------------------------------------------------------------
+
+export interface Figure {
+  group: string;
+  name: string;
+  value: number | null;
+  unit: string;
+  /** e.g. "<= 1.3x critical path"; empty for figures that are only reported. */
+  target: string;
+  /** value / limit for "lower is better" targets, limit / value for "higher is better". */
+  ratio: number | null;
+  pass: boolean | null;
+  note?: string;
+}
+
+export class Results {
+  readonly figures: Figure[] = [];
+  readonly details: Record<string, unknown> = {};
+
+  /** A figure with a target "value <= limit" (or ">= limit" when higherIsBetter). */
+  check(
+    group: string,
+    name: string,
+    value: number,
+    unit: string,
+    limit: number,
+    target: string,
+    options: { higherIsBetter?: boolean; note?: string } = {},
+  ): void {
+    const ratio = options.higherIsBetter ? limit / value : value / limit;
+    const pass = options.higherIsBetter ? value >= limit : value <= limit;
+    this.figures.push({
+      group,
+      name,
+      value,
+      unit,
+      target,
+      ratio,
+      pass,
+      ...(options.note ? { note: options.note } : {}),
+    });
+  }
+
+  report(group: string, name: string, value: number | null, unit: string, note?: string): void {
+    this.figures.push({
+      group,
+      name,
+      value,
+      unit,
+      target: '',
+      ratio: null,
+      pass: null,
+      ...(note ? { note } : {}),
+    });
+  }
+
+  error(group: string, error: unknown): void {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.figures.push({
+      group,
+      name: 'ERROR',
+      value: null,
+      unit: '',
+      target: '',
+      ratio: null,
+      pass: false,
+      note: message.split('\n').slice(0, 4).join(' | '),
+    });
+  }
+
+  /** By group (1..5), in the order measured within a group. */
+  sorted(): Figure[] {
+    return [...this.figures].sort((a, b) => a.group.localeCompare(b.group));
+  }
+
+  table(): string {
+    const fmt = (v: number | null) =>
+      v === null
+        ? '-'
+        : Math.abs(v) >= 100
+          ? v.toFixed(0)
+          : Math.abs(v) >= 10
+            ? v.toFixed(1)
+            : v.toFixed(2);
+    const rows = this.sorted().map((f) => [
+      f.group,
+      f.name,
+      `${fmt(f.value)} ${f.unit}`.trim(),
+      f.target || '(reported)',
+      f.ratio === null ? '' : `${f.ratio.toFixed(2)}`,
+      f.pass === null ? '' : f.pass ? 'pass' : 'MISS',
+    ]);
+    const head = ['group', 'figure', 'value', 'target', 'ratio', 'result'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+    return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+  }
+
+  write(file = path.resolve('bench/results/latest.json')): void {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(
+      file,
+      `${JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          machine: {
+            cpus: os.cpus().length,
+            cpuModel: os.cpus()[0]?.model ?? null,
+            memoryGb: Math.round(os.totalmem() / 2 ** 30),
+            node: process.version,
+            platform: `${process.platform}-${process.arch}`,
+          },
+          figures: this.sorted(),
+          details: this.details,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  }
+}
