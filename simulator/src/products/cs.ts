@@ -186,6 +186,7 @@ function updateKMSEncryption(ctx: Ctx) {
     eventName: 'UpdateKMSEncryption',
     eventRW: 'Write',
     apiVersion: '2015-12-15',
+    requestId: ctx.requestId,
     userIdentity: userIdentityOf(ctx.caller, isoUtc(ctx.now)),
     resourceName: c.id,
     resourceType: 'ACS::CS::Cluster',

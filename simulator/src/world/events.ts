@@ -140,6 +140,8 @@ export class EventStore {
     eventSource?: string;
     apiVersion?: string;
     sourceIpAddress?: string;
+    /** The API call's own request id (x-acs-request-id), as the cloud records it. */
+    requestId?: string;
   }): Record<string, unknown> {
     const svc = e.serviceName.toLowerCase();
     const out: Record<string, unknown> = {
@@ -154,7 +156,7 @@ export class EventStore {
       serviceName: e.serviceName,
       apiVersion: e.apiVersion ?? '',
       acsRegion: e.regionId,
-      requestId: hashId(`req-${e.id}`),
+      requestId: e.requestId ?? hashId(`req-${e.id}`),
       requestParameters: e.requestParameters ?? {},
       resourceName: e.resourceName ?? '',
       resourceType: e.resourceType ?? '',

@@ -167,3 +167,51 @@ describe('encryption changes against the simulator', () => {
     expect(sim.control.cluster(DEMO.clusters.encrypted)?.encryption?.disabled).toBe(true);
   });
 });
+
+describe('the cloud refusing and the network failing', () => {
+  it('turns the cloud 409 into a clear message and journals the refusal', async () => {
+    sim.control.addFault({
+      kind: 'error500',
+      product: 'cs',
+      action: 'UpdateKMSEncryption',
+      status: 409,
+      code: 'ErrorClusterState',
+    });
+    const attempt = h.operations.start({
+      clusterId: DEMO.clusters.happy,
+      action: 'enable',
+      keyId: DEMO.keys.valid,
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'cloud',
+      message: expect.stringMatching(/HTTP 409.*5 minutes/),
+    });
+    expect(journal().map((r) => `${r.type}${r.outcome ? `:${r.outcome}` : ''}`)).toEqual([
+      'intent',
+      'ended:rejected',
+    ]);
+    // Nothing is left in flight: the cluster can be changed once the cloud agrees.
+    const op = await h.operations.start({
+      clusterId: DEMO.clusters.happy,
+      action: 'enable',
+      keyId: DEMO.keys.valid,
+    });
+    expect((await h.operations.waitFor(op.operationId)).outcome).toBe('succeeded');
+  });
+
+  it('says the outcome is unknown when the request may not have reached the cloud and nothing changes', async () => {
+    sim.control.addFault({ kind: 'reset', product: 'cs', action: 'UpdateKMSEncryption' });
+    const op = await h.operations.start({
+      clusterId: DEMO.clusters.happy,
+      action: 'enable',
+      keyId: DEMO.keys.valid,
+    });
+    expect(op.note).toMatch(/may not have reached the cloud/);
+    const final = await h.operations.waitFor(op.operationId);
+    expect(final.outcome).toBe('unknown');
+    expect(journal().find((r) => r.type === 'requested')).toMatchObject({
+      uncertain: true,
+      requestId: null,
+    });
+  });
+});
