@@ -114,7 +114,8 @@ export class Results {
     target: string,
     options: { higherIsBetter?: boolean; note?: string } = {},
   ): void {
-    const ratio = options.higherIsBetter ? limit / value : value / limit;
+    // A target of 0 (no failures, no long tasks) has no meaningful ratio.
+    const ratio = limit === 0 ? null : options.higherIsBetter ? limit / value : value / limit;
     const pass = options.higherIsBetter ? value >= limit : value <= limit;
     this.figures.push({
       group,

@@ -102,16 +102,13 @@ export function createCore(options: CoreOptions): Core {
       onEnded: async (view) => {
         await audit.operation(view, 'ended');
         // A change that ended moves the cluster's posture: refresh it in the snapshot.
-        if (view.outcome !== 'rejected') {
-          await fleet.fleet
-            .refresh({ accountIds: [view.accountId], regionIds: [view.regionId] })
-            .catch(() => undefined);
-        }
+        if (view.outcome !== 'rejected') fleet.fleet.refreshSoon(view.accountId, view.regionId);
       },
     },
     { clockFor },
   );
   operations = ops.operations;
+  context.onDispose(() => fleet.fleet.cancelPending());
   const verifyApi = createVerifyApi({
     directory,
     locate: fleet.locate,

@@ -111,12 +111,28 @@ export class AccountRegistry {
     return (this.options.now ?? Date.now)();
   }
 
-  /** Reads the accounts. Needs no lock: the file is only ever replaced whole, by rename. */
+  /** The last good parse, and the identity of the file it came from. */
+  private cache: { key: string; accounts: StoredAccount[] } | null = null;
+
+  /**
+   * Reads the accounts. Needs no lock: the file is only ever replaced whole, by rename, so a new
+   * inode means new contents. Every cloud call asks for its account, so an unchanged file (same
+   * inode, size and mtime) is answered from the last parse instead of read and validated again;
+   * an edit by another process (the CLI) is still seen at once.
+   */
   async read(): Promise<StoredAccount[]> {
+    const key = await fs.stat(this.file).then(
+      (st) => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`,
+      () => null,
+    );
+    if (key !== null && this.cache?.key === key) return structuredClone(this.cache.accounts);
     const text = await this.readText();
     if (text === null) return [];
     const parsed = parseFile(text);
-    if (parsed.ok) return parsed.accounts;
+    if (parsed.ok) {
+      if (key !== null) this.cache = { key, accounts: structuredClone(parsed.accounts) };
+      return parsed.accounts;
+    }
     // Move it aside under the lock, and only if it is still the same bad file.
     const release = await this.lock();
     try {

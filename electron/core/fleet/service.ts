@@ -13,6 +13,9 @@ export class FleetService {
   private readonly store: SnapshotStore;
   private current: FleetSnapshot | null = null;
   private loaded = false;
+  /** Regions per account waiting for a coalesced refresh (see refreshSoon). */
+  private readonly soon = new Map<string, Set<string>>();
+  private soonTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -69,6 +72,33 @@ export class FleetService {
       failures: snapshot.failures.length,
     });
     return snapshot;
+  }
+
+  /**
+   * Refreshes one account's region shortly, merged with other requests arriving meanwhile: when
+   * many changes end together (a batch), each would otherwise list its region again.
+   */
+  refreshSoon(accountId: string, regionId: string, delayMs = 1_500): void {
+    const regions = this.soon.get(accountId) ?? new Set<string>();
+    regions.add(regionId);
+    this.soon.set(accountId, regions);
+    if (this.soonTimer) return;
+    this.soonTimer = setTimeout(() => {
+      this.soonTimer = null;
+      const work = [...this.soon.entries()];
+      this.soon.clear();
+      for (const [account, set] of work) {
+        void this.refresh({ accountIds: [account], regionIds: [...set] }).catch(() => undefined);
+      }
+    }, delayMs);
+    this.soonTimer.unref?.();
+  }
+
+  /** Drops refreshes that have not started yet (shutting down). */
+  cancelPending(): void {
+    if (this.soonTimer) clearTimeout(this.soonTimer);
+    this.soonTimer = null;
+    this.soon.clear();
   }
 
   async findCluster(clusterId: string): Promise<ClusterSummary | undefined> {

@@ -54,6 +54,23 @@ describe('AccountRegistry', () => {
       expect((await fs.stat(registry.file)).mode & 0o777).toBe(0o600);
   });
 
+  it('answers an unchanged file from its last parse, and sees another writer at once', async () => {
+    const dir = tempDir();
+    const mine = new AccountRegistry(dir);
+    const theirs = new AccountRegistry(dir); // another process: the CLI
+    await append(mine, account('a'));
+    const readFile = vi.spyOn(fs, 'readFile');
+    expect(await mine.read()).toEqual([account('a')]);
+    const first = readFile.mock.calls.length;
+    expect(first).toBeGreaterThan(0); // the spy does see reads
+    const copy = await mine.read();
+    expect(readFile.mock.calls.length).toBe(first); // not read again
+    copy[0]!.name = 'mutated by a caller';
+    expect((await mine.read())[0]!.name).toBe('a'); // callers get copies
+    await append(theirs, account('b'));
+    expect((await mine.read()).map((x) => x.id)).toEqual(['a', 'b']);
+  });
+
   it('replaces the file by rename: a failed write leaves the previous version intact', async () => {
     const dir = tempDir();
     const registry = new AccountRegistry(dir);
