@@ -26,6 +26,7 @@ const PROPER_NOUNS = new Set(
     'JSON',
     'EN',
     'Enter',
+    'Shift',
     'Esc',
     'Aliyun_AES_256',
     'ENCRYPT',
@@ -54,6 +55,8 @@ const PROPER_NOUNS = new Set(
     'Encrypt',
     'Decrypt',
     'UpdateKMSEncryption',
+    // ActionTrail's user name of the root account (a caller: data, not a UI string).
+    'root',
     // Language names are written in their own language (the language picker).
     'English',
   ].map((w) => w.toLowerCase()),
@@ -73,6 +76,7 @@ async function visibleEnglish(page: Page, core: Core): Promise<string[]> {
     .replace(/\b(alias|key|acs|sg|vsw|vpc|nacl)[-/:][\w/.:-]+/g, ' ')
     .replace(/\b[a-z]{2}-[a-z]+(-[a-z0-9]+)*\b/g, ' ') // region ids
     .replace(/\baliyuncsmanagedsecurityrole:\S*/gi, ' ') // ActionTrail callers
+    .replace(/\b[0-9A-F]{8}(-[0-9A-F]{4,12})+\b/g, ' ') // request ids
     .replace(/\/[\w./~-]+/g, ' '); // paths
   const words = text.match(/[A-Za-z][A-Za-z_0-9]+/g) ?? [];
   return [...new Set(words.filter((w) => !PROPER_NOUNS.has(w.toLowerCase()) && !/\d/.test(w)))];
@@ -157,7 +161,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await shot(page, `batch-empty-${suffix}`);
       if (locale === 'zh-CN') expect(await visibleEnglish(page, core)).toEqual([]);
       await nav('Clusters', '集群');
-      await page.getByTestId('fleet-search').fill('retail edge-pro-');
+      await page.getByTestId('fleet-search').fill('retail edge-pro-hz-');
       await page.getByTestId('select-all').click();
       await shot(page, `fleet-selection-${suffix}`);
       if (locale === 'zh-CN') expect(await visibleEnglish(page, core)).toEqual([]);
@@ -169,11 +173,6 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await expect(page.getByTestId('batch-plan')).toBeVisible({ timeout: 60_000 });
       await shot(page, `batch-plan-${suffix}`);
       if (locale === 'zh-CN') expect(await visibleEnglish(page, core)).toEqual([]);
-      await page.getByTestId('batch-apply').click();
-      await expect(page.getByTestId('confirm-batch')).toBeVisible();
-      await shot(page, `confirm-batch-${suffix}`);
-      if (locale === 'zh-CN') expect(await visibleEnglish(page, core)).toEqual([]);
-      await page.keyboard.press('Escape');
 
       // The change made above: its timeline and ActionTrail proof.
       await nav('Clusters', '集群');

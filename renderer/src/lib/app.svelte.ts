@@ -194,10 +194,11 @@ class AppState {
   async startDemo(): Promise<void> {
     this.demoBusy = true;
     this.demoError = null;
+    // The fleet now, not after the accounts are read: a click elsewhere meanwhile must stick.
+    this.screen = 'fleet';
     try {
       await call('demo.start');
       await this.loadAccounts();
-      this.screen = 'fleet';
       await this.refresh();
     } catch (error) {
       this.demoError = errorMessage(error);

@@ -15,6 +15,14 @@ export function formatDateTime(iso: string | null | undefined): string {
   });
 }
 
+/** A time of day in the UI language (never the browser's default locale). */
+export function formatTime(when: string | number | null | undefined): string {
+  if (when === null || when === undefined) return '—';
+  const date = new Date(when);
+  if (Number.isNaN(date.getTime())) return String(when);
+  return date.toLocaleTimeString(i18n.locale);
+}
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
