@@ -2,37 +2,42 @@
 // as the cloud writes them.
 import { i18n, t } from './i18n/index.svelte';
 
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(i18n.locale, {
+// toLocaleString builds a new formatter on every call; scrolling the fleet table formats two
+// dates per row per frame, so one Intl.DateTimeFormat per language and style is kept instead.
+const STYLES = {
+  dateTime: {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-  });
+  },
+  date: { year: 'numeric', month: '2-digit', day: '2-digit' },
+  time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(style: keyof typeof STYLES): Intl.DateTimeFormat {
+  const key = `${i18n.locale}|${style}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(i18n.locale, STYLES[style])));
+  return f;
 }
 
-/** A time of day in the UI language (never the browser's default locale). */
-export function formatTime(when: string | number | null | undefined): string {
-  if (when === null || when === undefined) return '—';
+function format(when: string | number | null | undefined, style: keyof typeof STYLES): string {
+  if (when === null || when === undefined || when === '') return '—';
   const date = new Date(when);
   if (Number.isNaN(date.getTime())) return String(when);
-  return date.toLocaleTimeString(i18n.locale);
+  return formatter(style).format(date);
 }
 
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString(i18n.locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-}
+export const formatDateTime = (iso: string | null | undefined): string => format(iso, 'dateTime');
+
+/** A time of day in the UI language (never the browser's default locale). */
+export const formatTime = (when: string | number | null | undefined): string =>
+  format(when, 'time');
+
+export const formatDate = (iso: string | null | undefined): string => format(iso, 'date');
 
 /** "12 s", "3 min", "2 h", "4 d" in the current language. */
 export function formatDuration(ms: number): string {

@@ -415,6 +415,8 @@ export const en = {
   'timeline.title': 'Change timeline',
   'timeline.enabling': 'Enabling encryption',
   'timeline.disabling': 'Disabling encryption',
+  'timeline.enabled': 'Enable encryption',
+  'timeline.disabled': 'Disable encryption',
   'timeline.requested': 'Requested',
   'timeline.updating': 'Updating',
   'timeline.running': 'Running',

@@ -405,6 +405,8 @@ export const zhCN: Record<MessageKey, string> = {
   'timeline.title': '变更时间线',
   'timeline.enabling': '正在开启落盘加密',
   'timeline.disabling': '正在关闭落盘加密',
+  'timeline.enabled': '开启落盘加密',
+  'timeline.disabled': '关闭落盘加密',
   'timeline.requested': '已提交',
   'timeline.updating': '更新中',
   'timeline.running': '运行中',
