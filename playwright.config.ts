@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium';
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium; the binary behind the /usr/bin/chromium wrapper avoids its shell noise.
-const chromium =
-  process.env.CHROMIUM_PATH ??
-  (existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium');
+// The built renderer in Debian's Chromium (see test/support/chromium.ts).
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -18,17 +15,8 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

@@ -8,6 +8,7 @@ import type { ClusterSummary } from '../electron/contract';
 import { BatchCache } from '../electron/core/checks/context';
 import { runChecklist } from '../electron/core/checks/run';
 import { accountsOf } from '../electron/core/accounts';
+import { CloudLimits } from '../electron/core/cloud/session';
 import { Limiter } from '../electron/core/util/limiter';
 import { generateFleet } from '../simulator';
 import { addFleetAccounts, benchCore, regionKeyOf, workspace } from './cores';
@@ -18,8 +19,9 @@ import type { RecordedCall, Results } from './support';
 
 export const FLEET = { accounts: 20, regions: 13, clustersPerRegion: 25, keysPerRegion: 10 };
 export const LATENCY_MS = 150;
-/** The app's defaults (CloudLimits). */
-export const DEFAULT_LIMITS = { global: 32, perAccount: 8 };
+/** The app's defaults, read from CloudLimits itself so the table always shows what ships. */
+const shipped = new CloudLimits();
+export const DEFAULT_LIMITS = { global: shipped.globalLimit, perAccount: shipped.accountLimit };
 /**
  * What a demanding user with 20 accounts would accept: the global cap exists to bound local
  * sockets and CPU, not the cloud's quota (which is per account, and stays at 8 in flight).
@@ -140,7 +142,7 @@ export async function benchFleet(sim: SimProcess, results: Results): Promise<Fle
 
   await sim.addFault({ kind: 'latency', ms: LATENCY_MS, rate: 1 });
 
-  // Default limits: 32 in flight overall, 8 per account.
+  // The shipped default limits.
   const byDefault = await timedRefresh(ws, DEFAULT_LIMITS);
   await byDefault.bench.core.dispose();
   // Demanding-user limits: 160 overall, 8 per account.

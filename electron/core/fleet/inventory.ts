@@ -121,11 +121,17 @@ export class Inventory {
 
   constructor(private readonly directory: AccountDirectory) {}
 
-  /** The regions to look in: the account's own list, else the cloud's (cached), else the docs'. */
-  async regionsFor(account: FleetAccount, session: CloudSession, now: number): Promise<string[]> {
+  /** The account's own regions, or a fresh cached list; null when the cloud must be asked. */
+  private knownRegions(account: FleetAccount, now: number): string[] | null {
     if (account.regions && account.regions.length > 0) return account.regions;
     const cached = this.regionCache.get(account.id);
-    if (cached && now - cached.at < REGION_CACHE_MS) return cached.regions;
+    return cached && now - cached.at < REGION_CACHE_MS ? cached.regions : null;
+  }
+
+  /** The regions to look in: the account's own list, else the cloud's (cached), else the docs'. */
+  async regionsFor(account: FleetAccount, session: CloudSession, now: number): Promise<string[]> {
+    const known = this.knownRegions(account, now);
+    if (known) return known;
     try {
       const regions = await describeEdgeRegions(session);
       if (regions.length > 0) {
@@ -156,45 +162,77 @@ export class Inventory {
 
     await Promise.all(
       accounts.map(async (account) => {
+        const profiles: ('Edge' | 'Default')[] = options.includeAckPro
+          ? ['Edge', 'Default']
+          : ['Edge'];
+        const wantedRegion = (r: string) => !options.regionIds || options.regionIds.includes(r);
         let session: CloudSession;
-        let regions: string[];
         try {
           session = await this.directory.sessionFor(account.id);
-          regions = await this.regionsFor(account, session, now());
         } catch (error) {
           failures.push(failureFrom(account, null, error));
           report({ accountId: account.id, regionId: null, status: 'failed', clusters: 0 });
           return;
         }
-        if (options.regionIds) regions = regions.filter((r) => options.regionIds!.includes(r));
+        /** One region's Edge Pro clusters with their key health; never rejects. */
+        const listRegion = async (regionId: string) => {
+          try {
+            const found = (
+              await Promise.all(
+                profiles.map((profile) => listClusters(session, { regionId, profile })),
+              )
+            ).flat();
+            const wanted = found
+              .map((c) => toSummary(account, c))
+              .filter((c) => supportsSecretEncryption(c.edition));
+            await attachKeyHealth(session, regionId, wanted);
+            return { ok: true as const, wanted };
+          } catch (error) {
+            return { ok: false as const, error };
+          }
+        };
+        // While the account's region list is being asked for (a step every later call would
+        // wait for), the documented regions are listed already; results for regions the list
+        // does not name are dropped. An account with its own regions or a cached list skips this.
+        const known = this.knownRegions(account, now());
+        const early = new Map<string, ReturnType<typeof listRegion>>();
+        if (!known) {
+          for (const regionId of DOCUMENTED_EDGE_REGIONS) {
+            if (wantedRegion(regionId)) early.set(regionId, listRegion(regionId));
+          }
+        }
+        let regions: string[];
+        try {
+          regions = known ?? (await this.regionsFor(account, session, now()));
+        } catch (error) {
+          await Promise.all(early.values());
+          failures.push(failureFrom(account, null, error));
+          report({ accountId: account.id, regionId: null, status: 'failed', clusters: 0 });
+          return;
+        }
+        regions = regions.filter(wantedRegion);
         total += regions.length;
-        const profiles: ('Edge' | 'Default')[] = options.includeAckPro
-          ? ['Edge', 'Default']
-          : ['Edge'];
         await Promise.all(
           regions.map(async (regionId) => {
             report({ accountId: account.id, regionId, status: 'running', clusters: 0 });
-            try {
-              const found = (
-                await Promise.all(
-                  profiles.map((profile) => listClusters(session, { regionId, profile })),
-                )
-              ).flat();
-              const wanted = found
-                .map((c) => toSummary(account, c))
-                .filter((c) => supportsSecretEncryption(c.edition));
-              await attachKeyHealth(session, regionId, wanted);
-              clusters.push(...wanted);
+            const result = await (early.get(regionId) ?? listRegion(regionId));
+            done += 1;
+            if (result.ok) {
+              clusters.push(...result.wanted);
               covered.push(coverageKey(account.id, regionId));
-              done += 1;
-              report({ accountId: account.id, regionId, status: 'done', clusters: wanted.length });
-            } catch (error) {
-              failures.push(failureFrom(account, regionId, error));
-              done += 1;
+              report({
+                accountId: account.id,
+                regionId,
+                status: 'done',
+                clusters: result.wanted.length,
+              });
+            } else {
+              failures.push(failureFrom(account, regionId, result.error));
               report({ accountId: account.id, regionId, status: 'failed', clusters: 0 });
             }
           }),
         );
+        await Promise.all(early.values()); // settle what the region list did not name
       }),
     );
 

@@ -2,6 +2,7 @@
 // intent journaled and synced BEFORE UpdateKMSEncryption, the request id recorded, then the
 // cluster followed until it ends — across restarts. One change per cluster at a time.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { GuardError } from '../../contract';
 import type { Checklist } from '../../contract/types/checks';
 import type { ClusterSummary } from '../../contract/types/fleet';
@@ -59,6 +60,8 @@ export class OperationsService {
     private readonly options: OperationsOptions = {},
   ) {
     this.journal = new Journal(ctx.dataDir);
+    // Each followed change waits on this one signal; a batch follows dozens at once.
+    setMaxListeners(10_000, this.abort.signal);
   }
 
   private clock(accountId: string): Clock {

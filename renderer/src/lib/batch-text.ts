@@ -1,6 +1,7 @@
 // The batch plan gives its reasons as English text ("<check id>: <summary>", or a plan rule).
 // This turns them into the window's language: a check's own title and help, a known rule's
 // sentence, and the core's words kept for English (and as a tooltip) only.
+import { CHECK_IDS as ALL_CHECK_IDS } from '../../../electron/contract/types/checks';
 import { i18n, t } from './i18n/index.svelte';
 import type { MessageKey } from './i18n/index.svelte';
 
@@ -11,24 +12,7 @@ export interface ReasonText {
   detail: string | null;
 }
 
-const CHECK_IDS = new Set([
-  'cluster.edition',
-  'cluster.state',
-  'cluster.cooldown',
-  'cluster.encryption',
-  'key.exists',
-  'key.region',
-  'key.spec',
-  'key.usage',
-  'key.state',
-  'key.rotation',
-  'key.creator',
-  'key.deletionProtection',
-  'role.csManagedSecurity',
-  'caller.kmsCryptoAdmin',
-  'caller.clusterRbac',
-  'network.kmsEgress',
-]);
+const CHECK_IDS = new Set<string>(ALL_CHECK_IDS);
 
 const RULES: { pattern: RegExp; key: MessageKey }[] = [
   { pattern: /^already encrypted with this key/, key: 'batch.rule.sameKey' },
