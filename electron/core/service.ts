@@ -100,6 +100,7 @@ export function createCore(options: CoreOptions): Core {
       describeAccount,
       onRequested: (view) => audit.operation(view, 'requested'),
       onEnded: async (view) => {
+        if (view.outcome !== 'rejected') await audit.ensureRequested(view);
         await audit.operation(view, 'ended');
         // A change that ended moves the cluster's posture: refresh it in the snapshot.
         if (view.outcome !== 'rejected') fleet.fleet.refreshSoon(view.accountId, view.regionId);

@@ -37,6 +37,8 @@ export class AuditRecorder {
   async operation(view: OperationView, phase: 'requested' | 'ended'): Promise<void> {
     const result: AuditResult = phase === 'requested' ? 'accepted' : (view.outcome ?? 'unknown');
     await this.write({
+      // The time it happened, not the time it was written (see ensureRequested).
+      ...(phase === 'requested' && view.requestedAt ? { time: view.requestedAt } : {}),
       accountId: view.accountId,
       accountName: view.accountName,
       cloudAccountId: await this.cloudAccountOf(view.accountId).catch(() => null),
@@ -54,6 +56,23 @@ export class AuditRecorder {
           : null,
       operationId: view.operationId,
     });
+  }
+
+  /**
+   * Writes the `requested` entry of a change if the log lacks it: a process killed between
+   * journaling the request and auditing it would otherwise leave the change half-audited. Called
+   * before the `ended` entry, so every change that ends has both, once.
+   */
+  async ensureRequested(view: OperationView): Promise<void> {
+    if (!view.requestedAt) return; // refused before any request: only its end is recorded
+    try {
+      const { entries } = await this.log.list({ clusterId: view.clusterId });
+      if (entries.some((e) => e.operationId === view.operationId && e.phase === 'requested'))
+        return;
+    } catch {
+      // An unreadable log: write the entry rather than risk losing it.
+    }
+    await this.operation(view, 'requested');
   }
 
   /** Runs a fix and records its outcome, whatever it is. */

@@ -9,7 +9,11 @@ import { fsyncDir } from './atomic-file';
 
 const NEWLINE = 0x0a;
 
-/** Writes a newline if the file's last byte is not one (a torn line left by a crash). */
+/**
+ * Writes a newline if the file's last byte is not one (a torn line left by a crash). Another
+ * process's append still under way can look the same; the newline then lands after it (appends
+ * are serialised), leaving an empty line that readers skip — never a split record.
+ */
 async function terminateTornTail(handle: FileHandle): Promise<void> {
   const { size } = await handle.stat();
   if (size === 0) return;
