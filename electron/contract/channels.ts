@@ -24,6 +24,8 @@ export const OPERATION_NAMES = [
   'fixes.enableDeletionProtection',
   'verify.run',
   'audit.list',
+  'settings.get',
+  'settings.update',
   'batch.plan',
   'batch.apply',
   'batch.pause',

@@ -10,6 +10,7 @@ export * from './types/checks';
 export type * from './types/fleet';
 export type * from './types/keys';
 export type * from './types/operations';
+export * from './types/settings';
 export type * from './types/audit';
 export type * from './types/verify';
 export type * from './types/demo';

@@ -1,3 +1,4 @@
+import type { AppSettings } from './types/settings';
 import type { Exact } from './exact';
 import type { z } from 'zod';
 import type { OperationName } from './channels';
@@ -48,6 +49,9 @@ export interface OperationOutputs {
   /** ActionTrail proof of the cluster's latest change, with a receipt to save. */
   'verify.run': VerifyReport;
   'audit.list': AuditListResult;
+  'settings.get': AppSettings;
+  /** Applies at once: cloud limits to calls already waiting, the time limit to changes followed next. */
+  'settings.update': AppSettings;
   /** Runs every cluster's checklist and saves the plan (ready or skipped, and why). */
   'batch.plan': BatchPlan;
   /** Starts (or resumes after a pause) applying a plan; progress follows as batch.progress. */

@@ -1,5 +1,6 @@
 // Runtime schemas for every operation's input. The transports validate with these before the
 // core sees anything, so a malformed payload never reaches behaviour.
+import { SETTINGS_BOUNDS } from './types/settings';
 import { z } from 'zod';
 import type { OperationName } from './channels';
 import { ACCOUNT_COLOURS } from './types/accounts';
@@ -76,6 +77,8 @@ export const accountUpdateSchema = z.strictObject({
 });
 
 const byId = z.strictObject({ id: accountId });
+
+const boundedInt = (b: { min: number; max: number }) => z.number().int().min(b.min).max(b.max);
 
 /** Region ids as the cloud writes them: cn-hangzhou, cn-wuhan-lr, ap-southeast-1. */
 const regionId = z
@@ -215,4 +218,16 @@ export const inputSchemas = {
   'batch.cancel': byBatch,
   'batch.get': byBatch,
   'batch.list': noInput,
+  'settings.get': noInput,
+  'settings.update': z.strictObject({
+    cloud: z
+      .strictObject({
+        concurrency: boundedInt(SETTINGS_BOUNDS.concurrency).optional(),
+        concurrencyPerAccount: boundedInt(SETTINGS_BOUNDS.concurrencyPerAccount).optional(),
+      })
+      .optional(),
+    changes: z
+      .strictObject({ timeLimitMinutes: boundedInt(SETTINGS_BOUNDS.timeLimitMinutes).optional() })
+      .optional(),
+  }),
 } satisfies { [N in OperationName]: z.ZodType };

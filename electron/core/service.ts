@@ -15,6 +15,7 @@ import { createFleetApi } from './fleet/api';
 import { AuditLog } from './audit';
 import { AuditRecorder } from './audit/recorder';
 import { createOperationsApi } from './operations/api';
+import { SettingsStore } from './settings/store';
 import { createVerifyApi } from './verify/api';
 import type { OperationsService } from './operations/service';
 import { clustersFromFleet, createBatchApi } from './batch/api';
@@ -53,13 +54,19 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   const cleanups: (() => Promise<void> | void)[] = [];
+  const settings = new SettingsStore(options.dataDir);
+  const configured = settings.current;
   const context: CoreContext = {
     dataDir: options.dataDir,
     version: options.version,
     platform: options.platform ?? process.platform,
     arch: options.arch ?? process.arch,
     events: new EventHub(),
-    cloudLimits: new CloudLimits(options.cloudLimits?.global, options.cloudLimits?.perAccount),
+    // Explicit limits (tests, bench) win over the user's settings.
+    cloudLimits: new CloudLimits(
+      options.cloudLimits?.global ?? configured.cloud.concurrency,
+      options.cloudLimits?.perAccount ?? configured.cloud.concurrencyPerAccount,
+    ),
     env: options.env ?? process.env,
     now: options.now ?? Date.now,
     onDispose: (cleanup) => void cleanups.push(cleanup),
@@ -106,7 +113,7 @@ export function createCore(options: CoreOptions): Core {
         if (view.outcome !== 'rejected') fleet.fleet.refreshSoon(view.accountId, view.regionId);
       },
     },
-    { clockFor },
+    { clockFor, timeLimitMs: () => settings.current.changes.timeLimitMinutes * 60_000 },
   );
   operations = ops.operations;
   context.onDispose(() => fleet.fleet.cancelPending());
@@ -127,14 +134,28 @@ export function createCore(options: CoreOptions): Core {
       async (id) => (await describeAccount(id)).cloudAccountId,
     ),
   });
+  const appApi = createAppApi(context, demo.isDemo);
+  if (settings.problem) {
+    context.events.emit('app.notice', {
+      level: 'warning',
+      message: settings.problem,
+      at: new Date(context.now()).toISOString(),
+    });
+  }
   const api: CoreApi = {
-    ...createAppApi(context, demo.isDemo),
+    ...appApi,
     ...accountsApi,
     ...fleet.api,
     ...demo.api,
     ...ops.api,
     ...verifyApi,
     'audit.list': (filter) => audit.log.list(filter),
+    'settings.get': async () => settings.current,
+    'settings.update': async (patch) => {
+      const next = await settings.update(patch);
+      context.cloudLimits.set(next.cloud.concurrency, next.cloud.concurrencyPerAccount);
+      return next;
+    },
     ...batch.api,
   };
 

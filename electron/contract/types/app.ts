@@ -13,6 +13,8 @@ export interface AppInfo {
   secretStore: SecretStoreBackend;
   /** True when a demo account on the built-in simulated cloud is in use. */
   demo: boolean;
+  /** The latest notices (newest last), so a window opened later still sees what happened. */
+  notices: AppNotice[];
 }
 
 export interface AppNotice {

@@ -1,8 +1,17 @@
-import type { CoreApi } from '../../contract';
+import type { AppNotice, CoreApi } from '../../contract';
 import type { CoreContext } from '../context';
 import { readAppInfo } from './info';
 
+const KEPT_NOTICES = 20;
+
 export function createAppApi(ctx: CoreContext, isDemo: () => boolean): Pick<CoreApi, 'app.info'> {
+  // Notices are events; a window that opens later must still see them, so the latest are kept.
+  const notices: AppNotice[] = [];
+  ctx.events.subscribe((name, payload) => {
+    if (name !== 'app.notice') return;
+    notices.push(payload as AppNotice);
+    if (notices.length > KEPT_NOTICES) notices.shift();
+  });
   return {
     'app.info': async () =>
       readAppInfo({
@@ -11,6 +20,7 @@ export function createAppApi(ctx: CoreContext, isDemo: () => boolean): Pick<Core
         platform: ctx.platform,
         arch: ctx.arch,
         isDemo,
+        notices: () => [...notices],
       }),
   };
 }

@@ -1,4 +1,4 @@
-import type { AppInfo, SecretStoreBackend } from '../../contract';
+import type { AppInfo, AppNotice, SecretStoreBackend } from '../../contract';
 
 export function secretStoreBackendFor(platform: NodeJS.Platform): SecretStoreBackend {
   if (platform === 'darwin') return 'macos-keychain';
@@ -16,6 +16,7 @@ export interface AppInfoSource {
   platform: NodeJS.Platform;
   arch: string;
   isDemo: () => boolean;
+  notices: () => AppNotice[];
 }
 
 export function readAppInfo(source: AppInfoSource): AppInfo {
@@ -27,5 +28,6 @@ export function readAppInfo(source: AppInfoSource): AppInfo {
     dataDir: source.dataDir,
     secretStore: secretStoreBackendFor(source.platform),
     demo: source.isDemo(),
+    notices: source.notices(),
   };
 }

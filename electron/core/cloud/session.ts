@@ -39,20 +39,34 @@ export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, readMs: 20_000 };
 export class CloudLimits {
   readonly global: Limiter;
   private readonly perAccount = new Map<string, Limiter>();
+  private perAccountLimit: number;
 
   // 8 calls in flight per account respects each account's API quota; 128 overall lets a refresh
   // of ~16 accounts run at full speed (bench: 20 accounts need 160) without exhausting sockets.
-  constructor(
-    readonly globalLimit = 128,
-    readonly accountLimit = 8,
-  ) {
+  constructor(globalLimit = 128, accountLimit = 8) {
     this.global = new Limiter(globalLimit);
+    this.perAccountLimit = accountLimit;
+  }
+
+  get globalLimit(): number {
+    return this.global.limit;
+  }
+
+  get accountLimit(): number {
+    return this.perAccountLimit;
+  }
+
+  /** New limits apply at once, also to calls already waiting (settings.update). */
+  set(globalLimit: number, accountLimit: number): void {
+    this.global.setLimit(globalLimit);
+    this.perAccountLimit = accountLimit;
+    for (const limiter of this.perAccount.values()) limiter.setLimit(accountLimit);
   }
 
   forAccount(accountKey: string): Limiter {
     let limiter = this.perAccount.get(accountKey);
     if (!limiter) {
-      limiter = new Limiter(this.accountLimit);
+      limiter = new Limiter(this.perAccountLimit);
       this.perAccount.set(accountKey, limiter);
     }
     return limiter;

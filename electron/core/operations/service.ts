@@ -22,8 +22,8 @@ import type { JournalEntry, JournalRecord } from './journal';
 import { DEFAULT_TIME_LIMIT_MS, expectedDuration } from './schedule';
 
 export interface OperationsOptions {
-  /** Stop following after this long (the change may still end in the cloud). */
-  timeLimitMs?: number;
+  /** Stop following after this long (the change may still end in the cloud); read per change. */
+  timeLimitMs?: number | (() => number);
   /** The clock for an account's changes (the simulated cloud runs faster than real time). */
   clockFor?: (accountId: string) => Clock;
   random?: () => number;
@@ -168,7 +168,10 @@ export class OperationsService {
         clock,
         now: this.ctx.now,
         expectedMs: expectedDuration(past),
-        timeLimitMs: this.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+        timeLimitMs:
+          typeof this.options.timeLimitMs === 'function'
+            ? this.options.timeLimitMs()
+            : (this.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS),
         uncertainAfterMs: 5 * 60_000,
         uncertain: entry.uncertain,
         signal: this.abort.signal,

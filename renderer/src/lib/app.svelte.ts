@@ -4,6 +4,7 @@
 import type {
   Account,
   AppInfo,
+  AppNotice,
   FleetProgress,
   FleetSnapshot,
   OperationView,
@@ -47,6 +48,9 @@ class AppState {
   demoError = $state<string | null>(null);
   /** The latest view of each cluster's newest change (operations.list + operation.progress). */
   operations = $state.raw<Record<string, OperationView>>({});
+  /** Notices from the core (keychain, audit log, demo, settings) not yet dismissed. */
+  notices = $state.raw<AppNotice[]>([]);
+  private dismissedNotices = new Set<string>();
   private unsubscribers: (() => void)[] = [];
 
   get demo(): boolean {
@@ -69,6 +73,7 @@ class AppState {
       subscribe('fleet.progress', (p) => this.onProgress(p)),
       subscribe('fleet.updated', () => void this.loadSnapshot()),
       subscribe('operation.progress', (op) => this.onOperation(op)),
+      subscribe('app.notice', (n) => this.addNotices([n])),
       subscribe('app.command', (c) => {
         if (c.command === 'fleet.refresh') void this.refresh();
       }),
@@ -126,9 +131,22 @@ class AppState {
     try {
       this.info = await call('app.info');
       this.infoError = null;
+      this.addNotices(this.info.notices);
     } catch (error) {
       this.infoError = errorMessage(error);
     }
+  }
+
+  private addNotices(incoming: AppNotice[]): void {
+    const key = (n: AppNotice) => `${n.at}|${n.message}`;
+    const known = new Set(this.notices.map(key));
+    const fresh = incoming.filter((n) => !known.has(key(n)) && !this.dismissedNotices.has(key(n)));
+    if (fresh.length > 0) this.notices = [...this.notices, ...fresh].slice(-5);
+  }
+
+  dismissNotice(notice: AppNotice): void {
+    this.dismissedNotices.add(`${notice.at}|${notice.message}`);
+    this.notices = this.notices.filter((n) => n !== notice);
   }
 
   async loadAccounts(): Promise<void> {

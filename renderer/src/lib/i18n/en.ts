@@ -39,6 +39,7 @@ export const en = {
   'secretStore.macos-keychain': 'macOS Keychain',
   'secretStore.windows-credential-manager': 'Windows Credential Manager',
   'demo.badge': 'Demo',
+  'notice.region': 'Messages from the app',
   'demo.badgeTitle': 'Demo account (simulated cloud) in use',
   'demo.stop': 'Remove demo account',
   'demo.stopping': 'Removing the demo account…',
@@ -385,6 +386,16 @@ export const en = {
   'settings.defaultRegionsHelp':
     'Comma-separated region IDs, e.g. cn-hangzhou, cn-shanghai. Empty = every region where ACK Edge is offered.',
   'settings.saved': 'Saved.',
+  'settings.core.title': 'Cloud calls and changes',
+  'settings.core.loading': 'Reading the settings…',
+  'settings.core.concurrency': 'Calls at once, all accounts',
+  'settings.core.concurrencyHelp': 'From {min} to {max}. Applies at once.',
+  'settings.core.perAccount': 'Calls at once, per account',
+  'settings.core.perAccountHelp':
+    'From {min} to {max}. Alibaba Cloud limits each account; 8 stays well within it.',
+  'settings.core.timeLimit': 'Follow a change for (minutes)',
+  'settings.core.timeLimitHelp':
+    'From {min} to {max}. After this the app stops following; the change may still end in the cloud.',
   'settings.network': 'Endpoint overrides and the proxy are set per account (Accounts > Edit).',
   'settings.demo': 'Demo account',
   'settings.demoInUse': 'The demo account (simulated cloud) is in use.',
