@@ -190,3 +190,35 @@ test('the window size is remembered across restarts, and the log file is written
   });
   expect(size).toEqual([1111, 777]);
 });
+
+test('the demo account journey works end to end in the real shell', async () => {
+  test.setTimeout(180_000);
+  const page = await app.firstWindow();
+  await page.getByRole('radio', { name: 'EN' }).click();
+  // Welcome -> demo: the simulated cloud starts inside the main process.
+  await page.getByTestId('start-demo').click();
+  await expect(page.getByTestId('demo-badge')).toBeVisible({ timeout: 30_000 });
+  const rows = page.getByTestId('cluster-table').locator('[role="row"][data-cluster-id]');
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('refresh-progress')).toHaveCount(0, { timeout: 60_000 });
+
+  // A cluster, its checklist, an eligible key, the confirmation, the change to its end.
+  await page.getByTestId('fleet-search').fill('edge-pro-hz-plain');
+  await rows.filter({ hasText: 'edge-pro-hz-plain' }).first().click();
+  const panel = page.getByTestId('cluster-panel');
+  await panel.locator('input[type="radio"][value="key-hzz6demovalid000000001"]').check();
+  await expect(panel.getByTestId('checklist-verdict')).toContainText('Ready', { timeout: 30_000 });
+  await panel.getByTestId('change-button').click();
+  await page
+    .getByTestId('confirm-change')
+    .getByRole('button', { name: 'Enable encryption' })
+    .click();
+  const timeline = panel.getByTestId('timeline');
+  await expect(timeline).toHaveAttribute('data-outcome', 'succeeded', { timeout: 120_000 });
+
+  // The change is in the journal and the audit log in the data folder, as the CLI would see it.
+  const journal = readFileSync(path.join(dataDir, 'operations.jsonl'), 'utf8');
+  expect(journal).toContain('"outcome":"succeeded"');
+  const audit = readFileSync(path.join(dataDir, 'audit.jsonl'), 'utf8');
+  expect(audit).toContain('"action":"encryption.enable"');
+});

@@ -63,7 +63,7 @@ describe('release workflow', () => {
   it('runs the _electron tests with a real binary, under Xvfb on Linux', () => {
     const fetch = indexOf(installers, /install-electron/);
     const linux = installers.steps.find((s) =>
-      /xvfb-run -a npm run test:electron/.test(s.run ?? ''),
+      /xvfb-run -a .*with-keyring\.sh npm run test:electron/.test(s.run ?? ''),
     );
     const others = installers.steps.find((s) => s.run === 'npm run test:electron');
     expect(fetch).toBeGreaterThanOrEqual(0);
