@@ -15,6 +15,8 @@ export interface FollowOptions {
   clock: Clock;
   /** Real wall-clock time, for records. */
   now: () => number;
+  /** Also record the cloud's time (a simulated cloud keeps its own). */
+  recordCloudTime?: boolean;
   expectedMs: number;
   timeLimitMs: number;
   /** A change whose request may not have reached the cloud is given up as `unknown` after this. */
@@ -71,6 +73,7 @@ export async function follow(view: OperationView, options: FollowOptions): Promi
       type: 'ended',
       opId,
       at,
+      ...(options.recordCloudTime ? { cloudAt: clock.cloudNow() } : {}),
       outcome,
       clusterState: view.clusterState,
       error,

@@ -16,7 +16,13 @@ export const JOURNAL_FILE = 'operations.jsonl';
 interface Base {
   v: 1;
   opId: string;
+  /** Real (wall-clock) milliseconds. */
   at: number;
+  /**
+   * The same moment in the cloud's clock, when it differs (the simulated cloud runs faster):
+   * the ActionTrail proof searches the cloud's events by it.
+   */
+  cloudAt?: number;
 }
 
 export type JournalRecord =
@@ -55,6 +61,8 @@ export interface JournalEntry {
   view: OperationView;
   /** The request may have reached the cloud without our knowing (network error on the call). */
   uncertain: boolean;
+  /** When the request was made and the change ended, in the cloud's clock (ms), if recorded. */
+  cloud?: { requestedAt?: number; endedAt?: number };
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -100,6 +108,12 @@ export function fold(records: JournalRecord[]): Map<string, JournalEntry> {
     const entry = entries.get(r.opId);
     if (!entry || entry.view.phase === 'ended') continue; // nothing after the end counts
     const view = entry.view;
+    if (r.cloudAt !== undefined && (r.type === 'requested' || r.type === 'ended')) {
+      entry.cloud = {
+        ...entry.cloud,
+        [r.type === 'requested' ? 'requestedAt' : 'endedAt']: r.cloudAt,
+      };
+    }
     if (r.type === 'requested') {
       view.requestId = r.requestId;
       view.requestedAt = iso(r.at);

@@ -68,6 +68,18 @@ export class OperationsService {
     return this.options.clockFor?.(accountId) ?? realClock;
   }
 
+  /** `cloudAt` for a record, only when the account's cloud keeps its own time. */
+  private cloudAt(accountId: string): { cloudAt?: number } {
+    const clock = this.clock(accountId);
+    return clock === realClock ? {} : { cloudAt: clock.cloudNow() };
+  }
+
+  /** When an operation's request was made and when it ended, in the cloud's clock, if known. */
+  async cloudTimes(operationId: string): Promise<{ requestedAt?: number; endedAt?: number }> {
+    const { entries } = await this.journal.read();
+    return entries.get(operationId)?.cloud ?? {};
+  }
+
   private emit(view: OperationView): void {
     this.live.set(view.operationId, view);
     this.ctx.events.emit('operation.progress', { ...view });
@@ -167,6 +179,7 @@ export class OperationsService {
         session,
         clock,
         now: this.ctx.now,
+        recordCloudTime: clock !== realClock,
         expectedMs: expectedDuration(past),
         timeLimitMs:
           typeof this.options.timeLimitMs === 'function'
@@ -298,6 +311,7 @@ export class OperationsService {
           type: 'requested',
           opId,
           at: requestedAt,
+          ...this.cloudAt(cluster.accountId),
           requestId,
           uncertain: false,
         });
@@ -311,6 +325,7 @@ export class OperationsService {
             type: 'requested',
             opId,
             at: requestedAt,
+            ...this.cloudAt(cluster.accountId),
             requestId: null,
             uncertain: true,
           });

@@ -38,8 +38,19 @@ export function createVerifyApi(deps: VerifyDeps): Pick<CoreApi, 'verify.run'> {
       }
       const clock = deps.clockFor(cluster.accountId);
       const session = await deps.directory.sessionFor(cluster.accountId);
-      const since = toCloudTime(clock, Date.parse(change.requestedAt ?? change.startedAt));
-      const endedAt = change.endedAt ? toCloudTime(clock, Date.parse(change.endedAt)) : null;
+      // The cloud's own times when the journal has them; else mapped from real time, which
+      // assumes the cloud's clock ran continuously since.
+      const recorded = await deps.operations().cloudTimes(change.operationId);
+      const since =
+        recorded.requestedAt !== undefined
+          ? new Date(recorded.requestedAt)
+          : toCloudTime(clock, Date.parse(change.requestedAt ?? change.startedAt));
+      const endedAt =
+        recorded.endedAt !== undefined
+          ? new Date(recorded.endedAt)
+          : change.endedAt
+            ? toCloudTime(clock, Date.parse(change.endedAt))
+            : null;
       const result = await verifyEncryption(session, {
         clusterId: cluster.clusterId,
         regionId: cluster.regionId,
