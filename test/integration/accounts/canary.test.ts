@@ -4,13 +4,12 @@
 // the CLI, and then none of those strings may appear in the data folder, any reply or event,
 // the captured console/call log, stdout/stderr, or any error message. The keychain is the only
 // place allowed to hold them, and the test checks that it does (so the canary really flew).
+import { runMain } from '../../support/cli-in-process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../../electron/contract';
-import { main } from '../../../electron/cli/main';
 import { accountsOf } from '../../../electron/core/accounts';
 import type { CallInfo } from '../../../electron/core/cloud/session';
 import { dispatch } from '../../../electron/core/dispatch';
@@ -78,23 +77,10 @@ function value<T>(reply: Awaited<ReturnType<typeof op>>): T {
 }
 
 async function cli(argv: string[], stdin = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const input = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  input.end(stdin);
-  const code = await main(['--data-dir', core.context.dataDir, ...argv], {
-    stdout,
-    stderr,
-    env: {},
-    stdin: input,
-  });
-  record(`cli ${argv.join(' ')} stdout`, out);
-  record(`cli ${argv.join(' ')} stderr`, err);
-  return { code, out, err };
+  const result = await runMain(['--data-dir', core.context.dataDir, ...argv], { stdin });
+  record(`cli ${argv.join(' ')} stdout`, result.out);
+  record(`cli ${argv.join(' ')} stderr`, result.err);
+  return result;
 }
 
 describe('canary secrets leak nowhere', () => {

@@ -1,8 +1,7 @@
 // The `accounts` command end to end: the CLI in-process over the real keychain and the
 // simulator, secrets on stdin, human and JSON output, and the promised exit codes.
-import { PassThrough } from 'node:stream';
+import { runMain } from '../../support/cli-in-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
 import { accountsOf } from '../../../electron/core/accounts';
 import { createCore } from '../../../electron/core/service';
 import { DEMO } from '../../../simulator';
@@ -17,22 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => sim?.stop());
 
-async function cli(argv: string[], stdin = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const input = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  input.end(stdin);
-  const code = await main(['--data-dir', dataDir, ...argv], {
-    stdout,
-    stderr,
-    env: {},
-    stdin: input,
-  });
-  return { code, out, err };
+function cli(argv: string[], stdin = '') {
+  return runMain(['--data-dir', dataDir, ...argv], { stdin });
 }
 
 describe('ack-secret-guard accounts', () => {

@@ -1,34 +1,19 @@
 // `ack-secret-guard batch` in-process over the real keychain and the simulator: a PLAN.json that
 // names its account by name, planned, then applied with a line per cluster and exit 0; invalid
 // files exit 2 naming the field.
+import { runMain } from '../../support/cli-in-process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
 import { DEMO, demoCredentials, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 
 let sim: Simulator;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-batch-cli-'));
 
-async function cli(argv: string[], stdin = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const input = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  input.end(stdin);
-  const code = await main(['--data-dir', dataDir, ...argv], {
-    stdout,
-    stderr,
-    env: {},
-    stdin: input,
-  });
-  return { code, out, err };
+function cli(argv: string[], stdin = '') {
+  return runMain(['--data-dir', dataDir, ...argv], { stdin });
 }
 
 function planFile(value: unknown): string {

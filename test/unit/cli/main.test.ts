@@ -1,16 +1,8 @@
-import { PassThrough } from 'node:stream';
+import { runMain } from '../../support/cli-in-process';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
 
-async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  const code = await main(argv, { stdout, stderr, env });
-  return { code, out, err };
+function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  return runMain(argv, { env });
 }
 
 describe('cli', () => {

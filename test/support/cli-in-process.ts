@@ -1,0 +1,26 @@
+// Runs the CLI's main() in this process with captured streams (no child process, no build), for
+// tests of its parsing, output and exit codes.
+import { PassThrough } from 'node:stream';
+import { main } from '../../electron/cli/main';
+
+export interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
+
+export async function runMain(
+  argv: string[],
+  options: { stdin?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const stdin = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += String(c)));
+  stderr.on('data', (c) => (err += String(c)));
+  stdin.end(options.stdin ?? '');
+  const code = await main(argv, { stdout, stderr, stdin, env: options.env ?? {} });
+  return { code, out, err };
+}
