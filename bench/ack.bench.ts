@@ -1,4 +1,4 @@
-// The benchmark of issue 9, in one run on one machine: fleet scale, polling cost, checklist
+// The benchmark (README, Benchmarks), one run on one machine: fleet scale, polling cost, checklist
 // latency, renderer at scale, start-up. Prints one table and writes bench/results/latest.json.
 // A group that breaks is recorded as an ERROR row; the others still run.
 import { test } from '@playwright/test';

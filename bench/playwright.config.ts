@@ -1,4 +1,4 @@
-// `npm run bench`: the benchmark of issue 9, run by Playwright (it drives Chromium for the
+// `npm run bench`: the benchmark (README), run by Playwright (it drives Chromium for the
 // renderer figures and runs the core's figures in the same worker). One worker, serial, long
 // timeouts; not part of `npm test`.
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium';

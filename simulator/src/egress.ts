@@ -1,7 +1,7 @@
-// A reference evaluation of "can the control plane reach 100.64.0.0/10" (addendum C2/C3). The
-// simulator does not use it to answer API calls; it exists so the demo fixture can prove it
-// contains both passing and failing security groups and ACLs, and so the app team has a
-// second opinion to compare their check against.
+// A reference evaluation of "can the control plane reach 100.64.0.0/10" (docs/alibaba-cloud-api.md
+// §9.5). The simulator does not use it to answer API calls; it exists so the demo fixture can prove
+// it contains both passing and failing security groups and ACLs, and so the app team has a second
+// opinion to compare their check against.
 
 export const KMS_RANGE = '100.64.0.0/10';
 

@@ -1,4 +1,4 @@
-// The journeys of issue 7 through the built renderer, answered by the real core and the demo
+// The user journeys through the built renderer, answered by the real core and the demo
 // account's in-process simulator: first run -> demo -> fleet -> cluster -> checklist with a
 // failing check explained -> enable with an eligible key -> timeline to running -> disable;
 // a wrong secret shows the field error; a throttled region fails beside the others.

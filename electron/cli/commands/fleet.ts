@@ -17,7 +17,7 @@ function options<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options
   }
 }
 
-/** The shape promised to scripts (issue 5): stable field names, booleans never null. */
+/** The shape promised to scripts: stable field names, booleans never null. */
 export function clustersJson(snapshot: FleetSnapshot) {
   return {
     fetchedAt: snapshot.fetchedAt,

@@ -21,7 +21,10 @@ export const ACCOUNT_COLOURS = [
 ] as const;
 export type AccountColour = (typeof ACCOUNT_COLOURS)[number];
 
-/** STS GetCallerIdentity's IdentityType (addendum A4): root account, RAM user, assumed role. */
+/**
+ * STS GetCallerIdentity's IdentityType: root account, RAM user, assumed role
+ * (docs/alibaba-cloud-api.md §7).
+ */
 export type IdentityType = 'Account' | 'RAMUser' | 'AssumedRoleUser' | 'Unknown';
 
 /** Who Alibaba Cloud said these credentials are, at the last successful check. */

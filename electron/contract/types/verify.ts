@@ -1,5 +1,5 @@
-// Proof from ActionTrail that a Secret-encryption change took effect (issue 6, "verify").
-// Pure types: the renderer shows these and the CLI prints them.
+// Proof from ActionTrail that a Secret-encryption change took effect (docs/alibaba-cloud-api.md
+// §8). Pure types: the renderer shows these and the CLI prints them.
 
 export type VerifyAction = 'enable' | 'disable';
 

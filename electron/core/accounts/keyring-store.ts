@@ -1,7 +1,7 @@
-// The real keychain backend: @napi-rs/keyring's AsyncEntry (runs on a worker thread, so a
-// blocked D-Bus call never freezes the event loop; the sync Entry would). On Linux it is pinned
-// to the Secret Service: unpinned it silently falls back to the kernel keyring, which forgets
-// everything at reboot (toolchain.md §4). Timeouts and error advice come from guardSecretStore.
+// The real keychain backend: @napi-rs/keyring's AsyncEntry (runs on a worker thread, so a blocked
+// D-Bus call never freezes the event loop; the sync Entry would). On Linux it is pinned to the
+// Secret Service: unpinned it silently falls back to the kernel keyring, which forgets everything
+// at reboot (README, Dependency notes). Timeouts and error advice come from guardSecretStore.
 import { AsyncEntry } from '@napi-rs/keyring';
 import { KEYCHAIN_SERVICE, decodeSecrets, encodeSecrets } from './secret-store';
 import type { SecretStore } from './secret-store';

@@ -33,7 +33,7 @@ const ADVICE: Record<KeychainFailure, string> = {
   failed: 'The OS keychain refused the request.',
 };
 
-/** Tells the known failure modes apart by the platform's message (toolchain.md §4). */
+/** Tells the known failure modes apart by the platform's message. */
 export function classifyKeychainError(message: string): KeychainFailure {
   if (
     /DBUS_SESSION_BUS_ADDRESS|autolaunch|Unable to autolaunch|Failed to connect to socket|No such file or directory/i.test(

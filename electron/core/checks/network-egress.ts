@@ -1,8 +1,8 @@
 // network.kmsEgress: can the control plane's KMS plugin reach kms-vpc.<region>.aliyuncs.com,
 // somewhere in 100.64.0.0/10? Decided from the cluster's security group (egress rules and type)
-// and the network ACLs of its vSwitches, following addendum C2/C3. If this is wrong, turning
-// encryption on can make the API server unavailable, so the check says `warn` whenever the
-// rules leave the answer open, and only a definite block is `fail`.
+// and the network ACLs of its vSwitches, following docs/alibaba-cloud-api.md §9.5. If this is
+// wrong, turning encryption on can make the API server unavailable, so the check says `warn`
+// whenever the rules leave the answer open, and only a definite block is `fail`.
 //
 // Probes: TCP 443 to 100.64.0.0/10 (the KMS API) decides pass/fail. UDP 53 to the VPC DNS
 // servers can only warn: that the managed plugin resolves through them is an inference (A7),

@@ -7,7 +7,7 @@ import type { CloudSession } from './session';
 
 const VERSION = '2020-07-06';
 
-/** Regions whose ActionTrail endpoint list has no entry (addendum A5). */
+/** Regions whose ActionTrail endpoint list has no entry (docs/alibaba-cloud-api.md §3). */
 export const REGIONS_WITHOUT_ACTIONTRAIL = new Set([
   'cn-wuhan-lr',
   'cn-fuzhou',
@@ -15,7 +15,7 @@ export const REGIONS_WITHOUT_ACTIONTRAIL = new Set([
   'ap-southeast-2',
 ]);
 
-/** Exact, case-sensitive keys ActionTrail accepts (addendum A5). */
+/** Exact, case-sensitive keys ActionTrail accepts (docs/alibaba-cloud-api.md §8.1). */
 export type LookupKey =
   | 'ServiceName'
   | 'EventName'

@@ -135,7 +135,7 @@ export async function listClusters(
       { idempotent: true },
     );
     const items = (body?.clusters ?? []).map(normalise);
-    // The list may be account-wide (addendum A9): keep only this region.
+    // The list may be account-wide (docs/alibaba-cloud-api.md §4.1): keep only this region.
     clusters.push(...items.filter((c) => c.regionId === query.regionId || c.regionId === ''));
     const total = body?.pageInfo?.totalCount ?? 0;
     if (items.length === 0 || page * PAGE_SIZE >= total) break;

@@ -1,7 +1,7 @@
 // ECS 2014-05-26, read-only: what the egress check needs to know about a security group.
-// DescribeSecurityGroupAttribute does not return the group type (addendum C1), so it comes
-// from DescribeSecurityGroups. Both are paged with NextToken/MaxResults; DescribeSecurityGroups
-// rejects PageNumber/PageSize outright, so those are never sent.
+// DescribeSecurityGroupAttribute does not return the group type (docs/alibaba-cloud-api.md
+// §9.1-9.2), so it comes from DescribeSecurityGroups. Both are paged with NextToken/MaxResults;
+// DescribeSecurityGroups rejects PageNumber/PageSize outright, so those are never sent.
 import EcsModule, {
   DescribeSecurityGroupAttributeRequest,
   DescribeSecurityGroupsRequest,

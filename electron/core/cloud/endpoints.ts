@@ -15,7 +15,7 @@ export interface EndpointTarget {
   protocol: 'https' | 'http';
 }
 
-/** The public endpoint of a product in a region (addendum A9 and the SDK pitfalls in §5). */
+/** The public endpoint of a product in a region (docs/alibaba-cloud-api.md §3). */
 export function defaultEndpoint(product: Product, regionId: string): string {
   switch (product) {
     case 'ram':

@@ -1,6 +1,7 @@
 // One error type for everything Alibaba Cloud says no to. Classified by the cloud's error code
 // (exact, or prefix for families like Throttling* and InvalidSecurityToken.*), never by HTTP
-// status alone: the same code comes with different statuses in different products (addendum A3).
+// status alone: the same code comes with different statuses in different products
+// (docs/alibaba-cloud-api.md §10).
 import { GuardError } from '../../contract';
 
 export type CloudErrorKind =
@@ -124,7 +125,7 @@ export function classifyCloudError(
     if (INPUT_CODES.has(code) || code.startsWith('InvalidParameter.'))
       return { kind: 'invalidInput' };
   }
-  // The CS gateway states a RAM denial only in the message (addendum A2).
+  // The CS gateway states a RAM denial only in the message (docs/alibaba-cloud-api.md §4.3).
   if (/(RAM|STSToken) policy Forbidden for action/i.test(message)) {
     return { kind: 'permission', permissionReason: 'ram' };
   }

@@ -24,7 +24,10 @@ export interface CallerIdentity {
   requestId: string | null;
 }
 
-/** IdentityType compared case-insensitively: one older page writes "RamUser" (addendum A4). */
+/**
+ * IdentityType compared case-insensitively: one older page writes "RamUser"
+ * (docs/alibaba-cloud-api.md §7).
+ */
 export function normaliseIdentityType(raw: string | undefined): IdentityType {
   switch ((raw ?? '').toLowerCase()) {
     case 'account':

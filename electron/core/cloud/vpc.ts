@@ -1,6 +1,6 @@
 // VPC 2016-04-28, read-only: a vSwitch's network ACL and that ACL's entries, for the egress
-// check (addendum C1/C3). Entries keep the cloud's array order: it IS the evaluation order,
-// there is no priority field.
+// check (docs/alibaba-cloud-api.md §9.3-9.5). Entries keep the cloud's array order: it IS the
+// evaluation order, there is no priority field.
 import VpcModule, {
   DescribeNetworkAclAttributesRequest,
   DescribeVSwitchesRequest,

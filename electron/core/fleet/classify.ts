@@ -30,8 +30,8 @@ export function encryptionOf(metaData: string | null): ClusterEncryption {
 }
 
 /**
- * Regions where ACK Edge Pro is documented (addendum A10), used when DescribeRegions cannot be
- * called. The live list from the cloud always wins.
+ * Regions where ACK Edge Pro is documented (docs/alibaba-cloud-api.md §3), used when
+ * DescribeRegions cannot be called. The live list from the cloud always wins.
  */
 export const DOCUMENTED_EDGE_REGIONS = [
   'cn-qingdao',

@@ -11,7 +11,8 @@
 //   after that there must be none. We say "verified" only once the end of that grace period is
 //   older than the 10-min ActionTrail lag, so a late event would have shown up.
 // - When the caller does not know when the change ended, we assume it took 15 min (the
-//   simulator's and Terraform's experience is ~10 min; addendum A8 calls it unconfirmed).
+//   simulator's and Terraform's experience is ~10 min; the cloud documents no duration:
+//   docs/alibaba-cloud-api.md §4.3).
 import type {
   VerifyAction,
   VerifyKmsCounts,

@@ -1,7 +1,7 @@
 // Reading ActionTrail records: which event is "our" UpdateKMSEncryption, and which KMS calls were
 // made by ACK's service role for our key. Pure functions, no I/O.
 //
-// What is known and what is guessed (addendum A5):
+// What is known and what is guessed (docs/alibaba-cloud-api.md §8.3):
 // - An assumed role shows as userIdentity.type "assumed-role", userName "<roleName>:<session>",
 //   with role names lower-cased. ACK's role session name is undocumented, so we match the role
 //   name prefix only, never the session.

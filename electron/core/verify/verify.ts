@@ -6,8 +6,8 @@
 // 1. EventName=UpdateKMSEncryption AND ResourceName=<cluster id>; if that finds nothing (the
 //    cloud may not put the cluster id in resourceName), EventName=UpdateKMSEncryption alone,
 //    filtered here.
-// 2. ServiceName=Kms AND EventName=Encrypt, then the same with Decrypt (addendum A5's
-//    recommended query), filtered here by the service role identity and the key.
+// 2. ServiceName=Kms AND EventName=Encrypt, then the same with Decrypt (the query of
+//    docs/alibaba-cloud-api.md §8.3), filtered here by the service role identity and the key.
 //
 // Times: `since` and `now` must be in the cloud's clock. For the real cloud that is the wall
 // clock; against the simulator with timeScale > 1 it is the simulator's clock.

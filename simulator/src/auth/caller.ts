@@ -16,7 +16,7 @@ export interface Caller {
   statements: Statement[] | 'all';
 }
 
-/** ActionTrail's userIdentity block for a caller (field names per the addendum A5 samples). */
+/** ActionTrail's userIdentity block for a caller (field names: docs/alibaba-cloud-api.md §8.3). */
 export function userIdentityOf(c: Caller, at: string): Record<string, unknown> {
   if (c.kind === 'root') {
     return {
@@ -49,7 +49,7 @@ export function userIdentityOf(c: Caller, at: string): Record<string, unknown> {
 export function callerArn(c: Caller): string {
   if (c.kind === 'root') return `acs:ram::${c.accountId}:root`;
   if (c.kind === 'user') return `acs:ram::${c.accountId}:user/${c.userName}`;
-  // GUESS (addendum A4): GetCallerIdentity's Arn for a role is unconfirmed; the AssumeRole
-  // response form (role/<name>/<session>) is used for both.
+  // GUESS (docs/alibaba-cloud-api.md §7): GetCallerIdentity's Arn for a role is unconfirmed;
+  // the AssumeRole response form (role/<name>/<session>) is used for both.
   return `acs:ram::${c.accountId}:role/${c.roleName?.toLowerCase()}/${c.sessionName}`;
 }

@@ -156,7 +156,8 @@ export async function dispatch(
       now,
     });
     if (product.id === 'kms') {
-      // ActionTrail records every KMS API call (addendum A5), including this simulator's callers.
+      // ActionTrail records every KMS API call (docs/alibaba-cloud-api.md §8.3), including
+      // this simulator's callers.
       world.events.record(caller.accountId, regionId!, {
         ms: now,
         regionId: regionId!,

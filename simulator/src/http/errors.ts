@@ -1,6 +1,6 @@
-// One error type and one table of product-specific codes/statuses. Handlers throw ApiError;
-// the HTTP layer renders it in the product's body style (CS lower-case ROA style, RPC
-// PascalCase style). Codes and statuses come from the addendum, product by product; where the
+// One error type and one table of product-specific codes/statuses. Handlers throw ApiError; the
+// HTTP layer renders it in the product's body style (CS lower-case ROA style, RPC PascalCase
+// style). Codes and statuses come from docs/alibaba-cloud-api.md, product by product; where the
 // reference leaves a status open, the choice is marked GUESS here and in simulator/README.md.
 import type { ProductId } from '../products/types';
 
@@ -39,7 +39,7 @@ interface Entry {
   status: number;
 }
 
-// Gateway table (addendum A3, "Statuses in the gateway's own table"): the default for every
+// Gateway table (docs/alibaba-cloud-api.md §10): the default for every
 // product. Entries without a documented status are GUESSes (noted inline).
 const GATEWAY: Record<CommonError, Entry> = {
   'InvalidAccessKeyId.NotFound': { code: 'InvalidAccessKeyId.NotFound', status: 404 },
@@ -94,7 +94,7 @@ export function commonError(
   return new ApiError(e.status, e.code, message, headers);
 }
 
-/** Message shape of a RAM denial, per the ACK authorization FAQ (addendum A2). */
+/** A RAM denial's message, per the ACK authorization FAQ (docs/alibaba-cloud-api.md §4.3). */
 export function ramDeniedMessage(ramAction: string, viaSts: boolean): string {
   return `${viaSts ? 'STSToken' : 'RAM'} policy Forbidden for action ${ramAction}`;
 }

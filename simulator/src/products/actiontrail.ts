@@ -51,7 +51,7 @@ function lookupEvents(ctx: Ctx) {
     );
   const max = intParam(ctx, 'MaxResults', 20, 1, 50);
   const direction = ctx.params.Direction === 'FORWARD' ? 'FORWARD' : 'BACKWARD';
-  // At most two conditions count; the same key twice keeps the second (addendum A5).
+  // Only two conditions count; a repeated key keeps the second (docs/alibaba-cloud-api.md §8.1).
   const byKey = new Map<string, string>();
   for (const a of repeatList(ctx, 'LookupAttribute').slice(0, 2)) {
     if (!a.Key || !LOOKUP_KEYS.has(a.Key))

@@ -112,7 +112,7 @@ function listKeys(ctx: Ctx) {
   const pageNumber = intParam(ctx, 'PageNumber', 1, 1, 100_000);
   const pageSize = intParam(ctx, 'PageSize', 10, 1, 100);
   const filters = parseFilters(ctx);
-  // Keys of different filter entries are ANDed, values of one entry ORed (fact sheet §2).
+  // Different filter keys are ANDed, values of one key ORed (docs/alibaba-cloud-api.md §5.2).
   const keys = ctx.world
     .keysIn(ctx.caller.accountId, ctx.regionId)
     .filter((k) =>

@@ -24,7 +24,7 @@ function roleJson(ctx: Ctx, r: RoleRt) {
   return {
     RoleName: r.name,
     RoleId: r.id,
-    // Role ARNs use the lower-case name (fact sheet §3).
+    // Role ARNs use the lower-case name (docs/alibaba-cloud-api.md §6).
     Arn: `acs:ram::${ctx.caller.accountId}:role/${r.name.toLowerCase()}`,
     Description: r.description,
     AssumeRolePolicyDocument: trustDocument(r.trust),

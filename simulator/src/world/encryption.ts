@@ -35,7 +35,7 @@ export function invalid(msg: string): ApiError {
 
 export const SERVICE_ROLE_ERROR = () =>
   new ApiError(
-    403, // GUESS: status undocumented (addendum A2)
+    403, // GUESS: status undocumented (docs/alibaba-cloud-api.md §4.3)
     'ErrManagedSecurityRoleNotAttach',
     'please complete the security ramrole authorization at https://ram.console.aliyun.com/role/authorize?request=%7B%22Services%22%3A%5B%7B%22Service%22%3A%22CS%22%2C%22Roles%22%3A%5B%7B%22RoleName%22%3A%22AliyunCSManagedSecurityRole%22%2C%22TemplateId%22%3A%22AliyunCSManagedSecurityRole%22%7D%5D%7D%5D%7D',
   );

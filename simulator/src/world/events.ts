@@ -22,7 +22,7 @@ export interface LookupQuery {
   direction: 'FORWARD' | 'BACKWARD';
 }
 
-/** LookupAttribute keys the real service accepts (addendum A5). */
+/** LookupAttribute keys the real service accepts (docs/alibaba-cloud-api.md §8.1). */
 export const LOOKUP_KEYS = new Set([
   'ServiceName',
   'EventName',

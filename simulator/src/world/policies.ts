@@ -103,7 +103,7 @@ export const SYSTEM_POLICIES: Record<string, { description: string; statements: 
     description: 'Read-only access to VPC',
     statements: [{ effect: 'Allow', action: ['vpc:Describe*'] }],
   },
-  // The ACK service role's policy, as listed in the RAM docs (fact sheet §3).
+  // The ACK service role's policy, as listed in the RAM docs (docs/alibaba-cloud-api.md §6).
   AliyunCSManagedSecurityRolePolicy: {
     description: 'Policy for AliyunCSManagedSecurityRole',
     statements: [

@@ -1,4 +1,4 @@
-// The keychain unavailable in each way toolchain.md §4 lists: no session bus, a bus that leads
+// The keychain unavailable in each way we know of: no session bus, a bus that leads
 // nowhere, a locked keyring with no display, a keychain that never answers. Each gives a clear
 // keychain error in bounded time, and nothing is half-saved (metadata without its secret or
 // the reverse).

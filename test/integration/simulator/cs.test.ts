@@ -104,7 +104,7 @@ describe('UpdateKMSEncryption', () => {
     const res = await c.updateKMSEncryption(DEMO.clusters.happy, enable(DEMO.keys.valid));
     expect(res.statusCode).toBe(200);
     expect(res.headers!['x-acs-request-id']).toBeTruthy();
-    // Right after the call the state may still read running (fact sheet pitfall 2).
+    // Right after the call the state may still read running (docs/alibaba-cloud-api.md §4.3).
     expect((await c.describeClusterDetail(DEMO.clusters.happy)).body!.state).toBe('running');
     sim.control.advance(10);
     expect((await c.describeClusterDetail(DEMO.clusters.happy)).body!.state).toBe('updating');
@@ -215,7 +215,7 @@ describe('UpdateKMSEncryption', () => {
         code,
       });
     }
-    // A key inside a KMS instance is accepted (addendum A6).
+    // A key inside a KMS instance is accepted (docs/alibaba-cloud-api.md §1).
     await c.updateKMSEncryption(DEMO.clusters.happy, enable(DEMO.keys.inInstance));
   });
 

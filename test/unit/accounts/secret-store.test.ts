@@ -24,7 +24,7 @@ describe('guarded secret store', () => {
     }
   });
 
-  it('classifies the platform failures of toolchain.md §4', () => {
+  it('classifies the known platform failures of the keychain', () => {
     expect(
       classifyKeychainError(
         'Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead',

@@ -1,4 +1,5 @@
-// The egress evaluators (addendum C2/C3) as tables, plus checkKmsEgress over a scripted session:
+// The egress evaluators (docs/alibaba-cloud-api.md §9.5) as tables, plus checkKmsEgress over a
+// scripted session:
 // every row is a security group or network ACL an operator could really have.
 import { describe, expect, it } from 'vitest';
 import type { SecurityGroupEgressRule } from '../../../electron/core/cloud/ecs';

@@ -30,7 +30,7 @@ describe('CIDR maths', () => {
   });
 });
 
-describe('security group egress (addendum C2)', () => {
+describe('security group egress (docs/alibaba-cloud-api.md §9.5)', () => {
   it('basic groups allow by default, enterprise groups deny by default', () => {
     expect(evaluateSecurityGroupEgress({ type: 'normal', egress: [] }, https)).toBe('pass');
     expect(evaluateSecurityGroupEgress({ type: 'enterprise', egress: [] }, https)).toBe('fail');
@@ -95,7 +95,7 @@ describe('security group egress (addendum C2)', () => {
   });
 });
 
-describe('network ACL (addendum C3)', () => {
+describe('network ACL (docs/alibaba-cloud-api.md §9.5)', () => {
   const e = (policy: 'accept' | 'drop', cidr: string, protocol = 'all', port = '-1/-1') => ({
     policy,
     cidr,

@@ -16,8 +16,9 @@ export interface Probe {
 }
 
 /**
- * The plugin calls kms-vpc.<region>.aliyuncs.com over HTTPS (addendum A7); its address is
- * somewhere in 100.64.0.0/10 and not published, so the whole /10 must be reachable.
+ * The plugin calls kms-vpc.<region>.aliyuncs.com over HTTPS (docs/alibaba-cloud-api.md §9.5);
+ * its address is somewhere in 100.64.0.0/10 and not published, so the whole /10 must be
+ * reachable.
  */
 export const HTTPS_PROBE: Probe = {
   key: 'https',

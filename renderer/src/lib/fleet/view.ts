@@ -1,6 +1,7 @@
 // Pure functions over the fleet snapshot: filter, sort, posture counts and export. Kept free of
-// Svelte so they are cheap to test and fast at 6,500 rows (issue 9: a filter keystroke must reach
-// the next frame in < 16 ms): each row's search text is lower-cased once, filters are plain loops.
+// Svelte so they are cheap to test and fast at 6,500 rows (a filter keystroke must reach the next
+// frame in < 16 ms, README Benchmarks): each row's search text is lower-cased once, filters are
+// plain loops.
 import type { ClusterSummary, EncryptionPosture, KeyHealth } from '../../../../electron/contract';
 
 /** A cluster as the table shows it: the summary plus what the renderer derives once. */
