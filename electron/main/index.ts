@@ -111,7 +111,7 @@ if (!app.requestSingleInstanceLock()) {
       arch: process.arch,
       electron: process.versions.electron,
     });
-    hardenSession(session.defaultSession);
+    hardenSession(session.defaultSession, devServerUrl);
 
     const rendererDir = path.join(outDir, 'renderer');
     protocol.handle(APP_SCHEME, async (request) => {
