@@ -38,10 +38,10 @@ describe('copyText', () => {
 
 const apiError = () =>
   new ApiError({
-    code: 'CLOUD_ERROR',
+    code: 'cloud',
     message: 'The cloud said no',
     details: { requestId: 'AB12-REQ' },
-  } as ConstructorParameters<typeof ApiError>[0]);
+  });
 
 describe('ErrorBox copy button', () => {
   it('copies the request id and says so', async () => {
