@@ -80,8 +80,16 @@ let core: Core | null = null;
 /** Is any enable/disable still being followed? (Quitting then asks first.) */
 const hasChangesInFlight = (): boolean => core?.operations.hasChangesInFlight() ?? false;
 
-// Listening turns off Electron's own error dialog: a failed start is reported by giveUp instead.
-process.on('uncaughtException', (error) => log.error('uncaught exception', error));
+/** Set once the main window exists: from then on an uncaught exception is logged, not fatal. */
+let windowOpened = false;
+
+// Listening turns off Electron's own error dialog: a failed start is reported by giveUp instead,
+// so a throw before the window exists never leaves an invisible process behind.
+process.on('uncaughtException', (error) => {
+  log.error('uncaught exception', error);
+  if (!windowOpened)
+    giveUp(words().startupFailedTitle, words().startupFailedDetail(logFile), error);
+});
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
 const unsafe = unsafeLaunchReason({
@@ -242,6 +250,7 @@ if (unsafe) {
       return window;
     };
     mainWindow = openWindow();
+    windowOpened = true;
 
     // A change that ends while the window is in the background gets a desktop notification, or
     // a notice in the window where the OS will not show one.

@@ -210,6 +210,30 @@ describe('main process start', () => {
     expect(fake.windows).toHaveLength(0);
   });
 
+  it('an uncaught exception before the window exists also ends in exit(1), not a stuck process', async () => {
+    await start();
+    const ours = process
+      .listeners('uncaughtException')
+      .filter((l) => !processListeners.uncaught.includes(l));
+    expect(ours).toHaveLength(1);
+    ours[0]!(new Error('late module init failed'), 'uncaughtException');
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(electron().dialog.showErrorBox.mock.calls[0]![1]).toContain('main.log');
+  });
+
+  it('once the window is up, an uncaught exception is logged and the app goes on', async () => {
+    await start();
+    await ready();
+    const ours = process
+      .listeners('uncaughtException')
+      .filter((l) => !processListeners.uncaught.includes(l));
+    ours[0]!(new Error('a stray callback'), 'uncaughtException');
+    expect(app.exit).not.toHaveBeenCalled();
+    expect(readFileSync(path.join(dataDir, 'logs', 'main.log'), 'utf8')).toContain(
+      'a stray callback',
+    );
+  });
+
   it('on Windows, sets the AppUserModelId to electron-builder.yml appId before ready', async () => {
     Object.defineProperty(process, 'platform', { value: 'win32' });
     await start();
