@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
+import { readAppId } from './scripts/app-id.js';
 
 export default defineConfig({
   main: {
+    // One home for the app id: electron-builder.yml (see scripts/app-id.js).
+    define: { __APP_ID__: JSON.stringify(readAppId()) },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve('electron/main/index.ts') } },

@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
+import { readAppId } from './scripts/app-id.js';
 
 // One runner, three projects: fast unit tests of the core, integration tests that talk to the
 // simulator over HTTP with the official SDKs (and to a real Secret Service), and component
@@ -9,6 +10,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The main process's build-time constant (electron.vite.config.ts puts in the same).
+        define: { __APP_ID__: JSON.stringify(readAppId()) },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],

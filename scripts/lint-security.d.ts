@@ -34,3 +34,4 @@ export declare function checkBundle(
   options?: { isMain?: boolean; isPreload?: boolean },
 ): string[];
 export declare function checkRendererHtml(html: string, fileName: string): string[];
+export declare const PERMISSION_GRANTED_TO_OUR_PAGE: string;

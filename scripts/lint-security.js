@@ -6,8 +6,9 @@
 //  2. Our own assertions, because Electronegativity misses things (its nodeIntegration check is
 //     silenced by an explicit sandbox key, for one): every BrowserWindow in the main bundle gets
 //     the secure webPreferences as literals, no dangerous preference appears anywhere, the
-//     navigation/new-window/permission handlers are installed, the preload exposes one object,
-//     and the built page carries its CSP.
+//     navigation/new-window/permission handlers are installed, each permission handler grants
+//     nothing but PERMISSION_GRANTED_TO_OUR_PAGE (see checkPermissionHandler), the preload
+//     exposes one object, and the built page carries its CSP.
 // Cost: Electronegativity tries to fetch translations from GitHub (two tries with retries, ~4 s
 // offline; there is no option to turn it off). Its AvailableSecurityFixes check, which downloads
 // Electron's release list (~10 s offline), is excluded: it cannot work offline, and the Electron
@@ -118,6 +119,10 @@ const DANGEROUS = Object.freeze({
 });
 const FORBIDDEN_KEYS = ['enableBlinkFeatures', 'enableRemoteModule'];
 
+/** The one permission electron/main/hardening.ts may grant (the Copy buttons' clipboard write). */
+export const PERMISSION_GRANTED_TO_OUR_PAGE = 'clipboard-sanitized-write';
+const PERMISSION_HANDLERS = ['setPermissionRequestHandler', 'setPermissionCheckHandler'];
+
 function literalValue(node) {
   if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
@@ -153,6 +158,7 @@ export function checkBundle(source, fileName, { isMain = false, isPreload = fals
   let windows = 0;
   let exposures = 0;
   const calls = new Set();
+  const constants = stringConstants(file);
   const where = (node) => {
     const { line } = file.getLineAndCharacterOfPosition(node.getStart());
     return `${fileName}:${line + 1}`;
@@ -193,6 +199,9 @@ export function checkBundle(source, fileName, { isMain = false, isPreload = fals
         ) {
           problems.push(`${where(node)}: loadURL over plain http`);
         }
+        if (PERMISSION_HANDLERS.includes(method)) {
+          problems.push(...checkPermissionHandler(first, method, constants, where(node)));
+        }
         if (method === 'exposeInMainWorld') {
           exposures += 1;
           if (!(first && ts.isStringLiteralLike(first) && first.text === 'guard')) {
@@ -221,6 +230,76 @@ export function checkBundle(source, fileName, { isMain = false, isPreload = fals
   }
   if (isPreload && exposures !== 1)
     problems.push(`${fileName}: exposeInMainWorld called ${exposures} times, expected once`);
+  return problems;
+}
+
+/** `const NAME = "text"` anywhere in the file: NAME -> text (a bundler may keep a constant). */
+function stringConstants(file) {
+  const map = new Map();
+  const visit = (node) => {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer &&
+      ts.isStringLiteralLike(node.initializer)
+    ) {
+      map.set(node.name.text, node.initializer.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return map;
+}
+
+/**
+ * A permission handler must be a function written out in place that never grants outright (no
+ * `true` anywhere in it) and names no permission but PERMISSION_GRANTED_TO_OUR_PAGE, which it
+ * compares with its `permission` parameter (the second one in both Electron handlers). Which
+ * page gets it (our app:// main frame) is decided by isTrustedPageUrl, unit-tested on its own.
+ */
+function checkPermissionHandler(handler, method, constants = new Map(), at = method) {
+  if (!handler || !(ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) {
+    return [`${at}: ${method} is not given a function written out in place`];
+  }
+  const problems = [];
+  const permissionParam = handler.parameters[1]?.name;
+  const permissionName =
+    permissionParam && ts.isIdentifier(permissionParam) ? permissionParam.text : undefined;
+  let comparesGranted = false;
+  const textOf = (node) =>
+    ts.isStringLiteralLike(node)
+      ? node.text
+      : ts.isIdentifier(node) && constants.has(node.text)
+        ? constants.get(node.text)
+        : undefined;
+  const visit = (node) => {
+    if (literalValue(node) === true) problems.push(`${at}: ${method} handler contains \`true\``);
+    if (ts.isStringLiteralLike(node) && node.text !== PERMISSION_GRANTED_TO_OUR_PAGE) {
+      problems.push(`${at}: ${method} handler names "${node.text}"`);
+    }
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken
+    ) {
+      const sides = [node.left, node.right];
+      const param = sides.find((n) => ts.isIdentifier(n) && n.text === permissionName);
+      const other = sides.find((n) => n !== param);
+      if (param && other && textOf(other) === PERMISSION_GRANTED_TO_OUR_PAGE)
+        comparesGranted = true;
+    }
+    if (ts.isIdentifier(node) && constants.has(node.text)) {
+      const text = constants.get(node.text);
+      if (text !== PERMISSION_GRANTED_TO_OUR_PAGE)
+        problems.push(`${at}: ${method} handler names "${text}"`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(handler.body);
+  if (!comparesGranted) {
+    problems.push(
+      `${at}: ${method} handler does not compare its permission with "${PERMISSION_GRANTED_TO_OUR_PAGE}" (===)`,
+    );
+  }
   return problems;
 }
 

@@ -1,6 +1,6 @@
 // Electron main process: lifecycle, window, menu, IPC registration. No behaviour lives here; it
 // all comes from the core. Each policy is a small module with its own unit test; this file only
-// wires them to the live Electron objects.
+// wires them to the live Electron objects (test/unit/main/index.test.ts, with Electron mocked).
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,11 +24,16 @@ import { createCore } from '../core/service';
 import type { Core } from '../core/service';
 import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
+import { createQuitCleanup, showOrOpenWindow } from './lifecycle';
 import { buildMenuTemplate } from './menu';
+import { createChangeNotifier } from './notify';
+import type { NotificationLike } from './notify';
 import { mimeTypeFor, resolveAppRequest } from './protocol';
 import { createQuitGuard } from './quit-guard';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, isTrustedPageUrl } from './security';
+import { failStartup, unsafeLaunchReason } from './startup';
 import { mainStrings, pickMainLocale } from './strings';
+import type { MainStrings } from './strings';
 import { createMainWindow, rememberWindowState } from './window';
 import { fitToWorkAreas, openWindowStateStore } from './window-state';
 
@@ -47,42 +52,88 @@ const log = createFileLogger({
   name: 'main',
   echo: app.isPackaged ? undefined : (line) => console.error(line),
 });
+const logFile = path.join(logsDir, 'main.log');
+
+// Windows shows notifications (and groups the taskbar) under the AppUserModelId the installer
+// gave the Start menu shortcut: electron-builder.yml's appId, put in at build time.
+if (process.platform === 'win32') app.setAppUserModelId(__APP_ID__);
+
+/** The main process's words. app.getLocale() is '' until `ready`, so they are chosen then. */
+let strings: MainStrings | null = null;
+const words = (): MainStrings => strings ?? mainStrings('en');
+const chooseWords = (): MainStrings => (strings = mainStrings(pickMainLocale(app.getLocale())));
+
+/** A start that cannot go on: logged, an error box saying what to do, exit code 1. */
+const giveUp = (title: string, content: string, error?: unknown): void =>
+  failStartup(
+    {
+      log,
+      showErrorBox: (t, c) => dialog.showErrorBox(t, c),
+      exit: (code) => app.exit(code),
+    },
+    title,
+    content,
+    error,
+  );
 
 let core: Core | null = null;
 /** Is any enable/disable still being followed? (Quitting then asks first.) */
 const hasChangesInFlight = (): boolean => core?.operations.hasChangesInFlight() ?? false;
 
-process.on('uncaughtException', (error) => log.error('uncaught exception', error));
+/** Set once the main window exists: from then on an uncaught exception is logged, not fatal. */
+let windowOpened = false;
+
+// Listening turns off Electron's own error dialog: a failed start is reported by giveUp instead,
+// so a throw before the window exists never leaves an invisible process behind.
+process.on('uncaughtException', (error) => {
+  log.error('uncaught exception', error);
+  if (!windowOpened)
+    giveUp(words().startupFailedTitle, words().startupFailedDetail(logFile), error);
+});
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
-
-// Every webContents: no navigation, no new windows; allowlisted https links go to the browser.
-app.on('web-contents-created', (_event, contents) => {
-  hardenWebContents(
-    contents,
-    (url) => shell.openExternal(url),
-    (what, url) => log.warn(`blocked ${what}`, { url }),
-  );
+const unsafe = unsafeLaunchReason({
+  argv: process.argv,
+  env: process.env,
+  packaged: app.isPackaged,
 });
-
-if (!app.requestSingleInstanceLock()) {
+if (unsafe) {
+  // An installed app with a debugger switch or TLS checks off: no lock, no core, no window.
+  log.warn('refused to start', { reason: unsafe });
+  void app.whenReady().then(() => {
+    const t = chooseWords();
+    giveUp(t.unsafeLaunchTitle, t.unsafeLaunchDetail(unsafe));
+  });
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+
+  // Every webContents: no navigation, no new windows; allowlisted https links go to the browser.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(
+      contents,
+      (url) => shell.openExternal(url),
+      (what, url) => log.warn(`blocked ${what}`, { url }),
+    );
+  });
+
   let mainWindow: BrowserWindow | null = null;
-  const strings = mainStrings(pickMainLocale(app.getLocale()));
+  /** Opens the main window; set once the app is ready. */
+  let openWindow: (() => BrowserWindow) | null = null;
 
   const quitGuard = createQuitGuard({
     hasChangesInFlight,
     ask: async () => {
+      const t = words();
       const options = {
         type: 'warning' as const,
-        title: strings.quitTitle,
-        message: strings.quitMessage,
-        detail: strings.quitDetail,
-        buttons: [strings.quitAnyway, strings.keepOpen],
+        title: t.quitTitle,
+        message: t.quitMessage,
+        detail: t.quitDetail,
+        buttons: [t.quitAnyway, t.keepOpen],
         defaultId: 1,
         cancelId: 1,
         noLink: true,
@@ -95,23 +146,35 @@ if (!app.requestSingleInstanceLock()) {
     },
   });
 
-  // A second launch focuses the window we already have instead of starting another app.
+  // A second launch brings our window forward (or, on macOS after it was closed, opens one)
+  // instead of starting another app. Electron emits this only after `ready`.
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+    if (openWindow) mainWindow = showOrOpenWindow(mainWindow, openWindow);
   });
 
-  app.on('before-quit', (event) => quitGuard.intercept(event, () => app.quit()));
+  // Quitting: first the guard (a change in flight asks), then the core's cleanup, awaited here
+  // because `will-quit` cannot wait for it; the cleanup quits again when done.
+  const cleanUpThenQuit = createQuitCleanup({
+    dispose: async () => {
+      log.info('quitting');
+      await core?.dispose();
+    },
+    quit: () => app.quit(),
+    onError: (error) => log.error('cleanup on quit failed', error),
+  });
+  app.on('before-quit', (event) => {
+    if (quitGuard.intercept(event, () => app.quit())) return;
+    cleanUpThenQuit(event);
+  });
 
-  void app.whenReady().then(() => {
+  const startApp = (): void => {
+    const t = chooseWords();
     log.info(`starting ${app.getName()} ${app.getVersion()}`, {
       platform: process.platform,
       arch: process.arch,
       electron: process.versions.electron,
     });
-    hardenSession(session.defaultSession);
+    hardenSession(session.defaultSession, devServerUrl);
 
     const rendererDir = path.join(outDir, 'renderer');
     protocol.handle(APP_SCHEME, async (request) => {
@@ -151,7 +214,7 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         buildMenuTemplate({
-          strings,
+          strings: t,
           platform: process.platform,
           development: !app.isPackaged,
           actions: {
@@ -166,10 +229,11 @@ if (!app.requestSingleInstanceLock()) {
     const stateStore = openWindowStateStore(dataDir, {
       onProblem: (message, details) => log.warn(message, details),
     });
-    const openWindow = (): BrowserWindow => {
+    openWindow = (): BrowserWindow => {
       const window = createMainWindow({
         outDir,
         devServerUrl,
+        devTools: !app.isPackaged,
         state: fitToWorkAreas(
           stateStore.current(),
           screen.getAllDisplays().map((display) => display.workArea),
@@ -186,17 +250,21 @@ if (!app.requestSingleInstanceLock()) {
       return window;
     };
     mainWindow = openWindow();
+    windowOpened = true;
 
-    // A change that ends while the window is in the background gets a desktop notification.
+    // A change that ends while the window is in the background gets a desktop notification, or
+    // a notice in the window where the OS will not show one.
+    const notifyChangeEnded = createChangeNotifier({
+      isSupported: () => Notification.isSupported(),
+      create: (options) => new Notification(options) as unknown as NotificationLike,
+      windowFocused: () => !!mainWindow && !mainWindow.isDestroyed() && mainWindow.isFocused(),
+      showInWindow: (level, message) =>
+        started.events.emit('app.notice', { level, message, at: new Date().toISOString() }),
+      strings: words,
+      log,
+    });
     started.events.subscribe((name, payload) => {
-      if (name !== 'operation.progress') return;
-      const view = payload as OperationView;
-      if (view.phase !== 'ended' || !Notification.isSupported()) return;
-      if (mainWindow && !mainWindow.isDestroyed() && mainWindow.isFocused()) return;
-      new Notification({
-        title: strings.changeEndedTitle(view.outcome ?? 'unknown'),
-        body: strings.changeEndedBody(view.action, view.clusterName, view.accountName),
-      }).show();
+      if (name === 'operation.progress') notifyChangeEnded(payload as OperationView);
     });
     // Changes left unfinished by the last run (a crash, a quit, a closed laptop) continue.
     void started.operations.resume().then(
@@ -209,14 +277,19 @@ if (!app.requestSingleInstanceLock()) {
       .catch((error: unknown) => log.error('could not resume batches', error));
 
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
+      if (openWindow && BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
     });
+  };
 
-    app.on('will-quit', () => {
-      log.info('quitting');
-      void started.dispose();
+  // A throw while starting must not leave a windowless process holding the single-instance
+  // lock (and, with our error listeners, no Electron dialog either): say so and exit.
+  void app
+    .whenReady()
+    .then(startApp)
+    .catch((error: unknown) => {
+      const t = strings ?? chooseWords();
+      giveUp(t.startupFailedTitle, t.startupFailedDetail(logFile), error);
     });
-  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -17,8 +17,9 @@ export interface QuitGuard {
   /**
    * For `before-quit` and (on Windows and Linux, where closing the window quits) the main
    * window's `close`: lets the event through, or holds it, asks, and calls `proceed` on "quit".
+   * Returns true when it held the event (then nothing else should act on this quit).
    */
-  intercept(event: PreventableEvent, proceed: () => void): void;
+  intercept(event: PreventableEvent, proceed: () => void): boolean;
 }
 
 export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
@@ -28,16 +29,16 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
 
   return {
     intercept(event, proceed) {
-      if (confirmed) return;
+      if (confirmed) return false;
       let busy: boolean;
       try {
         busy = inFlight();
       } catch {
         busy = true; // when unsure, ask rather than drop the user's work silently
       }
-      if (!busy) return;
+      if (!busy) return false;
       event.preventDefault();
-      if (asking) return; // a second Ctrl+Q while the dialog is open
+      if (asking) return true; // a second Ctrl+Q while the dialog is open
       asking = true;
       options.ask().then(
         (quit) => {
@@ -50,6 +51,7 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
           asking = false;
         },
       );
+      return true;
     },
   };
 }

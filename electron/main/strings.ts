@@ -40,6 +40,12 @@ export interface MainStrings {
   /** Desktop notification when a change ends while the window is not focused. */
   changeEndedTitle: (outcome: string) => string;
   changeEndedBody: (action: 'enable' | 'disable', cluster: string, account: string) => string;
+  /** The error box when the app cannot start (then it exits). */
+  startupFailedTitle: string;
+  startupFailedDetail: (logFile: string) => string;
+  /** The error box when an installed app is started with a debugger or without TLS checks. */
+  unsafeLaunchTitle: string;
+  unsafeLaunchDetail: (reason: string) => string;
 }
 
 const en: MainStrings = {
@@ -84,6 +90,13 @@ const en: MainStrings = {
     })[outcome] ?? 'Change ended',
   changeEndedBody: (action, cluster, account) =>
     `${action === 'enable' ? 'Enable' : 'Disable'} Secret encryption at rest: ${cluster} (${account})`,
+  startupFailedTitle: 'ACK Secret Guard could not start',
+  startupFailedDetail: (logFile) =>
+    `Nothing was changed in your clusters. Start the app again; if this happens again, send the log file to your administrator:\n${logFile}`,
+  unsafeLaunchTitle: 'ACK Secret Guard will not start like this',
+  unsafeLaunchDetail: (reason) =>
+    `It was started with ${reason}, which would let another program debug it or read its traffic. ` +
+    'Start it again from its icon, without extra options or variables.',
 };
 
 const zhCN: MainStrings = {
@@ -127,6 +140,12 @@ const zhCN: MainStrings = {
     })[outcome] ?? '变更已结束',
   changeEndedBody: (action, cluster, account) =>
     `${action === 'enable' ? '开启' : '关闭'} Secret 落盘加密：${cluster}（${account}）`,
+  startupFailedTitle: 'ACK Secret Guard 无法启动',
+  startupFailedDetail: (logFile) =>
+    `集群未做任何变更。请重新启动应用；如果仍然失败，请把日志文件发给管理员：\n${logFile}`,
+  unsafeLaunchTitle: 'ACK Secret Guard 拒绝以这种方式启动',
+  unsafeLaunchDetail: (reason) =>
+    `启动时带有 ${reason}，这会让其他程序调试本应用或读取其网络通信。请直接从应用图标重新启动，不要附加选项或环境变量。`,
 };
 
 export function mainStrings(locale: MainLocale): MainStrings {

@@ -10,6 +10,8 @@ export interface MainWindowOptions {
   /** Where to open, already fitted to the current screens. */
   state: WindowState;
   icon?: string | undefined;
+  /** Developer tools: `!app.isPackaged`, never in an installed app. */
+  devTools: boolean;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -39,6 +41,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: options.devTools,
     },
   });
   window.once('ready-to-show', () => {

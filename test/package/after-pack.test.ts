@@ -28,6 +28,7 @@ describe('fuses', () => {
       EnableNodeCliInspectArguments: false,
       EnableEmbeddedAsarIntegrityValidation: true,
       OnlyLoadAppFromAsar: true,
+      GrantFileProtocolExtraPrivileges: false,
     });
   });
 
@@ -40,8 +41,9 @@ describe('fuses', () => {
     expect(config[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);
     expect(config[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
     expect(config[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
+    expect(config[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
     // Fuses we have no opinion on keep Electron's default.
-    expect(config[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBeUndefined();
+    expect(config[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBeUndefined();
   });
 
   it('re-sign ad hoc only for arm64 macOS, which will not launch otherwise', () => {

@@ -62,6 +62,23 @@ describe('electron-builder.yml', () => {
       existsSync(path.join(root, String((config.mac as { entitlements: string }).entitlements))),
     ).toBe(true);
   });
+
+  it('grants the macOS hardened runtime only what V8 needs (allow-jit), no unsigned executable memory', () => {
+    const mac = config.mac as { entitlements: string; entitlementsInherit: string };
+    expect(mac.entitlementsInherit).toBe(mac.entitlements);
+    const plist = readFileSync(path.join(root, mac.entitlements), 'utf8');
+    const granted = [...plist.matchAll(/<key>([^<]+)<\/key>\s*<true\/>/g)].map((m) => m[1]);
+    expect(granted).toContain('com.apple.security.cs.allow-jit');
+    for (const risky of [
+      'com.apple.security.cs.allow-unsigned-executable-memory',
+      'com.apple.security.cs.disable-executable-page-protection',
+      'com.apple.security.cs.disable-library-validation',
+      'com.apple.security.cs.allow-dyld-environment-variables',
+      'com.apple.security.get-task-allow',
+    ]) {
+      expect(granted).not.toContain(risky);
+    }
+  });
 });
 
 /** Packages the built app for Linux with a stand-in Electron; returns the output and the log. */

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GRANTED_PERMISSION } from '../../electron/main/hardening';
 import {
+  PERMISSION_GRANTED_TO_OUR_PAGE,
   checkBundle,
   checkRendererHtml,
   loadFalsePositives,
@@ -17,8 +19,8 @@ const { app, BrowserWindow, session } = require("electron");
 app.requestSingleInstanceLock();
 protocol.registerSchemesAsPrivileged([]);
 app.on("web-contents-created", (_e, c) => { c.on("will-navigate", (e) => e.preventDefault()); c.setWindowOpenHandler(() => ({ action: "deny" })); });
-session.defaultSession.setPermissionRequestHandler((_w, _p, cb) => cb(false));
-session.defaultSession.setPermissionCheckHandler(() => false);
+session.defaultSession.setPermissionRequestHandler((_w, permission, cb, d) => { cb(permission === "clipboard-sanitized-write" && d.isMainFrame && ours(d.requestingUrl)); });
+session.defaultSession.setPermissionCheckHandler((_w, permission, origin, d) => permission === "clipboard-sanitized-write" && d.isMainFrame && ours(origin));
 new BrowserWindow({ show: false, webPreferences: {
   preload: "/p/index.cjs", contextIsolation: true, sandbox: !0, nodeIntegration: false,
   nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true,
@@ -46,6 +48,49 @@ describe('bundle assertions', () => {
   ])('catch %s -> %s', (from, to, problem) => {
     const problems = checkBundle(SECURE.replace(from, to), 'main.js', { isMain: true });
     expect(problems.join('\n')).toMatch(problem);
+  });
+
+  it.each([
+    ['cb(permission ===', 'cb(true || permission ===', /contains `true`/],
+    ['d.isMainFrame && ours(origin)', '!0', /contains `true`/],
+    [
+      'permission === "clipboard-sanitized-write" && d.isMainFrame && ours(d',
+      '["clipboard-sanitized-write", "media"].includes(permission) && ours(d',
+      /names "media"/,
+    ],
+    [
+      'permission === "clipboard-sanitized-write" && d.isMainFrame && ours(origin)',
+      '"clipboard-sanitized-write" !== permission',
+      /does not compare its permission/,
+    ],
+    [
+      'setPermissionCheckHandler((_w, permission, origin, d) => permission === "clipboard-sanitized-write" && d.isMainFrame && ours(origin))',
+      'setPermissionCheckHandler(allowAll)',
+      /not given a function written out in place/,
+    ],
+  ])('catch a permission handler that grants more: %s -> %s', (from, to, problem) => {
+    expect(SECURE).toContain(from);
+    const problems = checkBundle(SECURE.replace(from, to), 'main.js', { isMain: true });
+    expect(problems.join('\n')).toMatch(problem);
+  });
+
+  it('follow a permission kept in a constant by the bundler', () => {
+    const kept = SECURE.replace(
+      'permission === "clipboard-sanitized-write" && d.isMainFrame && ours(origin)',
+      'permission === GRANTED && d.isMainFrame && ours(origin)',
+    );
+    expect(
+      checkBundle(`const GRANTED = "clipboard-sanitized-write";${kept}`, 'main.js', {
+        isMain: true,
+      }),
+    ).toEqual([]);
+    expect(
+      checkBundle(`const GRANTED = "media";${kept}`, 'main.js', { isMain: true }).join('\n'),
+    ).toMatch(/names "media"/);
+  });
+
+  it('allow the very permission electron/main/hardening.ts grants', () => {
+    expect(PERMISSION_GRANTED_TO_OUR_PAGE).toBe(GRANTED_PERMISSION);
   });
 
   it('catch options built by a helper, which cannot be checked', () => {

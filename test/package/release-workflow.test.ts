@@ -65,6 +65,8 @@ describe('release workflow', () => {
     const linux = installers.steps.find((s) =>
       /xvfb-run -a .*with-keyring\.sh npm run test:electron/.test(s.run ?? ''),
     );
+    // A screen larger than the app's window (the window-size test stays inside its work area).
+    expect(linux?.run).toContain('-s "-screen 0 1920x1080x24"');
     const others = installers.steps.find((s) => s.run === 'npm run test:electron');
     expect(fetch).toBeGreaterThanOrEqual(0);
     expect(linux?.if).toBe("runner.os == 'Linux'");

@@ -64,4 +64,16 @@ describe('quit guard', () => {
     expect(e.preventDefault).toHaveBeenCalled();
     expect(ask).toHaveBeenCalledOnce();
   });
+
+  it('says whether it held the event, so the quit cleanup stays out of a held quit', async () => {
+    let busy = true;
+    const guard = createQuitGuard({ hasChangesInFlight: () => busy, ask: async () => true });
+    expect(guard.intercept(event(), vi.fn())).toBe(true);
+    await flush();
+    expect(guard.intercept(event(), vi.fn())).toBe(false); // confirmed: passes
+    busy = false;
+    expect(
+      createQuitGuard({ hasChangesInFlight: () => busy, ask: vi.fn() }).intercept(event(), vi.fn()),
+    ).toBe(false);
+  });
 });

@@ -42,7 +42,11 @@ beforeEach(() => {
 
 describe('createMainWindow', () => {
   it('gives the window only the secure webPreferences', () => {
-    createMainWindow({ outDir: '/app/out', state: { width: 1300, height: 850, maximized: false } });
+    createMainWindow({
+      outDir: '/app/out',
+      devTools: false,
+      state: { width: 1300, height: 850, maximized: false },
+    });
     expect(created).toHaveLength(1);
     expect(created[0]!.options.webPreferences).toEqual({
       preload: expect.stringMatching(/[/\\]app[/\\]out[/\\]preload[/\\]index\.cjs$/),
@@ -56,11 +60,16 @@ describe('createMainWindow', () => {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: false,
     });
   });
 
   it('loads our app:// page (never http) and shows the window only when it is ready', () => {
-    createMainWindow({ outDir: '/o', state: { width: 1300, height: 850, maximized: false } });
+    createMainWindow({
+      outDir: '/o',
+      devTools: false,
+      state: { width: 1300, height: 850, maximized: false },
+    });
     const { window, options } = created[0]!;
     expect(options.show).toBe(false);
     expect(window.loaded).toEqual(['app://guard/index.html']);
@@ -73,6 +82,7 @@ describe('createMainWindow', () => {
   it('opens where the remembered state says, maximised if it was', () => {
     createMainWindow({
       outDir: '/o',
+      devTools: false,
       state: { width: 1400, height: 900, x: 30, y: 40, maximized: true },
     });
     const { window, options } = created[0]!;
@@ -82,7 +92,11 @@ describe('createMainWindow', () => {
   });
 
   it('lets the OS place a window without a remembered position', () => {
-    createMainWindow({ outDir: '/o', state: { width: 1400, height: 900, maximized: false } });
+    createMainWindow({
+      outDir: '/o',
+      devTools: false,
+      state: { width: 1400, height: 900, maximized: false },
+    });
     expect(created[0]!.options).not.toHaveProperty('x');
   });
 });

@@ -59,6 +59,7 @@ export const en = {
   'common.no': 'No',
   'common.copy': 'Copy',
   'common.copied': 'Copied',
+  'common.copyFailed': 'Could not copy: select the text and copy it yourself.',
   'common.requestId': 'Request ID',
   'common.errorCode': 'Code',
   'common.all': 'All',

@@ -59,6 +59,7 @@ export const zhCN: Record<MessageKey, string> = {
   'common.no': '否',
   'common.copy': '复制',
   'common.copied': '已复制',
+  'common.copyFailed': '复制失败：请选中文本后手动复制。',
   'common.requestId': '请求 ID',
   'common.errorCode': '错误码',
   'common.all': '全部',

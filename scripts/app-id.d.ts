@@ -1,0 +1,2 @@
+// Types for scripts/app-id.js.
+export declare function readAppId(root?: string): string;
