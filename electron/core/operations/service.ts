@@ -317,8 +317,11 @@ export class OperationsService {
         });
         Object.assign(view, { requestId, requestedAt: new Date(requestedAt).toISOString() });
       } catch (error) {
-        if (error instanceof CloudError && error.kind === 'network') {
-          // It may have landed: follow the cluster and let it tell us.
+        if (
+          error instanceof CloudError &&
+          (error.kind === 'network' || error.kind === 'tooLarge')
+        ) {
+          // It may have landed (no usable answer came back): follow the cluster and let it tell us.
           const requestedAt = this.ctx.now();
           await this.record({
             v: 1,
