@@ -201,10 +201,11 @@ export class AccountTransport {
         return error;
       };
       const abort = (error: unknown) => {
-        clearTimeout(connectTimer);
-        clearTimeout(readTimer);
+        // Once the SDK has the response, failures reach it through the body stream instead.
         if (settled) return;
         settled = true;
+        clearTimeout(connectTimer);
+        clearTimeout(readTimer);
         req.destroy();
         reject(explain(error));
       };

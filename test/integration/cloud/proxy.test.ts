@@ -213,6 +213,27 @@ describe('the account proxy', () => {
     expect(error.message).toContain(`the proxy at 127.0.0.1:${proxy.port} wants credentials`);
   });
 
+  it('names the proxy when it cannot be reached or will not tunnel to the host', async () => {
+    const closed = await startConnectProxy({ resolve: () => null });
+    await closed.close();
+    const unreachable = await failure(
+      getCallerIdentity(session({ endpoint: TEST_ENDPOINT, proxy: closed.url })),
+    );
+    expect(unreachable.kind).toBe('network');
+    expect(unreachable.message).toContain(
+      `the proxy at 127.0.0.1:${closed.port} (the account's proxy) cannot be reached (ECONNREFUSED)`,
+    );
+    const elsewhere = await failure(
+      getCallerIdentity(
+        session({ endpoint: 'https://{product}.elsewhere.test', proxy: proxyUrl(PASSWORD) }),
+      ),
+    );
+    expect(elsewhere.kind).toBe('network');
+    expect(elsewhere.message).toContain(
+      `the proxy at 127.0.0.1:${proxy.port} would not open a tunnel to sts.elsewhere.test:443 (HTTP 502`,
+    );
+  });
+
   it('uses HTTPS_PROXY when the account has no proxy', async () => {
     const before = proxy.tunnels;
     const who = await getCallerIdentity(
