@@ -385,9 +385,10 @@ const HOOK = Symbol.for('ack-secret-guard.cloud-transport');
 
 type SdkCore = { doAction: DoAction; Response: typeof $dara.Response };
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite's ESM shim declares that name in the bundled main file.
+const loadCommonJs = createRequire(import.meta.url);
 function sdkCore(): SdkCore {
-  return require('@darabonba/typescript/dist/core.js') as SdkCore;
+  return loadCommonJs('@darabonba/typescript/dist/core.js') as SdkCore;
 }
 
 function hook(): HookState {
@@ -405,7 +406,7 @@ function hook(): HookState {
   core.doAction = routed;
   // openapi-core reads doAction through the package's re-export on every request; if a future
   // version copies it instead, calls would silently bypass the proxy: refuse to run.
-  const reexport = (require('@darabonba/typescript') as { doAction: DoAction }).doAction;
+  const reexport = (loadCommonJs('@darabonba/typescript') as { doAction: DoAction }).doAction;
   if (reexport !== routed) {
     core.doAction = state.original;
     throw new Error(
