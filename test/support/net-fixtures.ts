@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -180,6 +181,8 @@ export interface ConnectProxyOptions {
   auth?: { user: string; password: string };
   /** Where a CONNECT target really is; null refuses it with 502. */
   resolve: (host: string, port: number) => { host: string; port: number } | null;
+  /** Serve the proxy itself over TLS (an https:// proxy) with this certificate. */
+  tls?: TestPki;
 }
 
 /** A real HTTP CONNECT proxy (node:http 'connect' event + net.connect). */
@@ -196,12 +199,16 @@ export async function startConnectProxy(options: ConnectProxyOptions): Promise<C
     forwarded: 0,
     close: async () => undefined,
   };
-  const { server, close } = tracked(
-    http.createServer((_req, res) => {
-      proxy.forwarded += 1;
-      res.writeHead(405, { 'content-type': 'text/plain' }).end('CONNECT only');
-    }),
+  const refuseForwarding = (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    proxy.forwarded += 1;
+    res.writeHead(405, { 'content-type': 'text/plain' }).end('CONNECT only');
+  };
+  const { server, close } = tracked<net.Server>(
+    options.tls
+      ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, refuseForwarding)
+      : http.createServer(refuseForwarding),
   );
+  server.on('tlsClientError', () => undefined);
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     client.on('error', () => undefined);
     if (expected && req.headers['proxy-authorization'] !== expected) {
@@ -233,7 +240,7 @@ export async function startConnectProxy(options: ConnectProxyOptions): Promise<C
     upstream.on('close', end);
   });
   proxy.port = await listen(server);
-  proxy.url = `http://127.0.0.1:${proxy.port}`;
+  proxy.url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${proxy.port}`;
   proxy.close = close;
   return proxy;
 }

@@ -291,6 +291,30 @@ describe('TLS end to end', () => {
     ).toBe(DEMO.accounts.retail.id);
   });
 
+  it('verifies an https:// proxy against the same bundle, and says when the proxy is the one not trusted', async () => {
+    const tlsProxy = await startConnectProxy({
+      tls: pki,
+      resolve: () => ({ host: '127.0.0.1', port: front.port }),
+    });
+    try {
+      const network = { endpoint: TEST_ENDPOINT, proxy: tlsProxy.url };
+      expect(
+        (await getCallerIdentity(session({ ...network, caBundlePath: pki.caPath }))).accountId,
+      ).toBe(DEMO.accounts.retail.id);
+      expect(tlsProxy.tunnels).toBe(1);
+      const untrusted = await failure(
+        getCallerIdentity(session({ ...network, caBundlePath: pki.otherCaPath })),
+      );
+      expect(untrusted.kind).toBe('tls');
+      expect(untrusted.message).toContain(
+        `the TLS certificate of the proxy at 127.0.0.1:${tlsProxy.port} could not be verified`,
+      );
+      expect(tlsProxy.tunnels).toBe(1);
+    } finally {
+      await tlsProxy.close();
+    }
+  });
+
   it('verifies a direct (loopback) https endpoint too', async () => {
     const endpoint = `https://127.0.0.1:${front.port}`;
     const tunnels = proxy.tunnels;
