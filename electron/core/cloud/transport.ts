@@ -304,12 +304,6 @@ export class AccountTransport {
       }
     });
   }
-
-  /** Closes idle connections (the cache evicted this transport). */
-  destroy(): void {
-    for (const agent of this.agents.values()) agent.destroy();
-    this.agents.clear();
-  }
 }
 
 function buildSecureContext(path: string): tls.SecureContext {
@@ -340,7 +334,11 @@ function buildSecureContext(path: string): tls.SecureContext {
 
 // ---- the cache of transports ------------------------------------------------------------
 
-/** Enough for every account of a large fleet; an evicted transport only loses idle sockets. */
+/**
+ * Enough for every account of a large fleet. An evicted transport is only forgotten, not
+ * closed: a session may still be using it; its idle sockets are unref'd and the server closes
+ * them.
+ */
 const MAX_TRANSPORTS = 64;
 const transports = new Map<string, AccountTransport>();
 
@@ -358,11 +356,7 @@ export function transportFor(settings: TransportSettings): AccountTransport {
     transports.delete(key);
   } else {
     transport = new AccountTransport(settings);
-    if (transports.size >= MAX_TRANSPORTS) {
-      const [oldestKey, oldest] = transports.entries().next().value!;
-      transports.delete(oldestKey);
-      oldest.destroy();
-    }
+    if (transports.size >= MAX_TRANSPORTS) transports.delete(transports.keys().next().value!);
   }
   transports.set(key, transport);
   return transport;
