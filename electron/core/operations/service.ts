@@ -334,7 +334,10 @@ export class OperationsService {
           });
           Object.assign(view, {
             requestedAt: new Date(requestedAt).toISOString(),
-            note: 'The request may not have reached the cloud; watching the cluster to find out.',
+            note:
+              error.kind === 'tooLarge'
+                ? 'The answer to the request was too large to read; watching the cluster to find out whether it took effect.'
+                : 'The request may not have reached the cloud; watching the cluster to find out.',
           });
           entry.uncertain = true;
         } else {
