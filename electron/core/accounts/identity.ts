@@ -69,7 +69,13 @@ function explain(error: CloudError, step: Step, who: string): Explanation | null
     if (code.startsWith('InvalidParameter.ExternalId'))
       return { field: 'externalId', message: `STS refused the external id (${code}).` };
   }
-  if (error.kind === 'network')
+  // The network settings, not the credentials: the proxy, its password, the CA bundle.
+  if (
+    error.kind === 'network' ||
+    error.kind === 'proxy' ||
+    error.kind === 'tls' ||
+    error.kind === 'tooLarge'
+  )
     return {
       field: 'network',
       message: `${error.message} Nothing was saved.`,

@@ -29,8 +29,12 @@ export function defaultEndpoint(product: Product, regionId: string): string {
   }
 }
 
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
+/** localhost, ::1 and 127.0.0.0/8 (brackets, case and a trailing dot ignored). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
@@ -52,7 +56,7 @@ export function validateEndpointOverride(raw: string): void {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new GuardError('validation', `Endpoint "${raw}" must use https (or http to loopback).`);
   }
-  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new GuardError(
       'validation',
       `Endpoint "${raw}" uses plain http to a non-loopback host; use https. Plain http is allowed only to 127.0.0.1/localhost.`,
@@ -84,5 +88,5 @@ export function isLoopbackEndpoint(target: EndpointTarget): boolean {
   const host = target.endpoint.startsWith('[')
     ? target.endpoint.slice(0, target.endpoint.indexOf(']') + 1)
     : target.endpoint.split(':')[0]!;
-  return isLoopback(host);
+  return isLoopbackHost(host);
 }

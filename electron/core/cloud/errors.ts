@@ -12,7 +12,13 @@ export type CloudErrorKind =
   | 'throttled'
   | 'network'
   | 'server'
-  | 'invalidInput';
+  | 'invalidInput'
+  /** The proxy refused our credentials (HTTP 407): the request never reached the cloud. */
+  | 'proxy'
+  /** The endpoint's (or the proxy's) certificate did not verify: nothing was sent. */
+  | 'tls'
+  /** The answer was larger than MAX_ANSWER_BYTES and was not read to its end. */
+  | 'tooLarge';
 
 /** Why a permission error happened: the fix differs for each. */
 export type PermissionReason = 'ram' | 'rbac' | 'serviceRole';

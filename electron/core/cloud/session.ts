@@ -2,15 +2,16 @@
 // credentials, where each product lives for this account, how long to wait, and how many calls
 // may run at once (per account and across all accounts). Product modules (cs.ts, kms.ts, ...)
 // call through it and never configure an SDK client themselves.
-import { readFileSync } from 'node:fs';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import { GuardError } from '../../contract';
 import { Limiter } from '../util/limiter';
-import { resolveEndpoint, isLoopbackEndpoint } from './endpoints';
+import { resolveEndpoint } from './endpoints';
 import type { EndpointTarget, Product } from './endpoints';
 import { toCloudError } from './errors';
 import { DEFAULT_RETRY, withRetry } from './retry';
 import type { RetryPolicy } from './retry';
+import { throughTransport, transportFor } from './transport';
+import type { AccountTransport } from './transport';
 
 /** Secret material: lives only in the main process, never in a contract type. */
 export interface CallCredentials {
@@ -102,26 +103,20 @@ export interface CallOptions {
   idempotent: boolean;
 }
 
-const caCache = new Map<string, string>();
-
-function readCaBundle(path: string): string {
-  let pem = caCache.get(path);
-  if (pem === undefined) {
-    try {
-      pem = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new GuardError(
-        'validation',
-        `The CA bundle ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Fix the path in the account's network settings.`,
-      );
-    }
-    caCache.set(path, pem);
-  }
-  return pem;
-}
-
 export class CloudSession {
+  private transportCache: AccountTransport | undefined;
+
   constructor(readonly options: CloudSessionOptions) {}
+
+  /** How this account's requests reach the network: proxy, NO_PROXY, CA bundle (transport.ts). */
+  private transport(): AccountTransport {
+    this.transportCache ??= transportFor({
+      accountProxy: this.options.network?.proxy ?? null,
+      caBundlePath: this.options.network?.caBundlePath ?? null,
+      env: this.options.env ?? process.env,
+    });
+    return this.transportCache;
+  }
 
   get accountKey(): string {
     return this.options.accountKey;
@@ -131,16 +126,15 @@ export class CloudSession {
     return resolveEndpoint(product, regionId, this.options.network?.endpoint, this.options.env);
   }
 
-  /** Builds the SDK Config for one call: fresh credentials, endpoint, timeouts, proxy, CA. */
+  /**
+   * Builds the SDK Config for one call: fresh credentials, endpoint, timeouts. The proxy and CA
+   * are not set here: the SDK ignores them (docs/facts/proxy.md); the transport applies them.
+   */
   async config(product: Product, regionId: string): Promise<$OpenApiUtil.Config> {
     const target = this.target(product, regionId);
     const credentials = await this.options.credentials();
     const timeouts = this.options.timeouts ?? DEFAULT_TIMEOUTS;
-    const env = this.options.env ?? process.env;
-    const proxy = isLoopbackEndpoint(target)
-      ? undefined
-      : (this.options.network?.proxy ?? env.HTTPS_PROXY ?? env.https_proxy ?? undefined);
-    const config = new $OpenApiUtil.Config({
+    return new $OpenApiUtil.Config({
       accessKeyId: credentials.accessKeyId,
       accessKeySecret: credentials.accessKeySecret,
       ...(credentials.securityToken ? { securityToken: credentials.securityToken } : {}),
@@ -149,13 +143,7 @@ export class CloudSession {
       regionId,
       connectTimeout: timeouts.connectMs,
       readTimeout: timeouts.readMs,
-      ...(proxy ? { httpsProxy: proxy } : {}),
-      ...(env.NO_PROXY || env.no_proxy ? { noProxy: env.NO_PROXY ?? env.no_proxy } : {}),
-      ...(this.options.network?.caBundlePath
-        ? { ca: readCaBundle(this.options.network.caBundlePath) }
-        : {}),
     });
-    return config;
   }
 
   /**
@@ -180,7 +168,8 @@ export class CloudSession {
       const started = Date.now();
       try {
         const config = await this.config(product, regionId);
-        const value = await invoke(config);
+        const transport = this.transport();
+        const value = await throughTransport(transport, { product, action }, () => invoke(config));
         this.record({ product, action, regionId, attempt, ok: true, ms: Date.now() - started });
         return value;
       } catch (error) {

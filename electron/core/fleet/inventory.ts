@@ -139,8 +139,9 @@ export class Inventory {
         return regions;
       }
     } catch (error) {
-      // Credentials errors must surface; anything else falls back to the documented list.
-      if (error instanceof CloudError && (error.kind === 'auth' || error.kind === 'network'))
+      // Credentials and network-setting errors must surface; anything else falls back to the
+      // documented list.
+      if (error instanceof CloudError && ['auth', 'network', 'proxy', 'tls'].includes(error.kind))
         throw error;
     }
     return [...DOCUMENTED_EDGE_REGIONS];

@@ -317,8 +317,11 @@ export class OperationsService {
         });
         Object.assign(view, { requestId, requestedAt: new Date(requestedAt).toISOString() });
       } catch (error) {
-        if (error instanceof CloudError && error.kind === 'network') {
-          // It may have landed: follow the cluster and let it tell us.
+        if (
+          error instanceof CloudError &&
+          (error.kind === 'network' || error.kind === 'tooLarge')
+        ) {
+          // It may have landed (no usable answer came back): follow the cluster and let it tell us.
           const requestedAt = this.ctx.now();
           await this.record({
             v: 1,
@@ -331,7 +334,10 @@ export class OperationsService {
           });
           Object.assign(view, {
             requestedAt: new Date(requestedAt).toISOString(),
-            note: 'The request may not have reached the cloud; watching the cluster to find out.',
+            note:
+              error.kind === 'tooLarge'
+                ? 'The answer to the request was too large to read; watching the cluster to find out whether it took effect.'
+                : 'The request may not have reached the cloud; watching the cluster to find out.',
           });
           entry.uncertain = true;
         } else {

@@ -17,6 +17,14 @@ import type { Core } from '../../../electron/core/service';
 import { DEMO, FIXTURES } from '../../../simulator';
 import type { FixtureInput, Simulator } from '../../../simulator';
 import { tempDir } from '../../unit/accounts/fakes';
+import {
+  TEST_DOMAIN,
+  TEST_ENDPOINT,
+  makePki,
+  startConnectProxy,
+  startTlsFront,
+} from '../../support/net-fixtures';
+import type { ConnectProxy, TestPki, TlsFront } from '../../support/net-fixtures';
 import { makeCore, readTree, secretToolLookup, startSim } from './helpers';
 
 const tag = randomBytes(6).toString('hex');
@@ -25,9 +33,22 @@ const CANARY_PROXY = `canaryProxyPw${tag}`;
 const CANARY_PROXY_2 = `canaryProxyPwTwo${tag}`;
 const CANARY_WRONG = `canaryWrongSecret${tag}`;
 const CANARY_CLI = `canaryCliOnlySecret${tag}`;
-const canaries = [CANARY_SECRET, CANARY_PROXY, CANARY_PROXY_2, CANARY_WRONG, CANARY_CLI];
+const CANARY_PROXY_WRONG = `canaryProxyWrong${tag}`;
+const canaries = [
+  CANARY_SECRET,
+  CANARY_PROXY,
+  CANARY_PROXY_2,
+  CANARY_WRONG,
+  CANARY_CLI,
+  CANARY_PROXY_WRONG,
+];
 
 let sim: Simulator;
+// A real proxy that wants the canary password, in front of the simulator over TLS: the proxy
+// password really travels (and is really refused when wrong) on these paths.
+let pki: TestPki;
+let front: TlsFront;
+let proxy: ConnectProxy;
 let core: Core;
 const seen: { where: string; text: string }[] = [];
 const record = (where: string, value: unknown) =>
@@ -43,6 +64,15 @@ beforeAll(async () => {
     .find((k) => k.id === DEMO.accessKeys.retailRoot)!;
   key.secret = CANARY_SECRET;
   sim = await startSim({ fixture });
+  pki = makePki();
+  front = await startTlsFront(pki, sim.port);
+  proxy = await startConnectProxy({
+    auth: { user: 'carol', password: CANARY_PROXY },
+    resolve: (host, port) =>
+      host.endsWith(`.${TEST_DOMAIN}`) && port === 443
+        ? { host: '127.0.0.1', port: front.port }
+        : null,
+  });
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const)
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) =>
       record(`console.${method}`, args.map(String).join(' ')),
@@ -60,6 +90,8 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.restoreAllMocks();
   await core?.dispose();
+  await proxy?.close();
+  await front?.close();
   await sim?.stop();
 });
 
@@ -144,6 +176,33 @@ describe('canary secrets leak nowhere', () => {
     expect(await secretToolLookup(root.id)).toContain(CANARY_SECRET);
     expect(await secretToolLookup(root.id)).toContain(CANARY_PROXY);
     expect((await op('accounts.add', accessKey('Canary root', CANARY_SECRET))).ok).toBe(false); // name taken
+
+    // Through a real proxy that checks the password: right, then wrong (add and update).
+    const proxied = (password: string) => ({
+      endpoint: TEST_ENDPOINT,
+      proxy: `http://carol:${password}@127.0.0.1:${proxy.port}`,
+      caBundlePath: pki.caPath,
+    });
+    const viaProxy = value<{ account: Account }>(
+      await op(
+        'accounts.add',
+        accessKey('Canary proxied', CANARY_SECRET, { network: proxied(CANARY_PROXY) }),
+      ),
+    ).account;
+    value(await op('accounts.test', { id: viaProxy.id }));
+    const refused = await op(
+      'accounts.add',
+      accessKey('Canary refused', CANARY_SECRET, { network: proxied(CANARY_PROXY_WRONG) }),
+    );
+    expect(JSON.stringify(refused)).toContain('refused the credentials');
+    const refusedUpdate = await op('accounts.update', {
+      id: viaProxy.id,
+      network: proxied(CANARY_PROXY_WRONG),
+    });
+    expect(refusedUpdate.ok).toBe(false);
+    expect(JSON.stringify(refusedUpdate)).toContain('refused the credentials');
+    expect(proxy.tunnels).toBeGreaterThan(0);
+    expect(proxy.refused).toBeGreaterThanOrEqual(2);
 
     // aliyun CLI import, with canaries in the CLI's file.
     const cliFile = path.join(tempDir(), 'config.json');
@@ -368,6 +427,7 @@ describe('canary secrets leak nowhere', () => {
     expect((await cli(['--json', 'accounts', 'list'])).code).toBe(0);
     expect((await cli(['accounts', 'list'])).code).toBe(0);
     expect((await cli(['accounts', 'test', 'Cli root'])).code).toBe(0);
+    expect((await cli(['accounts', 'test', 'Canary proxied'])).code).toBe(0);
     expect((await cli(['--json', 'accounts', 'test', 'Canary token'])).code).toBe(0);
     expect((await cli(['accounts', 'import-aliyun-cli', '--config', cliFile])).code).toBe(0);
     expect(

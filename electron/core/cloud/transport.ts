@@ -1,0 +1,421 @@
+// How every Alibaba Cloud call reaches the network: the one place that opens connections for an
+// account. The official SDKs (@alicloud/openapi-core over @darabonba/typescript) accept
+// httpsProxy/noProxy/ca on their Config but their HTTP layer ignores the proxy fields and offers
+// no way to pass an agent (docs/facts/proxy.md). So the SDK's single request function is routed
+// here: a CloudSession runs each SDK call inside `throughTransport`, and the request the SDK built
+// (signed, headers final) is sent by the account's transport, which
+//   - goes through the account's proxy (else HTTPS_PROXY) with an HTTP CONNECT tunnel, the
+//     password from the keychain in Proxy-Authorization, NO_PROXY honoured (proxy.ts);
+//   - verifies TLS end to end, through the tunnel, against the system roots plus the account's
+//     CA bundle (never with verification off);
+//   - bounds connect and read time, and the answer's size (MAX_ANSWER_BYTES), without buffering
+//     more than that;
+//   - names the proxy, never its password, in every error.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import { createRequire } from 'node:module';
+import querystring from 'node:querystring';
+import { Transform, pipeline } from 'node:stream';
+import tls from 'node:tls';
+import type * as $dara from '@darabonba/typescript';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+import { GuardError } from '../../contract';
+import { CloudError } from './errors';
+import type { CloudErrorKind } from './errors';
+import { chooseProxy } from './proxy';
+import type { ChosenProxy } from './proxy';
+
+/**
+ * The largest answer we read. Our biggest pages (50 clusters with their meta data, 50
+ * ActionTrail events) are well under 1 MB; 8 MB leaves room for that to grow while 128 calls in
+ * flight (the global limit) still cannot hold more than 1 GB between them.
+ */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+const MB = 1024 * 1024;
+
+/** Used when the SDK passes no timeouts (it always does: the session sets them on Config). */
+const FALLBACK_CONNECT_MS = 5_000;
+const FALLBACK_READ_MS = 20_000;
+
+export interface TransportSettings {
+  /** The account's proxy URL with its password (main process only), or null. */
+  accountProxy: string | null;
+  /** PEM file with extra CAs (a TLS-inspecting proxy, a private endpoint), or null. */
+  caBundlePath: string | null;
+  env: NodeJS.ProcessEnv;
+}
+
+/** What the SDK's request function receives (a subset of @darabonba/typescript's Request). */
+type SdkRequest = Pick<$dara.Request, 'protocol' | 'port' | 'method' | 'pathname' | 'query'> & {
+  headers: Record<string, string>;
+  body?: NodeJS.ReadableStream | null;
+};
+type SdkRuntime = { connectTimeout?: unknown; readTimeout?: unknown } | null;
+type DoAction = (request: SdkRequest, runtime?: SdkRuntime) => Promise<$dara.Response>;
+
+interface CallLabel {
+  product: string;
+  action: string;
+}
+
+const TLS_VERIFY_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_REVOKED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_REJECTED',
+  'HOSTNAME_MISMATCH',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+function fail(call: CallLabel, kind: CloudErrorKind, sentence: string): CloudError {
+  return new CloudError(`${call.product} ${call.action}: ${sentence}`, {
+    kind,
+    product: call.product,
+    action: call.action,
+    cloudCode: null,
+    httpStatus: null,
+    requestId: null,
+  });
+}
+
+function tooLarge(call: CallLabel, host: string): CloudError {
+  return fail(
+    call,
+    'tooLarge',
+    `the answer from ${host} was larger than ${MAX_ANSWER_BYTES / MB} MB; stopped reading. A proxy or gateway in between may be answering instead of Alibaba Cloud.`,
+  );
+}
+
+function timeout(phase: 'ConnectTimeout' | 'ReadTimeout', ms: number, host: string): Error {
+  // errors.ts reads this name as a network error (no answer), like the SDK's own timeouts.
+  const error = new Error(`${phase}(${ms}): ${host} did not answer in time.`);
+  error.name = 'RequestTimeoutError';
+  return error;
+}
+
+function millis(value: unknown, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/** The proxies, agents and TLS context of one network setting (shared by its sessions). */
+export class AccountTransport {
+  private readonly agents = new Map<string, http.Agent>();
+  private context: tls.SecureContext | null | undefined;
+
+  constructor(private readonly settings: TransportSettings) {}
+
+  /** System roots plus the account's CA bundle; undefined means Node's defaults. */
+  private secureContext(): tls.SecureContext | undefined {
+    if (this.context === undefined) {
+      const path = this.settings.caBundlePath;
+      this.context = path ? buildSecureContext(path) : null;
+    }
+    return this.context ?? undefined;
+  }
+
+  private agentFor(protocol: 'http:' | 'https:', proxy: ChosenProxy | null): http.Agent {
+    const key = `${protocol} ${proxy ? proxy.url.href : 'direct'}`;
+    let agent = this.agents.get(key);
+    if (!agent) {
+      const context = this.secureContext();
+      if (proxy) {
+        // The URL handed to the agent has no credentials (its debug output prints the URL);
+        // the password travels only in this header, to the proxy.
+        agent = new HttpsProxyAgent(proxy.url, {
+          keepAlive: true,
+          headers: proxy.authorization ? { 'Proxy-Authorization': proxy.authorization } : {},
+          // For an https:// proxy: its certificate is checked against the same roots.
+          ...(context ? { secureContext: context } : {}),
+        });
+      } else {
+        agent =
+          protocol === 'https:'
+            ? new https.Agent({ keepAlive: true })
+            : new http.Agent({ keepAlive: true });
+      }
+      this.agents.set(key, agent);
+    }
+    return agent;
+  }
+
+  /** Sends one request the SDK built and hands back the SDK's own Response type. */
+  send(request: SdkRequest, runtime: SdkRuntime, call: CallLabel): Promise<$dara.Response> {
+    const protocol = (request.protocol ?? 'https').toLowerCase() === 'http' ? 'http:' : 'https:';
+    // Exactly the URL @darabonba/typescript's doAction builds (host header, port, path, query).
+    const authority = `${request.headers.host ?? ''}${request.port ? `:${request.port}` : ''}`;
+    const base = new URL(`${protocol}//${authority}`);
+    const hostname = base.hostname.replace(/^\[|\]$/g, '');
+    const port = base.port ? Number(base.port) : protocol === 'https:' ? 443 : 80;
+    const pathname = request.pathname || '/';
+    const query =
+      request.query && Object.keys(request.query).length > 0
+        ? `${pathname.includes('?') ? '&' : '?'}${querystring.stringify(request.query)}`
+        : '';
+    const where = `${base.hostname}:${port}`;
+    const proxy = chooseProxy(
+      { accountProxy: this.settings.accountProxy, env: this.settings.env },
+      hostname,
+      port,
+    );
+    const context = protocol === 'https:' ? this.secureContext() : undefined;
+    const method = (request.method || 'GET').toUpperCase();
+    const connectMs = millis(runtime?.connectTimeout, FALLBACK_CONNECT_MS);
+    const readMs = millis(runtime?.readTimeout, FALLBACK_READ_MS);
+    const via = proxy ? ` through the proxy at ${proxy.label}` : '';
+
+    return new Promise<$dara.Response>((resolve, reject) => {
+      let settled = false;
+      let tunnelUp = false;
+      let readTimer: NodeJS.Timeout | undefined;
+
+      const explain = (error: unknown): unknown => {
+        if (error instanceof CloudError) return error;
+        const e = error as NodeJS.ErrnoException;
+        const code = typeof e?.code === 'string' ? e.code : '';
+        const toProxy = proxy !== null && !tunnelUp;
+        if (TLS_VERIFY_CODES.has(code)) {
+          const whose = toProxy ? `the proxy at ${proxy!.label}` : `${where}${via}`;
+          return fail(
+            call,
+            'tls',
+            `the TLS certificate of ${whose} could not be verified (${code}: ${e.message}). If a proxy inspects TLS, add its CA certificate to the account's CA bundle; nothing was sent.`,
+          );
+        }
+        if (toProxy && e?.name !== 'RequestTimeoutError') {
+          return fail(
+            call,
+            'network',
+            `the proxy at ${proxy!.label} (${proxy!.source === 'account' ? "the account's proxy" : 'HTTPS_PROXY'}) cannot be reached (${code || e?.message || 'error'}). Check the proxy address.`,
+          );
+        }
+        return error;
+      };
+      const abort = (error: unknown) => {
+        // Once the SDK has the response, failures reach it through the body stream instead.
+        if (settled) return;
+        settled = true;
+        clearTimeout(connectTimer);
+        clearTimeout(readTimer);
+        req.destroy();
+        reject(explain(error));
+      };
+
+      const req = (protocol === 'https:' ? https : http).request({
+        protocol,
+        host: hostname,
+        port,
+        path: `${pathname}${query}`,
+        method,
+        headers: request.headers,
+        agent: this.agentFor(protocol, proxy),
+        ...(context ? { secureContext: context } : {}),
+      });
+      const connectTimer = setTimeout(
+        () => abort(timeout('ConnectTimeout', connectMs, `${where}${via}`)),
+        connectMs,
+      );
+      const connected = () => {
+        clearTimeout(connectTimer);
+        if (readTimer) return;
+        // One deadline for the whole answer, body included: a trickle cannot hold a call open.
+        readTimer = setTimeout(() => {
+          const error = timeout('ReadTimeout', readMs, where);
+          if (settled) body.destroy(error);
+          else abort(error);
+        }, readMs);
+      };
+      req.once('socket', (socket) => {
+        if (req.reusedSocket) connected();
+        else socket.once(protocol === 'https:' ? 'secureConnect' : 'connect', connected);
+      });
+      req.on('proxyConnect', (answer: { statusCode: number; statusText: string }) => {
+        if (answer.statusCode === 200) {
+          tunnelUp = true;
+          return;
+        }
+        if (answer.statusCode === 407) {
+          abort(
+            fail(
+              call,
+              'proxy',
+              proxy?.authorization
+                ? `the proxy at ${proxy.label} refused the credentials (HTTP 407). Check the proxy user name and password in the account's network settings.`
+                : `the proxy at ${proxy?.label ?? where} wants credentials (HTTP 407). Add the user name and password to the account's proxy.`,
+            ),
+          );
+          return;
+        }
+        abort(
+          fail(
+            call,
+            'network',
+            `the proxy at ${proxy?.label ?? where} would not open a tunnel to ${where} (HTTP ${answer.statusCode} ${answer.statusText}). Check that the proxy allows this host.`,
+          ),
+        );
+      });
+      req.on('error', abort);
+
+      let seen = 0;
+      const body = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          seen += chunk.length;
+          if (seen > MAX_ANSWER_BYTES) done(tooLarge(call, where));
+          else done(null, chunk);
+        },
+      });
+      body.once('close', () => clearTimeout(readTimer));
+
+      req.on('response', (res) => {
+        clearTimeout(connectTimer);
+        const declared = Number(res.headers['content-length']);
+        if (Number.isFinite(declared) && declared > MAX_ANSWER_BYTES) {
+          res.destroy();
+          abort(tooLarge(call, where));
+          return;
+        }
+        // pipeline() destroys the response (and so hangs up) as soon as the cap is passed.
+        pipeline(res, body, (error) => {
+          clearTimeout(readTimer);
+          if (error && !body.destroyed) body.destroy(explain(error) as Error);
+        });
+        const SdkResponse = sdkCore().Response;
+        const response = new SdkResponse(res);
+        response.body = body as unknown as http.IncomingMessage;
+        settled = true;
+        resolve(response);
+      });
+
+      const payload = method === 'GET' || method === 'HEAD' ? null : request.body;
+      if (payload && typeof (payload as NodeJS.ReadableStream).pipe === 'function') {
+        payload.on('error', abort);
+        payload.pipe(req);
+      } else {
+        req.end();
+      }
+    });
+  }
+}
+
+function buildSecureContext(path: string): tls.SecureContext {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new GuardError(
+      'validation',
+      `The CA bundle ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Fix the path in the account's network settings.`,
+    );
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+    throw new GuardError(
+      'validation',
+      `The CA bundle ${path} holds no PEM certificate ("-----BEGIN CERTIFICATE-----"). Export the CA as PEM.`,
+    );
+  try {
+    // Added to the system roots, not instead of them: endpoints outside the proxy keep working.
+    return tls.createSecureContext({ ca: [...tls.rootCertificates, pem] });
+  } catch (error) {
+    throw new GuardError(
+      'validation',
+      `The CA bundle ${path} cannot be used (${(error as Error).message}). Export the CA as PEM.`,
+    );
+  }
+}
+
+// ---- the cache of transports ------------------------------------------------------------
+
+/**
+ * Enough for every account of a large fleet. An evicted transport is only forgotten, not
+ * closed: a session may still be using it; its idle sockets are unref'd and the server closes
+ * them.
+ */
+const MAX_TRANSPORTS = 64;
+const transports = new Map<string, AccountTransport>();
+
+/** The transport for a network setting; sessions with the same setting share connections. */
+export function transportFor(settings: TransportSettings): AccountTransport {
+  const env = settings.env;
+  const key = JSON.stringify([
+    settings.accountProxy,
+    settings.caBundlePath,
+    env.HTTPS_PROXY ?? env.https_proxy ?? null,
+    env.NO_PROXY ?? env.no_proxy ?? null,
+  ]);
+  let transport = transports.get(key);
+  if (transport) {
+    transports.delete(key);
+  } else {
+    transport = new AccountTransport(settings);
+    if (transports.size >= MAX_TRANSPORTS) transports.delete(transports.keys().next().value!);
+  }
+  transports.set(key, transport);
+  return transport;
+}
+
+// ---- the hook into the SDK ----------------------------------------------------------------
+
+interface ActiveCall extends CallLabel {
+  transport: AccountTransport;
+}
+
+interface HookState {
+  active: AsyncLocalStorage<ActiveCall>;
+  original: DoAction;
+}
+
+// Shared through the global symbol registry: a second copy of this module (tests load it more
+// than once per process) reuses the first hook instead of stacking another on top.
+const HOOK = Symbol.for('ack-secret-guard.cloud-transport');
+
+type SdkCore = { doAction: DoAction; Response: typeof $dara.Response };
+
+// Not named `require`: electron-vite's ESM shim declares that name in the bundled main file.
+const loadCommonJs = createRequire(import.meta.url);
+function sdkCore(): SdkCore {
+  return loadCommonJs('@darabonba/typescript/dist/core.js') as SdkCore;
+}
+
+function hook(): HookState {
+  const holder = globalThis as { [HOOK]?: HookState };
+  const existing = holder[HOOK];
+  if (existing) return existing;
+  const core = sdkCore();
+  const state: HookState = { active: new AsyncLocalStorage<ActiveCall>(), original: core.doAction };
+  const routed: DoAction = (request, runtime) => {
+    const call = state.active.getStore();
+    // Outside a CloudSession (the simulator's own SDK tests) the SDK behaves as shipped.
+    if (!call) return state.original(request, runtime);
+    return call.transport.send(request, runtime ?? null, call);
+  };
+  core.doAction = routed;
+  // openapi-core reads doAction through the package's re-export on every request; if a future
+  // version copies it instead, calls would silently bypass the proxy: refuse to run.
+  const reexport = (loadCommonJs('@darabonba/typescript') as { doAction: DoAction }).doAction;
+  if (reexport !== routed) {
+    core.doAction = state.original;
+    throw new Error(
+      'The installed @darabonba/typescript does not route requests through the account transport; calls would bypass the proxy. Reinstall the pinned version.',
+    );
+  }
+  holder[HOOK] = state;
+  return state;
+}
+
+/** Runs one SDK call so that its requests go through the account's transport. */
+export function throughTransport<T>(
+  transport: AccountTransport,
+  call: CallLabel,
+  run: () => Promise<T>,
+): Promise<T> {
+  return hook().active.run({ transport, ...call }, run);
+}
