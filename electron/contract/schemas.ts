@@ -90,7 +90,10 @@ const clusterId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a cluster id');
 const keyId = z
   .string()
   .max(400)
-  .refine((v) => parseKeyRef(v) !== null, `not a KMS key id, alias or key ARN; use ${KEY_REF_FORMS}`);
+  .refine(
+    (v) => parseKeyRef(v) !== null,
+    `not a KMS key id, alias or key ARN; use ${KEY_REF_FORMS}`,
+  );
 /** Absent = ~/.aliyun/config.json. */
 const cliConfigPath = z.string().min(1).max(4096).optional();
 
@@ -161,6 +164,11 @@ export const inputSchemas = {
     })
     .optional()
     .transform((v) => v ?? {}),
+  'fleet.cluster': z.strictObject({
+    clusterId,
+    /** Look only in this account; absent = the snapshot, then every saved account. */
+    accountId: accountId.optional(),
+  }),
   'keys.list': z.strictObject({ accountId, regionId }),
   'checks.run': z
     .strictObject({
