@@ -56,7 +56,11 @@ export async function enableDeletionProtection(
   keyId: string,
 ): Promise<FixResult> {
   // DescribeKey takes an id or an alias; an ARN is read as the id it ends in.
-  const { key, requestId } = await describeKey(session, regionId, keyIdWithoutLookup(keyId) ?? keyId);
+  const { key, requestId } = await describeKey(
+    session,
+    regionId,
+    keyIdWithoutLookup(keyId) ?? keyId,
+  );
   const requestIds = requestId ? [requestId] : [];
   if (key.deletionProtection === 'Enabled') {
     return {
