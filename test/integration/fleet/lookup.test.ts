@@ -13,6 +13,7 @@ import { CloudLimits } from '../../../electron/core/cloud/session';
 import type { CoreContext } from '../../../electron/core/context';
 import { EventHub } from '../../../electron/core/events';
 import { createFleetApi } from '../../../electron/core/fleet/api';
+import { findClusterById } from '../../../electron/core/fleet/lookup';
 import { ACCOUNT_IDS, simDirectory } from '../../support/sim-directory';
 
 const ADDED = 'c0ffee00000000000000000000000aa01';
@@ -111,6 +112,30 @@ describe('a cluster not in the last fleet snapshot', () => {
     }).catch((e: unknown) => e);
     expect(wrongAccount).toBeInstanceOf(CloudError);
     expect((wrongAccount as CloudError).message).toContain('not found in account Retail');
+  });
+
+  it('names an account that could not be asked, since the cluster may be there', async () => {
+    const directory = simDirectory(sim);
+    const sessionFor = directory.sessionFor.bind(directory);
+    directory.sessionFor = async (id) => {
+      if (id !== ACCOUNT_IDS.factory) return sessionFor(id);
+      throw new CloudError('The AccessKey is disabled.', {
+        kind: 'auth',
+        product: 'sts',
+        action: 'AssumeRole',
+        cloudCode: 'Forbidden.AccessKeyDisabled',
+        httpStatus: 403,
+        requestId: 'REQ-1',
+      });
+    };
+    const error = await findClusterById(directory, DEMO.clusters.factoryNoServiceRole).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CloudError);
+    expect((error as CloudError).kind).toBe('auth');
+    expect((error as CloudError).message).toContain(
+      'not found in accounts Retail, Logistics; Factory could not be asked (Forbidden.AccessKeyDisabled',
+    );
   });
 
   it("an id no account has is the cloud's not-found, naming the accounts asked", async () => {
