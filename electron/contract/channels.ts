@@ -13,6 +13,7 @@ export const OPERATION_NAMES = [
   'accounts.importCli.apply',
   'fleet.snapshot',
   'fleet.refresh',
+  'fleet.cluster',
   'keys.list',
   'checks.run',
   'demo.start',

@@ -16,3 +16,4 @@ export type * from './types/verify';
 export type * from './types/demo';
 export type * from './types/batch';
 export type { GuardBridge, BridgeTransport } from './bridge';
+export * from './key-ref';

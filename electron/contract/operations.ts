@@ -13,7 +13,7 @@ import type {
 import type { AppInfo } from './types/app';
 import type { Checklist } from './types/checks';
 import type { DemoStatus } from './types/demo';
-import type { FleetSnapshot } from './types/fleet';
+import type { ClusterSummary, FleetSnapshot } from './types/fleet';
 import type { KeyList } from './types/keys';
 import type { FixResult, OperationList, OperationView } from './types/operations';
 import type { AuditListResult } from './types/audit';
@@ -34,6 +34,11 @@ export interface OperationOutputs {
   /** The last snapshot (stale when read from disk), or null before the first refresh. */
   'fleet.snapshot': FleetSnapshot | null;
   'fleet.refresh': FleetSnapshot;
+  /**
+   * One cluster by id: from the snapshot, else asked of the cloud (any edition, so a Basic
+   * cluster reads as such). An id no account has is a cloud error (ErrorClusterNotFound).
+   */
+  'fleet.cluster': ClusterSummary;
   'keys.list': KeyList;
   'checks.run': Checklist;
   /** Starts the simulated cloud and adds the demo accounts (idempotent). */

@@ -4,6 +4,7 @@ import { SETTINGS_BOUNDS } from './types/settings';
 import { z } from 'zod';
 import type { OperationName } from './channels';
 import { ACCOUNT_COLOURS } from './types/accounts';
+import { KEY_REF_FORMS, parseKeyRef } from './key-ref';
 
 /** Inputs are plain objects; an operation with nothing to say takes `{}` (or nothing). */
 const noInput = z
@@ -85,12 +86,13 @@ const regionId = z
   .string()
   .regex(/^[a-z]{2,4}(-[a-z0-9]+){1,4}$/, 'not a region id like cn-hangzhou');
 const clusterId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a cluster id');
-/** A key id (key-...) or an alias (alias/...). */
+/** A key as KMS names it: an id (key-… or a UUID), an alias (alias/…) or a key ARN. */
 const keyId = z
   .string()
-  .regex(
-    /^(key-[A-Za-z0-9-]{1,120}|alias\/[A-Za-z0-9/_-]{1,120})$/,
-    'not a KMS key id (key-...) or alias (alias/...)',
+  .max(400)
+  .refine(
+    (v) => parseKeyRef(v) !== null,
+    `not a KMS key id, alias or key ARN; use ${KEY_REF_FORMS}`,
   );
 /** Absent = ~/.aliyun/config.json. */
 const cliConfigPath = z.string().min(1).max(4096).optional();
@@ -162,6 +164,11 @@ export const inputSchemas = {
     })
     .optional()
     .transform((v) => v ?? {}),
+  'fleet.cluster': z.strictObject({
+    clusterId,
+    /** Look only in this account; absent = the snapshot, then every saved account. */
+    accountId: accountId.optional(),
+  }),
   'keys.list': z.strictObject({ accountId, regionId }),
   'checks.run': z
     .strictObject({

@@ -3,7 +3,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isoUtc } from './clock';
 import { Faults, type ActiveFault, type FaultRule } from './faults';
+import { ClusterSchema } from './fixtures/schema';
 import type { ClusterState, Fixture, FixtureInput } from './fixtures/schema';
+import type { z } from 'zod';
+
+/** A cluster as a fixture writes it (see ClusterSchema; omitted fields take their defaults). */
+export type ClusterInput = z.input<typeof ClusterSchema>;
 import { loadFixture } from './fixtures/load';
 import { FixtureError } from './fixtures/validate';
 import { World } from './world/world';
@@ -81,6 +86,19 @@ export class Control {
     k.state = state;
     if (state === 'PendingDeletion' && !k.deleteDate)
       k.deleteDate = this.world.clock.now() + 7 * 86400_000;
+  }
+
+  /**
+   * Adds a cluster behind the app's back (created in the console since the app last looked): the
+   * fixture's cluster shape, defaults filled in. Its id must be new; its account must exist.
+   */
+  addCluster(accountId: string, cluster: ClusterInput) {
+    const parsed = ClusterSchema.parse(cluster);
+    if (this.world.clusters.has(parsed.id)) throw new Error(`cluster ${parsed.id} exists already`);
+    if (!this.world.regions.has(parsed.regionId))
+      throw new Error(`no region ${parsed.regionId} in this world`);
+    this.world.insertCluster(accountId, parsed);
+    return this.cluster(parsed.id)!;
   }
 
   setClusterState(clusterId: string, state: ClusterState): void {
@@ -216,6 +234,8 @@ export class Control {
         return send(this.removeFault(r[1]!) ? 200 : 404, { id: r[1] });
       if (m === 'POST' && (r = /^\/keys\/([^/]+)\/state$/.exec(path)))
         return send(200, (this.setKeyState(r[1]!, input.state as KeyState), this.key(r[1]!)));
+      if (m === 'POST' && path === '/clusters')
+        return send(200, this.addCluster(String(input.accountId), input.cluster as ClusterInput));
       if (m === 'POST' && (r = /^\/clusters\/([^/]+)\/state$/.exec(path)))
         return send(
           200,

@@ -22,7 +22,9 @@ export const BATCH_USAGE = `Usage:
 PLAN.json says which change to make and on which clusters of the fleet:
   {
     "action": "enable",                      "enable" or "disable"
-    "keyId": "key-hzz6...",                  enable only: the KMS key (key-... or alias/...)
+    "keyId": "key-hzz6...",                  enable only: the KMS key: its id (key-... or a
+                                             UUID), an alias (alias/..., resolved in each
+                                             cluster's region) or its ARN
     "scope": {                               optional; each field narrows the plan
       "accountIds": ["Retail"],              account names or ids (see: accounts list)
       "regionIds": ["cn-hangzhou"],
@@ -127,8 +129,23 @@ export function printPlan(ctx: CommandContext, plan: BatchView): void {
   if (plan.items.length > 0) {
     ctx.print(
       table(
-        ['CLUSTER', 'NAME', 'ACCOUNT', 'REGION', 'PLAN'],
-        plan.items.map((i) => [i.clusterId, i.clusterName, i.accountName, i.regionId, verdict(i)]),
+        [
+          'CLUSTER',
+          'NAME',
+          'ACCOUNT',
+          'REGION',
+          'PLAN',
+          ...(plan.action === 'enable' ? ['KEY'] : []),
+        ],
+        plan.items.map((i) => [
+          i.clusterId,
+          i.clusterName,
+          i.accountName,
+          i.regionId,
+          verdict(i),
+          // The key id each ready cluster gets (an alias names a different key in each region).
+          ...(plan.action === 'enable' ? [i.keyId ?? '-'] : []),
+        ]),
       ),
     );
   }

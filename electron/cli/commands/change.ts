@@ -1,7 +1,7 @@
 // Changes: enable, disable, and status (with --wait streaming progress until the change ends).
 import { parseArgs } from 'node:util';
 import type { OperationView } from '../../contract';
-import { GuardError } from '../../contract';
+import { GuardError, KEY_REF_FORMS } from '../../contract';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { findAccount } from '../lookup';
@@ -70,7 +70,7 @@ async function waitFor(ctx: CommandContext, view: OperationView): Promise<ExitCo
 async function change(ctx: CommandContext, action: 'enable' | 'disable'): Promise<ExitCode> {
   const { values, positionals } = parse(ctx.args);
   const clusterId = positionals[0];
-  const usage = `Usage: ack-secret-guard ${action} CLUSTER_ID${action === 'enable' ? ' --key KEY_ID' : ''} [--account NAME] [--wait] [--json]\n`;
+  const usage = `Usage: ack-secret-guard ${action} CLUSTER_ID${action === 'enable' ? ' --key KEY' : ''} [--account NAME] [--wait] [--json]\n${action === 'enable' ? `  KEY: ${KEY_REF_FORMS}\n` : ''}`;
   if (
     values.help ||
     !clusterId ||
@@ -94,6 +94,9 @@ async function change(ctx: CommandContext, action: 'enable' | 'disable'): Promis
     if (checklist && !ctx.json) printChecklist(ctx, checklist as never);
     throw error;
   }
+  const asked = typeof values.key === 'string' ? values.key : null;
+  if (!ctx.json && asked && view.keyId && asked !== view.keyId)
+    ctx.print(`key ${asked} is ${view.keyId} in ${view.regionId}; sent the key id.`);
   if (!values.wait) {
     if (ctx.json) ctx.printJson(view);
     else
@@ -107,7 +110,7 @@ async function change(ctx: CommandContext, action: 'enable' | 'disable'): Promis
 
 export const enableCommand: CommandSpec = {
   name: 'enable',
-  summary: 'enable CLUSTER_ID --key KEY_ID [--wait]',
+  summary: 'enable CLUSTER_ID --key KEY [--wait]  (KEY: key id, alias/… or key ARN)',
   run: (ctx) => change(ctx, 'enable'),
 };
 
@@ -125,7 +128,7 @@ export const statusCommand: CommandSpec = {
     const clusterId = positionals[0];
     if (values.help || !clusterId || positionals.length > 1) {
       (values.help ? ctx.io.stdout : ctx.io.stderr).write(
-        'Usage: ack-secret-guard status CLUSTER_ID [--wait] [--json]\n',
+        'Usage: ack-secret-guard status CLUSTER_ID [--account NAME] [--wait] [--json]\n',
       );
       return values.help ? EXIT.ok : EXIT.usage;
     }
@@ -135,8 +138,36 @@ export const statusCommand: CommandSpec = {
     for (const p of problems) ctx.io.stderr.write(`journal: ${p}\n`);
     const latest = operations[0];
     if (!latest) {
-      if (ctx.json) ctx.printJson({ clusterId, operation: null });
-      else ctx.print(`No change of ${clusterId} is recorded.`);
+      // Nothing recorded here: say what the cluster is now (found in the cloud if need be; an id
+      // no account has is a cloud error, exit 4).
+      const account =
+        typeof values.account === 'string' ? await findAccount(ctx, values.account) : null;
+      const cluster = await ctx.core.api['fleet.cluster']({
+        clusterId,
+        ...(account ? { accountId: account.id } : {}),
+      });
+      const encryption = cluster.encryption.enabled
+        ? `on with key ${cluster.encryption.keyId ?? '(unknown)'}`
+        : cluster.encryption.enabled === false
+          ? 'off'
+          : 'unknown';
+      if (ctx.json)
+        ctx.printJson({
+          clusterId,
+          operation: null,
+          cluster: {
+            name: cluster.name,
+            account: cluster.accountName,
+            regionId: cluster.regionId,
+            edition: cluster.edition,
+            state: cluster.state,
+            encryption: { enabled: cluster.encryption.enabled, keyId: cluster.encryption.keyId },
+          },
+        });
+      else
+        ctx.print(
+          `No change of ${cluster.name} (${clusterId}) is recorded. ${cluster.edition} cluster in ${cluster.regionId} (${cluster.accountName}), ${cluster.state}; Secret encryption ${encryption}.`,
+        );
       return EXIT.ok;
     }
     if (values.wait && latest.phase !== 'ended') return waitFor(ctx, latest);

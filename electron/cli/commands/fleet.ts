@@ -1,7 +1,7 @@
 // Read-only commands over the fleet: clusters, keys, and the checklist.
 import { parseArgs } from 'node:util';
 import type { Checklist, FleetSnapshot } from '../../contract';
-import { GuardError } from '../../contract';
+import { GuardError, KEY_REF_FORMS } from '../../contract';
 import { EXIT } from '../exit-codes';
 import { findAccount, table } from '../lookup';
 import type { CommandContext, CommandSpec } from './types';
@@ -165,7 +165,7 @@ const MARK: Record<string, string> = {
 
 export function printChecklist(ctx: CommandContext, list: Checklist): void {
   ctx.print(
-    `${list.action} ${list.clusterId}${list.keyId ? ` with ${list.keyId}` : ''}: ${list.ready ? 'ready' : 'NOT ready'}`,
+    `${list.action} ${list.clusterId}${list.keyId ? ` with ${list.keyRef ? `${list.keyRef} (${list.keyId})` : list.keyId}` : ''}: ${list.ready ? 'ready' : 'NOT ready'}`,
   );
   for (const c of list.checks) {
     ctx.print(`  [${MARK[c.status]}] ${c.id.padEnd(24)} ${c.summary}`);
@@ -176,7 +176,8 @@ export function printChecklist(ctx: CommandContext, list: Checklist): void {
 
 export const checkCommand: CommandSpec = {
   name: 'check',
-  summary: 'check CLUSTER_ID (--key KEY_ID | --disable) [--account NAME]',
+  summary:
+    'check CLUSTER_ID (--key KEY | --disable) [--account NAME]  (KEY: key id, alias/… or key ARN)',
   async run(ctx) {
     const { values, positionals } = options(ctx.args, {
       key: { type: 'string' },
@@ -192,7 +193,7 @@ export const checkCommand: CommandSpec = {
       Boolean(values.key) === Boolean(values.disable)
     ) {
       (values.help ? ctx.io.stdout : ctx.io.stderr).write(
-        'Usage: ack-secret-guard check CLUSTER_ID (--key KEY_ID | --disable) [--account NAME] [--json]\n',
+        `Usage: ack-secret-guard check CLUSTER_ID (--key KEY | --disable) [--account NAME] [--json]\n  KEY: ${KEY_REF_FORMS}\n`,
       );
       return values.help ? EXIT.ok : EXIT.usage;
     }

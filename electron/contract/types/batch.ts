@@ -14,7 +14,10 @@ export interface BatchScope {
 
 export interface BatchPlanRequest {
   action: OperationAction;
-  /** Required to enable; absent to disable (each cluster's own key is used). */
+  /**
+   * Required to enable: a key id, an alias (resolved in each cluster's region, so one alias can
+   * name the key of every region) or a key ARN. Absent to disable (each cluster's own key).
+   */
   keyId?: string;
   scope?: BatchScope;
 }
@@ -46,6 +49,11 @@ export interface BatchItem {
   accountId: string;
   accountName: string;
   regionId: string;
+  /**
+   * Enable, ready items: the key id this cluster is changed to (the plan's alias or ARN resolved
+   * in the cluster's region; the change sends this id).
+   */
+  keyId?: string;
   status: BatchItemStatus;
   /** Why the cluster is skipped (each failing check's id and summary, or a plan rule). */
   reasons: string[];

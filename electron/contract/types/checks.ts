@@ -51,7 +51,10 @@ export interface Checklist {
   accountId: string;
   regionId: string;
   action: ChangeAction;
+  /** The key's id (an alias or ARN in the request is resolved to it in the cluster's region). */
   keyId: string | null;
+  /** How the request named the key, when not by its id: an alias (alias/…) or a key ARN. */
+  keyRef?: string;
   /** True when no check fails (warn, unknown and manual inform but do not block). */
   ready: boolean;
   checkedAt: string;

@@ -52,13 +52,18 @@ export interface VerifyKmsEvent {
 }
 
 export interface VerifyKmsCounts {
-  /** Service-role events for the key (or naming no key) since the change started. */
+  /**
+   * AliyunCSManagedSecurityRole events (that role exactly) for the key, or naming no key, since
+   * the change started; when some name this cluster, only those.
+   */
   encrypt: number;
   decrypt: number;
   /** Of those, how many carry an errorCode. */
   failed: number;
   /** Of those, how many name no key at all (counted as this key's: a guess, see verify docs). */
   withoutKeyId: number;
+  /** Of those, how many name this cluster (in the role session or the encryption context). */
+  namingCluster: number;
   /** Of those, how many are later than the change's end plus the grace period (disable). */
   afterQuietStart: number;
   /** Every event ActionTrail returned to the Encrypt/Decrypt queries (any caller, any key). */

@@ -11,6 +11,7 @@ import type {
 import type { CheckResult, Checklist } from '../../contract/types/checks';
 import type { ClusterSummary, FleetFailure } from '../../contract/types/fleet';
 import type { OperationAction } from '../../contract/types/operations';
+import { refersToKey } from '../../contract/key-ref';
 import { BatchCache, CheckContext } from '../checks/context';
 import type { CheckInput } from '../checks/context';
 import { CloudError } from '../cloud/errors';
@@ -46,7 +47,12 @@ export function inScope(cluster: ClusterSummary, scope: BatchScope): boolean {
 export function ruleOut(cluster: ClusterSummary, request: PlanRequest): string | null {
   const { enabled, keyId } = cluster.encryption;
   if (request.action === 'enable') {
-    if (enabled === true && keyId === request.keyId) return 'already encrypted with this key';
+    // The plan may name the key by id, alias or ARN; the snapshot knows the key's aliases.
+    const same =
+      keyId !== null &&
+      request.keyId !== undefined &&
+      refersToKey(request.keyId, { keyId, aliases: cluster.key?.aliases ?? [] });
+    if (enabled === true && same) return 'already encrypted with this key';
     if (enabled === true && request.scope.onlyNotEncrypted)
       return `already encrypted (with ${keyId ?? 'another key'}); the plan covers only clusters not encrypted`;
     return null;
@@ -132,6 +138,8 @@ export function itemFromChecklist(
   const cooldown = checklist.checks.find((c) => c.id === 'cluster.cooldown' && c.status === 'fail');
   return {
     ...baseItem(cluster),
+    // The key this cluster gets: the plan's alias or ARN resolved in the cluster's region.
+    ...(checklist.action === 'enable' && checklist.keyId ? { keyId: checklist.keyId } : {}),
     status: 'ready',
     reasons: [],
     notes: [
@@ -255,7 +263,7 @@ export async function planBatch(
           const checklist = await runChecklist(input, cache);
           const inUse = cluster.encryption.enabled ? cluster.encryption.keyId : null;
           let objection: ReturnType<typeof keyInUseReason> = null;
-          if (request.action === 'enable' && inUse && inUse !== request.keyId) {
+          if (request.action === 'enable' && inUse && inUse !== checklist.keyId) {
             const found = await new CheckContext(input, cache)
               .key(inUse)
               .catch((error: unknown) => ({ error }));

@@ -455,7 +455,11 @@ export class BatchService {
         clusterId,
         action: h.view.action,
         accountId: item.accountId,
-        ...(h.view.action === 'enable' && h.view.keyId ? { keyId: h.view.keyId } : {}),
+        // The key id the plan resolved for this cluster (what the user approved), else the
+        // plan's own reference (the checklist before the start resolves it again).
+        ...(h.view.action === 'enable' && (item.keyId ?? h.view.keyId)
+          ? { keyId: item.keyId ?? h.view.keyId! }
+          : {}),
       });
     } catch (error) {
       return { operationId: null, retry: await this.refused(h, clusterId, error) };

@@ -10,6 +10,7 @@ import {
   parseEncryption,
 } from '../cloud/cs';
 import type { CsCluster, CsTask, RbacGrant } from '../cloud/cs';
+import { keyIdWithoutLookup } from '../../contract/key-ref';
 import { describeKey } from '../cloud/kms';
 import type { KmsKeyMetadata } from '../cloud/kms';
 import {
@@ -52,7 +53,10 @@ export interface CheckInput {
   clusterId: string;
   regionId: string;
   action: ChangeAction;
+  /** The key to enable with: an id, an alias or an ARN (runChecklist resolves it to the id). */
   keyId: string | null;
+  /** How the request named the key when that was not its id (an alias or an ARN). */
+  keyRef?: string;
   now: number;
   /** The simulated cloud's clock (cooldowns pass faster, task times are simulated). */
   cloudClock?: { scale: number; cloudNow(): number };
@@ -92,10 +96,22 @@ export class CheckContext {
     return parseEncryption(cluster.metaData).keyId;
   }
 
-  key(keyId: string): Promise<{ key: KmsKeyMetadata; requestId: string | null }> {
-    return this.batch.get(this.scoped(`key|${this.input.regionId}|${keyId}`), () =>
-      describeKey(this.input.session, this.input.regionId, keyId),
+  /**
+   * DescribeKey in the cluster's region. It takes an id or an alias (docs/alibaba-cloud-api.md);
+   * an ARN is read as the key id it ends in. The answer is also remembered under the key's own
+   * id, so a resolved alias costs one call however many checks ask.
+   */
+  key(keyRef: string): Promise<{ key: KmsKeyMetadata; requestId: string | null }> {
+    const region = this.input.regionId;
+    const asked = keyIdWithoutLookup(keyRef) ?? keyRef;
+    const answer = this.batch.get(this.scoped(`key|${region}|${asked}`), () =>
+      describeKey(this.input.session, region, asked),
     );
+    return answer.then((found) => {
+      if (found.key.keyId && found.key.keyId !== asked)
+        void this.batch.get(this.scoped(`key|${region}|${found.key.keyId}`), () => answer);
+      return found;
+    });
   }
 
   serviceKeyIds(): Promise<Set<string>> {

@@ -1,4 +1,5 @@
 // Checks about the KMS key: one DescribeKey answers all of them.
+import { parseKeyRef } from '../../contract/key-ref';
 import type { CheckId, CheckResult } from '../../contract/types/checks';
 import { CloudError } from '../cloud/errors';
 import type { KmsKeyMetadata } from '../cloud/kms';
@@ -40,7 +41,17 @@ async function withKey(
     }
     return couldNotCheck(id, 'the key', found.error);
   }
-  return decide(found.key, { keyId, requestId: found.requestId });
+  return decide(found.key, { keyId, ...refEvidence(ctx), requestId: found.requestId });
+}
+
+/** The alias or ARN the request named the key by, beside its id in the evidence. */
+function refEvidence(ctx: CheckContext): { keyRef?: string } {
+  return ctx.input.keyRef ? { keyRef: ctx.input.keyRef } : {};
+}
+
+/** "alias/x (key-…)" when the request named the key by an alias or ARN, else the id. */
+function named(ctx: CheckContext, keyId: string): string {
+  return ctx.input.keyRef ? `${ctx.input.keyRef} (${keyId})` : keyId;
 }
 
 const keyFix = (ctx: CheckContext, hint: string) => ({
@@ -54,18 +65,29 @@ export async function keyExists(ctx: CheckContext): Promise<CheckResult> {
     return fail('key.exists', 'No key was chosen.', {}, { hint: 'Choose an eligible key.' });
   }
   if (found && 'key' in found) {
-    return pass('key.exists', `Key ${keyId} exists.`, {
+    return pass('key.exists', `Key ${named(ctx, keyId)} exists.`, {
       keyId,
+      ...refEvidence(ctx),
       arn: found.key.arn,
       requestId: found.requestId,
     });
   }
   const error = found && 'error' in found ? found.error : null;
   if (error instanceof CloudError && error.kind === 'notFound') {
+    const ref = parseKeyRef(ctx.input.keyRef ?? '');
+    const elsewhere =
+      ref?.kind === 'arn' && ref.regionId !== ctx.input.regionId
+        ? ` The ARN names region ${ref.regionId}; the key must be in the cluster's region.`
+        : '';
     return fail(
       'key.exists',
-      `Key ${keyId} does not exist in ${ctx.input.regionId} (${error.cloud.cloudCode}).`,
-      { keyId, errorCode: error.cloud.cloudCode, requestId: error.cloud.requestId },
+      `Key ${named(ctx, keyId)} does not exist in ${ctx.input.regionId} (${error.cloud.cloudCode}).${elsewhere}`,
+      {
+        keyId,
+        ...refEvidence(ctx),
+        errorCode: error.cloud.cloudCode,
+        requestId: error.cloud.requestId,
+      },
       keyFix(
         ctx,
         `Choose a key that exists in ${ctx.input.regionId}, or create one (Aliyun_AES_256, ENCRYPT/DECRYPT).`,

@@ -1,5 +1,6 @@
 // Runs the checklist for one cluster and an intended action. Checks run concurrently and share
 // what they fetch (CheckContext); the result is ready when nothing fails.
+import { parseKeyRef } from '../../contract/key-ref';
 import type { CheckId, CheckResult, Checklist } from '../../contract/types/checks';
 import { callerClusterRbac, callerKmsCryptoAdmin, serviceRole } from './access';
 import { clusterCooldown, clusterEdition, clusterEncryption, clusterState } from './cluster';
@@ -62,10 +63,29 @@ export function checksFor(action: 'enable' | 'disable'): CheckId[] {
   return (action === 'enable' ? ENABLE : DISABLE).map(([id]) => id);
 }
 
+/**
+ * An alias or an ARN becomes the key id it names in the cluster's region, before any check runs:
+ * every check then compares ids, and the change sends the id (UpdateKMSEncryption refuses an
+ * alias). A reference that cannot be resolved stays as it is, and key.exists says why.
+ */
+async function withResolvedKey(input: CheckInput, batch: BatchCache): Promise<CheckInput> {
+  if (input.action !== 'enable' || !input.keyId) return input;
+  const ref = parseKeyRef(input.keyId);
+  if (!ref || ref.kind === 'id') return input;
+  if (ref.kind === 'arn') return { ...input, keyId: ref.keyId, keyRef: ref.text };
+  try {
+    const { key } = await new CheckContext(input, batch).key(ref.alias);
+    return key.keyId ? { ...input, keyId: key.keyId, keyRef: ref.alias } : input;
+  } catch {
+    return input;
+  }
+}
+
 export async function runChecklist(
-  input: CheckInput,
+  request: CheckInput,
   batch: BatchCache = new BatchCache(),
 ): Promise<Checklist> {
+  const input = await withResolvedKey(request, batch);
   const ctx = new CheckContext(input, batch);
   const table = input.action === 'enable' ? ENABLE : DISABLE;
   const checks = await Promise.all(
@@ -89,6 +109,7 @@ export async function runChecklist(
     regionId: input.regionId,
     action: input.action,
     keyId: input.action === 'enable' ? input.keyId : await ctx.keyId().catch(() => null),
+    ...(input.keyRef ? { keyRef: input.keyRef } : {}),
     ready: checks.every((c) => c.status !== 'fail'),
     checkedAt: new Date(input.now).toISOString(),
     checks,

@@ -1,5 +1,4 @@
-// The fleet slice of the contract: snapshot, refresh, keys, and the checklist.
-import { GuardError } from '../../contract';
+// The fleet slice of the contract: snapshot, refresh, one cluster by id, keys, and the checklist.
 import type { CoreApi } from '../../contract';
 import type { ClusterSummary } from '../../contract/types/fleet';
 import { runChecklist } from '../checks/run';
@@ -7,6 +6,7 @@ import type { CoreContext } from '../context';
 import type { Clock } from '../util/clock';
 import type { AccountDirectory } from './directory';
 import { listKeys } from './keys';
+import { findClusterById } from './lookup';
 import { FleetService } from './service';
 
 export interface FleetHooks {
@@ -16,7 +16,10 @@ export interface FleetHooks {
   clockFor?: (accountId: string) => Clock;
 }
 
-type FleetApi = Pick<CoreApi, 'fleet.snapshot' | 'fleet.refresh' | 'keys.list' | 'checks.run'>;
+type FleetApi = Pick<
+  CoreApi,
+  'fleet.snapshot' | 'fleet.refresh' | 'fleet.cluster' | 'keys.list' | 'checks.run'
+>;
 
 export function createFleetApi(
   ctx: CoreContext,
@@ -29,28 +32,20 @@ export function createFleetApi(
 } {
   const fleet = new FleetService(ctx, directory);
 
-  /** Finds a cluster in the snapshot; refreshes the named account once if it is not there. */
+  /**
+   * Finds a cluster: in the last snapshot, else in the cloud by its id (the named account, or
+   * every saved account). A cluster the fleet view leaves out (Basic, not Edge) is found too.
+   */
   async function locate(clusterId: string, accountId?: string): Promise<ClusterSummary> {
-    let cluster = await fleet.findCluster(clusterId);
-    if (!cluster && accountId) {
-      await fleet.refresh({ accountIds: [accountId] });
-      cluster = await fleet.findCluster(clusterId);
-    }
-    if (!cluster || (accountId && cluster.accountId !== accountId)) {
-      throw new GuardError(
-        'not-found',
-        accountId
-          ? `Cluster ${clusterId} was not found in the account's Edge Pro clusters.`
-          : `Cluster ${clusterId} is not in the last fleet snapshot. Refresh the fleet, or name its account.`,
-        { clusterId },
-      );
-    }
-    return cluster;
+    const known = await fleet.findCluster(clusterId);
+    if (known && (!accountId || known.accountId === accountId)) return known;
+    return findClusterById(directory, clusterId, accountId);
   }
 
   const api: FleetApi = {
     'fleet.snapshot': () => fleet.snapshot(),
     'fleet.refresh': (input) => fleet.refresh(input),
+    'fleet.cluster': ({ clusterId, accountId }) => locate(clusterId, accountId),
     'keys.list': async ({ accountId, regionId }) => {
       const session = await directory.sessionFor(accountId);
       const usedBy = new Map<string, string[]>();

@@ -1,6 +1,6 @@
 // The two fixes the checklist offers as in-app actions. Each is an explicit user action, audited
 // by the caller, and idempotent: running it on an account that is already fine changes nothing.
-import { GuardError } from '../../contract';
+import { GuardError, keyIdWithoutLookup } from '../../contract';
 import type { FixResult } from '../../contract/types/operations';
 import { SERVICE_ROLE, SERVICE_ROLE_POLICY } from '../checks/context';
 import { CloudError } from '../cloud/errors';
@@ -55,7 +55,12 @@ export async function enableDeletionProtection(
   regionId: string,
   keyId: string,
 ): Promise<FixResult> {
-  const { key, requestId } = await describeKey(session, regionId, keyId);
+  // DescribeKey takes an id or an alias; an ARN is read as the id it ends in.
+  const { key, requestId } = await describeKey(
+    session,
+    regionId,
+    keyIdWithoutLookup(keyId) ?? keyId,
+  );
   const requestIds = requestId ? [requestId] : [];
   if (key.deletionProtection === 'Enabled') {
     return {

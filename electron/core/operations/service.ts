@@ -278,7 +278,8 @@ export class OperationsService {
 
       const opId = randomUUID();
       const at = this.ctx.now();
-      const keyId = request.action === 'enable' ? (request.keyId ?? null) : checklist.keyId;
+      // The key's id, whatever the request named it by: the cloud refuses an alias.
+      const keyId = checklist.keyId;
       const intent: JournalRecord & { type: 'intent' } = {
         v: 1,
         type: 'intent',

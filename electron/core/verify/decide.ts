@@ -21,7 +21,7 @@ import type {
   VerifyStatus,
 } from '../../contract/types/verify';
 import type { TrailEvent } from '../cloud/actiontrail';
-import { eventKeyId, eventMs, toChangeEvent, toKmsEvent } from './evidence';
+import { clusterMention, eventKeyId, eventMs, toChangeEvent, toKmsEvent } from './evidence';
 
 const MINUTE = 60_000;
 export const ACTIONTRAIL_LAG_MS = 10 * MINUTE;
@@ -70,6 +70,7 @@ export function emptyCounts(): VerifyKmsCounts {
     decrypt: 0,
     failed: 0,
     withoutKeyId: 0,
+    namingCluster: 0,
     afterQuietStart: 0,
     scanned: 0,
     truncated: false,
@@ -86,6 +87,7 @@ export function decide(e: Evidence): VerifyResult {
     decrypt: newestFirst.filter((x) => x.eventName === 'Decrypt').length,
     failed: newestFirst.filter((x) => x.errorCode !== null).length,
     withoutKeyId: newestFirst.filter((x) => eventKeyId(x) === null).length,
+    namingCluster: newestFirst.filter((x) => clusterMention(x, e.clusterId) === 'this').length,
     afterQuietStart: newestFirst.filter((x) => eventMs(x) >= quietStart).length,
     scanned: e.scanned,
     truncated: e.truncated,

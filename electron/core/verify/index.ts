@@ -12,4 +12,4 @@ export {
   decide,
 } from './decide';
 export type { Evidence } from './decide';
-export { SERVICE_ROLE_PREFIX, isServiceRoleEvent } from './evidence';
+export { SERVICE_ROLE_NAME, isServiceRoleEvent } from './evidence';

@@ -101,6 +101,7 @@ function receiptText(r: VerifyReceipt): string {
   lines.push(
     `KMS events by AliyunCSManagedSecurityRole since the change: ${k.encrypt} Encrypt, ${k.decrypt} Decrypt` +
       `${k.failed ? `, ${k.failed} failed` : ''}${k.withoutKeyId ? `, ${k.withoutKeyId} naming no key` : ''}` +
+      `${k.namingCluster ? `, ${k.namingCluster} naming this cluster` : ''}` +
       `${k.truncated ? ' (page limit reached; there may be more)' : ''}.`,
   );
   if (r.kmsEvents.length > 0) {

@@ -19,7 +19,13 @@ import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import { RETENTION_MS, decide, emptyCounts } from './decide';
 import type { Evidence } from './decide';
-import { countsForKey, eventMs, isServiceRoleEvent, pickChangeEvent } from './evidence';
+import {
+  clusterEvents,
+  countsForKey,
+  eventMs,
+  isServiceRoleEvent,
+  pickChangeEvent,
+} from './evidence';
 
 export interface VerifyInput {
   clusterId: string;
@@ -221,8 +227,12 @@ export async function verifyEncryption(
           ),
         );
       }
-      // Paging may repeat an event at a page boundary; keep one of each.
-      roleEvents = [...new Map(roleEvents.map((e) => [e.eventId, e])).values()];
+      // Paging may repeat an event at a page boundary; keep one of each. Then only this
+      // cluster's: the same key may serve other clusters of the account and region.
+      roleEvents = clusterEvents(
+        [...new Map(roleEvents.map((e) => [e.eventId, e])).values()],
+        clusterId,
+      );
     }
 
     const evidence: Evidence = {

@@ -12,6 +12,7 @@ import { ApiError } from '../http/errors';
 import {
   SERVICE_ROLE_ERROR,
   invalid,
+  keyIdOnly,
   keyProblem,
   newTask,
   startKmsChange,
@@ -176,7 +177,7 @@ function updateKMSEncryption(ctx: Ctx) {
     if (problem) throw invalid(problem);
     if (enabled && c.encryption!.keyId === keyId)
       throw invalid(`Secret encryption is already enabled with key ${keyId}.`); // GUESS
-    target = ctx.world.keyOf(c.accountId, keyId)!.id;
+    target = keyIdOnly(ctx.world, c.accountId, keyId)!.id;
   }
   startKmsChange(ctx.world, ctx.faults, c, target, ctx.now);
   ctx.world.events.record(c.accountId, c.regionId, {
@@ -260,7 +261,7 @@ function createCluster(ctx: Ctx) {
     task.updated = at;
     task.stage = 'Finished';
     if (key) {
-      const k = ctx.world.keyOf(c.accountId, key)!;
+      const k = keyIdOnly(ctx.world, c.accountId, key)!;
       c.encryption = { keyId: k.id, disabled: false };
       c.intervals.push({ keyId: k.id, from: at });
     }

@@ -12,7 +12,9 @@ export function keyProblem(
   regionId: string,
   keyId: string,
 ): string | undefined {
-  const k = world.keyOf(accountId, keyId);
+  // The cluster takes the key's id only: an alias or an ARN is not looked up (GUESS for the ARN;
+  // for an alias the cloud answers "InvalidParameter: The KMS key alias/… does not exist").
+  const k = keyIdOnly(world, accountId, keyId);
   if (!k) return `The KMS key ${keyId} does not exist.`;
   if (k.regionId !== regionId)
     return `The KMS key ${keyId} is in ${k.regionId}; the cluster is in ${regionId}. The key must be in the cluster's region.`;
@@ -27,6 +29,12 @@ export function keyProblem(
   if (k.rotation === 'Enabled')
     return `The KMS key ${keyId} has automatic rotation enabled, which is not supported.`;
   return undefined;
+}
+
+/** A key by its id within an account (no alias, no ARN). */
+export function keyIdOnly(world: World, accountId: string, keyId: string): KeyRt | undefined {
+  const k = world.keys.get(keyId);
+  return k && k.accountId === accountId ? k : undefined;
 }
 
 export function invalid(msg: string): ApiError {

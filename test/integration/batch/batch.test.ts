@@ -120,6 +120,40 @@ describe('batches against the simulator', () => {
     expect(journal.bind(null, h)).toThrow(); // planning changes nothing
   });
 
+  it('a plan naming the key by alias: resolved per cluster, applied with the key id', async () => {
+    const h = harness();
+    const plan = await h.batches.plan({
+      action: 'enable',
+      keyId: 'alias/ack-secrets-hz',
+      scope: { clusterIds: [DEMO.clusters.happy, DEMO.clusters.encrypted] },
+    });
+    expect(item(plan, DEMO.clusters.happy)).toMatchObject({
+      status: 'ready',
+      keyId: DEMO.keys.valid,
+    });
+    // The encrypted cluster's key is another one: a key change, also resolved.
+    expect(item(plan, DEMO.clusters.encrypted).keyId).toBe(DEMO.keys.valid);
+    // The cloud refuses an alias: the apply sends each cluster's resolved key id.
+    await h.batches.apply({ batchId: plan.batchId });
+    const final = await h.batches.settled(plan.batchId);
+    expect(final, JSON.stringify(final.items.map((i) => i.error))).toMatchObject({
+      state: 'ended',
+      result: 'succeeded',
+    });
+    expect(sim.control.cluster(DEMO.clusters.happy)?.encryption?.keyId).toBe(DEMO.keys.valid);
+
+    // Planned again, the alias names the key the cluster now has: left out by the plan rule.
+    const again = await h.batches.plan({
+      action: 'enable',
+      keyId: 'alias/ack-secrets-hz',
+      scope: { clusterIds: [DEMO.clusters.happy] },
+    });
+    expect(item(again, DEMO.clusters.happy)).toMatchObject({
+      status: 'skipped',
+      reasons: ['already encrypted with this key'],
+    });
+  });
+
   it('applies across a restart: every eligible cluster encrypted, nothing started twice', async () => {
     const first = harness();
     const plan = await first.batches.plan({ action: 'enable', keyId: DEMO.keys.valid, scope: {} });

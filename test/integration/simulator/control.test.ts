@@ -51,6 +51,36 @@ describe('control API over HTTP', () => {
     expect(bad.json.error).toContain('regions');
   });
 
+  it("adds a cluster behind the app's back, which the CS API then serves", async () => {
+    const id = 'c0ffee0000000000000000000000000a1';
+    const added = await call('POST', '/clusters', {
+      accountId: DEMO.accounts.retail.id,
+      cluster: { id, name: 'added-later', regionId: 'cn-shanghai' },
+    });
+    expect(added.status).toBe(200);
+    expect(added.json).toMatchObject({ id, regionId: 'cn-shanghai', state: 'running' });
+    const detail = await cs(sim, creds(DEMO.accessKeys.retailRoot)).describeClusterDetail(id);
+    expect(detail.body?.clusterSpec).toBe('ack.pro.small');
+    expect(
+      (
+        await call('POST', '/clusters', {
+          accountId: DEMO.accounts.retail.id,
+          cluster: { id, name: 'again', regionId: 'cn-shanghai' },
+        })
+      ).json.error,
+    ).toContain('exists already');
+    expect(
+      (
+        await call('POST', '/clusters', {
+          accountId: 'nobody',
+          cluster: { id: 'c2', name: 'x', regionId: 'cn-shanghai' },
+        })
+      ).status,
+    ).toBe(400);
+    await call('POST', '/reset');
+    expect((await call('GET', `/clusters/${id}`)).status).toBe(404);
+  });
+
   it('loads a fixture object and reports cross-reference problems with paths', async () => {
     const f = generateFleet({ accounts: 1, regions: 1, clustersPerRegion: 2, keysPerRegion: 1 });
     expect((await call('POST', '/fixture', { fixture: f })).json.accounts[0].clusters).toBe(2);

@@ -200,6 +200,14 @@ describe('UpdateKMSEncryption', () => {
       [DEMO.clusters.happy, DEMO.keys.service, 400, 'InvalidParameter'],
       [DEMO.clusters.happy, DEMO.keys.rotation, 400, 'InvalidParameter'],
       [DEMO.clusters.happy, 'key-does-not-exist', 400, 'InvalidParameter'],
+      // The cluster takes the key's id only: an alias (or an ARN) is not looked up.
+      [DEMO.clusters.happy, 'alias/ack-secrets-hz', 400, 'InvalidParameter'],
+      [
+        DEMO.clusters.happy,
+        `acs:kms:cn-hangzhou:${DEMO.accounts.retail.id}:key/${DEMO.keys.valid}`,
+        400,
+        'InvalidParameter',
+      ],
       [DEMO.clusters.happy, DEMO.keys.logistics, 400, 'InvalidParameter'],
       [DEMO.clusters.happy, undefined, 400, 'InvalidParameter'],
       ['c-missing', DEMO.keys.valid, 404, 'ErrorClusterNotFound'],
@@ -215,6 +223,10 @@ describe('UpdateKMSEncryption', () => {
         code,
       });
     }
+    const alias = await failure(
+      c.updateKMSEncryption(DEMO.clusters.happy, enable('alias/ack-secrets-hz')),
+    );
+    expect(alias.message).toContain('The KMS key alias/ack-secrets-hz does not exist');
     // A key inside a KMS instance is accepted (docs/alibaba-cloud-api.md §1).
     await c.updateKMSEncryption(DEMO.clusters.happy, enable(DEMO.keys.inInstance));
   });

@@ -24,7 +24,7 @@ describe('KMS', () => {
   it('ListKeys with Filters and pagination', async () => {
     const k = rootKms();
     const all = await k('ListKeys', { PageNumber: 1, PageSize: 100 });
-    expect(all.body.TotalCount).toBe(9); // hangzhou keys of demo-retail
+    expect(all.body.TotalCount).toBe(10); // hangzhou keys of demo-retail
     const eligible = await k('ListKeys', {
       Filters: JSON.stringify([
         { Key: 'KeySpec', Values: ['Aliyun_AES_256'] },
@@ -34,7 +34,7 @@ describe('KMS', () => {
       ]),
       PageSize: 2,
     });
-    expect(eligible.body.TotalCount).toBe(5);
+    expect(eligible.body.TotalCount).toBe(6);
     expect(eligible.body.Keys.Key).toHaveLength(2);
     expect(eligible.body.Keys.Key[0].KeyArn).toMatch(/^acs:kms:cn-hangzhou:1000000000000001:key\//);
     const p3 = await k('ListKeys', {
@@ -97,7 +97,7 @@ describe('KMS', () => {
   it('ListAliases and ListAliasesByKeyId', async () => {
     const k = rootKms();
     const all = await k('ListAliases', { PageSize: 100 });
-    expect(all.body.TotalCount).toBe(4);
+    expect(all.body.TotalCount).toBe(5);
     const by = await k('ListAliasesByKeyId', { KeyId: DEMO.keys.protectedInUse });
     expect(by.body.Aliases.Alias.map((a: Json) => a.AliasName)).toEqual([
       'alias/ack-secrets-hz-prod',

@@ -15,6 +15,8 @@ import {
 import type { Evidence } from '../../../electron/core/verify';
 import {
   agreesWithAction,
+  clusterEvents,
+  clusterMention,
   countsForKey,
   eventKeyId,
   isServiceRoleEvent,
@@ -89,6 +91,35 @@ describe('evidence', () => {
     expect(isServiceRoleEvent(e('assumed-role', 'custom-role:aliyuncsmanagedsecurityrole'))).toBe(
       false,
     );
+    // A role whose name only starts with the service role's is someone else's.
+    expect(isServiceRoleEvent(e('assumed-role', 'AliyunCSManagedSecurityRoleFake:x'))).toBe(false);
+    expect(isServiceRoleEvent(e('assumed-role', 'aliyuncsmanagedsecurityrole2'))).toBe(false);
+  });
+
+  it('tells events naming this cluster from those naming another, and prefers them', () => {
+    const OTHER = 'cfedcba9876543210fedcba9876543210';
+    const e = (userName: string, p: Record<string, unknown> = {}) =>
+      event({
+        eventName: 'Decrypt',
+        eventTime: at(T0),
+        eventId: userName + JSON.stringify(p),
+        userIdentity: { type: 'assumed-role', userName, principalId: null },
+        requestParameters: p,
+      });
+    const ours = e(`aliyuncsmanagedsecurityrole:${CLUSTER}`);
+    const byContext = e('aliyuncsmanagedsecurityrole:kms-plugin', {
+      EncryptionContext: JSON.stringify({ cluster: CLUSTER }),
+    });
+    const theirs = e(`aliyuncsmanagedsecurityrole:${OTHER}`);
+    const silent = e('aliyuncsmanagedsecurityrole:kms-plugin');
+    expect(clusterMention(ours, CLUSTER)).toBe('this');
+    expect(clusterMention(byContext, CLUSTER)).toBe('this');
+    expect(clusterMention(theirs, CLUSTER)).toBe('other');
+    expect(clusterMention(silent, CLUSTER)).toBe('none');
+    // A cluster id that merely contains ours is another cluster.
+    expect(clusterMention(e(`aliyuncsmanagedsecurityrole:${CLUSTER}0`), CLUSTER)).not.toBe('this');
+    expect(clusterEvents([ours, byContext, theirs, silent], CLUSTER)).toEqual([ours, byContext]);
+    expect(clusterEvents([theirs, silent], CLUSTER)).toEqual([silent]);
   });
 
   it('reads the key from KeyId, then a key-like resourceName (id or ARN), else none', () => {
@@ -100,6 +131,16 @@ describe('evidence', () => {
     expect(countsForKey(e({ KeyId: 'key-other' }), KEY)).toBe(false);
     expect(eventKeyId(e({ CiphertextBlob: 'x' }))).toBeNull();
     expect(countsForKey(e({ CiphertextBlob: 'x' }), KEY)).toBe(true); // the documented guess
+    // Keys of the older UUID form, by id or ARN, and an alias when its key's aliases are known.
+    const UUID = '7906979c-8e06-46a2-be2d-68e3ccbc0a11';
+    expect(eventKeyId(e({}, UUID))).toBe(UUID);
+    expect(countsForKey(e({ KeyId: UUID }), UUID)).toBe(true);
+    expect(countsForKey(e({}, `acs:kms:cn-hangzhou:1000000000000001:key/${UUID}`), UUID)).toBe(
+      true,
+    );
+    expect(countsForKey(e({ KeyId: 'alias/legacy' }), UUID, ['alias/legacy'])).toBe(true);
+    expect(countsForKey(e({ KeyId: 'alias/legacy' }), UUID)).toBe(false);
+    expect(countsForKey(e({ KeyId: KEY }), UUID)).toBe(false);
   });
 
   it('matches the change by cluster and body, preferring our request id', () => {

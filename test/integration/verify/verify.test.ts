@@ -295,12 +295,22 @@ describe('verifyEncryption against the simulator', () => {
       serviceName: 'Kms',
       eventName: 'Decrypt',
       eventRW: 'Read' as const,
-      actor: 'role:AliyunCSManagedSecurityRole:some-session',
+      // The session names the cluster, as the simulator's own service-role events do.
+      actor: `role:AliyunCSManagedSecurityRole:${DEMO.clusters.happy}`,
       resourceName: '',
       resourceType: 'ACS::KMS::Key',
       requestParameters: { CiphertextBlob: 'opaque' },
     };
-    account.events.push(...noise, keyless);
+    // Not this cluster's: a session naming no cluster while others name it, and a look-alike
+    // role whose name merely starts with the service role's.
+    const otherSession = { ...keyless, time: at(901), actor: 'role:AliyunCSManagedSecurityRole:x' };
+    const lookAlike = {
+      ...keyless,
+      time: at(902),
+      actor: `role:AliyunCSManagedSecurityRoleFake:${DEMO.clusters.happy}`,
+      requestParameters: { KeyId: DEMO.keys.valid },
+    };
+    account.events.push(...noise, keyless, otherSession, lookAlike);
     sim.control.load(fixture);
 
     const { since } = await enableHappy(); // within seconds of clockStart
@@ -313,8 +323,9 @@ describe('verifyEncryption against the simulator', () => {
       encrypt: 1,
       decrypt: 1,
       withoutKeyId: 1,
+      namingCluster: 2,
     });
-    expect(result.kmsCounts.scanned).toBe(MAX_PAGES * 50 + 1);
+    expect(result.kmsCounts.scanned).toBe(MAX_PAGES * 50 + 3);
     expect(result.summary).toMatch(/1 of them names no key and was counted/);
     const keylessSample = result.kmsEvents.find((e) => e.eventName === 'Decrypt');
     expect(keylessSample).toMatchObject({ keyId: null });

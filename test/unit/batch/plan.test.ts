@@ -88,6 +88,19 @@ describe('plan scope', () => {
     expect(ruleOut(unknown, { action: 'disable', scope: {} })).toBeNull();
   });
 
+  it('knows the key in use by its alias or ARN too', () => {
+    const encrypted = cluster({
+      encryption: { posture: 'encrypted', enabled: true, keyId: 'key-1' },
+      key: { keyId: 'key-1', aliases: ['alias/prod'], health: 'ok' },
+    });
+    const enable = (keyId: string) => ({ action: 'enable' as const, keyId, scope: {} });
+    expect(ruleOut(encrypted, enable('alias/prod'))).toBe('already encrypted with this key');
+    expect(ruleOut(encrypted, enable('acs:kms:cn-hangzhou:1:key/key-1'))).toBe(
+      'already encrypted with this key',
+    );
+    expect(ruleOut(encrypted, enable('alias/other'))).toBeNull();
+  });
+
   it('reports failed listings in scope and cluster ids it did not find', () => {
     const failures = [
       {

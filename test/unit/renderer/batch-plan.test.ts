@@ -95,6 +95,21 @@ describe('BatchPlan', () => {
     expect(skipped.textContent).toContain('already encrypted with this key');
   });
 
+  it('shows the key id each cluster gets when the plan named the key by alias', () => {
+    const batch = view({
+      keyId: 'alias/ack-secrets',
+      items: [
+        item({ clusterId: 'c-hz', keyId: 'key-hz' }),
+        item({ clusterId: 'c-sh', regionId: 'cn-shanghai', keyId: 'key-sh' }),
+      ],
+    });
+    render(BatchPlan, { batch, ...handlers() });
+    expect(screen.getAllByTestId('batch-item-key').map((e) => e.textContent?.trim())).toEqual([
+      'key key-hz',
+      'key key-sh',
+    ]);
+  });
+
   it('translates the reasons in zh-CN (check titles and rules, the English kept as tooltip)', () => {
     i18n.setLocale('zh-CN');
     render(BatchPlan, { batch: view({}), ...handlers() });

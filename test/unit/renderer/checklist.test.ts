@@ -7,6 +7,18 @@ import { failingChecklist } from './fixtures';
 describe('Checklist', () => {
   beforeEach(() => i18n.setLocale('en'));
 
+  it('names the key both ways when it was chosen by alias or ARN', () => {
+    const { unmount } = render(Checklist, { checklist: failingChecklist });
+    expect(screen.queryByTestId('checklist-key')).toBeNull();
+    unmount();
+    render(Checklist, {
+      checklist: { ...failingChecklist, keyId: 'key-abc', keyRef: 'alias/ack-secrets' },
+    });
+    expect(screen.getByTestId('checklist-key').textContent).toContain(
+      'Key alias/ack-secrets is key-abc in this region',
+    );
+  });
+
   it('lists failures first with their status, explanation and console link', () => {
     const { container } = render(Checklist, { checklist: failingChecklist });
     const items = [...container.querySelectorAll('[data-check]')].map((e) =>

@@ -136,6 +136,7 @@ export function verifyResult(over: Partial<VerifyResult>): VerifyResult {
       decrypt: 1,
       failed: 0,
       withoutKeyId: 1,
+      namingCluster: 1,
       afterQuietStart: 0,
       scanned: 40,
       truncated: false,

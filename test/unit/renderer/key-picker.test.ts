@@ -34,6 +34,28 @@ describe('KeyPicker', () => {
     expect(screen.getByText('Deletion protection off')).toBeTruthy();
   });
 
+  it('lists a key of the older UUID form, and keeps a key chosen by alias or ARN, as its id', async () => {
+    const UUID = '7906979c-8e06-46a2-be2d-68e3ccbc0a11';
+    const withUuid = async () => ({
+      accountId: 'acc-1',
+      regionId: 'cn-hangzhou',
+      keys: [...keys, key({ keyId: UUID, aliases: ['alias/legacy'] })],
+    });
+    for (const chosen of ['alias/legacy', `acs:kms:cn-hangzhou:1:key/${UUID}`, UUID]) {
+      const { container, unmount } = render(KeyPicker, {
+        accountId: 'acc-1',
+        regionId: 'cn-hangzhou',
+        selected: chosen,
+        load: withUuid,
+      });
+      await waitFor(() => expect(container.querySelectorAll('input[type=radio]').length).toBe(5));
+      const checked = container.querySelector<HTMLInputElement>('input[type=radio]:checked');
+      expect(checked?.value, chosen).toBe(UUID);
+      expect(container.textContent).toContain(UUID);
+      unmount();
+    }
+  });
+
   it('says so when the keys cannot be read', async () => {
     render(KeyPicker, {
       accountId: 'acc-1',

@@ -215,6 +215,7 @@ export const en = {
   'checks.notReady': '{n} item(s) block this change.',
   'checks.rerun': 'Check again',
   'checks.checkedAt': 'Checked {time}',
+  'checks.keyResolved': 'Key {ref} is {keyId} in this region; the change uses that key id.',
   'checks.evidence': 'Evidence',
   'checks.hideEvidence': 'Hide evidence',
   'checks.detail': 'Detail',
@@ -641,6 +642,7 @@ export const en = {
   'batch.confirm.scope':
     'This changes {n} clusters in {accounts} account(s) and {regions} region(s).',
   'batch.confirm.key': 'Master key (CMK):',
+  'batch.itemKey': 'key {keyId}',
   'batch.confirm.ownKey': 'Each cluster’s own key is used until its change ends.',
   'batch.confirm.concurrency': '{n} clusters change at once; the others wait.',
   'batch.confirm.recheck':
