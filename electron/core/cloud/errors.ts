@@ -11,7 +11,11 @@ export type CloudErrorKind =
   | 'throttled'
   | 'network'
   | 'server'
-  | 'invalidInput';
+  | 'invalidInput'
+  /** The answer cannot be right (paging that never ends, repeats, or overflows): see paging.ts. */
+  | 'badAnswer'
+  /** The product has no endpoint in the region: nothing was sent (see endpoints.ts). */
+  | 'unavailable';
 
 /** Why a permission error happened: the fix differs for each. */
 export type PermissionReason = 'ram' | 'rbac' | 'serviceRole';
