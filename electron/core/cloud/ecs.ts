@@ -116,7 +116,10 @@ export async function describeSecurityGroupType(
         totalCount: body?.totalCount,
       };
     },
-    { idOf: (g) => text(g.securityGroupId) },
+    {
+      idOf: (g) => text(g.securityGroupId),
+      until: (g) => g.securityGroupId === securityGroupId,
+    },
   );
   const match = items.find((g) => g.securityGroupId === securityGroupId);
   if (!match) throw notFound('DescribeSecurityGroups', securityGroupId, requestIds.at(-1) ?? null);

@@ -54,6 +54,11 @@ export interface PagingOptions<T> {
   /** A stable id per item (key id, cluster id, event id); null for an item without one. */
   idOf: (item: T) => string | null;
   limits?: Partial<PagingLimits>;
+  /**
+   * For a lookup by id (a listing filtered to one vSwitch or security group): stop once an item
+   * that satisfies this has arrived, without asking for more pages.
+   */
+  until?: (item: T) => boolean;
 }
 
 export interface TokenPagingOptions<T> extends PagingOptions<T> {
@@ -164,6 +169,7 @@ export async function pageByNumber<T>(
       fail(`more than ${limits.maxItems} distinct items`),
     );
     if (added === 0) fail(`page ${pageNumber} repeats only items of earlier pages`);
+    if (options.until && page.items.some(options.until)) break;
     if (total !== null && collected.size >= total) break;
     const echoedSize = count(page.pageSize);
     // Follow the size it says it used, so every page means the same slice of the list.
@@ -205,6 +211,7 @@ export async function pageByToken<T>(
     if (page.items.length > 0 && added === 0) {
       fail(`page ${pages} repeats only items of earlier pages`);
     }
+    if (options.until && page.items.some(options.until)) break;
     const next = typeof page.nextToken === 'string' ? page.nextToken.trim() : '';
     if (next === '') break;
     if (tokens.has(next) || next === token) fail(`it handed back a NextToken it gave before`);

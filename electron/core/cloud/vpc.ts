@@ -97,7 +97,7 @@ export async function describeVSwitch(
         pageSize: body?.pageSize,
       };
     },
-    { idOf: (v) => text(v.vSwitchId) },
+    { idOf: (v) => text(v.vSwitchId), until: (v) => v.vSwitchId === vSwitchId },
   );
   const match = items.find((v) => v.vSwitchId === vSwitchId);
   if (!match) {

@@ -49,7 +49,10 @@ function lookupEvents(ctx: Ctx) {
       'InvalidParameterCombination',
       'EndTime must not be earlier than StartTime.',
     );
-  const max = intParam(ctx, 'MaxResults', 20, 1, 50);
+  const max = ctx.pageCaps.apply(
+    'actiontrail/LookupEvents',
+    intParam(ctx, 'MaxResults', 20, 1, 50),
+  );
   const direction = ctx.params.Direction === 'FORWARD' ? 'FORWARD' : 'BACKWARD';
   // At most two conditions count; the same key twice keeps the second (addendum A5).
   const byKey = new Map<string, string>();
