@@ -67,9 +67,12 @@ function lookupEvents(ctx: Ctx) {
     ctx.now,
   );
 
-  // The token pins the query: the same parameters must come back with it.
+  // The token pins the query: the same parameters must come back with it. (The parameters as
+  // sent: a query without StartTime/EndTime defaults to "now", which moves between pages.)
   const salt = createHash('sha1')
-    .update(JSON.stringify([start, end, direction, attributes]))
+    .update(
+      JSON.stringify([ctx.params.StartTime ?? '', ctx.params.EndTime ?? '', direction, attributes]),
+    )
     .digest('hex')
     .slice(0, 12);
   let from = 0;
