@@ -423,6 +423,8 @@ export const en = {
   'failureKind.network': 'network error',
   'failureKind.server': 'server error',
   'failureKind.invalidInput': 'invalid request',
+  'failureKind.badAnswer': 'the cloud’s answer did not add up',
+  'failureKind.unavailable': 'not offered in this region',
   'timeline.title': 'Change timeline',
   'timeline.enabling': 'Enabling encryption',
   'timeline.disabling': 'Disabling encryption',

@@ -411,6 +411,8 @@ export const zhCN: Record<MessageKey, string> = {
   'failureKind.network': '网络错误',
   'failureKind.server': '服务端错误',
   'failureKind.invalidInput': '请求无效',
+  'failureKind.badAnswer': '云端返回的结果不合理',
+  'failureKind.unavailable': '该地域未提供此服务',
   'timeline.title': '变更时间线',
   'timeline.enabling': '正在开启落盘加密',
   'timeline.disabling': '正在关闭落盘加密',
