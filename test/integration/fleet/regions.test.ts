@@ -6,6 +6,7 @@ import { DEMO, loadFixture, startSimulator } from '../../../simulator';
 import type { Fixture, Simulator } from '../../../simulator';
 import { CloudError } from '../../../electron/core/cloud/errors';
 import type { CallInfo } from '../../../electron/core/cloud/session';
+import { runChecklist } from '../../../electron/core/checks/run';
 import { listKeys } from '../../../electron/core/fleet/keys';
 import { Inventory } from '../../../electron/core/fleet/inventory';
 import { verifyEncryption } from '../../../electron/core/verify';
@@ -105,6 +106,27 @@ describe('a region without KMS or ActionTrail', () => {
       /^KMS is not offered in region cn-zhongwei: keys cannot be checked here/,
     );
     expect(seen).toEqual([]);
+  });
+
+  it('the checklist says why the key cannot be checked there', async () => {
+    const seen: CallInfo[] = [];
+    const session = simDirectory(sim, { onCall: (c) => seen.push(c) }).sessions.get(
+      ACCOUNT_IDS.retail,
+    )!;
+    const checklist = await runChecklist({
+      session,
+      accountId: ACCOUNT_IDS.retail,
+      clusterId: ZW_CLUSTER,
+      regionId: ZW,
+      action: 'disable',
+      keyId: null,
+      now: Date.now(),
+    });
+    const key = checklist.checks.find((c) => c.id === 'key.state')!;
+    expect(key.status).toBe('unknown');
+    expect(key.summary).toContain('KMS is not offered in region cn-zhongwei');
+    expect(key.summary).not.toContain('unavailable error');
+    expect(seen.filter((c) => c.product === 'kms')).toEqual([]);
   });
 
   it('the proof is unavailable there, the same outcome as for other regions without ActionTrail', async () => {
