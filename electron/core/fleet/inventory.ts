@@ -59,10 +59,16 @@ function failureFrom(account: FleetAccount, regionId: string | null, error: unkn
 
 /** Region ids the cloud sent that are not region ids: dropped, and said so beside the rest. */
 function rejectedRegions(account: FleetAccount, rejected: string[]): FleetFailure {
-  // Quoted and cut short: this is the cloud's text, not ours.
+  // Quoted, cut short and reduced to printable ASCII: this is the cloud's text, not ours (no
+  // control or bidi characters reach a terminal or the window through it).
   const shown = rejected
     .slice(0, 3)
-    .map((r) => JSON.stringify(r.slice(0, 64)))
+    .map((r) =>
+      JSON.stringify(r.slice(0, 64)).replace(
+        /[^\x20-\x7e]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      ),
+    )
     .join(', ');
   const more = rejected.length > 3 ? ` and ${rejected.length - 3} more` : '';
   return {

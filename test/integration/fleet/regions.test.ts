@@ -51,7 +51,7 @@ beforeEach(() => sim.control.reset());
 
 describe('region ids from the cloud are input', () => {
   it('drops and reports region ids that are not region ids, and never calls there', async () => {
-    for (const hostile of ['evil.com/x', 'cn-hangzhou.attacker.net']) {
+    for (const hostile of ['evil.com/x', 'cn-hangzhou.attacker.net', 'cn-\u202ehangzhou']) {
       sim.control.world.regions.set(hostile, {
         regionId: hostile,
         localName: 'hostile',
@@ -69,6 +69,8 @@ describe('region ids from the cloud are input', () => {
     expect(reported).toHaveLength(1);
     expect(reported[0]).toMatchObject({ accountId: ACCOUNT_IDS.retail, kind: 'badAnswer' });
     expect(reported[0]!.message).toContain('"evil.com/x", "cn-hangzhou.attacker.net"');
+    expect(reported[0]!.message).toContain('"cn-\\u202ehangzhou"'); // escaped, not a bidi override
+    expect(reported[0]!.message).not.toContain('\u202e');
     expect(reported[0]!.message).toContain('ignored');
     expect(seen.some((c) => c.action === 'DescribeRegions')).toBe(true);
     expect(seen.filter((c) => c.regionId.includes('.') || c.regionId.includes('/'))).toEqual([]);
