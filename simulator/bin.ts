@@ -1,4 +1,4 @@
-// `npm run simulator -- --port 8790 --fixture demo [--time-scale 60] [--host 127.0.0.1]`
+// `npm run simulator -- --port 8790 --fixture demo [--time-scale 60] [--host 127.0.0.1] [--no-page-caps]`
 // Prints one JSON line (URL, endpoint, the demo AccessKey ids and names: never secrets), then
 // one line per request.
 import { parseArgs } from 'node:util';
@@ -11,6 +11,8 @@ const { values } = parseArgs({
     'time-scale': { type: 'string', default: '1' },
     host: { type: 'string', default: '127.0.0.1' },
     quiet: { type: 'boolean', default: false },
+    /** Listings answer up to their documented limits instead of the small default caps. */
+    'no-page-caps': { type: 'boolean', default: false },
   },
 });
 
@@ -19,6 +21,7 @@ const sim = await startSimulator({
   fixture: values.fixture,
   timeScale: Number(values['time-scale']),
   host: values.host,
+  ...(values['no-page-caps'] ? { pageCaps: false as const } : {}),
   log: values.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
 });
 

@@ -3,6 +3,7 @@
 import { Control } from './src/control';
 import type { Fixture, FixtureInput } from './src/fixtures/schema';
 import { startServer } from './src/http/server';
+import type { PageCaps } from './src/paging';
 
 export { Control, type KeyState, type WorldSummary } from './src/control';
 export { FaultKinds, type FaultKind, type FaultRule, type ActiveFault } from './src/faults';
@@ -23,6 +24,7 @@ export {
   cidrOverlaps,
 } from './src/egress';
 export { CONTROL_PREFIX } from './src/http/server';
+export { DEFAULT_PAGE_CAPS, PAGED_APIS, type PageCaps, type PagedApi } from './src/paging';
 
 export interface StartOptions {
   /** A shipped fixture name ("demo") or a fixture object. Default "demo". */
@@ -35,6 +37,11 @@ export interface StartOptions {
   host?: string;
   /** One line per request; default none. */
   log?: (line: string) => void;
+  /**
+   * Page-size caps of the listings: default DEFAULT_PAGE_CAPS (small, so tests page); some
+   * changed, or `false` for none. reset() returns to these.
+   */
+  pageCaps?: Partial<PageCaps> | false;
 }
 
 export interface Simulator {
@@ -48,7 +55,7 @@ export interface Simulator {
 }
 
 export async function startSimulator(opts: StartOptions = {}): Promise<Simulator> {
-  const control = new Control(opts.fixture ?? 'demo', opts.timeScale ?? 1);
+  const control = new Control(opts.fixture ?? 'demo', opts.timeScale ?? 1, opts.pageCaps ?? {});
   const server = await startServer({
     port: opts.port ?? 0,
     host: opts.host ?? '127.0.0.1',

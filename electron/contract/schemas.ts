@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { OperationName } from './channels';
 import { ACCOUNT_COLOURS } from './types/accounts';
 import { KEY_REF_FORMS, parseKeyRef } from './key-ref';
+import { REGION_ID_MAX_LENGTH, REGION_ID_PATTERN } from './region-id';
 
 /** Inputs are plain objects; an operation with nothing to say takes `{}` (or nothing). */
 const noInput = z
@@ -81,10 +82,11 @@ const byId = z.strictObject({ id: accountId });
 
 const boundedInt = (b: { min: number; max: number }) => z.number().int().min(b.min).max(b.max);
 
-/** Region ids as the cloud writes them: cn-hangzhou, cn-wuhan-lr, ap-southeast-1. */
+/** Region ids as the cloud writes them (the one rule: region-id.ts). */
 const regionId = z
   .string()
-  .regex(/^[a-z]{2,4}(-[a-z0-9]+){1,4}$/, 'not a region id like cn-hangzhou');
+  .max(REGION_ID_MAX_LENGTH)
+  .regex(REGION_ID_PATTERN, 'not a region id like cn-hangzhou');
 const clusterId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a cluster id');
 /** A key as KMS names it: an id (key-… or a UUID), an alias (alias/…) or a key ARN. */
 const keyId = z

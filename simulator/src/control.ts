@@ -9,6 +9,7 @@ import type { z } from 'zod';
 
 /** A cluster as a fixture writes it (see ClusterSchema; omitted fields take their defaults). */
 export type ClusterInput = z.input<typeof ClusterSchema>;
+import { PageSizeCaps, type PageCaps } from './paging';
 import { loadFixture } from './fixtures/load';
 import { FixtureError } from './fixtures/validate';
 import { World } from './world/world';
@@ -27,13 +28,17 @@ export interface WorldSummary {
 export class Control {
   world: World;
   readonly faults = new Faults();
+  /** Page-size caps of every listing: on by default (paging.ts). */
+  readonly pageCaps: PageSizeCaps;
   private fixture: Fixture;
   private counts = new Map<string, number>();
 
   constructor(
     fixture: string | FixtureInput | Fixture,
     private timeScale: number,
+    pageCaps: Partial<PageCaps> | false = {},
   ) {
+    this.pageCaps = new PageSizeCaps(pageCaps);
     this.fixture = loadFixture(fixture);
     this.world = new World(this.fixture, { timeScale });
   }
@@ -48,6 +53,7 @@ export class Control {
   reset(): WorldSummary {
     this.world = new World(this.fixture, { timeScale: this.timeScale });
     this.faults.clear();
+    this.pageCaps.restore();
     this.counts.clear();
     return this.summary();
   }
@@ -76,6 +82,18 @@ export class Control {
   }
   clearFaults(): void {
     this.faults.clear();
+  }
+
+  /** Page-size caps now; change some with a number (>= 1) or null (no cap). */
+  pageSizeCaps(): PageCaps {
+    return this.pageCaps.get();
+  }
+  setPageSizeCaps(changes: Partial<PageCaps>): PageCaps {
+    return this.pageCaps.set(changes);
+  }
+  /** Every cap off: each listing answers up to its documented limit. */
+  pageSizeCapsOff(): PageCaps {
+    return this.pageCaps.off();
   }
 
   /** Changes a key's state behind the app's back (what an operator in the console would do). */
@@ -241,6 +259,12 @@ export class Control {
           200,
           (this.setClusterState(r[1]!, input.state as ClusterState), this.cluster(r[1]!)),
         );
+      if (m === 'GET' && path === '/paging') return send(200, this.pageSizeCaps());
+      if (m === 'POST' && path === '/paging') {
+        if (input.off === true) return send(200, this.pageSizeCapsOff());
+        if (input.restore === true) return send(200, this.pageCaps.restore());
+        return send(200, this.setPageSizeCaps((input.caps ?? {}) as Partial<PageCaps>));
+      }
       if (m === 'GET' && path === '/requests') return send(200, Object.fromEntries(this.counts));
       return send(404, { error: `no control route ${m} ${path}` });
     } catch (e) {

@@ -2,7 +2,7 @@
 // GuardError('validation') naming the field; no message ever repeats a secret value (only ids,
 // ARNs, names and URLs without their password are quoted back).
 import { isAbsolute } from 'node:path';
-import { GuardError } from '../../contract';
+import { GuardError, isRegionId } from '../../contract';
 import { validateEndpointOverride } from '../cloud/endpoints';
 
 const invalid = (field: string, message: string): GuardError =>
@@ -18,7 +18,6 @@ const TOKEN_SHAPE = /^[\x21-\x7e]{16,16384}$/;
 const ROLE_ARN = /^acs:ram::(\d{8,20}):role\/([A-Za-z0-9.-]{1,64})$/;
 const SESSION_NAME = /^[\w.@-]{2,64}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
-const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
 export const DEFAULT_SESSION_NAME = 'ack-secret-guard';
 export const DEFAULT_DURATION_SECONDS = 3600;
@@ -173,7 +172,7 @@ export function validateRegions(raw: readonly string[] | null | undefined): stri
       'regions',
       'Give at least one region, or none at all to cover every region where ACK Edge is offered.',
     );
-  const bad = regions.find((r) => !REGION_ID.test(r));
+  const bad = regions.find((r) => !isRegionId(r));
   if (bad !== undefined)
     throw invalid('regions', `"${bad}" is not a region id such as cn-hangzhou.`);
   return regions;

@@ -60,6 +60,15 @@ export function couldNotCheck(
       ...(manual ? { fix: manual } : {}),
     };
   }
+  if (cloud?.kind === 'unavailable' || cloud?.kind === 'badAnswer') {
+    // Its own sentence says what is wrong and what to do (cloud/endpoints.ts, cloud/paging.ts).
+    return {
+      id,
+      status: 'unknown',
+      summary: `Could not check ${what}: ${cloud.message}`,
+      evidence,
+    };
+  }
   return {
     id,
     status: 'unknown',

@@ -1,19 +1,15 @@
 // ActionTrail (2020-07-06, RPC) LookupEvents through openapi-core's generic call (no SDK on the
 // registry). At most two calls per second per account, so calls go through a small pacer.
 import { sleep } from '../util/sleep';
+import { assertOffered } from './endpoints';
+import { pageByToken } from './paging';
 import { rpcCall } from './rpc';
 import type { RpcQuery } from './rpc';
 import type { CloudSession } from './session';
 
 const VERSION = '2020-07-06';
-
-/** Regions whose ActionTrail endpoint list has no entry (docs/alibaba-cloud-api.md §3). */
-export const REGIONS_WITHOUT_ACTIONTRAIL = new Set([
-  'cn-wuhan-lr',
-  'cn-fuzhou',
-  'cn-zhongwei',
-  'ap-southeast-2',
-]);
+/** LookupEvents takes MaxResults 1 to 50 (docs/alibaba-cloud-api.md). */
+export const LOOKUP_PAGE_SIZE = 50;
 
 /** Exact, case-sensitive keys ActionTrail accepts (docs/alibaba-cloud-api.md §8.1). */
 export type LookupKey =
@@ -123,7 +119,7 @@ export async function lookupEvents(
     // RegionId is a common RPC parameter; it also lets one endpoint (a proxy, the simulator)
     // tell the regions apart.
     RegionId: query.regionId,
-    MaxResults: query.maxResults ?? 50,
+    MaxResults: query.maxResults ?? LOOKUP_PAGE_SIZE,
     NextToken: query.nextToken,
   };
   if (query.startTime && query.endTime) {
@@ -135,6 +131,7 @@ export async function lookupEvents(
     params[`LookupAttribute.${i + 1}.Key`] = attr.key;
     params[`LookupAttribute.${i + 1}.Value`] = attr.value;
   });
+  assertOffered('actiontrail', query.regionId, 'LookupEvents');
   let pacer = pacers.get(session.accountKey);
   if (!pacer) pacers.set(session.accountKey, (pacer = new Pacer()));
   await pacer.wait();
@@ -156,4 +153,36 @@ export async function lookupEvents(
     nextToken: str(body.NextToken),
     requestId: str(body.RequestId),
   };
+}
+
+export interface AllEvents {
+  events: TrailEvent[];
+  /** True when maxPages ended the query before the cloud's NextToken did. */
+  truncated: boolean;
+  pages: number;
+}
+
+/**
+ * Every event of a query, NextToken after NextToken, up to maxPages calls. Reaching the cap is a
+ * result (the caller reports what it scanned), not an error; a token handed back twice or a page
+ * of nothing but events already seen is a broken answer and fails (paging.ts).
+ */
+export async function lookupAllEvents(
+  session: CloudSession,
+  query: Omit<LookupQuery, 'nextToken' | 'maxResults'>,
+  maxPages: number,
+): Promise<AllEvents> {
+  const paged = await pageByToken(
+    { product: 'actiontrail', action: 'LookupEvents', regionId: query.regionId },
+    async (nextToken) => {
+      const answer = await lookupEvents(session, {
+        ...query,
+        maxResults: LOOKUP_PAGE_SIZE,
+        ...(nextToken ? { nextToken } : {}),
+      });
+      return { items: answer.events, nextToken: answer.nextToken };
+    },
+    { idOf: (e) => e.eventId || null, limits: { maxPages }, atPageCap: 'truncate' },
+  );
+  return { events: paged.items, truncated: paged.truncated, pages: paged.pages };
 }

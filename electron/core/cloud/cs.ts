@@ -1,6 +1,8 @@
 // Container Service (CS, 2015-12-15, ROA) through the official client. Only what the product
 // needs: list clusters, read one, change its KMS encryption, its tasks, and a user's RBAC.
 import CsSdk, * as $Cs from '@alicloud/cs20151215';
+import { isRegionId } from '../../contract';
+import { pageByNumber } from './paging';
 import { sdkClient } from './sdk';
 import type { CloudSession } from './session';
 
@@ -102,6 +104,7 @@ function normalise(c: SdkCluster): CsCluster {
   };
 }
 
+// What we ask for; the cloud may use less (and says so in page_info), which the loop follows.
 const PAGE_SIZE = 50;
 
 export interface ListClustersQuery {
@@ -114,33 +117,40 @@ export async function listClusters(
   session: CloudSession,
   query: ListClustersQuery,
 ): Promise<CsCluster[]> {
-  const clusters: CsCluster[] = [];
-  for (let page = 1; ; page += 1) {
-    const body = await session.call(
-      'cs',
-      'DescribeClustersV1',
-      query.regionId,
-      async (config) =>
-        (
-          await new Cs(config).describeClustersV1(
-            new $Cs.DescribeClustersV1Request({
-              clusterType: 'ManagedKubernetes',
-              profile: query.profile,
-              regionId: query.regionId,
-              pageNumber: page,
-              pageSize: PAGE_SIZE,
-            }),
-          )
-        ).body,
-      { idempotent: true },
-    );
-    const items = (body?.clusters ?? []).map(normalise);
-    // The list may be account-wide (docs/alibaba-cloud-api.md §4.1): keep only this region.
-    clusters.push(...items.filter((c) => c.regionId === query.regionId || c.regionId === ''));
-    const total = body?.pageInfo?.totalCount ?? 0;
-    if (items.length === 0 || page * PAGE_SIZE >= total) break;
-  }
-  return clusters;
+  const { items } = await pageByNumber(
+    { product: 'cs', action: 'DescribeClustersV1', regionId: query.regionId },
+    PAGE_SIZE,
+    async ({ pageNumber, pageSize }) => {
+      const body = await session.call(
+        'cs',
+        'DescribeClustersV1',
+        query.regionId,
+        async (config) =>
+          (
+            await new Cs(config).describeClustersV1(
+              new $Cs.DescribeClustersV1Request({
+                clusterType: 'ManagedKubernetes',
+                profile: query.profile,
+                regionId: query.regionId,
+                pageNumber,
+                pageSize,
+              }),
+            )
+          ).body,
+        { idempotent: true },
+      );
+      return {
+        items: (body?.clusters ?? []).map(normalise),
+        totalCount: body?.pageInfo?.totalCount,
+        pageNumber: body?.pageInfo?.pageNumber,
+        pageSize: body?.pageInfo?.pageSize,
+      };
+    },
+    { idOf: (c) => c.clusterId || null },
+  );
+  // The list may be account-wide (docs/alibaba-cloud-api.md, CS endpoint and scope): keep only
+  // this region. Counting happened before this filter, on what the cloud sent.
+  return items.filter((c) => c.regionId === query.regionId || c.regionId === '');
 }
 
 export async function describeCluster(
@@ -198,25 +208,41 @@ export interface CsTask {
   errorMessage: string | null;
 }
 
+const TASK_PAGE_SIZE = 50;
+
+/** Every task of a cluster (all pages: the order is not documented, so page 1 may not hold the newest). */
 export async function describeClusterTasks(
   session: CloudSession,
   regionId: string,
   clusterId: string,
 ): Promise<CsTask[]> {
-  const body = await session.call(
-    'cs',
-    'DescribeClusterTasks',
-    regionId,
-    async (config) =>
-      (
-        await new Cs(config).describeClusterTasks(
-          clusterId,
-          new $Cs.DescribeClusterTasksRequest({ pageNumber: 1, pageSize: 20 }),
-        )
-      ).body,
-    { idempotent: true },
+  const { items } = await pageByNumber(
+    { product: 'cs', action: 'DescribeClusterTasks', regionId },
+    TASK_PAGE_SIZE,
+    async ({ pageNumber, pageSize }) => {
+      const body = await session.call(
+        'cs',
+        'DescribeClusterTasks',
+        regionId,
+        async (config) =>
+          (
+            await new Cs(config).describeClusterTasks(
+              clusterId,
+              new $Cs.DescribeClusterTasksRequest({ pageNumber, pageSize }),
+            )
+          ).body,
+        { idempotent: true },
+      );
+      return {
+        items: body?.tasks ?? [],
+        totalCount: body?.pageInfo?.totalCount,
+        pageNumber: body?.pageInfo?.pageNumber,
+        pageSize: body?.pageInfo?.pageSize,
+      };
+    },
+    { idOf: (t) => t.taskId || null },
   );
-  return (body?.tasks ?? []).map((t) => ({
+  return items.map((t) => ({
     taskId: t.taskId ?? '',
     taskType: t.taskType ?? '',
     state: t.state ?? '',
@@ -258,11 +284,17 @@ export async function describeUserPermission(
   };
 }
 
+export interface EdgeRegions {
+  regions: string[];
+  /** What the cloud sent that is not a region id (dropped: it would have become a host name). */
+  rejected: string[];
+}
+
 /** Regions where ACK Edge (ManagedKubernetes, profile Edge) is offered to this account. */
 export async function describeEdgeRegions(
   session: CloudSession,
   profile: 'Edge' | 'Default' = 'Edge',
-): Promise<string[]> {
+): Promise<EdgeRegions> {
   const body = await session.call(
     'cs',
     'DescribeRegions',
@@ -275,5 +307,13 @@ export async function describeEdgeRegions(
       ).body,
     { idempotent: true },
   );
-  return (body?.regions ?? []).map((r) => r.regionId ?? '').filter((r) => r !== '');
+  const regions = new Set<string>();
+  const rejected: string[] = [];
+  for (const r of body?.regions ?? []) {
+    const id: unknown = r.regionId;
+    if (id === undefined || id === null || id === '') continue;
+    if (isRegionId(id)) regions.add(id);
+    else rejected.push(String(id));
+  }
+  return { regions: [...regions], rejected };
 }

@@ -7,14 +7,17 @@ import EcsModule, {
   DescribeSecurityGroupsRequest,
 } from '@alicloud/ecs20140526';
 import { CloudError } from './errors';
+import { pageByToken } from './paging';
 import { sdkClient } from './sdk';
 import type { CloudSession } from './session';
 
 // See sdk.ts: the client class whether or not a bundler resolved the default export.
 const EcsClient = sdkClient(EcsModule);
 
-/** A page loop that never ends is a cloud bug; stop rather than spin. */
-const MAX_PAGES = 50;
+// MaxResults limits (docs/alibaba-cloud-api.md): DescribeSecurityGroups 1-100,
+// DescribeSecurityGroupAttribute 10-1000. The cloud may answer fewer; the loop follows NextToken.
+const GROUPS_PAGE_SIZE = 100;
+const RULES_PAGE_SIZE = 1000;
 
 export type SecurityGroupType = 'normal' | 'enterprise';
 
@@ -85,46 +88,50 @@ export async function describeSecurityGroupType(
   securityGroupId: string,
 ): Promise<SecurityGroupSummary> {
   const requestIds: string[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const body = await session.call(
-      'ecs',
-      'DescribeSecurityGroups',
-      regionId,
-      async (config) => {
-        const response = await new EcsClient(config).describeSecurityGroups(
-          new DescribeSecurityGroupsRequest({
-            regionId,
-            securityGroupIds: JSON.stringify([securityGroupId]),
-            maxResults: 100,
-            ...(nextToken ? { nextToken } : {}),
-          }),
-        );
-        return response.body;
-      },
-      { idempotent: true },
-    );
-    const requestId = text(body?.requestId);
-    if (requestId) requestIds.push(requestId);
-    const match = (body?.securityGroups?.securityGroup ?? []).find(
-      (g) => g.securityGroupId === securityGroupId,
-    );
-    if (match) {
-      const rawType = text(match.securityGroupType);
+  const { items } = await pageByToken(
+    { product: 'ecs', action: 'DescribeSecurityGroups', regionId },
+    async (nextToken) => {
+      const body = await session.call(
+        'ecs',
+        'DescribeSecurityGroups',
+        regionId,
+        async (config) => {
+          const response = await new EcsClient(config).describeSecurityGroups(
+            new DescribeSecurityGroupsRequest({
+              regionId,
+              securityGroupIds: JSON.stringify([securityGroupId]),
+              maxResults: GROUPS_PAGE_SIZE,
+              ...(nextToken ? { nextToken } : {}),
+            }),
+          );
+          return response.body;
+        },
+        { idempotent: true },
+      );
+      const requestId = text(body?.requestId);
+      if (requestId) requestIds.push(requestId);
       return {
-        securityGroupId,
-        name: match.securityGroupName ?? '',
-        type: rawType === 'normal' || rawType === 'enterprise' ? rawType : null,
-        rawType,
-        vpcId: text(match.vpcId),
-        requestIds,
+        items: body?.securityGroups?.securityGroup ?? [],
+        nextToken: text(body?.nextToken),
+        totalCount: body?.totalCount,
       };
-    }
-    const token = text(body?.nextToken);
-    if (!token || token === nextToken) break;
-    nextToken = token;
-  }
-  throw notFound('DescribeSecurityGroups', securityGroupId, requestIds.at(-1) ?? null);
+    },
+    {
+      idOf: (g) => text(g.securityGroupId),
+      until: (g) => g.securityGroupId === securityGroupId,
+    },
+  );
+  const match = items.find((g) => g.securityGroupId === securityGroupId);
+  if (!match) throw notFound('DescribeSecurityGroups', securityGroupId, requestIds.at(-1) ?? null);
+  const rawType = text(match.securityGroupType);
+  return {
+    securityGroupId,
+    name: match.securityGroupName ?? '',
+    type: rawType === 'normal' || rawType === 'enterprise' ? rawType : null,
+    rawType,
+    vpcId: text(match.vpcId),
+    requestIds,
+  };
 }
 
 /** Every outbound rule of one security group, all pages. */
@@ -134,53 +141,55 @@ export async function describeSecurityGroupEgress(
   securityGroupId: string,
 ): Promise<SecurityGroupEgress> {
   const requestIds: string[] = [];
-  const rules: SecurityGroupEgressRule[] = [];
   let innerAccessPolicy: string | null = null;
-  let nextToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const body = await session.call(
-      'ecs',
-      'DescribeSecurityGroupAttribute',
-      regionId,
-      async (config) => {
-        const response = await new EcsClient(config).describeSecurityGroupAttribute(
-          new DescribeSecurityGroupAttributeRequest({
-            regionId,
-            securityGroupId,
-            direction: 'egress',
-            maxResults: 1000,
-            ...(nextToken ? { nextToken } : {}),
-          }),
-        );
-        return response.body;
-      },
-      { idempotent: true },
-    );
-    const requestId = text(body?.requestId);
-    if (requestId) requestIds.push(requestId);
-    innerAccessPolicy ??= text(body?.innerAccessPolicy);
-    for (const p of body?.permissions?.permission ?? []) {
-      // We asked for egress only; a stray ingress rule must not decide an egress verdict.
-      const direction = text(p.direction);
-      if (direction && direction.toLowerCase() !== 'egress') continue;
-      rules.push({
-        ruleId: text(p.securityGroupRuleId),
-        ipProtocol: text(p.ipProtocol) ?? 'ALL',
-        portRange: text(p.portRange) ?? '-1/-1',
-        destCidrIp: text(p.destCidrIp),
-        ipv6DestCidrIp: text(p.ipv6DestCidrIp),
-        destGroupId: text(p.destGroupId),
-        destPrefixListId: text(p.destPrefixListId),
-        destPrefixListName: text(p.destPrefixListName),
-        portRangeListId: text(p.portRangeListId),
-        policy: text(p.policy) ?? 'Accept',
-        priority: parsePriority(p.priority),
-        description: p.description ?? '',
-      });
-    }
-    const token = text(body?.nextToken);
-    if (!token || token === nextToken) break;
-    nextToken = token;
+  const { items } = await pageByToken(
+    { product: 'ecs', action: 'DescribeSecurityGroupAttribute', regionId },
+    async (nextToken) => {
+      const body = await session.call(
+        'ecs',
+        'DescribeSecurityGroupAttribute',
+        regionId,
+        async (config) => {
+          const response = await new EcsClient(config).describeSecurityGroupAttribute(
+            new DescribeSecurityGroupAttributeRequest({
+              regionId,
+              securityGroupId,
+              direction: 'egress',
+              maxResults: RULES_PAGE_SIZE,
+              ...(nextToken ? { nextToken } : {}),
+            }),
+          );
+          return response.body;
+        },
+        { idempotent: true },
+      );
+      const requestId = text(body?.requestId);
+      if (requestId) requestIds.push(requestId);
+      innerAccessPolicy ??= text(body?.innerAccessPolicy);
+      return { items: body?.permissions?.permission ?? [], nextToken: text(body?.nextToken) };
+    },
+    // A rule without an id is kept as it is (never merged with another).
+    { idOf: (p) => text(p.securityGroupRuleId) },
+  );
+  const rules: SecurityGroupEgressRule[] = [];
+  for (const p of items) {
+    // We asked for egress only; a stray ingress rule must not decide an egress verdict.
+    const direction = text(p.direction);
+    if (direction && direction.toLowerCase() !== 'egress') continue;
+    rules.push({
+      ruleId: text(p.securityGroupRuleId),
+      ipProtocol: text(p.ipProtocol) ?? 'ALL',
+      portRange: text(p.portRange) ?? '-1/-1',
+      destCidrIp: text(p.destCidrIp),
+      ipv6DestCidrIp: text(p.ipv6DestCidrIp),
+      destGroupId: text(p.destGroupId),
+      destPrefixListId: text(p.destPrefixListId),
+      destPrefixListName: text(p.destPrefixListName),
+      portRangeListId: text(p.portRangeListId),
+      policy: text(p.policy) ?? 'Accept',
+      priority: parsePriority(p.priority),
+      description: p.description ?? '',
+    });
   }
   return { securityGroupId, innerAccessPolicy, rules, requestIds };
 }

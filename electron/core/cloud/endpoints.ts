@@ -2,7 +2,8 @@
 // override them (the demo account, private or VPC endpoints, tests), and ACK_SG_ENDPOINT sends
 // every product of every account to one base URL. Plain http is allowed only to loopback: a
 // signed request carries no secret, but its answers decide what we do to production clusters.
-import { GuardError } from '../../contract';
+import { GuardError, isRegionId } from '../../contract';
+import { CloudError } from './errors';
 
 export const PRODUCTS = ['cs', 'kms', 'ram', 'sts', 'actiontrail', 'ecs', 'vpc'] as const;
 export type Product = (typeof PRODUCTS)[number];
@@ -15,7 +16,75 @@ export interface EndpointTarget {
   protocol: 'https' | 'http';
 }
 
-/** The public endpoint of a product in a region (docs/alibaba-cloud-api.md §3). */
+/**
+ * Regions where ACK runs but a product has no endpoint at all: ACK regions (the CS endpoint list
+ * of Alibaba's OpenAPI metadata, the cs SDK's endpoint map, the ACK Edge region table) that the
+ * product's own endpoint list lacks. Sources and the snapshot they come from:
+ * docs/alibaba-cloud-api.md §3. A call there could only
+ * fail on DNS, so we do not send it; regions missing from these lists but still without a host
+ * are caught by the DNS check in verify/verify.ts (isMissingEndpoint).
+ */
+export const REGIONS_WITHOUT: Readonly<Partial<Record<Product, ReadonlySet<string>>>> = {
+  kms: new Set([
+    'cn-zhongwei',
+    'cn-nanjing',
+    'cn-north-2-gov-1',
+    'cn-wulanchabu-gic-1',
+    'ap-southeast-8',
+    'eu-west-2',
+    'us-southeast-1',
+  ]),
+  actiontrail: new Set([
+    'cn-zhongwei',
+    'cn-wuhan-lr',
+    'cn-fuzhou',
+    'cn-zhengzhou-jva',
+    'cn-heyuan-acdr-1',
+    'cn-north-2-gov-1',
+    'cn-wulanchabu-gic-1',
+    'cn-hangzhou-finance',
+    'cn-shenzhen-finance-1',
+    'cn-beijing-finance-1',
+    'ap-south-1',
+    'ap-southeast-2',
+    'ap-southeast-8',
+    'eu-west-2',
+    'me-central-1',
+    'us-southeast-1',
+  ]),
+};
+
+/** False when the product has no endpoint in the region (see REGIONS_WITHOUT). */
+export function isOffered(product: Product, regionId: string): boolean {
+  return !REGIONS_WITHOUT[product]?.has(regionId);
+}
+
+const NOT_OFFERED: Partial<Record<Product, (regionId: string) => string>> = {
+  kms: (r) =>
+    `KMS is not offered in region ${r}: keys cannot be checked here (Alibaba Cloud has no KMS endpoint in ${r}, so Secret encryption with a KMS key is not possible there).`,
+  actiontrail: (r) =>
+    `ActionTrail is not offered in region ${r}: a change cannot be proven from its records here (Alibaba Cloud has no ActionTrail endpoint in ${r}).`,
+};
+
+/**
+ * Throws the one "not offered here" error (kind `unavailable`, not a network failure) before any
+ * call to a product that has no endpoint in the region.
+ */
+export function assertOffered(product: Product, regionId: string, action: string): void {
+  if (isOffered(product, regionId)) return;
+  const sentence =
+    NOT_OFFERED[product]?.(regionId) ?? `${product} has no endpoint in region ${regionId}.`;
+  throw new CloudError(sentence, {
+    kind: 'unavailable',
+    product,
+    action,
+    cloudCode: null,
+    httpStatus: null,
+    requestId: null,
+  });
+}
+
+/** The public endpoint of a product in a region (addendum A9 and the SDK pitfalls in §5). */
 export function defaultEndpoint(product: Product, regionId: string): string {
   switch (product) {
     case 'ram':
@@ -77,6 +146,15 @@ export function resolveEndpoint(
   accountOverride?: string | null,
   env: NodeJS.ProcessEnv = process.env,
 ): EndpointTarget {
+  // The region becomes part of a host name: whatever its source (the user, a file, the cloud's
+  // own region list), it must be a region id and nothing else.
+  if (!isRegionId(regionId)) {
+    throw new GuardError(
+      'validation',
+      `${JSON.stringify(String(regionId).slice(0, 80))} is not a region id such as cn-hangzhou; no ${product} call was made.`,
+      { field: 'regionId' },
+    );
+  }
   const chosen = env[ENDPOINT_ENV]?.trim() || accountOverride?.trim();
   if (!chosen) return { endpoint: defaultEndpoint(product, regionId), protocol: 'https' };
   validateEndpointOverride(chosen);

@@ -18,7 +18,11 @@ export type CloudErrorKind =
   /** The endpoint's (or the proxy's) certificate did not verify: nothing was sent. */
   | 'tls'
   /** The answer was larger than MAX_ANSWER_BYTES and was not read to its end. */
-  | 'tooLarge';
+  | 'tooLarge'
+  /** The answer cannot be right (paging that never ends, repeats, or overflows): see paging.ts. */
+  | 'badAnswer'
+  /** The product has no endpoint in the region: nothing was sent (see endpoints.ts). */
+  | 'unavailable';
 
 /** Why a permission error happened: the fix differs for each. */
 export type PermissionReason = 'ram' | 'rbac' | 'serviceRole';

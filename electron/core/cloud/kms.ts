@@ -1,9 +1,39 @@
 // KMS (2016-01-20, RPC) through openapi-core's generic call (see rpc.ts for why not the SDK).
+import { assertOffered } from './endpoints';
+import { pageByNumber } from './paging';
 import { rpcCall } from './rpc';
+import type { RpcQuery } from './rpc';
 import type { CloudSession } from './session';
 
 const VERSION = '2016-01-20';
+/** ListKeys and ListAliases take 1 to 100 (docs/alibaba-cloud-api.md); the cloud may use fewer. */
 const PAGE_SIZE = 100;
+
+/**
+ * One KMS call in a region. Regions without a KMS endpoint get a clear `unavailable` error
+ * before anything is sent (not a DNS failure retried four times).
+ */
+function kmsCall<T>(
+  session: CloudSession,
+  action: string,
+  regionId: string,
+  query: RpcQuery,
+): Promise<T> {
+  assertOffered('kms', regionId, action);
+  return session.call(
+    'kms',
+    action,
+    regionId,
+    (config) => rpcCall<T>(config, action, VERSION, { RegionId: regionId, ...query }),
+    { idempotent: true },
+  );
+}
+
+interface PageFields {
+  TotalCount?: unknown;
+  PageNumber?: unknown;
+  PageSize?: unknown;
+}
 
 export interface KmsKeyMetadata {
   keyId: string;
@@ -51,31 +81,30 @@ export async function listKeyIds(
   regionId: string,
   filters?: KeyFilter[],
 ): Promise<string[]> {
-  const ids: string[] = [];
-  for (let page = 1; ; page += 1) {
-    const body = await session.call(
-      'kms',
-      'ListKeys',
-      regionId,
-      (config) =>
-        rpcCall<{ Keys?: { Key?: { KeyId?: string }[] }; TotalCount?: number }>(
-          config,
-          'ListKeys',
-          VERSION,
-          {
-            RegionId: regionId,
-            PageNumber: page,
-            PageSize: PAGE_SIZE,
-            Filters: filters ? JSON.stringify(filters) : undefined,
-          },
-        ),
-      { idempotent: true },
-    );
-    const keys = body.Keys?.Key ?? [];
-    ids.push(...keys.map((k) => k.KeyId ?? '').filter((k) => k !== ''));
-    if (keys.length === 0 || page * PAGE_SIZE >= (body.TotalCount ?? 0)) break;
-  }
-  return ids;
+  const { items } = await pageByNumber(
+    { product: 'kms', action: 'ListKeys', regionId },
+    PAGE_SIZE,
+    async ({ pageNumber, pageSize }) => {
+      const body = await kmsCall<{ Keys?: { Key?: { KeyId?: string }[] } } & PageFields>(
+        session,
+        'ListKeys',
+        regionId,
+        {
+          PageNumber: pageNumber,
+          PageSize: pageSize,
+          Filters: filters ? JSON.stringify(filters) : undefined,
+        },
+      );
+      return {
+        items: (body.Keys?.Key ?? []).map((k) => k.KeyId ?? ''),
+        totalCount: body.TotalCount,
+        pageNumber: body.PageNumber,
+        pageSize: body.PageSize,
+      };
+    },
+    { idOf: (id) => id || null },
+  );
+  return items.filter((k) => k !== '');
 }
 
 export async function describeKey(
@@ -83,21 +112,11 @@ export async function describeKey(
   regionId: string,
   keyId: string,
 ): Promise<{ key: KmsKeyMetadata; requestId: string | null }> {
-  const body = await session.call(
-    'kms',
+  const body = await kmsCall<{ KeyMetadata?: Record<string, unknown>; RequestId?: string }>(
+    session,
     'DescribeKey',
     regionId,
-    (config) =>
-      rpcCall<{ KeyMetadata?: Record<string, unknown>; RequestId?: string }>(
-        config,
-        'DescribeKey',
-        VERSION,
-        {
-          RegionId: regionId,
-          KeyId: keyId,
-        },
-      ),
-    { idempotent: true },
+    { KeyId: keyId },
   );
   return { key: metadata(body.KeyMetadata ?? {}), requestId: body.RequestId ?? null };
 }
@@ -107,29 +126,31 @@ export async function listAliases(
   session: CloudSession,
   regionId: string,
 ): Promise<Map<string, string[]>> {
+  type Alias = { KeyId?: string; AliasName?: string };
+  const { items } = await pageByNumber(
+    { product: 'kms', action: 'ListAliases', regionId },
+    PAGE_SIZE,
+    async ({ pageNumber, pageSize }) => {
+      const body = await kmsCall<{ Aliases?: { Alias?: Alias[] } } & PageFields>(
+        session,
+        'ListAliases',
+        regionId,
+        { PageNumber: pageNumber, PageSize: pageSize },
+      );
+      return {
+        items: body.Aliases?.Alias ?? [],
+        totalCount: body.TotalCount,
+        pageNumber: body.PageNumber,
+        pageSize: body.PageSize,
+      };
+    },
+    // An alias name is unique in a region (it names one key).
+    { idOf: (a) => a.AliasName || null },
+  );
   const byKey = new Map<string, string[]>();
-  for (let page = 1; ; page += 1) {
-    const body = await session.call(
-      'kms',
-      'ListAliases',
-      regionId,
-      (config) =>
-        rpcCall<{
-          Aliases?: { Alias?: { KeyId?: string; AliasName?: string }[] };
-          TotalCount?: number;
-        }>(config, 'ListAliases', VERSION, {
-          RegionId: regionId,
-          PageNumber: page,
-          PageSize: PAGE_SIZE,
-        }),
-      { idempotent: true },
-    );
-    const aliases = body.Aliases?.Alias ?? [];
-    for (const alias of aliases) {
-      if (!alias.KeyId || !alias.AliasName) continue;
-      byKey.set(alias.KeyId, [...(byKey.get(alias.KeyId) ?? []), alias.AliasName]);
-    }
-    if (aliases.length === 0 || page * PAGE_SIZE >= (body.TotalCount ?? 0)) break;
+  for (const alias of items) {
+    if (!alias.KeyId || !alias.AliasName) continue;
+    byKey.set(alias.KeyId, [...(byKey.get(alias.KeyId) ?? []), alias.AliasName]);
   }
   return byKey;
 }
@@ -141,18 +162,10 @@ export async function setDeletionProtection(
   keyArn: string,
   description: string,
 ): Promise<{ requestId: string | null }> {
-  const body = await session.call(
-    'kms',
-    'SetDeletionProtection',
-    regionId,
-    (config) =>
-      rpcCall<{ RequestId?: string }>(config, 'SetDeletionProtection', VERSION, {
-        RegionId: regionId,
-        ProtectedResourceArn: keyArn,
-        EnableDeletionProtection: true,
-        DeletionProtectionDescription: description,
-      }),
-    { idempotent: true },
-  );
+  const body = await kmsCall<{ RequestId?: string }>(session, 'SetDeletionProtection', regionId, {
+    ProtectedResourceArn: keyArn,
+    EnableDeletionProtection: true,
+    DeletionProtectionDescription: description,
+  });
   return { requestId: body.RequestId ?? null };
 }

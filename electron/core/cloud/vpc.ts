@@ -6,6 +6,7 @@ import VpcModule, {
   DescribeVSwitchesRequest,
 } from '@alicloud/vpc20160428';
 import { CloudError } from './errors';
+import { pageByNumber } from './paging';
 import { sdkClient } from './sdk';
 import type { CloudSession } from './session';
 
@@ -60,26 +61,45 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
+/** DescribeVSwitches takes PageSize 1 to 50 (docs/alibaba-cloud-api.md). */
+const VSWITCH_PAGE_SIZE = 50;
+
 /** One vSwitch, for the id of the network ACL bound to it. */
 export async function describeVSwitch(
   session: CloudSession,
   regionId: string,
   vSwitchId: string,
 ): Promise<VSwitchSummary> {
-  const body = await session.call(
-    'vpc',
-    'DescribeVSwitches',
-    regionId,
-    async (config) => {
-      const response = await new VpcClient(config).describeVSwitches(
-        new DescribeVSwitchesRequest({ regionId, vSwitchId, pageSize: 50 }),
+  let requestId: string | null = null;
+  // Filtered by id, so one page in practice; paged all the same, so a cloud that ignores the
+  // filter (or pages in smaller steps) cannot hide the vSwitch on a later page.
+  const { items } = await pageByNumber(
+    { product: 'vpc', action: 'DescribeVSwitches', regionId },
+    VSWITCH_PAGE_SIZE,
+    async ({ pageNumber, pageSize }) => {
+      const body = await session.call(
+        'vpc',
+        'DescribeVSwitches',
+        regionId,
+        async (config) => {
+          const response = await new VpcClient(config).describeVSwitches(
+            new DescribeVSwitchesRequest({ regionId, vSwitchId, pageNumber, pageSize }),
+          );
+          return response.body;
+        },
+        { idempotent: true },
       );
-      return response.body;
+      requestId = text(body?.requestId) ?? requestId;
+      return {
+        items: body?.vSwitches?.vSwitch ?? [],
+        totalCount: body?.totalCount,
+        pageNumber: body?.pageNumber,
+        pageSize: body?.pageSize,
+      };
     },
-    { idempotent: true },
+    { idOf: (v) => text(v.vSwitchId), until: (v) => v.vSwitchId === vSwitchId },
   );
-  const requestId = text(body?.requestId);
-  const match = (body?.vSwitches?.vSwitch ?? []).find((v) => v.vSwitchId === vSwitchId);
+  const match = items.find((v) => v.vSwitchId === vSwitchId);
   if (!match) {
     throw new CloudError(
       `vpc DescribeVSwitches: vSwitch ${vSwitchId} does not exist in ${regionId}.`,

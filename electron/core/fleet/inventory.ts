@@ -12,6 +12,7 @@ import type { KeyHealth } from '../../contract/types/keys';
 import { describeEdgeRegions, listClusters } from '../cloud/cs';
 import { describeKey, listAliases } from '../cloud/kms';
 import type { CsCluster } from '../cloud/cs';
+import { isOffered } from '../cloud/endpoints';
 import { CloudError, toCloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import {
@@ -56,6 +57,31 @@ function failureFrom(account: FleetAccount, regionId: string | null, error: unkn
   };
 }
 
+/** Region ids the cloud sent that are not region ids: dropped, and said so beside the rest. */
+function rejectedRegions(account: FleetAccount, rejected: string[]): FleetFailure {
+  // Quoted, cut short and reduced to printable ASCII: this is the cloud's text, not ours (no
+  // control or bidi characters reach a terminal or the window through it).
+  const shown = rejected
+    .slice(0, 3)
+    .map((r) =>
+      JSON.stringify(r.slice(0, 64)).replace(
+        /[^\x20-\x7e]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      ),
+    )
+    .join(', ');
+  const more = rejected.length > 3 ? ` and ${rejected.length - 3} more` : '';
+  return {
+    accountId: account.id,
+    accountName: account.name,
+    regionId: null,
+    code: 'InvalidRegionId',
+    kind: 'badAnswer',
+    message: `cs DescribeRegions: the cloud's region list had ${rejected.length === 1 ? 'an entry' : `${rejected.length} entries`} that ${rejected.length === 1 ? 'is' : 'are'} not a region id (${shown}${more}); ${rejected.length === 1 ? 'it was' : 'they were'} ignored and no call went there. The other regions were listed as usual.`,
+    requestId: null,
+  };
+}
+
 export function toSummary(account: FleetAccount, c: CsCluster): ClusterSummary {
   return {
     clusterId: c.clusterId,
@@ -93,6 +119,14 @@ async function attachKeyHealth(
     ...new Set(clusters.map((c) => c.encryption.keyId).filter((k): k is string => !!k)),
   ];
   if (inUse.length === 0) return;
+  if (!isOffered('kms', regionId)) {
+    // No KMS endpoint in this region: nothing to ask, and no call that could only fail on DNS.
+    for (const c of clusters) {
+      const keyId = c.encryption.keyId;
+      if (keyId) c.key = { keyId, aliases: [], health: 'unknown' };
+    }
+    return;
+  }
   const [aliases, keys] = await Promise.all([
     listAliases(session, regionId).catch(() => new Map<string, string[]>()),
     Promise.all(
@@ -128,15 +162,24 @@ export class Inventory {
     return cached && now - cached.at < REGION_CACHE_MS ? cached.regions : null;
   }
 
-  /** The regions to look in: the account's own list, else the cloud's (cached), else the docs'. */
-  async regionsFor(account: FleetAccount, session: CloudSession, now: number): Promise<string[]> {
+  /**
+   * The regions to look in: the account's own list, else the cloud's (cached), else the docs'.
+   * `rejected` holds what the cloud's list had that is not a region id (dropped, reported).
+   */
+  async regionsFor(
+    account: FleetAccount,
+    session: CloudSession,
+    now: number,
+  ): Promise<{ regions: string[]; rejected: string[] }> {
     const known = this.knownRegions(account, now);
-    if (known) return known;
+    if (known) return { regions: known, rejected: [] };
+    let rejected: string[] = [];
     try {
-      const regions = await describeEdgeRegions(session);
-      if (regions.length > 0) {
-        this.regionCache.set(account.id, { regions, at: now });
-        return regions;
+      const answer = await describeEdgeRegions(session);
+      rejected = answer.rejected;
+      if (answer.regions.length > 0) {
+        this.regionCache.set(account.id, { regions: answer.regions, at: now });
+        return { regions: answer.regions, rejected };
       }
     } catch (error) {
       // Credentials and network-setting errors must surface; anything else falls back to the
@@ -144,7 +187,7 @@ export class Inventory {
       if (error instanceof CloudError && ['auth', 'network', 'proxy', 'tls'].includes(error.kind))
         throw error;
     }
-    return [...DOCUMENTED_EDGE_REGIONS];
+    return { regions: [...DOCUMENTED_EDGE_REGIONS], rejected };
   }
 
   async refresh(options: RefreshOptions = {}): Promise<InventoryResult> {
@@ -204,7 +247,13 @@ export class Inventory {
         }
         let regions: string[];
         try {
-          regions = known ?? (await this.regionsFor(account, session, now()));
+          if (known) regions = known;
+          else {
+            const answer = await this.regionsFor(account, session, now());
+            regions = answer.regions;
+            if (answer.rejected.length > 0)
+              failures.push(rejectedRegions(account, answer.rejected));
+          }
         } catch (error) {
           await Promise.all(early.values());
           failures.push(failureFrom(account, null, error));

@@ -13,8 +13,9 @@
 // clock; against the simulator with timeScale > 1 it is the simulator's clock.
 import { lookup as dnsLookup } from 'node:dns/promises';
 import type { VerifyAction, VerifyResult } from '../../contract/types/verify';
-import { REGIONS_WITHOUT_ACTIONTRAIL, lookupEvents } from '../cloud/actiontrail';
+import { lookupAllEvents } from '../cloud/actiontrail';
 import type { LookupKey, TrailEvent } from '../cloud/actiontrail';
+import { isOffered } from '../cloud/endpoints';
 import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import { RETENTION_MS, decide, emptyCounts } from './decide';
@@ -48,9 +49,8 @@ export interface VerifyOptions {
   lookupHost?: HostLookup;
 }
 
-/** Hard cap on pages per query (50 events a page). */
+/** Hard cap on pages per query (up to 50 events a page); reaching it marks the scan truncated. */
 export const MAX_PAGES = 10;
-const PAGE_SIZE = 50;
 /** Our clock and the cloud's may differ a little: start the search this much earlier. */
 const CLOCK_SKEW_MS = 2 * 60_000;
 
@@ -59,29 +59,14 @@ interface PagedEvents {
   truncated: boolean;
 }
 
-async function lookupAll(
+function lookupAll(
   session: CloudSession,
   regionId: string,
   attributes: { key: LookupKey; value: string }[],
   startTime: Date,
   endTime: Date,
 ): Promise<PagedEvents> {
-  const events: TrailEvent[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await lookupEvents(session, {
-      regionId,
-      startTime,
-      endTime,
-      attributes,
-      maxResults: PAGE_SIZE,
-      ...(nextToken ? { nextToken } : {}),
-    });
-    events.push(...answer.events);
-    if (!answer.nextToken) return { events, truncated: false };
-    nextToken = answer.nextToken;
-  }
-  return { events, truncated: true };
+  return lookupAllEvents(session, { regionId, startTime, endTime, attributes }, MAX_PAGES);
 }
 
 function base(input: VerifyInput) {
@@ -148,7 +133,7 @@ export async function verifyEncryption(
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
   const { regionId, clusterId, keyId, action } = input;
-  if (REGIONS_WITHOUT_ACTIONTRAIL.has(regionId)) {
+  if (!isOffered('actiontrail', regionId)) {
     return unavailable(input, 'it is not in ActionTrail’s endpoint list');
   }
   const nowMs = input.now.getTime();
@@ -251,6 +236,9 @@ export async function verifyEncryption(
     return decide(evidence);
   } catch (error) {
     if (!(error instanceof CloudError)) throw error;
+    if (error.kind === 'unavailable') {
+      return unavailable(input, 'it is not in ActionTrail’s endpoint list');
+    }
     if (await isMissingEndpoint(error, session, regionId, options.lookupHost)) {
       return unavailable(input, error.cloud.cloudCode ?? 'its host name does not resolve');
     }

@@ -7,6 +7,7 @@ import { authorize } from '../auth/authorize';
 import { userIdentityOf } from '../auth/caller';
 import { isoUtc } from '../clock';
 import type { Faults } from '../faults';
+import type { PageSizeCaps } from '../paging';
 import type { Product } from '../products/types';
 import type { World } from '../world/world';
 import { ApiError, commonError } from './errors';
@@ -16,6 +17,7 @@ import { sendEmpty, sendError, sendHtml502, sendJson } from './respond';
 export interface DispatchEnv {
   world: () => World;
   faults: Faults;
+  pageCaps: PageSizeCaps;
   nonces: NonceCache;
   /** Called once per request with the outcome, for the log line and counters. */
   onDone: (info: {
@@ -145,6 +147,7 @@ export async function dispatch(
     const result = spec.handler({
       world,
       faults: env.faults,
+      pageCaps: env.pageCaps,
       caller,
       product: product.id,
       action: route.action,

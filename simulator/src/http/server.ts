@@ -28,6 +28,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const env = {
     world: () => o.control.world,
     faults: o.control.faults,
+    pageCaps: o.control.pageCaps,
     nonces,
     hanging,
     onDone: (i: { method: string; label: string; status: number | string; ms: number }) => {

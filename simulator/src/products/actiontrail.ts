@@ -49,7 +49,10 @@ function lookupEvents(ctx: Ctx) {
       'InvalidParameterCombination',
       'EndTime must not be earlier than StartTime.',
     );
-  const max = intParam(ctx, 'MaxResults', 20, 1, 50);
+  const max = ctx.pageCaps.apply(
+    'actiontrail/LookupEvents',
+    intParam(ctx, 'MaxResults', 20, 1, 50),
+  );
   const direction = ctx.params.Direction === 'FORWARD' ? 'FORWARD' : 'BACKWARD';
   // Only two conditions count; a repeated key keeps the second (docs/alibaba-cloud-api.md §8.1).
   const byKey = new Map<string, string>();
@@ -64,9 +67,12 @@ function lookupEvents(ctx: Ctx) {
     ctx.now,
   );
 
-  // The token pins the query: the same parameters must come back with it.
+  // The token pins the query: the same parameters must come back with it. (The parameters as
+  // sent: a query without StartTime/EndTime defaults to "now", which moves between pages.)
   const salt = createHash('sha1')
-    .update(JSON.stringify([start, end, direction, attributes]))
+    .update(
+      JSON.stringify([ctx.params.StartTime ?? '', ctx.params.EndTime ?? '', direction, attributes]),
+    )
     .digest('hex')
     .slice(0, 12);
   let from = 0;

@@ -106,7 +106,10 @@ function taskSummary(t: TaskRt): Record<string, unknown> {
 function describeClustersV1(ctx: Ctx) {
   const p = ctx.params;
   const pageNumber = intParam(ctx, 'page_number', 1, 1, 100_000);
-  const pageSize = intParam(ctx, 'page_size', 10, 1, 100); // GUESS: max 100
+  const pageSize = ctx.pageCaps.apply(
+    'cs/DescribeClustersV1',
+    intParam(ctx, 'page_size', 10, 1, 100), // GUESS: max 100
+  );
   // region_id narrows via the account+region index instead of scanning the account.
   const source = ctx.world.clustersIn(ctx.caller.accountId, p.region_id || undefined);
   const all = source.filter(
@@ -330,7 +333,10 @@ function describeUserPermission(ctx: Ctx) {
 function describeClusterTasks(ctx: Ctx) {
   const c = clusterOf(ctx, ctx.path.cluster_id!);
   const pageNumber = intParam(ctx, 'page_number', 1, 1, 100_000);
-  const pageSize = intParam(ctx, 'page_size', 10, 1, 100);
+  const pageSize = ctx.pageCaps.apply(
+    'cs/DescribeClusterTasks',
+    intParam(ctx, 'page_size', 10, 1, 100),
+  );
   const tasks = c.taskIds.map((id) => ctx.world.tasks.get(id)!).reverse(); // newest first (GUESS)
   return {
     json: {

@@ -31,7 +31,10 @@ function describeSecurityGroups(ctx: Ctx) {
       'PageNumber and PageSize are not supported; use MaxResults and NextToken.',
     );
   }
-  const max = intParam(ctx, 'MaxResults', 10, 1, 100);
+  const max = ctx.pageCaps.apply(
+    'ecs/DescribeSecurityGroups',
+    intParam(ctx, 'MaxResults', 10, 1, 100),
+  );
   const ids = jsonArrayParam(ctx, 'SecurityGroupIds');
   const p = ctx.params;
   const all = ctx.world
@@ -73,7 +76,10 @@ function describeSecurityGroupAttribute(ctx: Ctx) {
     ); // status GUESS
   }
   const direction = ctx.params.Direction || 'all';
-  const max = intParam(ctx, 'MaxResults', 500, 10, 1000);
+  const max = ctx.pageCaps.apply(
+    'ecs/DescribeSecurityGroupAttribute',
+    intParam(ctx, 'MaxResults', 500, 10, 1000),
+  );
   const rules = direction === 'ingress' ? [] : sg.egress; // the fixture models egress only
   const salt = `${id}|${direction}`;
   const from = decodeToken(

@@ -110,7 +110,7 @@ function filterValue(ctx: Ctx, k: KeyRt, key: string): string[] {
 
 function listKeys(ctx: Ctx) {
   const pageNumber = intParam(ctx, 'PageNumber', 1, 1, 100_000);
-  const pageSize = intParam(ctx, 'PageSize', 10, 1, 100);
+  const pageSize = ctx.pageCaps.apply('kms/ListKeys', intParam(ctx, 'PageSize', 10, 1, 100));
   const filters = parseFilters(ctx);
   // Different filter keys are ANDed, values of one key ORed (docs/alibaba-cloud-api.md §5.2).
   const keys = ctx.world
@@ -136,7 +136,8 @@ function listKeys(ctx: Ctx) {
 
 function aliasesJson(ctx: Ctx, keys: readonly KeyRt[]) {
   const pageNumber = intParam(ctx, 'PageNumber', 1, 1, 100_000);
-  const pageSize = intParam(ctx, 'PageSize', 10, 1, 100);
+  const api = ctx.action === 'ListAliasesByKeyId' ? 'kms/ListAliasesByKeyId' : 'kms/ListAliases';
+  const pageSize = ctx.pageCaps.apply(api, intParam(ctx, 'PageSize', 10, 1, 100));
   const all = keys.flatMap((k) =>
     k.aliases.map((a) => ({
       KeyId: k.id,

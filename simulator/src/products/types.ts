@@ -3,12 +3,15 @@
 import type { Caller } from '../auth/caller';
 import type { World } from '../world/world';
 import type { Faults } from '../faults';
+import type { PageSizeCaps } from '../paging';
 
 export type ProductId = 'cs' | 'kms' | 'ram' | 'sts' | 'actiontrail' | 'ecs' | 'vpc';
 
 export interface Ctx {
   world: World;
   faults: Faults;
+  /** Page-size caps of the listings (paging.ts). */
+  pageCaps: PageSizeCaps;
   caller: Caller;
   product: ProductId;
   action: string;

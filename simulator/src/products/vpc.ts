@@ -56,7 +56,10 @@ function describeVSwitches(ctx: Ctx) {
   requireParam(ctx, 'RegionId');
   const p = ctx.params;
   const pageNumber = intParam(ctx, 'PageNumber', 1, 1, 100_000);
-  const pageSize = intParam(ctx, 'PageSize', 10, 1, 50);
+  const pageSize = ctx.pageCaps.apply(
+    'vpc/DescribeVSwitches',
+    intParam(ctx, 'PageSize', 10, 1, 50),
+  );
   const all = ctx.world
     .vswitchesIn(ctx.caller.accountId, ctx.regionId)
     .filter(
@@ -95,7 +98,10 @@ function describeNetworkAcls(ctx: Ctx) {
   requireParam(ctx, 'RegionId');
   const p = ctx.params;
   const pageNumber = intParam(ctx, 'PageNumber', 1, 1, 100_000);
-  const pageSize = intParam(ctx, 'PageSize', 10, 1, 50);
+  const pageSize = ctx.pageCaps.apply(
+    'vpc/DescribeNetworkAcls',
+    intParam(ctx, 'PageSize', 10, 1, 50),
+  );
   const boundTo = p.ResourceId
     ? (ctx.world.vswitches.get(p.ResourceId)?.networkAclId ?? '\0')
     : undefined;

@@ -131,7 +131,7 @@ describe('large fleets', () => {
       clustersPerRegion: 25,
       keysPerRegion: 10,
     });
-    const sim = await startSimulator({ fixture: fleet, port: 0 });
+    const sim = await startSimulator({ fixture: fleet, port: 0, pageCaps: false });
     try {
       const ak = fleetAccessKey(7);
       const c = cs(sim, { accessKeyId: ak.id, accessKeySecret: ak.secret });

@@ -312,6 +312,9 @@ describe('verifyEncryption against the simulator', () => {
     };
     account.events.push(...noise, keyless, otherSession, lookAlike);
     sim.control.load(fixture);
+    // Pages of the 50 events verify asks for (not the simulator's smaller default cap), so that
+    // MAX_PAGES pages end just short of the service role's Encrypt among the noise.
+    sim.control.setPageSizeCaps({ 'actiontrail/LookupEvents': null });
 
     const { since } = await enableHappy(); // within seconds of clockStart
     sim.control.advance(1000);

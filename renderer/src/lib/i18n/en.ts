@@ -428,6 +428,8 @@ export const en = {
   'failureKind.proxy': 'proxy refused the credentials',
   'failureKind.tls': 'certificate not trusted',
   'failureKind.tooLarge': 'answer too large',
+  'failureKind.badAnswer': 'the cloud’s answer did not add up',
+  'failureKind.unavailable': 'not offered in this region',
   'timeline.title': 'Change timeline',
   'timeline.enabling': 'Enabling encryption',
   'timeline.disabling': 'Disabling encryption',

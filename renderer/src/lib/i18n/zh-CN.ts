@@ -416,6 +416,8 @@ export const zhCN: Record<MessageKey, string> = {
   'failureKind.proxy': '代理拒绝了凭证',
   'failureKind.tls': '证书不受信任',
   'failureKind.tooLarge': '应答过大',
+  'failureKind.badAnswer': '云端返回的结果不合理',
+  'failureKind.unavailable': '该地域未提供此服务',
   'timeline.title': '变更时间线',
   'timeline.enabling': '正在开启落盘加密',
   'timeline.disabling': '正在关闭落盘加密',

@@ -1,0 +1,75 @@
+// Where a product lives, and where it does not: region ids are validated before they become a
+// host name, and regions without KMS or ActionTrail fail clearly before any call.
+import { describe, expect, it } from 'vitest';
+import { GuardError, isRegionId } from '../../../electron/contract';
+import { inputSchemas } from '../../../electron/contract/schemas';
+import { assertOffered, isOffered, resolveEndpoint } from '../../../electron/core/cloud/endpoints';
+import { CloudError } from '../../../electron/core/cloud/errors';
+
+const HOSTILE = [
+  'evil.com/x',
+  'cn-hangzhou.attacker.net',
+  'cn-hangzhou:8443',
+  'cn-hangzhou/../x',
+  'CN-HANGZHOU',
+  '',
+  'cn',
+  `cn-${'a'.repeat(80)}`,
+];
+
+describe('region ids', () => {
+  it('accepts the cloud’s real shapes', () => {
+    for (const r of ['cn-hangzhou', 'cn-wuhan-lr', 'ap-southeast-1', 'cn-shanghai-finance-1']) {
+      expect(isRegionId(r)).toBe(true);
+      expect(resolveEndpoint('cs', r, null, {}).endpoint).toBe(`cs.${r}.aliyuncs.com`);
+    }
+  });
+
+  it('refuses anything that would change the host name, before an endpoint is built', () => {
+    for (const r of HOSTILE) {
+      expect(isRegionId(r)).toBe(false);
+      expect(() => resolveEndpoint('cs', r, null, {})).toThrow(GuardError);
+      // Also with an override: the region may be spliced into {region}.
+      expect(() =>
+        resolveEndpoint('kms', r, 'https://{product}-vpc.{region}.aliyuncs.com', {}),
+      ).toThrow(/is not a region id/);
+    }
+  });
+
+  it('is the same rule the contract applies to user input', () => {
+    const schema = inputSchemas['keys.list'];
+    for (const r of HOSTILE) {
+      expect(schema.safeParse({ accountId: 'acc-1', regionId: r }).success).toBe(false);
+    }
+    expect(schema.safeParse({ accountId: 'acc-1', regionId: 'cn-wuhan-lr' }).success).toBe(true);
+  });
+});
+
+describe('products not offered in a region', () => {
+  it('knows the ACK regions without KMS or ActionTrail', () => {
+    expect(isOffered('kms', 'cn-zhongwei')).toBe(false);
+    expect(isOffered('kms', 'cn-nanjing')).toBe(false);
+    expect(isOffered('kms', 'cn-wuhan-lr')).toBe(true);
+    expect(isOffered('actiontrail', 'cn-wuhan-lr')).toBe(false);
+    expect(isOffered('actiontrail', 'cn-zhongwei')).toBe(false);
+    expect(isOffered('actiontrail', 'cn-nanjing')).toBe(true);
+    expect(isOffered('cs', 'cn-zhongwei')).toBe(true);
+  });
+
+  it('says so as its own kind, not as a network failure', () => {
+    let error: unknown;
+    try {
+      assertOffered('kms', 'cn-zhongwei', 'ListKeys');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CloudError);
+    const cloud = error as CloudError;
+    expect(cloud.kind).toBe('unavailable');
+    expect(cloud.retryable).toBe(false);
+    expect(cloud.message).toMatch(
+      /^KMS is not offered in region cn-zhongwei: keys cannot be checked here/,
+    );
+    expect(() => assertOffered('kms', 'cn-hangzhou', 'ListKeys')).not.toThrow();
+  });
+});
