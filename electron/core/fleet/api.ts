@@ -5,6 +5,7 @@ import type { ClusterSummary } from '../../contract/types/fleet';
 import { runChecklist } from '../checks/run';
 import type { CoreContext } from '../context';
 import type { Clock } from '../util/clock';
+import { peerAccounts } from './directory';
 import type { AccountDirectory } from './directory';
 import { listKeys } from './keys';
 import { FleetService } from './service';
@@ -72,6 +73,7 @@ export function createFleetApi(
         now: ctx.now(),
         ...(hooks.clockFor ? { cloudClock: hooks.clockFor(cluster.accountId) } : {}),
         lastChangeEndedAt: (await hooks.lastChangeEndedAt?.(clusterId)) ?? null,
+        peers: peerAccounts(directory, cluster.accountId),
       });
     },
   };
