@@ -29,7 +29,10 @@ function clusterOf(ctx: Ctx, id: string): ClusterRt {
   return c;
 }
 
-function metaData(c: ClusterRt): string {
+function metaData(c: ClusterRt, inList = false): string {
+  if (inList && c.listOmitsCapabilities) {
+    return JSON.stringify({ KubernetesVersion: c.version, ExtraCertSAN: null });
+  }
   // Capabilities beside the encryption ones are illustrative noise, so clients must not assume
   // the map holds only what they look for.
   const caps: Record<string, unknown> = {
@@ -50,7 +53,7 @@ function metaData(c: ClusterRt): string {
   });
 }
 
-function clusterJson(c: ClusterRt): Record<string, unknown> {
+function clusterJson(c: ClusterRt, inList = false): Record<string, unknown> {
   const suffix = c.id.slice(1, 9);
   return {
     cluster_id: c.id,
@@ -64,7 +67,7 @@ function clusterJson(c: ClusterRt): Record<string, unknown> {
     current_version: c.version,
     init_version: c.version,
     next_version: '',
-    meta_data: metaData(c),
+    meta_data: metaData(c, inList),
     created: isoCs(c.created),
     updated: isoCs(c.updated),
     vpc_id: c.vpcId,
@@ -119,7 +122,7 @@ function describeClustersV1(ctx: Ctx) {
   );
   return {
     json: {
-      clusters: page(all, pageNumber, pageSize).map(clusterJson),
+      clusters: page(all, pageNumber, pageSize).map((c) => clusterJson(c, true)),
       page_info: { page_number: pageNumber, page_size: pageSize, total_count: all.length },
     },
   };
@@ -247,6 +250,7 @@ function createCluster(ctx: Ctx) {
     size: 0,
     tags: [],
     deletionProtection: b.deletion_protection === true,
+    listOmitsCapabilities: false,
   });
   const task = newTask(ctx.world, c, 'cluster_create', ctx.now, {
     name,

@@ -214,6 +214,60 @@ describe('checklist', () => {
     expect(status(list, 'cluster.cooldown')).toBe('fail');
   });
 
+  describe('a change made outside the app (in the console)', () => {
+    const consoleChange = async (clusterId: string, body: unknown) => {
+      const r = await fetch(`${sim.url}/__sim/clusters/${clusterId}/console-change`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+      expect(r.status, await r.clone().text()).toBe(200);
+    };
+    const cooldownOf = async () => {
+      const directory = simDirectory(sim);
+      const list = await runChecklist({
+        session: await directory.sessionFor(ACCOUNT_IDS.retail),
+        accountId: ACCOUNT_IDS.retail,
+        clusterId: DEMO.clusters.happy,
+        regionId: 'cn-hangzhou',
+        action: 'disable',
+        keyId: null,
+        now: Date.now(),
+        // The simulator's clock jumps ahead of ours with advance().
+        cloudClock: { scale: 1, cloudNow: () => sim.control.now() },
+      });
+      return list.checks.find((c) => c.id === 'cluster.cooldown')!;
+    };
+
+    it('is found from its ActionTrail record and the cluster time, then passes 5 minutes later', async () => {
+      await consoleChange(DEMO.clusters.happy, { keyId: DEMO.keys.valid });
+      sim.control.advance(610); // the change (600 s) has ended; ActionTrail has the record
+      const inside = await cooldownOf();
+      expect(inside.status).toBe('fail');
+      expect(inside.evidence.source).toMatch(/^ActionTrail UpdateKMSEncryption /);
+      expect(inside.evidence.actionTrail).toBe('read');
+      expect(Number(inside.evidence.waitSeconds)).toBeGreaterThan(200);
+      expect(inside.fix?.hint).toMatch(/^Wait until \d\d:\d\d \(UTC[+-]\d\d:\d\d\)/);
+      sim.control.advance(300);
+      expect((await cooldownOf()).status).toBe('pass');
+    });
+
+    it('warns while ActionTrail has not delivered the record yet', async () => {
+      const fixture = structuredClone(loadFixture('demo')) as Fixture;
+      fixture.timing.actionTrailDelaySeconds = 900; // "up to 10 minutes" and more
+      sim.control.load(fixture);
+      try {
+        await consoleChange(DEMO.clusters.happy, { keyId: DEMO.keys.valid });
+        sim.control.advance(610);
+        const seen = await cooldownOf();
+        expect(seen.status).toBe('warn');
+        expect(seen.evidence).toMatchObject({ changeRecord: null, actionTrail: 'read' });
+        expect(seen.summary).toMatch(/not yet in ActionTrail/);
+      } finally {
+        sim.control.load('demo');
+      }
+    });
+  });
+
   it('fails a missing service role, with the in-app fix offered', async () => {
     const list = await check(
       ACCOUNT_IDS.factory,
