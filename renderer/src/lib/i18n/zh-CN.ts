@@ -233,7 +233,7 @@ export const zhCN: Record<MessageKey, string> = {
   'check.cluster.state.help': '变更前集群必须处于运行中。请等待，或先修复集群。',
   'check.cluster.cooldown': '冷却时间',
   'check.cluster.cooldown.help':
-    '上一次变更（无论在本应用、控制台还是 Terraform 中发起）结束 5 分钟后才能再次变更。请稍候再检查。',
+    '上一次变更（无论在本应用还是在控制台中发起）结束 5 分钟后才能再次变更。请稍候再检查。',
   'check.cluster.encryption': '当前加密状态',
   'check.cluster.encryption.help': '集群已处于目标状态，此变更不会产生任何效果。',
   'check.key.exists': '密钥存在',
