@@ -11,6 +11,7 @@ import type { CoreContext } from './context';
 import type { Clock } from './util/clock';
 import { EventHub } from './events';
 import { accountsDirectory } from './fleet/accounts-directory';
+import { peerAccounts } from './fleet/directory';
 import { createFleetApi } from './fleet/api';
 import { AuditLog } from './audit';
 import { AuditRecorder } from './audit/recorder';
@@ -127,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     operations: ops.operations,
     clusters: clustersFromFleet(fleet.fleet),
     sessionFor: (accountId) => directory.sessionFor(accountId),
+    peersOf: (accountId) => peerAccounts(directory, accountId),
     clockFor,
     audit: batchAuditWriter(
       context,

@@ -6,13 +6,14 @@ import { Faults, type ActiveFault, type FaultRule } from './faults';
 import { ClusterSchema } from './fixtures/schema';
 import type { ClusterState, Fixture, FixtureInput } from './fixtures/schema';
 import type { z } from 'zod';
-
-/** A cluster as a fixture writes it (see ClusterSchema; omitted fields take their defaults). */
-export type ClusterInput = z.input<typeof ClusterSchema>;
 import { PageSizeCaps, type PageCaps } from './paging';
 import { loadFixture } from './fixtures/load';
 import { FixtureError } from './fixtures/validate';
+import { keyProblem, startKmsChange } from './world/encryption';
 import { World } from './world/world';
+
+/** A cluster as a fixture writes it (see ClusterSchema; omitted fields take their defaults). */
+export type ClusterInput = z.input<typeof ClusterSchema>;
 
 export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport';
 
@@ -124,6 +125,50 @@ export class Control {
     if (!c) throw new Error(`no cluster ${clusterId}`);
     c.state = state;
     c.updated = this.world.clock.now();
+  }
+
+  /**
+   * An encryption change made outside the app (an operator in the ACK console, as the root
+   * account): it starts and ends as an accepted UpdateKMSEncryption would, the cluster's times
+   * move with it, and ActionTrail records the call (visible after the delivery delay).
+   */
+  consoleChange(clusterId: string, change: { keyId: string } | { disable: true }): void {
+    const world = this.world;
+    const now = world.settle();
+    const c = world.clusters.get(clusterId);
+    if (!c) throw new Error(`no cluster ${clusterId}`);
+    if (c.state !== 'running' || c.changeInFlight)
+      throw new Error(`cluster ${clusterId} is ${c.state}; a change needs it running`);
+    let target: string | undefined;
+    if ('keyId' in change) {
+      const problem = keyProblem(world, c.accountId, c.regionId, change.keyId);
+      if (problem) throw new Error(problem);
+      target = world.keyOf(c.accountId, change.keyId)!.id;
+    }
+    startKmsChange(world, this.faults, c, target, now);
+    world.events.record(c.accountId, c.regionId, {
+      ms: now,
+      regionId: c.regionId,
+      serviceName: 'CS',
+      eventName: 'UpdateKMSEncryption',
+      eventRW: 'Write',
+      apiVersion: '2015-12-15',
+      sourceIpAddress: '203.0.113.10',
+      userIdentity: {
+        type: 'root-account',
+        accountId: c.accountId,
+        principalId: c.accountId,
+        userName: 'root',
+        accessKeyId: 'console',
+      },
+      resourceName: c.id,
+      resourceType: 'ACS::CS::Cluster',
+      requestParameters: {
+        ClusterId: c.id,
+        ...(target ? { kms_key_id: target } : {}),
+        disable_encryption: target === undefined,
+      },
+    });
   }
 
   /** A cluster as the simulator sees it (state, encryption, tasks), for assertions. */
@@ -264,6 +309,13 @@ export class Control {
         if (input.off === true) return send(200, this.pageSizeCapsOff());
         if (input.restore === true) return send(200, this.pageCaps.restore());
         return send(200, this.setPageSizeCaps((input.caps ?? {}) as Partial<PageCaps>));
+      }
+      if (m === 'POST' && (r = /^\/clusters\/([^/]+)\/console-change$/.exec(path))) {
+        const change =
+          input.disable === true
+            ? { disable: true as const }
+            : { keyId: String(input.keyId ?? '') };
+        return send(200, (this.consoleChange(r[1]!, change), this.cluster(r[1]!)));
       }
       if (m === 'GET' && path === '/requests') return send(200, Object.fromEntries(this.counts));
       return send(404, { error: `no control route ${m} ${path}` });

@@ -17,7 +17,10 @@ function options<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options
   }
 }
 
-/** The shape promised to scripts: stable field names, booleans never null. */
+/**
+ * The shape promised to scripts: stable field names. `encryption.enabled` is true, false, or
+ * null when the cloud did not say (the list and the cluster's detail both silent or unreadable).
+ */
 export function clustersJson(snapshot: FleetSnapshot) {
   return {
     fetchedAt: snapshot.fetchedAt,
@@ -32,7 +35,7 @@ export function clustersJson(snapshot: FleetSnapshot) {
       clusterSpec: c.clusterSpec,
       state: c.state,
       kubernetesVersion: c.kubernetesVersion,
-      encryption: { enabled: c.encryption.enabled === true, keyId: c.encryption.keyId },
+      encryption: { enabled: c.encryption.enabled, keyId: c.encryption.keyId },
     })),
     failures: snapshot.failures.map((f) => ({
       account: f.accountName,
@@ -41,6 +44,12 @@ export function clustersJson(snapshot: FleetSnapshot) {
       message: f.message,
     })),
   };
+}
+
+/** on (key) / off / unknown: never "off" for a cluster whose metadata did not say. */
+export function encryptionText(enabled: boolean | null, keyId: string | null): string {
+  if (enabled === null) return 'unknown';
+  return enabled ? `on (${keyId})` : 'off';
 }
 
 export const clustersCommand: CommandSpec = {
@@ -87,7 +96,7 @@ export const clustersCommand: CommandSpec = {
             c.account,
             c.regionId,
             c.state,
-            c.encryption.enabled ? `on (${c.encryption.keyId})` : 'off',
+            encryptionText(c.encryption.enabled, c.encryption.keyId),
           ]),
         ),
       );

@@ -43,7 +43,8 @@ export interface CheckResult {
   summary: string;
   /** What was observed: field values and the request ids of the calls that saw them. */
   evidence: Record<string, EvidenceValue>;
-  fix?: CheckFix;
+  /** How to fix it; null when there is nothing to do (always present: `check --json` promises it). */
+  fix: CheckFix | null;
 }
 
 export interface Checklist {

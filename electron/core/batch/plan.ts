@@ -222,6 +222,8 @@ export interface PlanDeps {
   sessionFor: (accountId: string) => Promise<CloudSession>;
   clockFor: (accountId: string) => Clock;
   lastChangeEndedAt: (clusterId: string) => Promise<number | null>;
+  /** The other saved accounts, for what a RAM caller may not see (checks/context.ts). */
+  peersOf?: (accountId: string) => CheckInput['peers'];
   now: () => number;
   /** Checklists run at once (the cloud sessions limit calls further). */
   concurrency?: number;
@@ -258,6 +260,7 @@ export async function planBatch(
             now: deps.now(),
             cloudClock: deps.clockFor(cluster.accountId),
             lastChangeEndedAt: await deps.lastChangeEndedAt(cluster.clusterId),
+            ...(deps.peersOf ? { peers: deps.peersOf(cluster.accountId) } : {}),
           };
           const cache = cacheFor(cluster.accountId);
           const checklist = await runChecklist(input, cache);

@@ -34,7 +34,10 @@ export interface BatchOperations {
   lastChangeEndedAt(clusterId: string): Promise<number | null>;
 }
 
-export interface BatchDeps extends Pick<PlanDeps, 'clusters' | 'sessionFor' | 'clockFor'> {
+export interface BatchDeps extends Pick<
+  PlanDeps,
+  'clusters' | 'sessionFor' | 'clockFor' | 'peersOf'
+> {
   operations: BatchOperations;
   /** Writes the batch's audit entries (applied, ended). */
   audit?: (view: BatchView, phase: BatchAuditPhase) => Promise<void>;

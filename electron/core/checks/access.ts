@@ -1,5 +1,6 @@
 // Checks about who may do what: ACK's service role, the caller's KMS policy, its cluster RBAC.
 import type { CheckResult } from '../../contract/types/checks';
+import type { RbacGrant } from '../cloud/cs';
 import { CloudError } from '../cloud/errors';
 import type { CheckContext } from './context';
 import { SERVICE_ROLE, SERVICE_ROLE_POLICY } from './context';
@@ -102,8 +103,45 @@ export async function callerKmsCryptoAdmin(ctx: CheckContext): Promise<CheckResu
   }
 }
 
+/** RBAC roles that may change a cluster's encryption (doc: UpdateKMSEncryption). */
 const ALLOWED_ROLES = new Set(['admin', 'ops']);
 
+/** The grant that lets a principal change this cluster's encryption, if any. */
+function grantingRole(grants: RbacGrant[], clusterId: string): RbacGrant | undefined {
+  return grants.find(
+    (g) =>
+      ALLOWED_ROLES.has(g.roleType) &&
+      ((g.resourceType === 'cluster' && g.resourceId === clusterId) ||
+        g.resourceId === 'all-clusters'),
+  );
+}
+
+/** The grants that concern this cluster, as evidence ("id:role", owner entries marked). */
+function grantsOn(grants: RbacGrant[], clusterId: string): string | null {
+  const mine = grants.filter(
+    (g) =>
+      g.resourceId === clusterId ||
+      g.resourceId === 'all-clusters' ||
+      g.resourceId.startsWith(`${clusterId}/`),
+  );
+  return (
+    mine.map((g) => `${g.resourceId}:${g.roleType}${g.isOwner ? ':owner' : ''}`).join(',') || null
+  );
+}
+
+const RBAC_FIX = {
+  hint: 'Grant the RAM user or role the Administrator or O&M Engineer RBAC role on this cluster (ACK console > Authorizations).',
+  consoleUrl: CONSOLE.rbac,
+};
+
+/**
+ * Whether the caller is RBAC admin or O&M (ops) on the cluster. A RAM user or role that asks
+ * DescribeUserPermission sees only grants on clusters where it is RBAC admin (doc: Precautions),
+ * so an O&M engineer sees nothing for the cluster it may change: a missing grant is no proof.
+ * Then another saved account of the same Alibaba Cloud account that sees every grant (the root
+ * account, or an RBAC admin of the cluster) is asked; without one the answer is `manual`.
+ * `is_owner` marks one grant (the cluster creator's), not the caller: it is evidence only.
+ */
 export async function callerClusterRbac(ctx: CheckContext): Promise<CheckResult> {
   let identity;
   try {
@@ -116,47 +154,70 @@ export async function callerClusterRbac(ctx: CheckContext): Promise<CheckResult>
       identityType: identity.identityType,
     });
   }
+  const clusterId = ctx.input.clusterId;
+  let own: { grants: RbacGrant[]; requestId: string | null } | null = null;
+  let ownError: unknown = null;
   try {
-    const { grants, requestId } = await ctx.rbac();
-    const clusterId = ctx.input.clusterId;
-    const granting = grants.find(
-      (g) =>
-        g.isOwner ||
-        (ALLOWED_ROLES.has(g.roleType) &&
-          ((g.resourceType === 'cluster' && g.resourceId === clusterId) ||
-            g.resourceId === 'all-clusters')),
+    own = await ctx.rbac();
+  } catch (error) {
+    ownError = error;
+  }
+  const visible = own ? grantingRole(own.grants, clusterId) : undefined;
+  if (own && visible) {
+    return pass(
+      'caller.clusterRbac',
+      `The caller is ${visible.roleType} on ${visible.resourceId}.`,
+      { arn: identity.arn, requestId: own.requestId, grants: grantsOn(own.grants, clusterId) },
     );
-    const mine = grants.filter(
-      (g) =>
-        g.resourceId === clusterId ||
-        g.resourceId === 'all-clusters' ||
-        g.resourceId.startsWith(`${clusterId}/`),
-    );
+  }
+
+  const peer = await ctx.rbacFromPeer().catch(() => null);
+  if (peer) {
+    const granting = grantingRole(peer.grants, clusterId);
     const evidence = {
       arn: identity.arn,
-      requestId,
-      grants: mine.map((g) => `${g.resourceId}:${g.roleType}`).join(',') || null,
+      viewer: peer.viewer,
+      viewedAs: peer.viewedAs,
+      requestId: peer.requestId,
+      grants: grantsOn(peer.grants, clusterId),
     };
-    if (granting) {
+    if (granting)
       return pass(
         'caller.clusterRbac',
-        `The caller is ${granting.isOwner ? 'the owner' : granting.roleType} on ${granting.resourceId}.`,
+        `The caller is ${granting.roleType} on ${granting.resourceId} (as seen by ${peer.viewer}).`,
         evidence,
       );
-    }
     return fail(
       'caller.clusterRbac',
-      'The caller is not admin or O&M (ops) on this cluster; the cloud would answer ForbiddenUpdateKMSState.',
+      `The caller is not admin or O&M (ops) on this cluster (as seen by ${peer.viewer}); the cloud would answer ForbiddenUpdateKMSState.`,
       evidence,
-      {
-        hint: 'Grant the RAM user or role the Administrator or O&M Engineer RBAC role on this cluster (ACK console > Authorizations).',
-        consoleUrl: CONSOLE.rbac,
-      },
+      RBAC_FIX,
     );
-  } catch (error) {
-    return couldNotCheck('caller.clusterRbac', "the caller's RBAC role on the cluster", error, {
-      hint: 'Check in the ACK console (Authorizations) that the caller is Administrator or O&M Engineer on this cluster.',
-      consoleUrl: CONSOLE.rbac,
-    });
   }
+
+  const manual = {
+    hint: `A RAM user or role sees only the RBAC grants of clusters where it is administrator, so an O&M grant is invisible to it. Check in the ACK console (Authorizations) that ${identity.arn} is Administrator or O&M Engineer on this cluster, or save this Alibaba Cloud account's root AccessKey (or an RBAC administrator) as another account so the app can tell.`,
+    consoleUrl: CONSOLE.rbac,
+  };
+  if (!own) {
+    return couldNotCheck(
+      'caller.clusterRbac',
+      "the caller's RBAC role on the cluster",
+      ownError,
+      manual,
+    );
+  }
+  return {
+    id: 'caller.clusterRbac',
+    status: 'manual',
+    summary:
+      'No admin or O&M (ops) grant on this cluster is visible to the caller; as a RAM user or role it sees grants only where it is RBAC administrator, so check by hand.',
+    evidence: {
+      arn: identity.arn,
+      requestId: own.requestId,
+      grants: grantsOn(own.grants, clusterId),
+      visibility: 'clusters-where-caller-is-admin',
+    },
+    fix: manual,
+  };
 }

@@ -2,6 +2,8 @@
 import type { CheckResult } from '../../contract/types/checks';
 import { parseEncryption } from '../cloud/cs';
 import { editionOf, supportsSecretEncryption } from '../fleet/classify';
+import type { TrailEvent } from '../cloud/actiontrail';
+import { wallClockTime } from '../util/clock';
 import type { CheckContext } from './context';
 import { CONSOLE, couldNotCheck, fail, pass, warn } from './result';
 
@@ -60,62 +62,141 @@ export async function clusterState(ctx: CheckContext): Promise<CheckResult> {
   }
 }
 
-/** Tasks whose type names the KMS change (the exact task_type is not documented). */
-function isEncryptionTask(taskType: string): boolean {
-  return /kms|encrypt/i.test(taskType);
+interface Wait {
+  /** Real milliseconds from now until the cooldown ends (<= 0: it has ended). */
+  waitMs: number;
+  /** When the change ended (or may have ended), ISO. */
+  endedAt: string;
+  source: string;
 }
 
+/** The UpdateKMSEncryption record of this cluster, newest first (failed calls change nothing). */
+function changeRecordsOf(events: TrailEvent[], clusterId: string): TrailEvent[] {
+  return events.filter(
+    (e) =>
+      !e.errorCode &&
+      (e.resourceName?.split(/[;,]/).includes(clusterId) ||
+        e.requestParameters.ClusterId === clusterId ||
+        e.requestParameters.cluster_id === clusterId),
+  );
+}
+
+/**
+ * The 5-minute cooldown after an encryption change ends (doc: UpdateKMSEncryption, HTTP 409).
+ * No task type names a KMS change, so it is found from documented signals only:
+ * - our own journal: a change we followed to its end (definite);
+ * - an UpdateKMSEncryption record of the cluster in ActionTrail (a change made anywhere, e.g. in
+ *   the console) with the cluster's `updated` time after it: the change ended then (definite);
+ * - the cluster's `updated` time in the last 5 minutes without such a record (ActionTrail may
+ *   take minutes to deliver it), and any task of the cluster that ended in the last 5 minutes:
+ *   warnings, since either may be some other change.
+ * Times from the cloud are in its clock; waits are real time (the simulator runs faster).
+ */
 export async function clusterCooldown(ctx: CheckContext): Promise<CheckResult> {
   const scale = ctx.input.cloudClock?.scale ?? 1;
   const cloudNow = ctx.input.cloudClock?.cloudNow() ?? ctx.input.now;
-  // Waits in real milliseconds, from two sources each in its own time base: our journal (real
-  // time) and the cluster's tasks (the cloud's time).
-  const waits: { waitMs: number; endedAt: string; source: string }[] = [];
+  const fromCloud = (at: number, source: string): Wait => ({
+    waitMs: (at + COOLDOWN_MS - cloudNow) / scale,
+    endedAt: new Date(at).toISOString(),
+    source,
+  });
+  const blocks: Wait[] = [];
+  const hints: Wait[] = [];
   if (ctx.input.lastChangeEndedAt) {
-    waits.push({
+    blocks.push({
       waitMs: ctx.input.lastChangeEndedAt + COOLDOWN_MS / scale - ctx.input.now,
       endedAt: new Date(ctx.input.lastChangeEndedAt).toISOString(),
       source: 'journal',
     });
   }
-  let tasksRead = false;
-  try {
-    for (const task of await ctx.tasks()) {
-      if (!isEncryptionTask(task.taskType) || task.state === 'running') continue;
+  const [cluster, records, tasks] = await Promise.all([
+    ctx.cluster().then(
+      (r) => r,
+      (error: unknown) => ({ error }),
+    ),
+    ctx.kmsChangeRecords().then(
+      (r) => r,
+      (error: unknown) => ({ error }),
+    ),
+    ctx.tasks().then(
+      (r) => r,
+      (error: unknown) => ({ error }),
+    ),
+  ]);
+  const detail = 'error' in cluster ? null : cluster.cluster;
+  const updatedAt = detail ? Date.parse(detail.updated ?? '') : NaN;
+  const trail = records === null || 'error' in records ? null : records;
+  const record = trail ? changeRecordsOf(trail, ctx.input.clusterId)[0] : undefined;
+  const recordAt = record ? Date.parse(record.eventTime) : NaN;
+  if (Number.isFinite(recordAt) && Number.isFinite(updatedAt) && updatedAt >= recordAt) {
+    blocks.push(fromCloud(updatedAt, `ActionTrail UpdateKMSEncryption ${record!.eventTime}`));
+  } else if (Number.isFinite(updatedAt)) {
+    hints.push(fromCloud(updatedAt, 'cluster updated'));
+  }
+  if (Array.isArray(tasks)) {
+    for (const task of tasks) {
       const at = Date.parse(task.updated ?? task.created ?? '');
-      if (Number.isFinite(at)) {
-        waits.push({
-          waitMs: (at + COOLDOWN_MS - cloudNow) / scale,
-          endedAt: new Date(at).toISOString(),
-          source: `task ${task.taskId}`,
-        });
-      }
+      if (task.state !== 'running' && Number.isFinite(at))
+        hints.push(fromCloud(at, `task ${task.taskId} (${task.taskType || 'no type'})`));
     }
-    tasksRead = true;
-  } catch (error) {
-    if (waits.length === 0)
-      return couldNotCheck('cluster.cooldown', 'recent encryption changes', error);
   }
-  const longest = waits.sort((a, b) => b.waitMs - a.waitMs)[0];
-  if (!longest) {
-    return pass('cluster.cooldown', 'No encryption change ended in the last 5 minutes.', {
-      tasksRead,
-    });
-  }
-  const evidence = { lastChangeEndedAt: longest.endedAt, source: longest.source, tasksRead };
-  if (longest.waitMs <= 0)
-    return pass(
+  const unread = [
+    'error' in cluster ? 'cluster' : null,
+    records === null ? null : 'error' in records ? 'actiontrail' : null,
+    'error' in tasks ? 'tasks' : null,
+  ].filter((x): x is string => x !== null);
+  const evidence = {
+    clusterUpdated: detail?.updated ?? null,
+    changeRecord: record ? `${record.eventTime} ${record.requestId ?? ''}`.trim() : null,
+    actionTrail: records === null ? 'no-endpoint' : 'error' in records ? 'unread' : 'read',
+    unread: unread.join(',') || null,
+  };
+  const longest = (list: Wait[]) => list.sort((a, b) => b.waitMs - a.waitMs)[0];
+  const block = longest(blocks);
+  if (block && block.waitMs > 0) {
+    const seconds = Math.ceil(block.waitMs / 1000);
+    const until = wallClockTime(ctx.input.now + block.waitMs);
+    return fail(
       'cluster.cooldown',
-      'The last encryption change ended more than 5 minutes ago.',
-      evidence,
+      `The last encryption change ended less than 5 minutes ago (${block.source}); the cloud refuses another until ${until} (HTTP 409).`,
+      {
+        ...evidence,
+        lastChangeEndedAt: block.endedAt,
+        source: block.source,
+        waitSeconds: seconds,
+        waitUntil: new Date(ctx.input.now + block.waitMs).toISOString(),
+      },
+      { hint: `Wait until ${until}, then check again.` },
     );
-  const seconds = Math.ceil(longest.waitMs / 1000);
-  return fail(
+  }
+  const hint = longest(hints.filter((h) => h.waitMs > 0));
+  if (hint) {
+    const until = wallClockTime(ctx.input.now + hint.waitMs);
+    return warn(
+      'cluster.cooldown',
+      `The cluster changed less than 5 minutes ago (${hint.source}); if that was an encryption change (in the console, say, not yet in ActionTrail), the cloud refuses another until ${until}.`,
+      {
+        ...evidence,
+        lastChangeEndedAt: hint.endedAt,
+        source: hint.source,
+        waitSeconds: Math.ceil(hint.waitMs / 1000),
+        waitUntil: new Date(ctx.input.now + hint.waitMs).toISOString(),
+      },
+      { hint: `To be safe, wait until ${until}, then check again.` },
+    );
+  }
+  if (!block && 'error' in cluster) {
+    // Without the cluster's own `updated` time a recent change cannot be ruled out.
+    return couldNotCheck('cluster.cooldown', 'recent encryption changes', cluster.error);
+  }
+  return pass(
     'cluster.cooldown',
-    `The last encryption change ended less than 5 minutes ago; the cloud refuses another for ${seconds} s more (HTTP 409).`,
-    { ...evidence, waitSeconds: seconds },
+    block
+      ? 'The last encryption change ended more than 5 minutes ago.'
+      : 'No encryption change ended in the last 5 minutes.',
     {
-      hint: `Wait until ${new Date(ctx.input.now + longest.waitMs).toISOString()}, then check again.`,
+      ...evidence,
+      ...(block ? { lastChangeEndedAt: block.endedAt, source: block.source } : {}),
     },
   );
 }

@@ -22,6 +22,9 @@ import {
 } from '../cloud/ram';
 import type { RamPolicyRef } from '../cloud/ram';
 import { listKeyIds } from '../cloud/kms';
+import { lookupAllEvents } from '../cloud/actiontrail';
+import { isOffered } from '../cloud/endpoints';
+import type { TrailEvent } from '../cloud/actiontrail';
 import { getCallerIdentity } from '../cloud/sts';
 import type { CallerIdentity } from '../cloud/sts';
 import type { CloudSession } from '../cloud/session';
@@ -44,8 +47,28 @@ export class BatchCache {
   }
 }
 
+/**
+ * How far back the cooldown looks for UpdateKMSEncryption records (the record is written when
+ * the change is requested): the longest change we follow by default (60 min), the cooldown, and
+ * some room.
+ */
+export const KMS_RECORD_WINDOW_MS = 75 * 60_000;
+const KMS_RECORD_PAGES = 2;
+
 export const SERVICE_ROLE = 'AliyunCSManagedSecurityRole';
 export const SERVICE_ROLE_POLICY = 'AliyunCSManagedSecurityRolePolicy';
+
+/**
+ * Another saved account, to be asked what the caller itself may not see (the RBAC grants of a
+ * RAM caller). Used only when it belongs to the same Alibaba Cloud account.
+ */
+export interface PeerAccount {
+  id: string;
+  name: string;
+  /** The Alibaba Cloud account (uid) recorded for it, when known. */
+  cloudAccountId: string | null;
+  session: () => Promise<CloudSession>;
+}
 
 export interface CheckInput {
   session: CloudSession;
@@ -62,6 +85,17 @@ export interface CheckInput {
   cloudClock?: { scale: number; cloudNow(): number };
   /** When our own journal last saw an encryption change of this cluster end (ms), if ever. */
   lastChangeEndedAt?: number | null;
+  /** The other saved accounts (fleet/directory.ts peerAccounts). */
+  peers?: () => Promise<PeerAccount[]>;
+}
+
+/** What one viewer saw of a principal's RBAC grants. */
+export interface RbacView {
+  grants: RbacGrant[];
+  requestId: string | null;
+  /** Which saved account looked, and why its answer is complete for this cluster. */
+  viewer: string;
+  viewedAs: 'root' | 'rbac-admin';
 }
 
 export class CheckContext {
@@ -87,6 +121,30 @@ export class CheckContext {
     return this.local.get('tasks', () =>
       describeClusterTasks(this.input.session, this.input.regionId, this.input.clusterId),
     );
+  }
+
+  /**
+   * UpdateKMSEncryption records of the region in the last KMS_RECORD_WINDOW_MS (cloud clock),
+   * newest first; null where ActionTrail has no endpoint. One query per account and region,
+   * shared by the batch (LookupEvents allows 2 calls per second; actiontrail.ts paces them).
+   */
+  kmsChangeRecords(): Promise<TrailEvent[] | null> {
+    const regionId = this.input.regionId;
+    return this.batch.get(this.scoped(`kms-change-records|${regionId}`), async () => {
+      if (!isOffered('actiontrail', regionId)) return null;
+      const end = this.input.cloudClock?.cloudNow() ?? this.input.now;
+      const { events } = await lookupAllEvents(
+        this.input.session,
+        {
+          regionId,
+          startTime: new Date(end - KMS_RECORD_WINDOW_MS),
+          endTime: new Date(end),
+          attributes: [{ key: 'EventName', value: 'UpdateKMSEncryption' }],
+        },
+        KMS_RECORD_PAGES,
+      );
+      return events;
+    });
   }
 
   /** The key the change is about: the chosen one (enable) or the one in use (disable). */
@@ -180,15 +238,75 @@ export class CheckContext {
     });
   }
 
+  /** The caller's RBAC uid: a RAM user's id, or an assumed role's role id. */
+  async rbacUid(): Promise<string> {
+    const identity = await this.identity();
+    return identity.identityType === 'AssumedRoleUser'
+      ? (identity.roleId ?? '')
+      : (identity.userId ?? identity.principalId ?? '');
+  }
+
+  /** The caller's grants as the caller sees them (for a RAM caller: only where it is admin). */
   rbac(): Promise<{ grants: RbacGrant[]; requestId: string | null }> {
-    return this.batch.get(this.scoped('rbac'), async () => {
+    return this.batch.get(this.scoped('rbac'), async () =>
+      describeUserPermission(this.input.session, this.input.regionId, await this.rbacUid()),
+    );
+  }
+
+  /**
+   * The caller's grants as seen by another saved account of the same Alibaba Cloud account that
+   * sees every grant on this cluster: the root account, or a RAM user or role that is RBAC admin
+   * on the cluster (or on all clusters). null when there is none (or none could answer).
+   */
+  rbacFromPeer(): Promise<RbacView | null> {
+    return this.local.get('rbac-peer', async () => {
       const identity = await this.identity();
-      const uid =
-        identity.identityType === 'AssumedRoleUser'
-          ? (identity.roleId ?? '')
-          : (identity.userId ?? identity.principalId ?? '');
-      return describeUserPermission(this.input.session, this.input.regionId, uid);
+      const uid = await this.rbacUid();
+      const peers = (await this.input.peers?.()) ?? [];
+      for (const peer of peers) {
+        if (peer.cloudAccountId !== identity.accountId) continue;
+        try {
+          const view = await this.peerView(peer, identity.accountId, uid);
+          if (view) return view;
+        } catch {
+          // This peer cannot answer (credentials, permissions, network): try the next one.
+        }
+      }
+      return null;
     });
+  }
+
+  private async peerView(
+    peer: PeerAccount,
+    cloudAccountId: string,
+    uid: string,
+  ): Promise<RbacView | null> {
+    const session = await peer.session();
+    const who = await this.batch.get(`${session.accountKey}|identity`, () =>
+      getCallerIdentity(session),
+    );
+    if (who.accountId !== cloudAccountId) return null;
+    const ask = (target: string) =>
+      this.batch.get(`${session.accountKey}|rbac-of|${this.input.regionId}|${target}`, () =>
+        describeUserPermission(session, this.input.regionId, target),
+      );
+    if (who.identityType === 'Account') {
+      const seen = await ask(uid);
+      return { ...seen, viewer: peer.name, viewedAs: 'root' };
+    }
+    const peerUid =
+      who.identityType === 'AssumedRoleUser' ? (who.roleId ?? '') : (who.userId ?? '');
+    if (!peerUid || peerUid === uid) return null;
+    const own = await ask(peerUid);
+    const admin = own.grants.some(
+      (g) =>
+        g.roleType === 'admin' &&
+        (g.resourceId === 'all-clusters' ||
+          (g.resourceType === 'cluster' && g.resourceId === this.input.clusterId)),
+    );
+    if (!admin) return null;
+    const seen = await ask(uid);
+    return { ...seen, viewer: peer.name, viewedAs: 'rbac-admin' };
   }
 }
 

@@ -283,6 +283,7 @@ export async function checkKmsEgress(
     status: 'pass',
     summary: `Security group ${sgId} ${aclCount > 0 ? `and ${aclCount === 1 ? 'the network ACL' : `${aclCount} network ACLs`} of the cluster's vSwitches allow` : 'allows (no network ACL is bound to the vSwitches)'} HTTPS and DNS to ${ALIBABA_SERVICES_CIDR}, where ${kmsHost} lives.`,
     evidence,
+    fix: null,
   };
 }
 

@@ -10,6 +10,7 @@ export const pass = (id: CheckId, summary: string, evidence: Evidence = {}): Che
   status: 'pass',
   summary,
   evidence,
+  fix: null,
 });
 
 export const fail = (
@@ -35,7 +36,7 @@ export const warn = (
   status: 'warn',
   summary,
   evidence,
-  ...(fix ? { fix } : {}),
+  fix: fix ?? null,
 });
 
 /** The check could not be made: a permission gap becomes `unknown` with what to do instead. */
@@ -57,7 +58,7 @@ export function couldNotCheck(
       status: manual ? 'manual' : 'unknown',
       summary: `Could not check ${what}: the caller may not read it (${cloud.cloud.cloudCode ?? 'permission denied'}).`,
       evidence,
-      ...(manual ? { fix: manual } : {}),
+      fix: manual ?? null,
     };
   }
   if (cloud?.kind === 'unavailable' || cloud?.kind === 'badAnswer') {
@@ -67,6 +68,7 @@ export function couldNotCheck(
       status: 'unknown',
       summary: `Could not check ${what}: ${cloud.message}`,
       evidence,
+      fix: null,
     };
   }
   return {
@@ -74,7 +76,7 @@ export function couldNotCheck(
     status: 'unknown',
     summary: `Could not check ${what}: ${cloud ? `${cloud.kind} error` : 'unexpected error'}. Try again.`,
     evidence,
-    ...(manual ? { fix: manual } : {}),
+    fix: manual ?? null,
   };
 }
 

@@ -99,6 +99,7 @@ export async function runChecklist(
           status: 'unknown' as const,
           summary: `Could not check: ${error instanceof Error ? error.message : String(error)}`,
           evidence: {},
+          fix: null,
         };
       }
     }),

@@ -27,39 +27,56 @@ export interface CsCluster {
 }
 
 export interface ParsedEncryption {
-  /** null when meta_data is empty, absent or unreadable. */
+  /** null when meta_data does not say (empty, unreadable, no Capabilities, a flag we cannot read). */
   enabled: boolean | null;
   keyId: string | null;
+  /** False when `enabled` is null: the caller must not read it as "off". */
   readable: boolean;
 }
 
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+/** A JSON boolean, or a string as Go's strconv.ParseBool reads it; anything else is null. */
+export function parseGoBool(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string') return null;
+  if (GO_TRUE.has(value)) return true;
+  if (GO_FALSE.has(value)) return false;
+  return null;
+}
+
+const UNKNOWN: ParsedEncryption = { enabled: null, keyId: null, readable: false };
+
 /**
  * Reads Capabilities.EncryptionKMSKeyId / Capabilities.DisableEncryption from meta_data (a JSON
- * string). Like Terraform, a missing DisableEncryption with no key means "off"; with a key id
- * and no DisableEncryption flag, the key is in use.
+ * string), the way Terraform reads them from DescribeClusterDetail (docs/alibaba-cloud-api.md).
+ * What it does not say stays unknown: no Capabilities at all (a list entry may carry none), a
+ * DisableEncryption that is not a boolean, or a key id without the flag (sources disagree on
+ * what that means). No key id, and no flag saying otherwise, is "off": encryption needs a key.
  */
 export function parseEncryption(metaData: string | null | undefined): ParsedEncryption {
-  if (metaData === null || metaData === undefined || metaData.trim() === '') {
-    return { enabled: null, keyId: null, readable: false };
-  }
+  if (metaData === null || metaData === undefined || metaData.trim() === '') return UNKNOWN;
   let parsed: unknown;
   try {
     parsed = JSON.parse(metaData);
   } catch {
-    return { enabled: null, keyId: null, readable: false };
+    return UNKNOWN;
   }
-  if (typeof parsed !== 'object' || parsed === null)
-    return { enabled: null, keyId: null, readable: false };
+  if (typeof parsed !== 'object' || parsed === null) return UNKNOWN;
   const capabilities = (parsed as { Capabilities?: unknown }).Capabilities;
-  if (typeof capabilities !== 'object' || capabilities === null) {
-    return { enabled: false, keyId: null, readable: true };
-  }
+  if (typeof capabilities !== 'object' || capabilities === null || Array.isArray(capabilities))
+    return UNKNOWN;
   const caps = capabilities as Record<string, unknown>;
   const rawKey = caps.EncryptionKMSKeyId;
   const keyId = typeof rawKey === 'string' && rawKey.trim() !== '' ? rawKey.trim() : null;
-  const rawDisable = caps.DisableEncryption;
-  const disabled = rawDisable === true || rawDisable === 'true';
-  return { enabled: keyId !== null && !disabled, keyId, readable: true };
+  const disabled =
+    caps.DisableEncryption === undefined ? undefined : parseGoBool(caps.DisableEncryption);
+  if (disabled === true) return { enabled: false, keyId, readable: true };
+  if (disabled === null) return { enabled: null, keyId, readable: false };
+  if (keyId === null) return { enabled: false, keyId: null, readable: true };
+  if (disabled === false) return { enabled: true, keyId, readable: true };
+  return { enabled: null, keyId, readable: false };
 }
 
 type SdkCluster = {

@@ -4,6 +4,7 @@ import type { ClusterSummary } from '../../contract/types/fleet';
 import { runChecklist } from '../checks/run';
 import type { CoreContext } from '../context';
 import type { Clock } from '../util/clock';
+import { peerAccounts } from './directory';
 import type { AccountDirectory } from './directory';
 import { listKeys } from './keys';
 import { findClusterById } from './lookup';
@@ -67,6 +68,7 @@ export function createFleetApi(
         now: ctx.now(),
         ...(hooks.clockFor ? { cloudClock: hooks.clockFor(cluster.accountId) } : {}),
         lastChangeEndedAt: (await hooks.lastChangeEndedAt?.(clusterId)) ?? null,
+        peers: peerAccounts(directory, cluster.accountId),
       });
     },
   };

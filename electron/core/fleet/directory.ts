@@ -15,3 +15,29 @@ export interface AccountDirectory {
   listAccounts(): Promise<FleetAccount[]>;
   sessionFor(accountId: string): Promise<CloudSession>;
 }
+
+/**
+ * The saved accounts other than `accountId`, for a check to ask what the caller may not see
+ * (checks/context.ts PeerAccount). Sessions are made only when a peer is asked.
+ */
+export function peerAccounts(
+  directory: AccountDirectory,
+  accountId: string,
+): () => Promise<
+  {
+    id: string;
+    name: string;
+    cloudAccountId: string | null;
+    session: () => Promise<CloudSession>;
+  }[]
+> {
+  return async () =>
+    (await directory.listAccounts())
+      .filter((a) => a.id !== accountId)
+      .map((a) => ({
+        id: a.id,
+        name: a.name,
+        cloudAccountId: a.cloudAccountId,
+        session: () => directory.sessionFor(a.id),
+      }));
+}

@@ -9,7 +9,7 @@ import type {
   FleetSnapshot,
 } from '../../contract/types/fleet';
 import type { KeyHealth } from '../../contract/types/keys';
-import { describeEdgeRegions, listClusters } from '../cloud/cs';
+import { describeCluster, describeEdgeRegions, listClusters } from '../cloud/cs';
 import { describeKey, listAliases } from '../cloud/kms';
 import type { CsCluster } from '../cloud/cs';
 import { isOffered } from '../cloud/endpoints';
@@ -23,6 +23,7 @@ import {
 } from './classify';
 import type { AccountDirectory, FleetAccount } from './directory';
 import { keyHealth } from './keys';
+import { Limiter } from '../util/limiter';
 
 export interface RefreshOptions {
   accountIds?: string[];
@@ -30,7 +31,12 @@ export interface RefreshOptions {
   includeAckPro?: boolean;
   onProgress?: (progress: FleetProgress) => void;
   now?: () => number;
+  /** The last snapshot's view of a cluster, to reuse what it read from the cluster's detail. */
+  previous?: (clusterId: string) => ClusterSummary | undefined;
 }
+
+/** DescribeClusterDetail calls at once per account, for list entries that do not say. */
+export const DETAIL_CONCURRENCY = 4;
 
 export interface InventoryResult extends Omit<FleetSnapshot, 'stale'> {
   /** The accounts this refresh was about. */
@@ -104,6 +110,45 @@ export function toSummary(account: FleetAccount, c: CsCluster): ClusterSummary {
     encryption: encryptionOf(c.metaData),
     key: null,
   };
+}
+
+/**
+ * A list entry whose meta_data does not say whether Secrets are encrypted (no Capabilities) is
+ * read from DescribeClusterDetail, where Terraform reads encryption too. The last snapshot's
+ * answer is reused while the cluster's `updated` time has not moved; a detail that fails leaves
+ * the posture unknown, never "not encrypted".
+ */
+async function resolveUnknown(
+  session: CloudSession,
+  regionId: string,
+  clusters: ClusterSummary[],
+  limiter: Limiter,
+  previous?: (clusterId: string) => ClusterSummary | undefined,
+): Promise<void> {
+  await Promise.all(
+    clusters
+      .filter((c) => c.encryption.posture === 'unknown')
+      .map(async (c) => {
+        const before = previous?.(c.clusterId);
+        if (
+          before &&
+          before.updated === c.updated &&
+          (before.encryption.posture === 'encrypted' ||
+            before.encryption.posture === 'not-encrypted')
+        ) {
+          c.encryption = { ...before.encryption };
+          return;
+        }
+        try {
+          const { cluster } = await limiter.run(() =>
+            describeCluster(session, regionId, c.clusterId),
+          );
+          c.encryption = encryptionOf(cluster.metaData);
+        } catch {
+          // Stays unknown: the table says so, and the cluster's checklist reads the detail again.
+        }
+      }),
+  );
 }
 
 /**
@@ -218,6 +263,7 @@ export class Inventory {
           report({ accountId: account.id, regionId: null, status: 'failed', clusters: 0 });
           return;
         }
+        const details = new Limiter(DETAIL_CONCURRENCY);
         /** One region's Edge Pro clusters with their key health; never rejects. */
         const listRegion = async (regionId: string) => {
           try {
@@ -229,6 +275,7 @@ export class Inventory {
             const wanted = found
               .map((c) => toSummary(account, c))
               .filter((c) => supportsSecretEncryption(c.edition));
+            await resolveUnknown(session, regionId, wanted, details, options.previous);
             await attachKeyHealth(session, regionId, wanted);
             return { ok: true as const, wanted };
           } catch (error) {

@@ -34,11 +34,15 @@ export class FleetService {
     return this.current;
   }
 
-  async refresh(options: Omit<RefreshOptions, 'onProgress' | 'now'> = {}): Promise<FleetSnapshot> {
+  async refresh(
+    options: Omit<RefreshOptions, 'onProgress' | 'now' | 'previous'> = {},
+  ): Promise<FleetSnapshot> {
     const previous = await this.snapshot();
+    const byId = new Map((previous?.clusters ?? []).map((c) => [c.clusterId, c]));
     const result = await this.inventory.refresh({
       ...options,
       now: this.ctx.now,
+      previous: (clusterId) => byId.get(clusterId),
       onProgress: (progress) => this.ctx.events.emit('fleet.progress', progress),
     });
     const covered = new Set(result.covered);

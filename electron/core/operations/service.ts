@@ -13,8 +13,9 @@ import { updateKmsEncryption } from '../cloud/cs';
 import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import type { CoreContext } from '../context';
+import { peerAccounts } from '../fleet/directory';
 import type { AccountDirectory } from '../fleet/directory';
-import { realClock } from '../util/clock';
+import { realClock, wallClockTime } from '../util/clock';
 import type { Clock } from '../util/clock';
 import { follow } from './follow';
 import { Journal, viewOfIntent } from './journal';
@@ -273,6 +274,7 @@ export class OperationsService {
         now: this.ctx.now(),
         cloudClock: this.clock(cluster.accountId),
         lastChangeEndedAt: await this.lastChangeEndedAt(cluster.clusterId),
+        peers: peerAccounts(this.deps.directory, cluster.accountId),
       });
       assertReady(checklist);
 
@@ -342,7 +344,11 @@ export class OperationsService {
           });
           entry.uncertain = true;
         } else {
-          const refused = explainRefusal(error);
+          const refused = explainRefusal(error, {
+            ...cluster,
+            // The latest the cooldown can last, if the last change ended just now.
+            cooldownEndsBy: this.ctx.now() + COOLDOWN_MS / this.clock(cluster.accountId).scale,
+          });
           await this.record({
             v: 1,
             type: 'ended',
@@ -393,18 +399,30 @@ function assertReady(checklist: Checklist): void {
   );
 }
 
-/** A refusal in words the user can act on; the 409 inside the cooldown above all. */
-function explainRefusal(error: unknown): {
+/** A refusal in words the user can act on: the 409 inside the cooldown, a missing RBAC grant. */
+export function explainRefusal(
+  error: unknown,
+  cluster: { clusterId: string; name: string; cooldownEndsBy: number },
+): {
   code: string;
   message: string;
   requestId: string | null;
 } {
   if (error instanceof CloudError) {
-    const { cloudCode, httpStatus, requestId } = error.cloud;
+    const { cloudCode, httpStatus, requestId, permissionReason } = error.cloud;
+    if (cloudCode === 'ForbiddenUpdateKMSState' || permissionReason === 'rbac') {
+      // Doc (UpdateKMSEncryption): the caller needs RBAC admin or O&M on the cluster; RAM
+      // permission alone is not enough.
+      return {
+        code: cloudCode ?? 'ForbiddenUpdateKMSState',
+        message: `The cloud refused the change (${cloudCode ?? 'ForbiddenUpdateKMSState'}): the caller has no RBAC Administrator or O&M Engineer (ops) permission on cluster ${cluster.name} (${cluster.clusterId}). Ask an RBAC administrator of the cluster to grant one of them (ACK console > Authorizations), then try again.`,
+        requestId,
+      };
+    }
     if (httpStatus === 409) {
       return {
         code: cloudCode ?? 'Conflict',
-        message: `The cloud refused the change (HTTP 409): a change of this cluster ended less than ${COOLDOWN_MS / 60_000} minutes ago, or one is still running. Wait 5 minutes after the last change has ended, then try again.`,
+        message: `The cloud refused the change (HTTP 409): a change of this cluster ended less than ${COOLDOWN_MS / 60_000} minutes ago, or one is still running. If the last change has ended, wait until ${wallClockTime(cluster.cooldownEndsBy)} (5 minutes at most), then try again; if one is still running, wait until the cluster is running again and 5 minutes more.`,
         requestId,
       };
     }

@@ -17,3 +17,13 @@ export const realClock: Clock = { scale: 1, sleep, cloudNow: () => Date.now() };
 export function scaledClock(scale: number, cloudNow: () => number): Clock {
   return { scale, sleep: (ms) => sleep(ms / scale), cloudNow };
 }
+
+/** A moment as "HH:MM (UTC+08:00)" in this machine's time zone, for "wait until" sentences. */
+export function wallClockTime(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const offset = -d.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return `${two(d.getHours())}:${two(d.getMinutes())} (UTC${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)})`;
+}

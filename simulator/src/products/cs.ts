@@ -30,7 +30,10 @@ function clusterOf(ctx: Ctx, id: string): ClusterRt {
   return c;
 }
 
-function metaData(c: ClusterRt): string {
+function metaData(c: ClusterRt, inList = false): string {
+  if (inList && c.listOmitsCapabilities) {
+    return JSON.stringify({ KubernetesVersion: c.version, ExtraCertSAN: null });
+  }
   // Capabilities beside the encryption ones are illustrative noise, so clients must not assume
   // the map holds only what they look for.
   const caps: Record<string, unknown> = {
@@ -51,7 +54,7 @@ function metaData(c: ClusterRt): string {
   });
 }
 
-function clusterJson(c: ClusterRt): Record<string, unknown> {
+function clusterJson(c: ClusterRt, inList = false): Record<string, unknown> {
   const suffix = c.id.slice(1, 9);
   return {
     cluster_id: c.id,
@@ -65,7 +68,7 @@ function clusterJson(c: ClusterRt): Record<string, unknown> {
     current_version: c.version,
     init_version: c.version,
     next_version: '',
-    meta_data: metaData(c),
+    meta_data: metaData(c, inList),
     created: isoCs(c.created),
     updated: isoCs(c.updated),
     vpc_id: c.vpcId,
@@ -123,7 +126,7 @@ function describeClustersV1(ctx: Ctx) {
   );
   return {
     json: {
-      clusters: page(all, pageNumber, pageSize).map(clusterJson),
+      clusters: page(all, pageNumber, pageSize).map((c) => clusterJson(c, true)),
       page_info: { page_number: pageNumber, page_size: pageSize, total_count: all.length },
     },
   };
@@ -251,6 +254,7 @@ function createCluster(ctx: Ctx) {
     size: 0,
     tags: [],
     deletionProtection: b.deletion_protection === true,
+    listOmitsCapabilities: false,
   });
   const task = newTask(ctx.world, c, 'cluster_create', ctx.now, {
     name,
@@ -290,6 +294,12 @@ function createCluster(ctx: Ctx) {
   return { json: { cluster_id: id, request_id: ctx.requestId, task_id: task.id } };
 }
 
+/**
+ * A RAM user's or role's grants. Doc (DescribeUserPermission, Precautions): a RAM user or role
+ * calling it sees only the grants on clusters where the caller itself is RBAC administrator —
+ * its own grants included, so an O&M (ops) engineer asking about itself sees nothing for the
+ * clusters it operates. The root account sees every grant.
+ */
 function describeUserPermission(ctx: Ctx) {
   const uid = ctx.path.uid!;
   const acct = ctx.world.account(ctx.caller.accountId);
@@ -317,17 +327,23 @@ function describeUserPermission(ctx: Ctx) {
     if (!user && !role) return { json: [] }; // GUESS: unknown uid gives an empty list
     const principal = user ? `user:${user.name}` : `role:${role!.name}`;
     list = rbacEntriesFor(ctx.world, acct.id, principal).map((r) => entry(r, 0, role ? 1 : 0));
-    // A RAM caller only sees entries on clusters where it is RBAC admin (SDK doc), except its own.
-    if (
-      ctx.caller.kind !== 'root' &&
-      rbacPrincipal(ctx.caller)?.toLowerCase() !== principal.toLowerCase()
-    ) {
-      list = list.filter((e) =>
-        clusterRoles(ctx.world, ctx.caller, e.resource_id.split('/')[0]!).includes('admin'),
-      );
-    }
   }
+  if (ctx.caller.kind !== 'root') list = list.filter((e) => adminSees(ctx, e.resource_id));
   return { json: list };
+}
+
+/** Whether a RAM caller is RBAC admin where a grant applies (GUESS: all-clusters needs all-clusters admin). */
+function adminSees(ctx: Ctx, resourceId: string): boolean {
+  if (resourceId === 'all-clusters') {
+    const p = rbacPrincipal(ctx.caller);
+    return (
+      !!p &&
+      rbacEntriesFor(ctx.world, ctx.caller.accountId, p).some(
+        (r) => r.resourceId === 'all-clusters' && r.roleType === 'admin',
+      )
+    );
+  }
+  return clusterRoles(ctx.world, ctx.caller, resourceId.split('/')[0]!).includes('admin');
 }
 
 function describeClusterTasks(ctx: Ctx) {
@@ -415,7 +431,8 @@ export const cs: Product = {
     UpdateKMSEncryption: { ram: 'cs:UpdateKMSEncryption', handler: updateKMSEncryption },
     DescribeClusterTasks: { ram: 'cs:DescribeClusterTasks', handler: describeClusterTasks },
     DescribeTaskInfo: { ram: 'cs:DescribeTaskInfo', handler: describeTaskInfo },
-    DescribeUserPermission: { ram: 'cs:DescribeUserPermission', handler: describeUserPermission },
+    // The doc's RAM action for this API is cs:GetUserPermissions (not the API's name).
+    DescribeUserPermission: { ram: 'cs:GetUserPermissions', handler: describeUserPermission },
     CreateCluster: { ram: 'cs:CreateCluster', handler: createCluster },
     DescribeRegions: { ram: 'cs:DescribeRegions', handler: describeRegions },
   },

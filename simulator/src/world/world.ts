@@ -293,14 +293,39 @@ export class World {
     if (lastKmsChangeEndedSecondsAgo !== undefined) {
       // The change that ended then left a finished task behind, as it would in the cloud.
       const ended = now - lastKmsChangeEndedSecondsAgo * 1000;
+      const requested = ended - this.timing.kmsUpdateSeconds * 1000;
       cl.lastKmsChangeEnd = ended;
+      cl.updated = Math.max(cl.updated, ended);
+      // ...and its UpdateKMSEncryption record (made by the root account).
+      this.events.record(acct.id, cl.regionId, {
+        ms: requested,
+        regionId: cl.regionId,
+        serviceName: 'CS',
+        eventName: 'UpdateKMSEncryption',
+        eventRW: 'Write',
+        apiVersion: '2015-12-15',
+        userIdentity: {
+          type: 'root-account',
+          accountId: acct.id,
+          principalId: acct.id,
+          userName: 'root',
+          accessKeyId: 'LTAI-history',
+        },
+        resourceName: cl.id,
+        resourceType: 'ACS::CS::Cluster',
+        requestParameters: {
+          ClusterId: cl.id,
+          ...(encryption ? { kms_key_id: encryption.keyId } : {}),
+          disable_encryption: !encryption,
+        },
+      });
       const task: TaskRt = {
         id: this.newTaskId(),
         clusterId: cl.id,
         accountId: acct.id,
         type: KMS_TASK_TYPE,
         state: 'success',
-        created: ended - 600_000,
+        created: requested,
         updated: ended,
         stage: 'Success',
         parameters: {},

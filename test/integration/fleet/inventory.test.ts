@@ -45,6 +45,54 @@ describe('fleet inventory against the simulator', () => {
     expect(byId.get(DEMO.clusters.failed)?.state).toBe('failed');
   });
 
+  it('reads a cluster the list does not describe from its detail, and reuses that answer', async () => {
+    // The demo lists these two with a meta_data without Capabilities.
+    const bare = [DEMO.clusters.encrypted, DEMO.clusters.blockedAcl];
+    const before = sim.control.requestCount('cs/DescribeClusterDetail');
+    const inventory = new Inventory(simDirectory(sim));
+    const first = await inventory.refresh({ accountIds: [ACCOUNT_IDS.retail] });
+    expect(sim.control.requestCount('cs/DescribeClusterDetail') - before).toBe(bare.length);
+    const byId = new Map(first.clusters.map((c) => [c.clusterId, c]));
+    expect(byId.get(DEMO.clusters.encrypted)?.encryption).toEqual({
+      posture: 'encrypted',
+      enabled: true,
+      keyId: DEMO.keys.protectedInUse,
+    });
+    expect(byId.get(DEMO.clusters.encrypted)?.key?.keyId).toBe(DEMO.keys.protectedInUse);
+    expect(byId.get(DEMO.clusters.blockedAcl)?.encryption.posture).toBe('not-encrypted');
+
+    // The next refresh keeps the detail's answer while the cluster's updated time stands.
+    const again = await inventory.refresh({
+      accountIds: [ACCOUNT_IDS.retail],
+      previous: (id) => byId.get(id),
+    });
+    expect(sim.control.requestCount('cs/DescribeClusterDetail') - before).toBe(bare.length);
+    expect(again.clusters.find((c) => c.clusterId === DEMO.clusters.encrypted)?.encryption).toEqual(
+      byId.get(DEMO.clusters.encrypted)?.encryption,
+    );
+  });
+
+  it('says unknown, never "not encrypted", when the detail cannot be read either', async () => {
+    sim.control.addFault({
+      kind: 'error500',
+      product: 'cs',
+      action: 'DescribeClusterDetail',
+      rate: 1,
+      status: 403,
+      code: 'Forbidden.RAM',
+    });
+    const result = await new Inventory(simDirectory(sim)).refresh({
+      accountIds: [ACCOUNT_IDS.retail],
+    });
+    const byId = new Map(result.clusters.map((c) => [c.clusterId, c]));
+    expect(byId.get(DEMO.clusters.encrypted)?.encryption).toEqual({
+      posture: 'unknown',
+      enabled: null,
+      keyId: null,
+    });
+    expect(byId.get(DEMO.clusters.happy)?.encryption.posture).toBe('not-encrypted');
+  });
+
   it('adds ACK Pro clusters of the Default profile on request, never Basic ones', async () => {
     const result = await new Inventory(simDirectory(sim)).refresh({ includeAckPro: true });
     const ids = result.clusters.map((c) => c.clusterId);

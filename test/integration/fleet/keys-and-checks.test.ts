@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO, startSimulator } from '../../../simulator';
-import type { Simulator } from '../../../simulator';
+import { DEMO, demoCredentials, loadFixture, startSimulator } from '../../../simulator';
+import type { Fixture, Simulator } from '../../../simulator';
 import type { CheckId, Checklist } from '../../../electron/contract';
 import { BatchCache } from '../../../electron/core/checks/context';
 import { runChecklist } from '../../../electron/core/checks/run';
 import { listKeys } from '../../../electron/core/fleet/keys';
+import { CloudLimits, CloudSession } from '../../../electron/core/cloud/session';
 import { ACCOUNT_IDS, simDirectory } from '../../support/sim-directory';
 
 let sim: Simulator;
@@ -18,6 +19,17 @@ beforeEach(() => {
   sim.control.reset();
   sim.control.clearFaults();
 });
+
+function sessionWith(accessKeyId: string, accountKey: string): CloudSession {
+  const secret = demoCredentials().find((c) => c.accessKeyId === accessKeyId)!.accessKeySecret;
+  return new CloudSession({
+    accountKey,
+    credentials: async () => ({ accessKeyId, accessKeySecret: secret }),
+    network: { endpoint: sim.url },
+    limits: new CloudLimits(),
+    env: {},
+  });
+}
 
 const status = (list: Checklist, id: CheckId) => list.checks.find((c) => c.id === id)?.status;
 
@@ -202,6 +214,60 @@ describe('checklist', () => {
     expect(status(list, 'cluster.cooldown')).toBe('fail');
   });
 
+  describe('a change made outside the app (in the console)', () => {
+    const consoleChange = async (clusterId: string, body: unknown) => {
+      const r = await fetch(`${sim.url}/__sim/clusters/${clusterId}/console-change`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+      expect(r.status, await r.clone().text()).toBe(200);
+    };
+    const cooldownOf = async () => {
+      const directory = simDirectory(sim);
+      const list = await runChecklist({
+        session: await directory.sessionFor(ACCOUNT_IDS.retail),
+        accountId: ACCOUNT_IDS.retail,
+        clusterId: DEMO.clusters.happy,
+        regionId: 'cn-hangzhou',
+        action: 'disable',
+        keyId: null,
+        now: Date.now(),
+        // The simulator's clock jumps ahead of ours with advance().
+        cloudClock: { scale: 1, cloudNow: () => sim.control.now() },
+      });
+      return list.checks.find((c) => c.id === 'cluster.cooldown')!;
+    };
+
+    it('is found from its ActionTrail record and the cluster time, then passes 5 minutes later', async () => {
+      await consoleChange(DEMO.clusters.happy, { keyId: DEMO.keys.valid });
+      sim.control.advance(610); // the change (600 s) has ended; ActionTrail has the record
+      const inside = await cooldownOf();
+      expect(inside.status).toBe('fail');
+      expect(inside.evidence.source).toMatch(/^ActionTrail UpdateKMSEncryption /);
+      expect(inside.evidence.actionTrail).toBe('read');
+      expect(Number(inside.evidence.waitSeconds)).toBeGreaterThan(200);
+      expect(inside.fix?.hint).toMatch(/^Wait until \d\d:\d\d \(UTC[+-]\d\d:\d\d\)/);
+      sim.control.advance(300);
+      expect((await cooldownOf()).status).toBe('pass');
+    });
+
+    it('warns while ActionTrail has not delivered the record yet', async () => {
+      const fixture = structuredClone(loadFixture('demo')) as Fixture;
+      fixture.timing.actionTrailDelaySeconds = 900; // "up to 10 minutes" and more
+      sim.control.load(fixture);
+      try {
+        await consoleChange(DEMO.clusters.happy, { keyId: DEMO.keys.valid });
+        sim.control.advance(610);
+        const seen = await cooldownOf();
+        expect(seen.status).toBe('warn');
+        expect(seen.evidence).toMatchObject({ changeRecord: null, actionTrail: 'read' });
+        expect(seen.summary).toMatch(/not yet in ActionTrail/);
+      } finally {
+        sim.control.load('demo');
+      }
+    });
+  });
+
   it('fails a missing service role, with the in-app fix offered', async () => {
     const list = await check(
       ACCOUNT_IDS.factory,
@@ -215,7 +281,7 @@ describe('checklist', () => {
     expect(role?.fix?.action).toBe('authorize-service-role');
   });
 
-  it('tells the RAM user what it lacks, and judges its RBAC per cluster', async () => {
+  it('tells the RAM user what it lacks, and judges its RBAC only where it can see it', async () => {
     const admin = await check(
       ACCOUNT_IDS.logistics,
       DEMO.clusters.logisticsAdmin,
@@ -225,6 +291,8 @@ describe('checklist', () => {
     );
     expect(status(admin, 'caller.kmsCryptoAdmin')).toBe('fail');
     expect(status(admin, 'caller.clusterRbac')).toBe('pass');
+    // A RAM user sees grants only where it is RBAC admin: its O&M grant is invisible to it, so
+    // the check cannot say no (it would block a user who may change encryption).
     const ops = await check(
       ACCOUNT_IDS.logistics,
       DEMO.clusters.logisticsOps,
@@ -232,23 +300,136 @@ describe('checklist', () => {
       'enable',
       DEMO.keys.logisticsSh,
     );
-    expect(status(ops, 'caller.clusterRbac')).toBe('pass');
-    const dev = await check(
-      ACCOUNT_IDS.logistics,
-      DEMO.clusters.logisticsDev,
-      'cn-hangzhou',
-      'enable',
-      DEMO.keys.logistics,
+    const opsRbac = ops.checks.find((c) => c.id === 'caller.clusterRbac')!;
+    expect(opsRbac.status).toBe('manual');
+    expect(opsRbac.evidence).toMatchObject({
+      grants: null,
+      visibility: 'clusters-where-caller-is-admin',
+    });
+    expect(opsRbac.fix?.hint).toMatch(/Authorizations/);
+    expect(ops.checks.filter((c) => c.status === 'fail').map((c) => c.id)).not.toContain(
+      'caller.clusterRbac',
     );
-    expect(status(dev, 'caller.clusterRbac')).toBe('fail');
-    const none = await check(
-      ACCOUNT_IDS.logistics,
-      DEMO.clusters.logisticsNoRbac,
-      'cn-shanghai',
-      'enable',
-      DEMO.keys.logisticsSh,
-    );
-    expect(status(none, 'caller.clusterRbac')).toBe('fail');
+    // ...and it cannot say yes for a developer either.
+    for (const [clusterId, regionId, keyId] of [
+      [DEMO.clusters.logisticsDev, 'cn-hangzhou', DEMO.keys.logistics],
+      [DEMO.clusters.logisticsNoRbac, 'cn-shanghai', DEMO.keys.logisticsSh],
+    ] as const) {
+      const list = await check(ACCOUNT_IDS.logistics, clusterId, regionId, 'enable', keyId);
+      expect(status(list, 'caller.clusterRbac'), clusterId).toBe('manual');
+    }
+  });
+
+  it("asks the same account's root AccessKey, saved as another account, for a definite RBAC answer", async () => {
+    const directory = simDirectory(sim);
+    const peers = async () => [
+      // Another Alibaba Cloud account's root sees nothing of this one: never asked.
+      {
+        id: ACCOUNT_IDS.retail,
+        name: 'Retail',
+        cloudAccountId: DEMO.accounts.retail.id,
+        session: () => directory.sessionFor(ACCOUNT_IDS.retail),
+      },
+      {
+        id: 'acc-logistics-root',
+        name: 'Logistics (root)',
+        cloudAccountId: DEMO.accounts.logistics.id,
+        session: async () => sessionWith(DEMO.accessKeys.logisticsRoot, 'acc-logistics-root'),
+      },
+    ];
+    const run = async (clusterId: string, regionId: string, keyId: string) =>
+      (
+        await runChecklist({
+          session: await directory.sessionFor(ACCOUNT_IDS.logistics),
+          accountId: ACCOUNT_IDS.logistics,
+          clusterId,
+          regionId,
+          action: 'enable',
+          keyId,
+          now: Date.now(),
+          peers,
+        })
+      ).checks.find((c) => c.id === 'caller.clusterRbac')!;
+    const ops = await run(DEMO.clusters.logisticsOps, 'cn-shanghai', DEMO.keys.logisticsSh);
+    expect(ops.status).toBe('pass');
+    expect(ops.evidence).toMatchObject({
+      viewer: 'Logistics (root)',
+      viewedAs: 'root',
+      grants: `${DEMO.clusters.logisticsOps}:ops`,
+    });
+    const dev = await run(DEMO.clusters.logisticsDev, 'cn-hangzhou', DEMO.keys.logistics);
+    expect(dev.status).toBe('fail');
+    expect(dev.evidence.grants).toBe(`${DEMO.clusters.logisticsDev}:dev`);
+    expect(dev.fix?.hint).toMatch(/O&M Engineer/);
+    const none = await run(DEMO.clusters.logisticsNoRbac, 'cn-shanghai', DEMO.keys.logisticsSh);
+    expect(none.status).toBe('fail');
+  });
+
+  it('asks a same-account RBAC administrator (a RAM user) when no root key is saved', async () => {
+    const fixture = structuredClone(loadFixture('demo')) as Fixture;
+    const logistics = fixture.accounts.find((a) => a.id === DEMO.accounts.logistics.id)!;
+    logistics.users.push({
+      name: 'rbac-admin',
+      id: '210000000000000299',
+      policies: [{ name: 'AliyunCSReadOnlyAccess', type: 'System' }],
+      groups: [],
+    });
+    logistics.accessKeys.push({
+      id: 'LTAI5tTestRbacAdmin00001',
+      secret: 'test-secret-rbac-admin',
+      principal: 'user:rbac-admin',
+      status: 'Active',
+    });
+    // Admin on the ops cluster only: it can answer there and nowhere else.
+    logistics.rbac.push({
+      principal: 'user:rbac-admin',
+      resourceId: DEMO.clusters.logisticsOps,
+      resourceType: 'cluster',
+      roleType: 'admin',
+      roleName: '',
+    });
+    sim.control.load(fixture);
+    try {
+      const directory = simDirectory(sim);
+      const admin = new CloudSession({
+        accountKey: 'acc-rbac-admin',
+        credentials: async () => ({
+          accessKeyId: 'LTAI5tTestRbacAdmin00001',
+          accessKeySecret: 'test-secret-rbac-admin',
+        }),
+        network: { endpoint: sim.url },
+        limits: new CloudLimits(),
+        env: {},
+      });
+      const peers = async () => [
+        {
+          id: 'acc-rbac-admin',
+          name: 'RBAC admin',
+          cloudAccountId: DEMO.accounts.logistics.id,
+          session: async () => admin,
+        },
+      ];
+      const run = async (clusterId: string, regionId: string, keyId: string) =>
+        (
+          await runChecklist({
+            session: await directory.sessionFor(ACCOUNT_IDS.logistics),
+            accountId: ACCOUNT_IDS.logistics,
+            clusterId,
+            regionId,
+            action: 'enable',
+            keyId,
+            now: Date.now(),
+            peers,
+          })
+        ).checks.find((c) => c.id === 'caller.clusterRbac')!;
+      const ops = await run(DEMO.clusters.logisticsOps, 'cn-shanghai', DEMO.keys.logisticsSh);
+      expect(ops).toMatchObject({ status: 'pass', evidence: { viewedAs: 'rbac-admin' } });
+      // Not admin on the dev cluster: it sees no more than the caller, so still manual.
+      const dev = await run(DEMO.clusters.logisticsDev, 'cn-hangzhou', DEMO.keys.logistics);
+      expect(dev.status).toBe('manual');
+    } finally {
+      sim.control.load('demo');
+    }
   });
 
   it('says unknown when the caller may not read its own policies', async () => {

@@ -169,6 +169,34 @@ describe('encryption changes against the simulator', () => {
 });
 
 describe('the cloud refusing and the network failing', () => {
+  it('turns ForbiddenUpdateKMSState into the RBAC grant to ask for', async () => {
+    sim.control.addFault({
+      kind: 'error500',
+      product: 'cs',
+      action: 'UpdateKMSEncryption',
+      status: 403,
+      code: 'ForbiddenUpdateKMSState',
+    });
+    const attempt = h.operations.start({
+      clusterId: DEMO.clusters.happy,
+      action: 'enable',
+      keyId: DEMO.keys.valid,
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'cloud',
+      message: expect.stringMatching(
+        new RegExp(
+          `ForbiddenUpdateKMSState.*RBAC Administrator or O&M Engineer \\(ops\\) permission on cluster edge-pro-hz-plain \\(${DEMO.clusters.happy}\\).*Authorizations`,
+        ),
+      ),
+    });
+    expect(journal().at(-1)).toMatchObject({
+      type: 'ended',
+      outcome: 'rejected',
+      error: { code: 'ForbiddenUpdateKMSState' },
+    });
+  });
+
   it('turns the cloud 409 into a clear message and journals the refusal', async () => {
     sim.control.addFault({
       kind: 'error500',
@@ -184,7 +212,7 @@ describe('the cloud refusing and the network failing', () => {
     });
     await expect(attempt).rejects.toMatchObject({
       code: 'cloud',
-      message: expect.stringMatching(/HTTP 409.*5 minutes/),
+      message: expect.stringMatching(/HTTP 409.*wait until \d\d:\d\d \(UTC[+-]\d\d:\d\d\)/),
     });
     expect(journal().map((r) => `${r.type}${r.outcome ? `:${r.outcome}` : ''}`)).toEqual([
       'intent',

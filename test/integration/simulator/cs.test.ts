@@ -13,6 +13,7 @@ beforeEach(() => sim.control.reset());
 
 const root = () => cs(sim, creds(DEMO.accessKeys.retailRoot));
 const engineer = () => cs(sim, creds(DEMO.accessKeys.logisticsEngineer));
+const logisticsRoot = () => cs(sim, creds(DEMO.accessKeys.logisticsRoot));
 const caps = (metaData: string | undefined) =>
   (JSON.parse(metaData || '{}') as { Capabilities?: Record<string, unknown> }).Capabilities ?? {};
 const enable = (keyId: string) =>
@@ -144,7 +145,7 @@ describe('UpdateKMSEncryption', () => {
     expect(info).toMatchObject({
       clusterId: DEMO.clusters.happy,
       state: 'success',
-      taskType: 'cluster_kms_encryption_update',
+      taskType: 'cluster_modify',
     });
 
     // After the cool-down, disabling works and meta_data says so.
@@ -315,14 +316,19 @@ describe('DescribeUserPermission', () => {
   it('returns the RBAC array of a RAM user', async () => {
     const r = await root().describeUserPermission(DEMO.accounts.retail.id);
     expect(r.body!.length).toBe(11);
+    // A RAM caller sees grants only on clusters where it is RBAC admin, its own included: the
+    // engineer's dev and ops grants are invisible to it; the root account sees them all.
     const u = await engineer().describeUserPermission(DEMO.users.fieldEngineer.id);
-    const byCluster = Object.fromEntries(u.body!.map((x) => [x.resourceId, x.roleType]));
-    expect(byCluster).toEqual({
+    expect(u.body!.map((x) => [x.resourceId, x.roleType])).toEqual([
+      [DEMO.clusters.logisticsAdmin, 'admin'],
+    ]);
+    expect(u.body![0]).toMatchObject({ resourceType: 'cluster', isOwner: 0, isRamRole: 0 });
+    const all = await logisticsRoot().describeUserPermission(DEMO.users.fieldEngineer.id);
+    expect(Object.fromEntries(all.body!.map((x) => [x.resourceId, x.roleType]))).toEqual({
       [DEMO.clusters.logisticsAdmin]: 'admin',
       [DEMO.clusters.logisticsDev]: 'dev',
       [DEMO.clusters.logisticsOps]: 'ops',
     });
-    expect(u.body![0]).toMatchObject({ resourceType: 'cluster', isOwner: 0, isRamRole: 0 });
     // The engineer sees the auditor's entries only where the engineer is admin.
     const a = await engineer().describeUserPermission(DEMO.users.auditor.id);
     expect(a.body!.map((x) => x.resourceId)).toEqual([DEMO.clusters.logisticsAdmin]);

@@ -41,7 +41,7 @@ const check = (
   status: CheckResult['status'],
   summary = `${id} ${status}`,
   evidence: CheckResult['evidence'] = {},
-): CheckResult => ({ id, status, summary, evidence });
+): CheckResult => ({ id, status, summary, evidence, fix: null });
 
 function checklist(checks: CheckResult[], regionId = 'cn-hangzhou'): Checklist {
   return {

@@ -790,7 +790,7 @@ describe('checkKmsEgress', () => {
     const r = await checkKmsEgress(session, cluster);
     expect(r.id).toBe('network.kmsEgress');
     expect(r.status).toBe('pass');
-    expect(r.fix).toBeUndefined();
+    expect(r.fix).toBeNull(); // present, and null: nothing to fix
     expect(r.evidence).toMatchObject({
       securityGroupId: 'sg-1',
       securityGroupType: 'normal',

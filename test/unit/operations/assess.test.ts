@@ -16,8 +16,19 @@ describe('assess', () => {
       kind: 'under-way',
     });
     expect(
-      assess(enable, { state: 'running', metaData: meta({ EncryptionKMSKeyId: 'key-1' }) }, false),
+      assess(
+        enable,
+        {
+          state: 'running',
+          metaData: meta({ EncryptionKMSKeyId: 'key-1', DisableEncryption: 'False' }),
+        },
+        false,
+      ),
     ).toEqual({ kind: 'under-way' });
+    // A key id without the DisableEncryption flag does not say encryption is on.
+    expect(
+      assess(enable, { state: 'running', metaData: meta({ EncryptionKMSKeyId: 'key-1' }) }, false),
+    ).toEqual({ kind: 'waiting' });
   });
   it('ends when running again with the target', () => {
     expect(

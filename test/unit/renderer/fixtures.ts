@@ -68,6 +68,7 @@ export const failingChecklist: Checklist = {
       status: 'pass',
       summary: 'The cluster is running.',
       evidence: { state: 'running', requestId: 'REQ-1' },
+      fix: null,
     },
     {
       id: 'caller.kmsCryptoAdmin',

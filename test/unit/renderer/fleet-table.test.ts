@@ -111,6 +111,22 @@ describe('ClusterTable', () => {
     expect(screen.getByRole('grid').getAttribute('aria-rowcount')).toBe('6501');
   });
 
+  it('shows a cluster whose encryption the cloud did not tell as Unknown, a problem to look at', () => {
+    const unknown = toRow(
+      cluster({ name: 'e-unsaid', encryption: { posture: 'unknown', enabled: null, keyId: null } }),
+    );
+    const { container } = render(ClusterTable, {
+      rows: [unknown, rows[0]!],
+      sort: { key: 'name', descending: false },
+      onsort: vi.fn(),
+      onopen: vi.fn(),
+    });
+    const badge = container.querySelector('[data-posture="unknown"]');
+    expect(badge?.textContent).toBe('Unknown');
+    expect(container.querySelectorAll('[data-posture="not-encrypted"]')).toHaveLength(1);
+    expect(countPostures([unknown])).toMatchObject({ notEncrypted: 0, problem: 1 });
+  });
+
   it('moves with the arrow keys, opens with Enter, closes with Esc', async () => {
     const onopen = vi.fn();
     const onclose = vi.fn();

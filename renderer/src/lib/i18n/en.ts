@@ -237,7 +237,7 @@ export const en = {
     'The cluster must be running before a change. Wait, or fix the cluster first.',
   'check.cluster.cooldown': 'Cooldown',
   'check.cluster.cooldown.help':
-    'A new change is possible only 5 minutes after the last one ended. Wait and check again.',
+    'A new change is possible only 5 minutes after the last one ended, wherever it was made (this app, the console, Terraform). Wait and check again.',
   'check.cluster.encryption': 'Current encryption',
   'check.cluster.encryption.help':
     'The change would do nothing: the cluster is already in the requested state.',
@@ -269,7 +269,7 @@ export const en = {
     'A RAM user needs the AliyunKMSCryptoAdminAccess system policy. Ask an administrator to attach it.',
   'check.caller.clusterRbac': 'RBAC permission on the cluster',
   'check.caller.clusterRbac.help':
-    'The RAM user or role needs the RBAC permission admin or O&M on this cluster. Ask an administrator to authorise it.',
+    'The RAM user or role needs the RBAC permission admin or O&M on this cluster. A RAM user or role sees only the grants of clusters where it is admin, so an O&M grant may be invisible to it: check in the ACK console (Authorizations), or save this account’s root AccessKey as another account so the app can tell. Ask an administrator to authorise it if it is missing.',
   'check.network.kmsEgress': 'Network path to KMS',
   'check.network.kmsEgress.help':
     'The cluster’s security group and network ACLs must allow outbound HTTPS and DNS to 100.64.0.0/10, where the KMS endpoint lives.',

@@ -234,7 +234,8 @@ export const zhCN: Record<MessageKey, string> = {
   'check.cluster.state': '集群状态',
   'check.cluster.state.help': '变更前集群必须处于运行中。请等待，或先修复集群。',
   'check.cluster.cooldown': '冷却时间',
-  'check.cluster.cooldown.help': '上一次变更结束 5 分钟后才能再次变更。请稍候再检查。',
+  'check.cluster.cooldown.help':
+    '上一次变更（无论在本应用还是在控制台中发起）结束 5 分钟后才能再次变更。请稍候再检查。',
   'check.cluster.encryption': '当前加密状态',
   'check.cluster.encryption.help': '集群已处于目标状态，此变更不会产生任何效果。',
   'check.key.exists': '密钥存在',
@@ -263,7 +264,7 @@ export const zhCN: Record<MessageKey, string> = {
     'RAM 用户需要系统策略 AliyunKMSCryptoAdminAccess。请联系管理员授权。',
   'check.caller.clusterRbac': '集群 RBAC 权限',
   'check.caller.clusterRbac.help':
-    'RAM 用户或 RAM 角色需要此集群的 RBAC 权限：管理员或运维人员。请联系管理员授权。',
+    'RAM 用户或 RAM 角色需要此集群的 RBAC 权限：管理员或运维人员。RAM 用户或 RAM 角色只能看到自己拥有管理员权限的集群上的授权，因此运维人员的授权可能对其不可见：请在容器服务控制台（授权管理）中确认，或将此账号的主账号 AccessKey 另存为一个账号，以便本应用判断。如缺少权限，请联系管理员授权。',
   'check.network.kmsEgress': '到密钥管理服务（KMS）的网络',
   'check.network.kmsEgress.help':
     '集群的安全组和网络 ACL 必须允许出方向访问 100.64.0.0/10 的 HTTPS 和 DNS（KMS 服务地址所在网段）。',

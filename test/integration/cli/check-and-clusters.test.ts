@@ -1,0 +1,111 @@
+// `ack-secret-guard check --json` and `clusters list` in-process over the real keychain and the
+// simulator: every check result carries `evidence` and `fix` (null when there is none), and a
+// cluster whose encryption the cloud did not tell is "unknown" (text) and `enabled: null` (JSON).
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CHECK_IDS } from '../../../electron/contract';
+import { DEMO, demoCredentials, startSimulator } from '../../../simulator';
+import type { Simulator } from '../../../simulator';
+import { runMain } from '../../support/cli-in-process';
+
+let sim: Simulator;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-check-cli-'));
+const cli = (argv: string[], stdin = '') => runMain(['--data-dir', dataDir, ...argv], { stdin });
+
+beforeAll(async () => {
+  sim = await startSimulator({ fixture: 'demo', port: 0 });
+  const secret = demoCredentials().find(
+    (c) => c.accessKeyId === DEMO.accessKeys.retailRoot,
+  )!.accessKeySecret;
+  const added = await cli(
+    [
+      'accounts',
+      'add',
+      '--name',
+      'Retail',
+      '--type',
+      'access-key',
+      '--access-key-id',
+      DEMO.accessKeys.retailRoot,
+      '--secret-stdin',
+      '--endpoint',
+      sim.url,
+      '--regions',
+      'cn-hangzhou,cn-shenzhen',
+    ],
+    `${secret}\n`,
+  );
+  expect(added.code, added.err).toBe(0);
+});
+beforeEach(() => sim.control.clearFaults());
+afterAll(async () => {
+  await cli(['accounts', 'remove', 'Retail']).catch(() => undefined);
+  await sim?.stop();
+});
+
+// First: the snapshot a later listing reuses is made here.
+describe('clusters list', () => {
+  it('says unknown (text) and enabled: null (JSON) where neither the list nor the detail tells', async () => {
+    sim.control.addFault({
+      kind: 'error500',
+      product: 'cs',
+      action: 'DescribeClusterDetail',
+      rate: 1,
+      status: 403,
+      code: 'Forbidden.RAM',
+    });
+    const json = await cli(['--json', 'clusters', 'list']);
+    expect(json.code, json.err).toBe(0);
+    const clusters = (
+      JSON.parse(json.out) as {
+        clusters: { clusterId: string; encryption: { enabled: boolean | null } }[];
+      }
+    ).clusters;
+    const enabledOf = (id: string) => clusters.find((c) => c.clusterId === id)?.encryption.enabled;
+    expect(enabledOf(DEMO.clusters.encrypted)).toBeNull();
+    expect(enabledOf(DEMO.clusters.blockedAcl)).toBeNull();
+    expect(enabledOf(DEMO.clusters.happy)).toBe(false);
+
+    const text = await cli(['clusters', 'list']);
+    const line = (id: string) => text.out.split('\n').find((l) => l.startsWith(id)) ?? '';
+    expect(line(DEMO.clusters.encrypted)).toMatch(/\bunknown\s*$/);
+    expect(line(DEMO.clusters.happy)).toMatch(/\boff\s*$/);
+
+    // Once the detail can be read, the same clusters show what they are.
+    sim.control.clearFaults();
+    const fixed = await cli(['clusters', 'list']);
+    expect(fixed.out.split('\n').find((l) => l.startsWith(DEMO.clusters.encrypted))).toMatch(
+      new RegExp(`on \\(${DEMO.keys.protectedInUse}\\)`),
+    );
+  });
+});
+
+describe('check --json', () => {
+  it('gives every check its evidence and its fix, null when there is none', async () => {
+    const listed = await cli(['clusters', 'list']);
+    expect(listed.code, listed.err).toBe(0);
+    const result = await cli(['--json', 'check', DEMO.clusters.happy, '--key', DEMO.keys.valid]);
+    expect(result.code, result.err).toBe(0);
+    const list = JSON.parse(result.out) as { checks: Record<string, unknown>[] };
+    expect(list.checks.map((c) => c.id)).toEqual(
+      CHECK_IDS.filter((id) => list.checks.some((c) => c.id === id)),
+    );
+    expect(list.checks.length).toBeGreaterThan(10);
+    for (const check of list.checks) {
+      expect(Object.keys(check), String(check.id)).toEqual(
+        expect.arrayContaining(['id', 'status', 'summary', 'evidence', 'fix']),
+      );
+      expect(typeof check.evidence, String(check.id)).toBe('object');
+      expect(check.evidence, String(check.id)).not.toBeNull();
+      expect(check.fix === null || typeof check.fix === 'object', String(check.id)).toBe(true);
+    }
+    const byId = new Map(list.checks.map((c) => [c.id, c]));
+    expect(byId.get('cluster.state')).toMatchObject({ status: 'pass', fix: null });
+    expect(byId.get('key.deletionProtection')).toMatchObject({
+      status: 'warn',
+      fix: { action: 'enable-deletion-protection' },
+    });
+  });
+});
