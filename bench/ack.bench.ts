@@ -6,6 +6,7 @@ import { benchChecklist, benchFleet } from './fleet';
 import type { FleetWorld } from './fleet';
 import { benchPolling } from './polling';
 import { benchRenderer } from './renderer';
+import { benchCurve } from './scale';
 import { startSimProcess } from './sim-process';
 import type { SimProcess } from './sim-process';
 import { Results } from './support';
@@ -26,8 +27,10 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await world?.main.core.dispose();
   await sim?.stop();
-  results.write();
-  console.log(`\n${results.table()}\n\nwritten to bench/results/latest.json`);
+  const file = results.write(only !== undefined);
+  console.log(
+    `\n${results.table()}\n\nload at start ${results.loadAtStart.loadAvg.join(' ')} (${results.loadAtStart.cpus} cores); written to ${file}`,
+  );
 });
 
 test('1. fleet inventory at scale', async () => {
@@ -35,6 +38,16 @@ test('1. fleet inventory at scale', async () => {
     world = await benchFleet(sim!, results);
   } catch (error) {
     results.error('1 fleet', error);
+  }
+});
+
+test('6. the curve: 1 to 100 accounts', async () => {
+  if (!wanted('6')) return;
+  if (!world) return results.error('6 curve', new Error('no fleet (group 1 failed)'));
+  try {
+    await benchCurve(world, results);
+  } catch (error) {
+    results.error('6 curve', error);
   }
 });
 

@@ -123,7 +123,7 @@ export class AccountRegistry {
    * an edit by another process (the CLI) is still seen at once.
    */
   async read(): Promise<StoredAccount[]> {
-    return structuredClone(await this.parsed());
+    return structuredClone(await this.parsed()) as StoredAccount[];
   }
 
   /**

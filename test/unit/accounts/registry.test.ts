@@ -96,7 +96,7 @@ describe('AccountRegistry', () => {
     stat.mockImplementationOnce((async () => {
       await held;
       return before;
-    }) as typeof fs.stat);
+    }) as unknown as typeof fs.stat);
     const stale = registry.find('a');
     await registry.update((accounts) => ({
       accounts: accounts.map((x) => (x.id === 'a' ? { ...x, name: 'renamed' } : x)),
