@@ -45,26 +45,40 @@ export function clustersJson(snapshot: FleetSnapshot) {
 
 export const clustersCommand: CommandSpec = {
   name: 'clusters',
-  summary: 'clusters list [--account NAME] [--region ID] [--include-ack-pro]',
   async run(ctx) {
     const { values, positionals } = options(ctx.args, {
       account: { type: 'string' },
       region: { type: 'string', multiple: true },
       'include-ack-pro': { type: 'boolean' },
+      cached: { type: 'boolean' },
       help: { type: 'boolean' },
     });
-    if (values.help || positionals[0] !== 'list' || positionals.length > 1) {
+    if (
+      values.help ||
+      positionals[0] !== 'list' ||
+      positionals.length > 1 ||
+      (values.cached && values['include-ack-pro'])
+    ) {
       (values.help ? ctx.io.stdout : ctx.io.stderr).write(
-        'Usage: ack-secret-guard clusters list [--account NAME] [--region ID ...] [--include-ack-pro] [--json]\n',
+        'Usage: ack-secret-guard clusters list [--account NAME] [--region ID ...] [--include-ack-pro | --cached] [--json]\n' +
+          '  --cached  the last snapshot on disk, without asking the cloud\n',
       );
       return values.help ? EXIT.ok : EXIT.usage;
     }
     const account = values.account ? await findAccount(ctx, values.account) : null;
-    const snapshot = await ctx.core.api['fleet.refresh']({
-      ...(account ? { accountIds: [account.id] } : {}),
-      ...(values.region ? { regionIds: values.region } : {}),
-      ...(values['include-ack-pro'] ? { includeAckPro: true } : {}),
-    });
+    const snapshot = values.cached
+      ? await ctx.core.api['fleet.snapshot']({})
+      : await ctx.core.api['fleet.refresh']({
+          ...(account ? { accountIds: [account.id] } : {}),
+          ...(values.region ? { regionIds: values.region } : {}),
+          ...(values['include-ack-pro'] ? { includeAckPro: true } : {}),
+        });
+    if (!snapshot) {
+      ctx.io.stderr.write(
+        'There is no fleet snapshot yet: run "clusters list" without --cached once.\n',
+      );
+      return EXIT.failure;
+    }
     // The refresh merges into the stored snapshot; show only what was asked for.
     const shown: FleetSnapshot = {
       ...snapshot,
@@ -103,7 +117,6 @@ export const clustersCommand: CommandSpec = {
 
 export const keysCommand: CommandSpec = {
   name: 'keys',
-  summary: 'keys list --account NAME --region ID',
   async run(ctx) {
     const { values, positionals } = options(ctx.args, {
       account: { type: 'string' },
@@ -176,7 +189,6 @@ export function printChecklist(ctx: CommandContext, list: Checklist): void {
 
 export const checkCommand: CommandSpec = {
   name: 'check',
-  summary: 'check CLUSTER_ID (--key KEY_ID | --disable) [--account NAME]',
   async run(ctx) {
     const { values, positionals } = options(ctx.args, {
       key: { type: 'string' },

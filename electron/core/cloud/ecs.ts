@@ -2,16 +2,21 @@
 // DescribeSecurityGroupAttribute does not return the group type (addendum C1), so it comes
 // from DescribeSecurityGroups. Both are paged with NextToken/MaxResults; DescribeSecurityGroups
 // rejects PageNumber/PageSize outright, so those are never sent.
-import EcsModule, {
-  DescribeSecurityGroupAttributeRequest,
-  DescribeSecurityGroupsRequest,
-} from '@alicloud/ecs20140526';
+import type * as EcsModule from '@alicloud/ecs20140526';
 import { CloudError } from './errors';
-import { sdkClient } from './sdk';
+import { loadOnce, sdkClient } from './sdk';
 import type { CloudSession } from './session';
 
-// See sdk.ts: the client class whether or not a bundler resolved the default export.
-const EcsClient = sdkClient(EcsModule);
+// The SDK, loaded by the first call that needs it (sdk.ts); sdkClient gives the client class
+// whether or not a bundler resolved the default export.
+let EcsClient: typeof EcsModule.default;
+let DescribeSecurityGroupAttributeRequest: typeof EcsModule.DescribeSecurityGroupAttributeRequest;
+let DescribeSecurityGroupsRequest: typeof EcsModule.DescribeSecurityGroupsRequest;
+const sdk = loadOnce(async () => {
+  const m = await import('@alicloud/ecs20140526');
+  EcsClient = sdkClient(m.default);
+  ({ DescribeSecurityGroupAttributeRequest, DescribeSecurityGroupsRequest } = m);
+});
 
 /** A page loop that never ends is a cloud bug; stop rather than spin. */
 const MAX_PAGES = 50;
@@ -84,6 +89,7 @@ export async function describeSecurityGroupType(
   regionId: string,
   securityGroupId: string,
 ): Promise<SecurityGroupSummary> {
+  await sdk();
   const requestIds: string[] = [];
   let nextToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
@@ -133,6 +139,7 @@ export async function describeSecurityGroupEgress(
   regionId: string,
   securityGroupId: string,
 ): Promise<SecurityGroupEgress> {
+  await sdk();
   const requestIds: string[] = [];
   const rules: SecurityGroupEgressRule[] = [];
   let innerAccessPolicy: string | null = null;
