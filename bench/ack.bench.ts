@@ -7,6 +7,8 @@ import type { FleetWorld } from './fleet';
 import { benchPolling } from './polling';
 import { benchRenderer } from './renderer';
 import { benchCurve } from './scale';
+import { benchCli } from './cli';
+import { benchTransport } from './transport';
 import { startSimProcess } from './sim-process';
 import type { SimProcess } from './sim-process';
 import { Results } from './support';
@@ -70,6 +72,26 @@ test('4 + 5. renderer at scale and start-up', async ({ browser }) => {
     await benchRenderer(browser, world, results);
   } catch (error) {
     results.error('4 renderer', error);
+  }
+});
+
+test('7. snapshot to the window (structured clone)', async () => {
+  if (!wanted('7')) return;
+  if (!world) return results.error('7 transport', new Error('no fleet (group 1 failed)'));
+  try {
+    await benchTransport(world, results);
+  } catch (error) {
+    results.error('7 transport', error);
+  }
+});
+
+test('8. CLI start-up', async () => {
+  if (!wanted('8')) return;
+  if (!world) return results.error('8 cli', new Error('no fleet (group 1 failed)'));
+  try {
+    await benchCli(world, results);
+  } catch (error) {
+    results.error('8 cli', error);
   }
 });
 
