@@ -11,7 +11,7 @@ import { benchCli } from './cli';
 import { benchTransport } from './transport';
 import { startSimProcess } from './sim-process';
 import type { SimProcess } from './sim-process';
-import { Results } from './support';
+import { RUNS, Results } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -45,6 +45,8 @@ test('1. fleet inventory at scale', async () => {
 
 test('6. the curve: 1 to 100 accounts', async () => {
   if (!wanted('6')) return;
+  // Ten refreshes of up to 4,000 calls, each BENCH_RUNS times: longer than the default timeout.
+  test.setTimeout(300_000 + RUNS * 600_000);
   if (!world) return results.error('6 curve', new Error('no fleet (group 1 failed)'));
   try {
     await benchCurve(world, results);
