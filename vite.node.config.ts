@@ -1,6 +1,10 @@
 // Builds the plain-Node entry points (the command line and the simulator command) into out/.
-// electron-vite builds main, preload and renderer; these two run under plain Node.
+// electron-vite builds main, preload and renderer; these two run under plain Node. What the CLI
+// loads on demand (each command, the core; see cli/commands/index.ts) is split into
+// out/node-chunks/, emptied first so chunks of older builds do not pile up.
+import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
@@ -10,7 +14,17 @@ const external = [
   ...Object.keys(pkg.dependencies ?? {}),
 ];
 
+const chunks = 'node-chunks';
+
 export default defineConfig({
+  plugins: [
+    {
+      name: 'empty-node-chunks',
+      buildStart() {
+        rmSync(path.resolve('out', chunks), { recursive: true, force: true });
+      },
+    },
+  ],
   build: {
     ssr: true,
     outDir: 'out',
@@ -24,7 +38,12 @@ export default defineConfig({
         'simulator/bin': 'simulator/bin.ts',
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
-      output: { format: 'esm', entryFileNames: '[name].js', banner: '#!/usr/bin/env node' },
+      output: {
+        format: 'esm',
+        entryFileNames: '[name].js',
+        chunkFileNames: `${chunks}/[name]-[hash].js`,
+        banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
+      },
     },
   },
 });

@@ -6,9 +6,12 @@ import { benchChecklist, benchFleet } from './fleet';
 import type { FleetWorld } from './fleet';
 import { benchPolling } from './polling';
 import { benchRenderer } from './renderer';
+import { benchCurve } from './scale';
+import { benchCli } from './cli';
+import { benchTransport } from './transport';
 import { startSimProcess } from './sim-process';
 import type { SimProcess } from './sim-process';
-import { Results } from './support';
+import { RUNS, Results } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -26,8 +29,10 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await world?.main.core.dispose();
   await sim?.stop();
-  results.write();
-  console.log(`\n${results.table()}\n\nwritten to bench/results/latest.json`);
+  const file = results.write(only !== undefined);
+  console.log(
+    `\n${results.table()}\n\nload at start ${results.loadAtStart.loadAvg.join(' ')} (${results.loadAtStart.cpus} cores); written to ${file}`,
+  );
 });
 
 test('1. fleet inventory at scale', async () => {
@@ -35,6 +40,18 @@ test('1. fleet inventory at scale', async () => {
     world = await benchFleet(sim!, results);
   } catch (error) {
     results.error('1 fleet', error);
+  }
+});
+
+test('6. the curve: 1 to 100 accounts', async () => {
+  if (!wanted('6')) return;
+  // Ten refreshes of up to 4,000 calls, each BENCH_RUNS times: longer than the default timeout.
+  test.setTimeout(300_000 + RUNS * 600_000);
+  if (!world) return results.error('6 curve', new Error('no fleet (group 1 failed)'));
+  try {
+    await benchCurve(world, results);
+  } catch (error) {
+    results.error('6 curve', error);
   }
 });
 
@@ -57,6 +74,26 @@ test('4 + 5. renderer at scale and start-up', async ({ browser }) => {
     await benchRenderer(browser, world, results);
   } catch (error) {
     results.error('4 renderer', error);
+  }
+});
+
+test('7. snapshot to the window (structured clone)', async () => {
+  if (!wanted('7')) return;
+  if (!world) return results.error('7 transport', new Error('no fleet (group 1 failed)'));
+  try {
+    await benchTransport(world, results);
+  } catch (error) {
+    results.error('7 transport', error);
+  }
+});
+
+test('8. CLI start-up', async () => {
+  if (!wanted('8')) return;
+  if (!world) return results.error('8 cli', new Error('no fleet (group 1 failed)'));
+  try {
+    await benchCli(world, results);
+  } catch (error) {
+    results.error('8 cli', error);
   }
 });
 

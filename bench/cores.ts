@@ -1,6 +1,6 @@
 // Cores over a simulated cloud, built the way the app builds them (createCore), with an in-memory
 // keychain and every cloud call recorded.
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { accountsOf } from '../electron/core/accounts';
@@ -12,6 +12,8 @@ import { CallRecorder, MemorySecretStore } from './support';
 export interface BenchCore {
   core: Core;
   recorder: CallRecorder;
+  /** The data folder and keychain this core uses. */
+  ws: Workspace;
 }
 
 /** What several cores over the same data folder share: the folder and the keychain. */
@@ -41,7 +43,18 @@ export function benchCore(
     accounts: { secretStore: ws.secrets, session: { onCall: recorder.on } },
   });
   recorder.limits = core.context.cloudLimits;
-  return { core, recorder };
+  return { core, recorder, ws };
+}
+
+/**
+ * The same accounts (file and keychain) in a new data folder without a snapshot, so a refresh
+ * of some accounts is not merged with what an earlier run saw of the others.
+ */
+export function freshFolder(ws: Workspace): Workspace {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-bench-run-'));
+  const accounts = path.join(ws.dataDir, 'accounts.json');
+  if (existsSync(accounts)) copyFileSync(accounts, path.join(dataDir, 'accounts.json'));
+  return { dataDir, secrets: ws.secrets };
 }
 
 /** Adds the generated fleet's accounts (root AccessKeys) to a core; each add is verified live. */

@@ -1,8 +1,10 @@
 // Shared pieces of the benchmark: an in-memory keychain (the OS keychain is not what is
 // measured), a call recorder, small statistics, and the one results table.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { SecretStore } from '../electron/core/accounts/secret-store';
 import type { AccountSecrets } from '../electron/core/accounts/types';
 import type { CallInfo, CloudLimits } from '../electron/core/cloud/session';
@@ -85,6 +87,44 @@ export function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
+/** How many times each timed figure is measured (BENCH_RUNS, default 3): median, min and max. */
+export const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+export function spread(values: number[]): Spread {
+  return {
+    median: median(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    runs: values,
+  };
+}
+
+/** "median of 3 (min 1.1, max 1.3)": every timing in the table says how it was taken. */
+export function spreadNote(s: Spread, unit = 'ms', digits = 0): string {
+  const f = (v: number) => v.toFixed(digits);
+  return s.runs.length === 1
+    ? `1 run`
+    : `median of ${s.runs.length} (min ${f(s.min)}, max ${f(s.max)} ${unit})`;
+}
+
+/** A full collection, so RSS figures start from what is really live (the bench's own heap). */
+export function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/** The machine's load averages (1, 5, 15 min) and cores: other work skews every figure. */
+export function machineLoad(): { loadAvg: number[]; cpus: number } {
+  return { loadAvg: os.loadavg().map((v) => Math.round(v * 100) / 100), cpus: os.cpus().length };
+}
+
 // ---- results --------------------------------------------------------------------------------
 
 export interface Figure {
@@ -103,6 +143,24 @@ export interface Figure {
 export class Results {
   readonly figures: Figure[] = [];
   readonly details: Record<string, unknown> = {};
+  /** The load when the run started: a busy machine makes every figure worse. */
+  readonly loadAtStart = machineLoad();
+  readonly startedAt = new Date().toISOString();
+  /** The previous full run's figures (bench/results/previous.json once this one is written). */
+  private readonly previous: Map<string, Figure>;
+
+  constructor(private readonly dir = path.resolve('bench/results')) {
+    this.previous = new Map();
+    const file = path.join(dir, 'latest.json');
+    if (existsSync(file)) {
+      try {
+        const before = JSON.parse(readFileSync(file, 'utf8')) as { figures?: Figure[] };
+        for (const f of before.figures ?? []) this.previous.set(`${f.group}|${f.name}`, f);
+      } catch {
+        // an unreadable previous run has nothing to compare with
+      }
+    }
+  }
 
   /** A figure with a target "value <= limit" (or ">= limit" when higherIsBetter). */
   check(
@@ -170,33 +228,46 @@ export class Results {
           : Math.abs(v) >= 10
             ? v.toFixed(1)
             : v.toFixed(2);
-    const rows = this.sorted().map((f) => [
-      f.group,
-      f.name,
-      `${fmt(f.value)} ${f.unit}`.trim(),
-      f.target || '(reported)',
-      f.ratio === null ? '' : `${f.ratio.toFixed(2)}`,
-      f.pass === null ? '' : f.pass ? 'pass' : 'MISS',
-    ]);
-    const head = ['group', 'figure', 'value', 'target', 'ratio', 'result'];
+    const rows = this.sorted().map((f) => {
+      const before = this.previous.get(`${f.group}|${f.name}`);
+      return [
+        f.group,
+        f.name,
+        before ? `${fmt(before.value)} ${before.unit}`.trim() : '',
+        `${fmt(f.value)} ${f.unit}`.trim(),
+        f.target || '(reported)',
+        f.ratio === null ? '' : `${f.ratio.toFixed(2)}`,
+        f.pass === null ? '' : f.pass ? 'pass' : 'MISS',
+      ];
+    });
+    const head = ['group', 'figure', 'previous', 'value', 'target', 'ratio', 'result'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
     return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
   }
 
-  write(file = path.resolve('bench/results/latest.json')): void {
-    mkdirSync(path.dirname(file), { recursive: true });
+  /**
+   * A full run becomes latest.json and the run before it previous.json (the README's before ->
+   * after); a run of some groups (BENCH_GROUPS) writes partial.json and leaves both alone.
+   */
+  write(partial = false): string {
+    mkdirSync(this.dir, { recursive: true });
+    const file = path.join(this.dir, partial ? 'partial.json' : 'latest.json');
+    if (!partial && existsSync(file)) renameSync(file, path.join(this.dir, 'previous.json'));
     writeFileSync(
       file,
       `${JSON.stringify(
         {
           at: new Date().toISOString(),
+          startedAt: this.startedAt,
           machine: {
             cpus: os.cpus().length,
             cpuModel: os.cpus()[0]?.model ?? null,
             memoryGb: Math.round(os.totalmem() / 2 ** 30),
             node: process.version,
             platform: `${process.platform}-${process.arch}`,
+            loadAvgAtStart: this.loadAtStart.loadAvg,
+            loadAvgAtEnd: machineLoad().loadAvg,
           },
           figures: this.sorted(),
           details: this.details,
@@ -205,5 +276,6 @@ export class Results {
         2,
       )}\n`,
     );
+    return file;
   }
 }

@@ -1,10 +1,9 @@
 // Argument parsing and command dispatch, kept apart from process globals so tests can run it
-// in-process with fake streams.
+// in-process with fake streams. The core and the command's own code are loaded once a command
+// is known (dynamic import): `--version`, `--help` and usage errors load neither.
 import type { ContractError } from '../contract';
 import { GuardError } from '../contract';
 import { resolveDataDir } from '../core/paths';
-import { createCore } from '../core/service';
-import { validatedApi } from '../core/validated-api';
 import { COMMANDS } from './commands';
 import type { CliIo } from './commands/types';
 import { EXIT } from './exit-codes';
@@ -105,13 +104,18 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
     (globals.help ? io.stdout : io.stderr).write(usage());
     return globals.help ? EXIT.ok : EXIT.usage;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`Unknown command: ${name}\n\n${usage()}`);
     return EXIT.usage;
   }
   if (globals.help) rest.push('--help');
 
+  const [command, { createCore }, { validatedApi }] = await Promise.all([
+    entry.load(),
+    import('../core/service'),
+    import('../core/validated-api'),
+  ]);
   const core = createCore({
     dataDir: resolveDataDir(globals.dataDir, io.env),
     version: VERSION,

@@ -421,7 +421,6 @@ async function runImport(
 
 export const accountsCommand: CommandSpec = {
   name: 'accounts',
-  summary: 'list, add, test and remove accounts; import aliyun CLI profiles',
   async run(ctx) {
     let cmd: AccountsCommand;
     try {

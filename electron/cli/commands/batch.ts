@@ -239,7 +239,6 @@ function concurrencyOf(value: string | undefined): number | undefined {
 
 export const batchCommand: CommandSpec = {
   name: 'batch',
-  summary: 'batch plan|apply --file PLAN.json | apply --id BATCH_ID | list | show BATCH_ID',
   async run(ctx) {
     const { values, positionals } = parse(ctx.args);
     const [sub, ...rest] = positionals;

@@ -110,19 +110,16 @@ async function change(ctx: CommandContext, action: 'enable' | 'disable'): Promis
 
 export const enableCommand: CommandSpec = {
   name: 'enable',
-  summary: 'enable CLUSTER_ID --key KEY [--wait]  (KEY: key id, alias/… or key ARN)',
   run: (ctx) => change(ctx, 'enable'),
 };
 
 export const disableCommand: CommandSpec = {
   name: 'disable',
-  summary: 'disable CLUSTER_ID [--wait]',
   run: (ctx) => change(ctx, 'disable'),
 };
 
 export const statusCommand: CommandSpec = {
   name: 'status',
-  summary: 'status CLUSTER_ID [--wait]  (resumes following an unfinished change)',
   async run(ctx) {
     const { values, positionals } = parse(ctx.args);
     const clusterId = positionals[0];

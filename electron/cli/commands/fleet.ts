@@ -54,26 +54,40 @@ export function encryptionText(enabled: boolean | null, keyId: string | null): s
 
 export const clustersCommand: CommandSpec = {
   name: 'clusters',
-  summary: 'clusters list [--account NAME] [--region ID] [--include-ack-pro]',
   async run(ctx) {
     const { values, positionals } = options(ctx.args, {
       account: { type: 'string' },
       region: { type: 'string', multiple: true },
       'include-ack-pro': { type: 'boolean' },
+      cached: { type: 'boolean' },
       help: { type: 'boolean' },
     });
-    if (values.help || positionals[0] !== 'list' || positionals.length > 1) {
+    if (
+      values.help ||
+      positionals[0] !== 'list' ||
+      positionals.length > 1 ||
+      (values.cached && values['include-ack-pro'])
+    ) {
       (values.help ? ctx.io.stdout : ctx.io.stderr).write(
-        'Usage: ack-secret-guard clusters list [--account NAME] [--region ID ...] [--include-ack-pro] [--json]\n',
+        'Usage: ack-secret-guard clusters list [--account NAME] [--region ID ...] [--include-ack-pro | --cached] [--json]\n' +
+          '  --cached  the last snapshot on disk, without asking the cloud\n',
       );
       return values.help ? EXIT.ok : EXIT.usage;
     }
     const account = values.account ? await findAccount(ctx, values.account) : null;
-    const snapshot = await ctx.core.api['fleet.refresh']({
-      ...(account ? { accountIds: [account.id] } : {}),
-      ...(values.region ? { regionIds: values.region } : {}),
-      ...(values['include-ack-pro'] ? { includeAckPro: true } : {}),
-    });
+    const snapshot = values.cached
+      ? await ctx.core.api['fleet.snapshot']({})
+      : await ctx.core.api['fleet.refresh']({
+          ...(account ? { accountIds: [account.id] } : {}),
+          ...(values.region ? { regionIds: values.region } : {}),
+          ...(values['include-ack-pro'] ? { includeAckPro: true } : {}),
+        });
+    if (!snapshot) {
+      ctx.io.stderr.write(
+        'There is no fleet snapshot yet: run "clusters list" without --cached once.\n',
+      );
+      return EXIT.failure;
+    }
     // The refresh merges into the stored snapshot; show only what was asked for.
     const shown: FleetSnapshot = {
       ...snapshot,
@@ -112,7 +126,6 @@ export const clustersCommand: CommandSpec = {
 
 export const keysCommand: CommandSpec = {
   name: 'keys',
-  summary: 'keys list --account NAME --region ID',
   async run(ctx) {
     const { values, positionals } = options(ctx.args, {
       account: { type: 'string' },
@@ -185,8 +198,6 @@ export function printChecklist(ctx: CommandContext, list: Checklist): void {
 
 export const checkCommand: CommandSpec = {
   name: 'check',
-  summary:
-    'check CLUSTER_ID (--key KEY | --disable) [--account NAME]  (KEY: key id, alias/… or key ARN)',
   async run(ctx) {
     const { values, positionals } = options(ctx.args, {
       key: { type: 'string' },

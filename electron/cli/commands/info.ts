@@ -3,7 +3,6 @@ import type { CommandSpec } from './types';
 
 export const infoCommand: CommandSpec = {
   name: 'info',
-  summary: 'show the app version, data folder and secret store',
   async run(ctx) {
     const info = await ctx.core.api['app.info']({});
     if (ctx.json) ctx.printJson(info);

@@ -19,7 +19,6 @@ function parse<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']
 
 export const verifyCommand: CommandSpec = {
   name: 'verify',
-  summary: 'verify CLUSTER_ID [--receipt FILE]  (ActionTrail proof of the last change)',
   async run(ctx) {
     const { values, positionals } = parse(ctx.args, {
       receipt: { type: 'string' },
@@ -70,7 +69,6 @@ export const verifyCommand: CommandSpec = {
 
 export const auditCommand: CommandSpec = {
   name: 'audit',
-  summary: 'audit [--account NAME] [--cluster ID] [--since ISO] [--limit N]',
   async run(ctx) {
     const { values, positionals } = parse(ctx.args, {
       account: { type: 'string' },

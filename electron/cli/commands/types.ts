@@ -19,10 +19,9 @@ export interface CommandContext {
   printJson(value: unknown): void;
 }
 
+/** A command's code (its name and usage line are in the table, commands/index.ts). */
 export interface CommandSpec {
-  /** The first word, e.g. `info` or `accounts`. */
+  /** The first word, e.g. `info` or `accounts`; the same as its entry in the table. */
   name: string;
-  /** One line for the usage text (may span several lines, indented). */
-  summary: string;
   run(ctx: CommandContext): Promise<ExitCode>;
 }

@@ -2,7 +2,10 @@
 
 export interface AppSettings {
   cloud: {
-    /** Cloud calls in flight across all accounts. */
+    /**
+     * Cloud calls in flight across all accounts: a bound for this machine (sockets, CPU, the
+     * main process's event loop), not for the cloud, whose quotas are per account.
+     */
     concurrency: number;
     /** Cloud calls in flight per account (its API quota is per account). */
     concurrencyPerAccount: number;
@@ -14,7 +17,7 @@ export interface AppSettings {
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
-  cloud: { concurrency: 128, concurrencyPerAccount: 8 },
+  cloud: { concurrency: 256, concurrencyPerAccount: 8 },
   changes: { timeLimitMinutes: 60 },
 };
 

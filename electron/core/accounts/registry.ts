@@ -113,6 +113,8 @@ export class AccountRegistry {
 
   /** The last good parse, and the identity of the file it came from. */
   private cache: { key: string; accounts: StoredAccount[] } | null = null;
+  /** The stat under way: concurrent readers (every cloud call asks for its account) share it. */
+  private statting: Promise<string | null> | null = null;
 
   /**
    * Reads the accounts. Needs no lock: the file is only ever replaced whole, by rename, so a new
@@ -121,16 +123,41 @@ export class AccountRegistry {
    * an edit by another process (the CLI) is still seen at once.
    */
   async read(): Promise<StoredAccount[]> {
-    const key = await fs.stat(this.file).then(
+    return structuredClone(await this.parsed()) as StoredAccount[];
+  }
+
+  /**
+   * One account, or undefined. What every cloud call asks: it copies that account only, not the
+   * whole list (at 100 accounts a copy of every account per call was most of a refresh's CPU).
+   */
+  async find(accountId: string): Promise<StoredAccount | undefined> {
+    const account = (await this.parsed()).find((a) => a.id === accountId);
+    return account && structuredClone(account);
+  }
+
+  /** The file's identity; one stat at a time however many callers ask meanwhile. */
+  private identity(): Promise<string | null> {
+    if (this.statting) return this.statting;
+    const statting = fs.stat(this.file).then(
       (st) => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`,
       () => null,
     );
-    if (key !== null && this.cache?.key === key) return structuredClone(this.cache.accounts);
+    this.statting = statting;
+    void statting.finally(() => {
+      if (this.statting === statting) this.statting = null;
+    });
+    return statting;
+  }
+
+  /** The current parse, shared: callers copy what they hand out (read, find). */
+  private async parsed(): Promise<readonly StoredAccount[]> {
+    const key = await this.identity();
+    if (key !== null && this.cache?.key === key) return this.cache.accounts;
     const text = await this.readText();
     if (text === null) return [];
     const parsed = parseFile(text);
     if (parsed.ok) {
-      if (key !== null) this.cache = { key, accounts: structuredClone(parsed.accounts) };
+      if (key !== null) this.cache = { key, accounts: parsed.accounts };
       return parsed.accounts;
     }
     // Move it aside under the lock, and only if it is still the same bad file.
@@ -141,7 +168,7 @@ export class AccountRegistry {
     } finally {
       await release();
     }
-    return this.read();
+    return this.parsed();
   }
 
   /**
@@ -166,6 +193,8 @@ export class AccountRegistry {
         // than overwrite another writer's result.
         if (!(await lock.stillHeld())) continue;
         await this.writeAtomic({ schemaVersion: SCHEMA_VERSION, accounts });
+        // A stat begun before the rename must not answer a read that starts after it.
+        this.statting = null;
         return result;
       } finally {
         await lock.release();

@@ -102,7 +102,7 @@ export class AccountsService {
   }
 
   async get(accountId: string): Promise<StoredAccount> {
-    const account = (await this.registry.read()).find((a) => a.id === accountId);
+    const account = await this.registry.find(accountId);
     if (!account) throw new GuardError('not-found', `There is no account with id ${accountId}.`);
     return account;
   }

@@ -1,12 +1,18 @@
 // Container Service (CS, 2015-12-15, ROA) through the official client. Only what the product
 // needs: list clusters, read one, change its KMS encryption, its tasks, and a user's RBAC.
-import CsSdk, * as $Cs from '@alicloud/cs20151215';
+import type * as CsModule from '@alicloud/cs20151215';
 import { isRegionId } from '../../contract';
 import { pageByNumber } from './paging';
-import { sdkClient } from './sdk';
+import { loadOnce, sdkClient } from './sdk';
 import type { CloudSession } from './session';
 
-const Cs = sdkClient(CsSdk);
+// The SDK and its client class, loaded by the first call that needs them (sdk.ts).
+let $Cs: typeof CsModule;
+let Cs: typeof CsModule.default;
+const sdk = loadOnce(async () => {
+  $Cs = await import('@alicloud/cs20151215');
+  Cs = sdkClient($Cs.default);
+});
 
 /** The fields we use, normalised from the SDK model (snake_case on the wire). */
 export interface CsCluster {
@@ -134,6 +140,7 @@ export async function listClusters(
   session: CloudSession,
   query: ListClustersQuery,
 ): Promise<CsCluster[]> {
+  await sdk();
   const { items } = await pageByNumber(
     { product: 'cs', action: 'DescribeClustersV1', regionId: query.regionId },
     PAGE_SIZE,
@@ -175,6 +182,7 @@ export async function describeCluster(
   regionId: string,
   clusterId: string,
 ): Promise<{ cluster: CsCluster; requestId: string | null }> {
+  await sdk();
   const response = await session.call(
     'cs',
     'DescribeClusterDetail',
@@ -201,6 +209,7 @@ export async function updateKmsEncryption(
   clusterId: string,
   change: EncryptionChange,
 ): Promise<{ requestId: string | null }> {
+  await sdk();
   const request =
     change.kind === 'enable'
       ? new $Cs.UpdateKMSEncryptionRequest({ disableEncryption: false, kmsKeyId: change.keyId })
@@ -233,6 +242,7 @@ export async function describeClusterTasks(
   regionId: string,
   clusterId: string,
 ): Promise<CsTask[]> {
+  await sdk();
   const { items } = await pageByNumber(
     { product: 'cs', action: 'DescribeClusterTasks', regionId },
     TASK_PAGE_SIZE,
@@ -283,6 +293,7 @@ export async function describeUserPermission(
   regionId: string,
   uid: string,
 ): Promise<{ grants: RbacGrant[]; requestId: string | null }> {
+  await sdk();
   const response = await session.call(
     'cs',
     'DescribeUserPermission',
@@ -312,6 +323,7 @@ export async function describeEdgeRegions(
   session: CloudSession,
   profile: 'Edge' | 'Default' = 'Edge',
 ): Promise<EdgeRegions> {
+  await sdk();
   const body = await session.call(
     'cs',
     'DescribeRegions',

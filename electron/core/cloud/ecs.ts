@@ -2,17 +2,22 @@
 // DescribeSecurityGroupAttribute does not return the group type (docs/alibaba-cloud-api.md
 // §9.1-9.2), so it comes from DescribeSecurityGroups. Both are paged with NextToken/MaxResults;
 // DescribeSecurityGroups rejects PageNumber/PageSize outright, so those are never sent.
-import EcsModule, {
-  DescribeSecurityGroupAttributeRequest,
-  DescribeSecurityGroupsRequest,
-} from '@alicloud/ecs20140526';
+import type * as EcsModule from '@alicloud/ecs20140526';
 import { CloudError } from './errors';
 import { pageByToken } from './paging';
-import { sdkClient } from './sdk';
+import { loadOnce, sdkClient } from './sdk';
 import type { CloudSession } from './session';
 
-// See sdk.ts: the client class whether or not a bundler resolved the default export.
-const EcsClient = sdkClient(EcsModule);
+// The SDK, loaded by the first call that needs it (sdk.ts); sdkClient gives the client class
+// whether or not a bundler resolved the default export.
+let EcsClient: typeof EcsModule.default;
+let DescribeSecurityGroupAttributeRequest: typeof EcsModule.DescribeSecurityGroupAttributeRequest;
+let DescribeSecurityGroupsRequest: typeof EcsModule.DescribeSecurityGroupsRequest;
+const sdk = loadOnce(async () => {
+  const m = await import('@alicloud/ecs20140526');
+  EcsClient = sdkClient(m.default);
+  ({ DescribeSecurityGroupAttributeRequest, DescribeSecurityGroupsRequest } = m);
+});
 
 // MaxResults limits (docs/alibaba-cloud-api.md): DescribeSecurityGroups 1-100,
 // DescribeSecurityGroupAttribute 10-1000. The cloud may answer fewer; the loop follows NextToken.
@@ -87,6 +92,7 @@ export async function describeSecurityGroupType(
   regionId: string,
   securityGroupId: string,
 ): Promise<SecurityGroupSummary> {
+  await sdk();
   const requestIds: string[] = [];
   const { items } = await pageByToken(
     { product: 'ecs', action: 'DescribeSecurityGroups', regionId },
@@ -140,6 +146,7 @@ export async function describeSecurityGroupEgress(
   regionId: string,
   securityGroupId: string,
 ): Promise<SecurityGroupEgress> {
+  await sdk();
   const requestIds: string[] = [];
   let innerAccessPolicy: string | null = null;
   const { items } = await pageByToken(

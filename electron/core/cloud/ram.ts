@@ -1,10 +1,16 @@
 // RAM (2015-05-01) through the official client: the service role ACK needs, and which policies
 // a caller has (directly or through its groups). RAM is global; the region only routes limits.
-import RamSdk, * as $Ram from '@alicloud/ram20150501';
-import { sdkClient } from './sdk';
+import type * as RamModule from '@alicloud/ram20150501';
+import { loadOnce, sdkClient } from './sdk';
 import type { CloudSession } from './session';
 
-const Ram = sdkClient(RamSdk);
+// The SDK and its client class, loaded by the first call that needs them (sdk.ts).
+let $Ram: typeof RamModule;
+let Ram: typeof RamModule.default;
+const sdk = loadOnce(async () => {
+  $Ram = await import('@alicloud/ram20150501');
+  Ram = sdkClient($Ram.default);
+});
 
 const REGION = 'cn-hangzhou';
 
@@ -23,6 +29,7 @@ export async function getRole(
   session: CloudSession,
   roleName: string,
 ): Promise<{ role: RamRole; requestId: string | null }> {
+  await sdk();
   const body = await session.call(
     'ram',
     'GetRole',
@@ -59,6 +66,7 @@ function policies(body: PoliciesBody | undefined): {
 }
 
 export async function listPoliciesForRole(session: CloudSession, roleName: string) {
+  await sdk();
   return policies(
     await session.call(
       'ram',
@@ -76,6 +84,7 @@ export async function listPoliciesForRole(session: CloudSession, roleName: strin
 }
 
 export async function listPoliciesForUser(session: CloudSession, userName: string) {
+  await sdk();
   return policies(
     await session.call(
       'ram',
@@ -93,6 +102,7 @@ export async function listPoliciesForUser(session: CloudSession, userName: strin
 }
 
 export async function listPoliciesForGroup(session: CloudSession, groupName: string) {
+  await sdk();
   return policies(
     await session.call(
       'ram',
@@ -113,6 +123,7 @@ export async function listGroupsForUser(
   session: CloudSession,
   userName: string,
 ): Promise<{ groups: string[]; requestId: string | null }> {
+  await sdk();
   const body = await session.call(
     'ram',
     'ListGroupsForUser',
@@ -142,6 +153,7 @@ export async function createRole(
   assumeRolePolicyDocument: string,
   description: string,
 ): Promise<{ requestId: string | null }> {
+  await sdk();
   const body = await session.call(
     'ram',
     'CreateRole',
@@ -163,6 +175,7 @@ export async function attachPolicyToRole(
   policyName: string,
   policyType: 'System' | 'Custom',
 ): Promise<{ requestId: string | null }> {
+  await sdk();
   const body = await session.call(
     'ram',
     'AttachPolicyToRole',

@@ -8,3 +8,18 @@ export function sdkClient<T>(defaultImport: T): T {
   if (typeof nested === 'function') return nested as T;
   throw new TypeError('An Alibaba Cloud SDK module has no client class as its default export.');
 }
+
+/**
+ * Runs `load` once, on first use, and shares it with every caller meanwhile (a failed load is
+ * tried again next time). Each product module loads its SDK this way, in its own first call:
+ * the SDKs take seconds to load (ECS and VPC ship thousands of model files), and a CLI call,
+ * `--version` included, paid for every one of them before it could do anything.
+ */
+export function loadOnce(load: () => Promise<void>): () => Promise<void> {
+  let loading: Promise<void> | null = null;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    }));
+}

@@ -4,6 +4,7 @@
 // call through it and never configure an SDK client themselves.
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import { GuardError } from '../../contract';
+import { DEFAULT_SETTINGS } from '../../contract/types/settings';
 import { Limiter } from '../util/limiter';
 import { resolveEndpoint } from './endpoints';
 import type { EndpointTarget, Product } from './endpoints';
@@ -42,9 +43,16 @@ export class CloudLimits {
   private readonly perAccount = new Map<string, Limiter>();
   private perAccountLimit: number;
 
-  // 8 calls in flight per account respects each account's API quota; 128 overall lets a refresh
-  // of ~16 accounts run at full speed (bench: 20 accounts need 160) without exhausting sockets.
-  constructor(globalLimit = 128, accountLimit = 8) {
+  // Two limits with two jobs. Per account (8): the cloud's quotas are per account (KMS: 50 reads
+  // per second per region, docs/alibaba-cloud-api.md), and 8 in flight keeps a refresh well
+  // inside them. Overall (DEFAULT_SETTINGS, 256): this machine only. A refresh never has more
+  // than per-account x accounts waiting, so the overall limit must not bind below that for the
+  // fleets we serve (20 accounts = 160, 32 accounts = 256: the old 128 made a 20-account refresh
+  // wait on itself); past it, calls only queue in our own event loop (bench curve, group 6).
+  constructor(
+    globalLimit = DEFAULT_SETTINGS.cloud.concurrency,
+    accountLimit = DEFAULT_SETTINGS.cloud.concurrencyPerAccount,
+  ) {
     this.global = new Limiter(globalLimit);
     this.perAccountLimit = accountLimit;
   }
@@ -55,6 +63,11 @@ export class CloudLimits {
 
   get accountLimit(): number {
     return this.perAccountLimit;
+  }
+
+  /** e.g. "256 overall, 8 per account" (the bench prints what ships). */
+  describe(): string {
+    return `${this.globalLimit} overall, ${this.perAccountLimit} per account`;
   }
 
   /** New limits apply at once, also to calls already waiting (settings.update). */

@@ -1,13 +1,19 @@
 // STS 2015-04-01 (global, RPC): who am I, and assuming a RAM role. Both go through a
 // CloudSession, so they get the account's endpoint override, proxy, CA, timeouts and retries.
 // The assumed credentials returned here are secrets: they stay in the main process.
-import StsSdk, * as $Sts from '@alicloud/sts20150401';
-import { sdkClient } from './sdk';
+import type * as StsModule from '@alicloud/sts20150401';
+import { loadOnce, sdkClient } from './sdk';
 import type { IdentityType } from '../../contract';
 import { CloudError } from './errors';
 import type { CallCredentials, CloudSession } from './session';
 
-const Sts = sdkClient(StsSdk);
+// The SDK and its client class, loaded by the first call that needs them (sdk.ts).
+let $Sts: typeof StsModule;
+let Sts: typeof StsModule.default;
+const sdk = loadOnce(async () => {
+  $Sts = await import('@alicloud/sts20150401');
+  Sts = sdkClient($Sts.default);
+});
 
 /** STS is global; the region only picks a signing scope and a limiter slot. */
 export const STS_REGION = 'cn-hangzhou';
@@ -45,6 +51,7 @@ export async function getCallerIdentity(
   session: CloudSession,
   regionId: string = STS_REGION,
 ): Promise<CallerIdentity> {
+  await sdk();
   const response = await session.call(
     'sts',
     'GetCallerIdentity',
@@ -83,6 +90,7 @@ export async function assumeRole(
   request: AssumeRoleRequest,
   regionId: string = STS_REGION,
 ): Promise<AssumedRole> {
+  await sdk();
   const response = await session.call(
     'sts',
     'AssumeRole',

@@ -1,17 +1,22 @@
 // VPC 2016-04-28, read-only: a vSwitch's network ACL and that ACL's entries, for the egress
 // check (docs/alibaba-cloud-api.md §9.3-9.5). Entries keep the cloud's array order: it IS the
 // evaluation order, there is no priority field.
-import VpcModule, {
-  DescribeNetworkAclAttributesRequest,
-  DescribeVSwitchesRequest,
-} from '@alicloud/vpc20160428';
+import type * as VpcModule from '@alicloud/vpc20160428';
 import { CloudError } from './errors';
 import { pageByNumber } from './paging';
-import { sdkClient } from './sdk';
+import { loadOnce, sdkClient } from './sdk';
 import type { CloudSession } from './session';
 
-// See sdk.ts: the client class whether or not a bundler resolved the default export.
-const VpcClient = sdkClient(VpcModule);
+// The SDK, loaded by the first call that needs it (sdk.ts); sdkClient gives the client class
+// whether or not a bundler resolved the default export.
+let VpcClient: typeof VpcModule.default;
+let DescribeNetworkAclAttributesRequest: typeof VpcModule.DescribeNetworkAclAttributesRequest;
+let DescribeVSwitchesRequest: typeof VpcModule.DescribeVSwitchesRequest;
+const sdk = loadOnce(async () => {
+  const m = await import('@alicloud/vpc20160428');
+  VpcClient = sdkClient(m.default);
+  ({ DescribeNetworkAclAttributesRequest, DescribeVSwitchesRequest } = m);
+});
 
 export interface VSwitchSummary {
   vSwitchId: string;
@@ -70,6 +75,7 @@ export async function describeVSwitch(
   regionId: string,
   vSwitchId: string,
 ): Promise<VSwitchSummary> {
+  await sdk();
   let requestId: string | null = null;
   // Filtered by id, so one page in practice; paged all the same, so a cloud that ignores the
   // filter (or pages in smaller steps) cannot hide the vSwitch on a later page.
@@ -128,6 +134,7 @@ export async function describeNetworkAclAttributes(
   regionId: string,
   networkAclId: string,
 ): Promise<NetworkAclAttributes> {
+  await sdk();
   const body = await session.call(
     'vpc',
     'DescribeNetworkAclAttributes',

@@ -8,6 +8,14 @@ import { Inventory, coverageKey } from './inventory';
 import type { RefreshOptions } from './inventory';
 import { SnapshotStore } from './snapshot-store';
 
+// One collator for the whole sort: String#localeCompare builds its ICU state per comparison,
+// which at 32,500 clusters (100 accounts) cost hundreds of ms of the refresh. Same order.
+const collator = new Intl.Collator();
+const byAccountRegionName = (a: ClusterSummary, b: ClusterSummary): number =>
+  collator.compare(a.accountName, b.accountName) ||
+  collator.compare(a.regionId, b.regionId) ||
+  collator.compare(a.name, b.name);
+
 export class FleetService {
   readonly inventory: Inventory;
   private readonly store: SnapshotStore;
@@ -59,12 +67,7 @@ export class FleetService {
       fetchedAt: result.fetchedAt,
       stale: false,
       includeAckPro: result.includeAckPro,
-      clusters: [...kept, ...result.clusters].sort(
-        (a, b) =>
-          a.accountName.localeCompare(b.accountName) ||
-          a.regionId.localeCompare(b.regionId) ||
-          a.name.localeCompare(b.name),
-      ),
+      clusters: [...kept, ...result.clusters].sort(byAccountRegionName),
       failures: [...keptFailures, ...result.failures],
     };
     this.current = snapshot;

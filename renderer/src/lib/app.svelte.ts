@@ -11,7 +11,7 @@ import type {
 } from '../../../electron/contract';
 import { ApiError, call, subscribe } from './api';
 import { batches } from './batch.svelte';
-import { toRow } from './fleet/view';
+import { toRows } from './fleet/view';
 import type { FleetRow } from './fleet/view';
 
 export type Screen = 'fleet' | 'accounts' | 'settings' | 'activity' | 'batch';
@@ -177,7 +177,7 @@ class AppState {
   private setSnapshot(snapshot: FleetSnapshot | null): void {
     this.snapshot = snapshot;
     // Key health and aliases come with the snapshot (ClusterSummary.key): no keys.list here.
-    this.rows = (snapshot?.clusters ?? []).map(toRow);
+    this.rows = toRows(snapshot?.clusters ?? []);
   }
 
   private onProgress(p: FleetProgress): void {

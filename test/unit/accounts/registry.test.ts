@@ -71,6 +71,43 @@ describe('AccountRegistry', () => {
     expect((await mine.read()).map((x) => x.id)).toEqual(['a', 'b']);
   });
 
+  it('finds one account as a copy, with one stat for callers that ask at once', async () => {
+    const dir = tempDir();
+    const registry = new AccountRegistry(dir);
+    await append(registry, account('a'));
+    await append(registry, account('b'));
+    expect(await registry.find('b')).toEqual(account('b'));
+    expect(await registry.find('nope')).toBeUndefined();
+    const found = (await registry.find('a'))!;
+    found.name = 'mutated by a caller';
+    expect((await registry.find('a'))!.name).toBe('a');
+
+    // Every cloud call asks for its account: 50 calls at once share one stat.
+    const stat = vi.spyOn(fs, 'stat');
+    const answers = await Promise.all(Array.from({ length: 50 }, () => registry.find('b')));
+    expect(answers.every((a) => a?.id === 'b')).toBe(true);
+    expect(stat.mock.calls.length).toBe(1);
+
+    // A stat begun before our own write (held here until the write is done) does not answer a
+    // read that starts after it.
+    const before = await fs.stat(registry.file);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    stat.mockImplementationOnce((async () => {
+      await held;
+      return before;
+    }) as unknown as typeof fs.stat);
+    const stale = registry.find('a');
+    await registry.update((accounts) => ({
+      accounts: accounts.map((x) => (x.id === 'a' ? { ...x, name: 'renamed' } : x)),
+      result: undefined,
+    }));
+    const after = registry.find('a');
+    release();
+    expect((await stale)!.name).toBe('a');
+    expect((await after)!.name).toBe('renamed');
+  });
+
   it('replaces the file by rename: a failed write leaves the previous version intact', async () => {
     const dir = tempDir();
     const registry = new AccountRegistry(dir);

@@ -7,6 +7,7 @@ import { dispatch } from '../../../electron/core/dispatch';
 import { createCore } from '../../../electron/core/service';
 import { SettingsStore } from '../../../electron/core/settings/store';
 import { Limiter } from '../../../electron/core/util/limiter';
+import { CloudLimits } from '../../../electron/core/cloud/session';
 import { MemorySecretStore } from '../accounts/fakes';
 
 const dir = () => mkdtempSync(path.join(os.tmpdir(), 'ack-sg-settings-'));
@@ -18,7 +19,7 @@ describe('settings', () => {
     expect(store.current).toEqual(DEFAULT_SETTINGS);
     await store.update({ cloud: { concurrencyPerAccount: 4 } });
     expect(new SettingsStore(dataDir).current.cloud).toEqual({
-      concurrency: 128,
+      concurrency: DEFAULT_SETTINGS.cloud.concurrency,
       concurrencyPerAccount: 4,
     });
   });
@@ -91,5 +92,35 @@ describe('Limiter.setLimit', () => {
     release.splice(0).forEach((r) => r());
     await all;
     expect(peak).toBe(3);
+  });
+});
+
+describe('the shipped cloud limits', () => {
+  it('let a 20-account refresh run every account at its own limit at once', async () => {
+    // The overall limit guards this machine; a refresh of 20 accounts must not queue on it
+    // (with 128 overall, 160 calls waited on each other).
+    const limits = new CloudLimits();
+    const release: (() => void)[] = [];
+    let running = 0;
+    let peak = 0;
+    const call = (account: number) =>
+      limits.forAccount(`account-${account}`).run(() =>
+        limits.global.run(async () => {
+          running += 1;
+          peak = Math.max(peak, running);
+          await new Promise<void>((r) => release.push(r));
+          running -= 1;
+        }),
+      );
+    const calls = Array.from({ length: 20 * 10 }, (_, i) => call(i % 20));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(running).toBe(20 * limits.accountLimit);
+    while (release.length > 0) {
+      release.splice(0).forEach((r) => r());
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await Promise.all(calls);
+    expect(peak).toBe(20 * limits.accountLimit);
+    expect(limits.accountLimit).toBe(8);
   });
 });

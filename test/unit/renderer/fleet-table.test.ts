@@ -9,6 +9,7 @@ import {
   toCsv,
   toJson,
   toRow,
+  toRows,
 } from '../../../renderer/src/lib/fleet/view';
 import { i18n } from '../../../renderer/src/lib/i18n/index.svelte';
 import { cluster } from './fixtures';
@@ -69,6 +70,26 @@ describe('fleet view functions', () => {
     ]);
     expect(order('name')).toEqual(['=evil', 'a-encrypted', 'b-plain', 'c-risky', 'd-updating']);
     expect(order('account', true)[0]).not.toBe('a-encrypted');
+  });
+
+  it("numbers a snapshot's rows by name once, and sorts by those numbers in the same order", () => {
+    const clusters = ['node-10', 'Node-2', 'alpha', 'node-1', 'beta-3', 'beta-20'].map((name) =>
+      cluster({ name }),
+    );
+    const numbered = toRows(clusters);
+    // The collator's order (numeric, case-insensitive), given as numbers 0..n-1.
+    const expected = ['alpha', 'beta-3', 'beta-20', 'node-1', 'Node-2', 'node-10'];
+    expect(
+      [...numbered].sort((a, b) => a.nameOrder - b.nameOrder).map((r) => r.cluster.name),
+    ).toEqual(expected);
+    const order = (key: Parameters<typeof sortRows>[1]['key'], descending = false) =>
+      sortRows([...numbered], { key, descending }).map((r) => r.cluster.name);
+    expect(order('name')).toEqual(expected);
+    expect(order('attention')).toEqual(expected); // one rank: the name decides
+    // Rows not numbered together (toRow alone) still sort by name through the collator.
+    expect(
+      sortRows(clusters.map(toRow), { key: 'name', descending: false }).map((r) => r.cluster.name),
+    ).toEqual(expected);
   });
 
   it('counts postures: encrypted, not, changing, key at risk', () => {

@@ -1,0 +1,75 @@
+// The built CLI loads only what a command needs: `--version` and `--help` load no SDK at all,
+// and reading the stored snapshot loads none of the product SDKs (each takes up to seconds to
+// load; see electron/core/cloud/sdk.ts). Checked in a real child process: the CommonJS modules
+// it loaded are listed by a small --require probe when it exits.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI, assertCliBuilt } from '../../support/cli-process';
+
+const run = promisify(execFile);
+const PRODUCTS = ['cs20151215', 'ecs20140526', 'vpc20160428', 'ram20150501', 'sts20150401'];
+
+let probe: string;
+
+beforeAll(() => {
+  assertCliBuilt();
+  probe = path.join(mkdtempSync(path.join(os.tmpdir(), 'ack-sg-probe-')), 'probe.cjs');
+  writeFileSync(
+    probe,
+    `const fs = require('node:fs');
+process.on('exit', () => {
+  const loaded = Object.keys(require.cache).filter((f) => f.includes('node_modules'));
+  fs.writeFileSync(process.env.PROBE_OUT, JSON.stringify(loaded));
+});\n`,
+  );
+});
+
+/** The packages (under node_modules) the built CLI loaded for these arguments. */
+async function packagesLoaded(args: string[], dataDir: string): Promise<Set<string>> {
+  const out = path.join(dataDir, `probe-${Math.random().toString(36).slice(2)}.json`);
+  await run(process.execPath, ['--require', probe, CLI, '--data-dir', dataDir, ...args], {
+    env: { ...process.env, PROBE_OUT: out },
+  });
+  const files = JSON.parse((await import('node:fs')).readFileSync(out, 'utf8')) as string[];
+  return new Set(
+    files.map((f) => {
+      const m = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(f);
+      return m ? m[1]!.replace(/\\/g, '/') : f;
+    }),
+  );
+}
+
+describe('CLI start-up', () => {
+  it('--version and --help load no SDK', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-startup-'));
+    for (const args of [['--version'], ['--help']]) {
+      const loaded = [...(await packagesLoaded(args, dir))];
+      expect(
+        loaded.filter((p) => p.startsWith('@alicloud/') || p.startsWith('@darabonba/')),
+      ).toEqual([]);
+    }
+  });
+
+  it('clusters list --cached reads the snapshot without loading a product SDK', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-startup-'));
+    writeFileSync(
+      path.join(dir, 'fleet-snapshot.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        snapshot: {
+          fetchedAt: '2026-01-01T00:00:00.000Z',
+          stale: false,
+          includeAckPro: false,
+          clusters: [],
+          failures: [],
+        },
+      }),
+    );
+    const loaded = await packagesLoaded(['clusters', 'list', '--cached'], dir);
+    expect(PRODUCTS.filter((p) => loaded.has(`@alicloud/${p}`))).toEqual([]);
+  });
+});
