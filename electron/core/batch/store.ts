@@ -70,6 +70,11 @@ export class BatchStore {
     return path.join(this.dir, `${batchId}.json`);
   }
 
+  /** The cross-process lock held by the process that applies the batch. */
+  lockFileOf(batchId: string): string {
+    return `${this.fileOf(batchId).slice(0, -'.json'.length)}.lock`;
+  }
+
   /** Queues a write of the state as it is when the write runs (so the newest state wins). */
   save(batchId: string, current: () => BatchFile): Promise<void> {
     const previous = this.queues.get(batchId) ?? Promise.resolve();
