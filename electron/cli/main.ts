@@ -1,7 +1,10 @@
 // Argument parsing and command dispatch, kept apart from process globals so tests can run it
 // in-process with fake streams.
+import path from 'node:path';
 import type { ContractError } from '../contract';
-import { GuardError } from '../contract';
+import { GuardError, escapeTerminalText } from '../contract';
+import { createFileLogger } from '../core/log/file-log';
+import { redactText } from '../core/log/redact';
 import { resolveDataDir } from '../core/paths';
 import { createCore } from '../core/service';
 import { validatedApi } from '../core/validated-api';
@@ -87,7 +90,36 @@ export function splitGlobalOptions(argv: string[]): { globals: GlobalOptions; re
   return { globals, rest };
 }
 
-export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
+/**
+ * The stream with every write passed through escapeTerminalText: whatever a command prints
+ * (cluster names, cloud error messages, file contents), no terminal escape, carriage return or
+ * bidi control reaches the terminal. JSON output stays valid JSON with the same values.
+ */
+export function displaySafe(stream: NodeJS.WritableStream): NodeJS.WritableStream {
+  const write = (chunk: unknown, ...rest: unknown[]): boolean =>
+    (stream.write as (...args: unknown[]) => boolean)(
+      typeof chunk === 'string' || chunk instanceof Uint8Array
+        ? escapeTerminalText(
+            typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'),
+          )
+        : chunk,
+      ...rest,
+    );
+  return new Proxy(stream, {
+    get(target, property, receiver) {
+      if (property === 'write') return write;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}
+
+export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
+  const io: CliIo = {
+    ...rawIo,
+    stdout: displaySafe(rawIo.stdout),
+    stderr: displaySafe(rawIo.stderr),
+  };
   let split: ReturnType<typeof splitGlobalOptions>;
   try {
     split = splitGlobalOptions(argv);
@@ -112,16 +144,18 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
   }
   if (globals.help) rest.push('--help');
 
-  const core = createCore({
-    dataDir: resolveDataDir(globals.dataDir, io.env),
-    version: VERSION,
-    env: io.env,
-  });
+  const dataDir = resolveDataDir(globals.dataDir, io.env);
+  // The CLI keeps its own log beside the app's (<dataDir>/logs/cli.log): what went wrong
+  // unexpectedly is written there, redacted, and the error message says where.
+  const log = createFileLogger({ dir: path.join(dataDir, 'logs'), name: 'cli' });
+  const core = createCore({ dataDir, version: VERSION, env: io.env });
   const json = globals.json;
+  const unexpected = (what: string, error: unknown) =>
+    log.error(`unexpected error in ${what} (ack-secret-guard ${name})`, error);
   try {
     return await command.run({
       // Commands get the same input validation as the window gets over IPC.
-      core: { ...core, api: validatedApi(core.api) },
+      core: { ...core, api: validatedApi(core.api, unexpected) },
       json,
       args: rest,
       io,
@@ -131,11 +165,16 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
   } catch (error) {
     if (error instanceof GuardError) {
       const contract = error.toContract();
+      // The generic text says "the log file": this one is the CLI's own.
+      if (contract.code === 'internal')
+        contract.message = `${contract.message.replace(/ ?The log file has the details\.$/, '')} Details are in ${log.file}.`;
       if (json) io.stdout.write(`${JSON.stringify({ error: contract }, null, 2)}\n`);
       io.stderr.write(`error (${contract.code}): ${contract.message}\n`);
       return exitCodeFor(contract);
     }
-    io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    unexpected(name, error);
+    const message = redactText(error instanceof Error ? error.message : String(error));
+    io.stderr.write(`error: ${message}\nDetails are in ${log.file}.\n`);
     return EXIT.failure;
   } finally {
     await core.dispose();
