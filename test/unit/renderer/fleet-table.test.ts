@@ -111,6 +111,19 @@ describe('ClusterTable', () => {
     expect(screen.getByRole('grid').getAttribute('aria-rowcount')).toBe('6501');
   });
 
+  it('isolates cloud-supplied names for bidi, so an override cannot reorder the row', () => {
+    const evil = 'exe.\u202egnp-prod';
+    const { container } = render(ClusterTable, {
+      rows: [toRow(cluster({ name: evil, accountName: 'حساب\u2066x' }))],
+      sort: { key: 'name', descending: false },
+      onsort: vi.fn(),
+      onopen: vi.fn(),
+    });
+    const isolated = [...container.querySelectorAll('bdi')].map((e) => e.textContent);
+    expect(isolated).toContain(evil);
+    expect(isolated).toContain('حساب\u2066x');
+  });
+
   it('moves with the arrow keys, opens with Enter, closes with Esc', async () => {
     const onopen = vi.fn();
     const onclose = vi.fn();
