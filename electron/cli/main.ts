@@ -5,7 +5,7 @@ import type { ContractError } from '../contract';
 import { GuardError, escapeTerminalText } from '../contract';
 import { createFileLogger } from '../core/log/file-log';
 import { redactText } from '../core/log/redact';
-import { resolveDataDir } from '../core/paths';
+import { dataDirProblem, resolveDataDir } from '../core/paths';
 import { createCore } from '../core/service';
 import { validatedApi } from '../core/validated-api';
 import { COMMANDS } from './commands';
@@ -145,6 +145,12 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
   if (globals.help) rest.push('--help');
 
   const dataDir = resolveDataDir(globals.dataDir, io.env);
+  const folderProblem = dataDirProblem(dataDir);
+  if (folderProblem?.severity === 'refuse') {
+    io.stderr.write(`error (storage): ${folderProblem.message}\n`);
+    return EXIT.failure;
+  }
+  if (folderProblem) io.stderr.write(`warning: ${folderProblem.message}\n`);
   // The CLI keeps its own log beside the app's (<dataDir>/logs/cli.log): what went wrong
   // unexpectedly is written there, redacted, and the error message says where.
   const log = createFileLogger({ dir: path.join(dataDir, 'logs'), name: 'cli' });

@@ -4,6 +4,7 @@
 // synchronous on purpose: the volume is low, and a line written just before a crash must land.
 import fs from 'node:fs';
 import path from 'node:path';
+import { APPEND_NO_FOLLOW } from '../util/jsonl';
 import { redactText, redactValue, registerKnownSecret } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -92,7 +93,13 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
         rotateLogFiles(file, keep);
         size = 0;
       }
-      fs.appendFileSync(file, line, { mode: 0o600 });
+      // Never through a symlink planted in the log's place (see APPEND_NO_FOLLOW).
+      const fd = fs.openSync(file, APPEND_NO_FOLLOW, 0o600);
+      try {
+        fs.writeSync(fd, line);
+      } finally {
+        fs.closeSync(fd);
+      }
       size += bytes;
     } catch {
       // Logging must never take the app down (full disk, read-only folder); forget the size so
