@@ -77,7 +77,7 @@ describe('two processes, one change', () => {
       /^error \(conflict\): A change of cluster .* (is being prepared|is still in progress)/m,
     );
     expect(journal().filter((r) => r.type === 'intent')).toHaveLength(1);
-  }, 60_000);
+  }, 120_000);
 
   it('takes over a lock left by a process that died', async () => {
     // A pid that cannot be alive (far above pid_max), written a moment ago.
@@ -91,7 +91,7 @@ describe('two processes, one change', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/is still in progress/);
     expect(again.stderr).not.toMatch(/being prepared/);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('two processes, one batch', () => {
@@ -128,5 +128,5 @@ describe('two processes, one batch', () => {
     const shown = await runCli(['--json', 'batch', 'show', batchId], env);
     expect(JSON.parse(shown.stdout)).toMatchObject({ state: 'ended', result: 'succeeded' });
     expect(existsSync(path.join(dataDir, 'batches', `${batchId}.lock`))).toBe(false);
-  }, 90_000);
+  }, 180_000);
 });
