@@ -168,8 +168,7 @@ export function planProfile(profile: AliyunProfile, current: boolean, now: numbe
           `its sts_expiration (${profile.sts_expiration}) is not a time in Unix seconds; fix it in the aliyun CLI config, or add the account with "accounts add --type sts-token --expiration …"`,
         );
       const expiration = new Date(ms).toISOString();
-      if (ms <= now)
-        return plan('sts-token', `its STS token expired at ${expiration}`, expiration);
+      if (ms <= now) return plan('sts-token', `its STS token expired at ${expiration}`, expiration);
       return plan('sts-token', null, expiration);
     }
     case 'RamRoleArn':
