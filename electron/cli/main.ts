@@ -1,9 +1,12 @@
 // Argument parsing and command dispatch, kept apart from process globals so tests can run it
 // in-process with fake streams. The core and the command's own code are loaded once a command
 // is known (dynamic import): `--version`, `--help` and usage errors load neither.
+import path from 'node:path';
 import type { ContractError } from '../contract';
-import { GuardError } from '../contract';
-import { resolveDataDir } from '../core/paths';
+import { GuardError, escapeTerminalText } from '../contract';
+import { createFileLogger } from '../core/log/file-log';
+import { redactText } from '../core/log/redact';
+import { dataDirProblem, resolveDataDir } from '../core/paths';
 import { COMMANDS } from './commands';
 import type { CliIo } from './commands/types';
 import { EXIT } from './exit-codes';
@@ -86,7 +89,36 @@ export function splitGlobalOptions(argv: string[]): { globals: GlobalOptions; re
   return { globals, rest };
 }
 
-export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
+/**
+ * The stream with every write passed through escapeTerminalText: whatever a command prints
+ * (cluster names, cloud error messages, file contents), no terminal escape, carriage return or
+ * bidi control reaches the terminal. JSON output stays valid JSON with the same values.
+ */
+export function displaySafe(stream: NodeJS.WritableStream): NodeJS.WritableStream {
+  const write = (chunk: unknown, ...rest: unknown[]): boolean =>
+    (stream.write as (...args: unknown[]) => boolean)(
+      typeof chunk === 'string' || chunk instanceof Uint8Array
+        ? escapeTerminalText(
+            typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'),
+          )
+        : chunk,
+      ...rest,
+    );
+  return new Proxy(stream, {
+    get(target, property, receiver) {
+      if (property === 'write') return write;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}
+
+export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
+  const io: CliIo = {
+    ...rawIo,
+    stdout: displaySafe(rawIo.stdout),
+    stderr: displaySafe(rawIo.stderr),
+  };
   let split: ReturnType<typeof splitGlobalOptions>;
   try {
     split = splitGlobalOptions(argv);
@@ -111,21 +143,29 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
   }
   if (globals.help) rest.push('--help');
 
+  const dataDir = resolveDataDir(globals.dataDir, io.env);
+  const folderProblem = dataDirProblem(dataDir);
+  if (folderProblem?.severity === 'refuse') {
+    io.stderr.write(`error (storage): ${folderProblem.message}\n`);
+    return EXIT.failure;
+  }
+  if (folderProblem) io.stderr.write(`warning: ${folderProblem.message}\n`);
+  // The CLI keeps its own log beside the app's (<dataDir>/logs/cli.log): what went wrong
+  // unexpectedly is written there, redacted, and the error message says where.
+  const log = createFileLogger({ dir: path.join(dataDir, 'logs'), name: 'cli' });
   const [command, { createCore }, { validatedApi }] = await Promise.all([
     entry.load(),
     import('../core/service'),
     import('../core/validated-api'),
   ]);
-  const core = createCore({
-    dataDir: resolveDataDir(globals.dataDir, io.env),
-    version: VERSION,
-    env: io.env,
-  });
+  const core = createCore({ dataDir, version: VERSION, env: io.env });
   const json = globals.json;
+  const unexpected = (what: string, error: unknown) =>
+    log.error(`unexpected error in ${what} (ack-secret-guard ${name})`, error);
   try {
     return await command.run({
       // Commands get the same input validation as the window gets over IPC.
-      core: { ...core, api: validatedApi(core.api) },
+      core: { ...core, api: validatedApi(core.api, unexpected) },
       json,
       args: rest,
       io,
@@ -135,11 +175,16 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
   } catch (error) {
     if (error instanceof GuardError) {
       const contract = error.toContract();
+      // The generic text says "the log file": this one is the CLI's own.
+      if (contract.code === 'internal')
+        contract.message = `${contract.message.replace(/ ?The log file has the details\.$/, '')} Details are in ${log.file}.`;
       if (json) io.stdout.write(`${JSON.stringify({ error: contract }, null, 2)}\n`);
       io.stderr.write(`error (${contract.code}): ${contract.message}\n`);
       return exitCodeFor(contract);
     }
-    io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    unexpected(name, error);
+    const message = redactText(error instanceof Error ? error.message : String(error));
+    io.stderr.write(`error: ${message}\nDetails are in ${log.file}.\n`);
     return EXIT.failure;
   } finally {
     await core.dispose();

@@ -3,6 +3,7 @@ export * from './channels';
 export * from './envelope';
 export * from './errors';
 export * from './region-id';
+export * from './display-text';
 export type * from './events';
 export type * from './operations';
 export type * from './types/app';

@@ -1,6 +1,7 @@
 // Where the app keeps its files. The CLI must find the same folder as the desktop app, which is
 // Electron's `userData`: <appData>/<productName>. We compute it the way Electron does so that the
 // core never needs to import Electron.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -25,4 +26,48 @@ export function defaultDataDir(
 export function resolveDataDir(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
   const chosen = explicit ?? env[DATA_DIR_ENV];
   return path.resolve(chosen && chosen.trim() !== '' ? chosen : defaultDataDir(env));
+}
+
+export interface DataDirProblem {
+  /** refuse: another user owns the folder; warn: others may write into it. */
+  severity: 'refuse' | 'warn';
+  message: string;
+}
+
+/**
+ * Is the data folder ours alone? It holds the journal, the audit log and the account list: a
+ * folder owned by another user (who could read or replace them) is refused; one that the group
+ * or everyone may write into (who could plant files or symlinks) is warned about. A folder that
+ * does not exist yet is fine: it is created owner-only (0700). POSIX only: Windows keeps the
+ * folder under the user's own profile with its ACLs.
+ */
+export function dataDirProblem(
+  dir: string,
+  platform: NodeJS.Platform = process.platform,
+  uid: number | undefined = process.getuid?.(),
+): DataDirProblem | null {
+  if (platform === 'win32' || uid === undefined) return null;
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dir);
+  } catch {
+    return null;
+  }
+  if (!st.isDirectory())
+    return {
+      severity: 'refuse',
+      message: `The data folder ${dir} is not a folder. Move it away, or choose another with --data-dir or ${DATA_DIR_ENV}.`,
+    };
+  // root may use any folder (it can read them all anyway).
+  if (st.uid !== uid && uid !== 0)
+    return {
+      severity: 'refuse',
+      message: `The data folder ${dir} belongs to another user (uid ${st.uid}), who could read or change its journal, audit log and accounts. Use a folder of your own (--data-dir or ${DATA_DIR_ENV}).`,
+    };
+  if ((st.mode & 0o022) !== 0)
+    return {
+      severity: 'warn',
+      message: `The data folder ${dir} can be written by other users (mode ${(st.mode & 0o777).toString(8)}), who could tamper with its journal and audit log. Make it yours alone: chmod 700 "${dir}".`,
+    };
+  return null;
 }

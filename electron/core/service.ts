@@ -10,6 +10,7 @@ import { createDemo } from './demo';
 import type { CoreContext } from './context';
 import type { Clock } from './util/clock';
 import { EventHub } from './events';
+import { dataDirProblem } from './paths';
 import { accountsDirectory } from './fleet/accounts-directory';
 import { peerAccounts } from './fleet/directory';
 import { createFleetApi } from './fleet/api';
@@ -137,6 +138,16 @@ export function createCore(options: CoreOptions): Core {
     ),
   });
   const appApi = createAppApi(context, demo.isDemo);
+  // A data folder others may write into, or that another user owns: every start says so (the
+  // CLI refuses the latter before it gets here; the window shows this notice).
+  const folderProblem = dataDirProblem(options.dataDir);
+  if (folderProblem) {
+    context.events.emit('app.notice', {
+      level: folderProblem.severity === 'refuse' ? 'error' : 'warning',
+      message: folderProblem.message,
+      at: new Date(context.now()).toISOString(),
+    });
+  }
   if (settings.problem) {
     context.events.emit('app.notice', {
       level: 'warning',

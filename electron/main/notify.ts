@@ -2,8 +2,8 @@
 // the OS will not show one (unsupported, or macOS refusing an unsigned app since Electron 42's
 // move to UNNotification: the Notification emits `failed`), the same words go to the window as
 // a notice instead, so the news is never lost. Electron is passed in, for unit tests.
+import { escapeNotificationText } from '../contract';
 import type { OperationView } from '../contract';
-import { plainNotificationText } from './notification-text';
 import type { MainStrings } from './strings';
 
 export interface NotificationLike {
@@ -31,12 +31,12 @@ export function createChangeNotifier(deps: ChangeNotifierDeps): (view: Operation
   return (view) => {
     if (view.phase !== 'ended' || deps.windowFocused()) return;
     const t = deps.strings();
-    const title = plainNotificationText(t.changeEndedTitle(view.outcome ?? 'unknown'), 80);
-    const body = plainNotificationText(
+    const title = escapeNotificationText(t.changeEndedTitle(view.outcome ?? 'unknown'), 80);
+    const body = escapeNotificationText(
       t.changeEndedBody(
         view.action,
-        plainNotificationText(view.clusterName, 60),
-        plainNotificationText(view.accountName, 60),
+        escapeNotificationText(view.clusterName, 60),
+        escapeNotificationText(view.accountName, 60),
       ),
       200,
     );

@@ -130,6 +130,9 @@ export async function readAliyunConfig(file: string): Promise<AliyunConfig> {
   return parseAliyunConfig(text, file);
 }
 
+/** The widest range a JavaScript Date can hold (ms either side of 1970). */
+const MAX_TIME_MS = 8.64e15;
+
 /** Decides what each profile becomes, or why it cannot be imported. */
 export function planProfile(profile: AliyunProfile, current: boolean, now: number): ProfilePlan {
   const plan = (
@@ -157,9 +160,15 @@ export function planProfile(profile: AliyunProfile, current: boolean, now: numbe
           'sts-token',
           'the profile does not record when its STS token expires; add it with "accounts add --type sts-token --expiration …"',
         );
-      const expiration = new Date(profile.sts_expiration * 1000).toISOString();
-      if (profile.sts_expiration * 1000 <= now)
-        return plan('sts-token', `its STS token expired at ${expiration}`, expiration);
+      const ms = profile.sts_expiration * 1000;
+      // One hand-edited profile must not break the import of the others (toISOString throws).
+      if (!Number.isFinite(ms) || ms <= 0 || ms > MAX_TIME_MS)
+        return plan(
+          'sts-token',
+          `its sts_expiration (${profile.sts_expiration}) is not a time in Unix seconds; fix it in the aliyun CLI config, or add the account with "accounts add --type sts-token --expiration …"`,
+        );
+      const expiration = new Date(ms).toISOString();
+      if (ms <= now) return plan('sts-token', `its STS token expired at ${expiration}`, expiration);
       return plan('sts-token', null, expiration);
     }
     case 'RamRoleArn':

@@ -8,6 +8,7 @@ import { CloudSession } from '../cloud/session';
 import type { AccountNetwork, CallCredentials, CloudSessionOptions } from '../cloud/session';
 import type { AssumedRole } from '../cloud/sts';
 import type { CoreContext } from '../context';
+import { registerKnownSecret } from '../log/redact';
 import { checkAssumeRole } from './identity';
 import { needsKeychainItem, probeKeychain } from './secret-store';
 import type { SecretStore } from './secret-store';
@@ -53,6 +54,7 @@ export class CredentialResolver {
 
   /** Keeps the role session the live check just obtained, so it is not assumed twice. */
   remember(accountId: string, version: string, assumed: AssumedRole): void {
+    registerAssumed(assumed);
     this.roles.set(accountId, {
       version,
       credentials: assumed.credentials,
@@ -192,6 +194,7 @@ export class CredentialResolver {
         },
         source.name,
       );
+      registerAssumed(assumed);
       const entry: CachedRole = {
         version: account.updatedAt,
         credentials: assumed.credentials,
@@ -213,6 +216,12 @@ export class CredentialResolver {
     this.roles.delete(account.id);
     return this.assumed(account, 0, true);
   }
+}
+
+/** An assumed role's secret and token are secrets like the keychain's: scrubbed from logs. */
+function registerAssumed(assumed: AssumedRole): void {
+  registerKnownSecret(assumed.credentials.accessKeySecret);
+  registerKnownSecret(assumed.credentials.securityToken);
 }
 
 function required(value: string | undefined, account: StoredAccount): string {

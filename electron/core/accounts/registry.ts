@@ -7,8 +7,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ACCOUNT_COLOURS, GuardError } from '../../contract';
-import { acquireLock } from './lock';
-import type { LockOptions } from './lock';
+import { acquireLock } from '../util/lock';
+import type { LockOptions } from '../util/lock';
 import type { StoredAccount } from './types';
 
 export const ACCOUNTS_FILE = 'accounts.json';

@@ -3,6 +3,7 @@
 // through `guardSecretStore`, which bounds it with a timeout (a locked keyring with a display
 // waits forever for an unlock prompt) and turns failures into one clear GuardError('keychain').
 import { GuardError } from '../../contract';
+import { registerKnownSecret } from '../log/redact';
 import type { AccountSecrets } from './types';
 
 export const KEYCHAIN_SERVICE = 'ack-secret-guard';
@@ -90,7 +91,17 @@ function asKeychainError(error: unknown, operation: Operation): GuardError {
   return keychainError(classifyKeychainError(message), operation, message);
 }
 
-/** Wraps any backend: timeout on every call, one error type with advice. */
+/**
+ * Every secret that passes through the store (read, or about to be saved) is registered with the
+ * log's exact-value scrubber, so it cannot reach a log line or audit entry even without a name.
+ */
+export function registerSecrets(secrets: AccountSecrets): void {
+  registerKnownSecret(secrets.accessKeySecret);
+  registerKnownSecret(secrets.securityToken);
+  registerKnownSecret(secrets.proxyPassword);
+}
+
+/** Wraps any backend: timeout on every call, one error type with advice; registers secrets. */
 export function guardSecretStore(
   backend: SecretStore,
   timeoutMs = DEFAULT_KEYCHAIN_TIMEOUT_MS,
@@ -104,8 +115,15 @@ export function guardSecretStore(
     }
   };
   return {
-    get: (id) => guarded('read', () => backend.get(id)),
-    set: (id, secrets) => guarded('save', () => backend.set(id, secrets)),
+    get: async (id) => {
+      const secrets = await guarded('read', () => backend.get(id));
+      if (secrets) registerSecrets(secrets);
+      return secrets;
+    },
+    set: (id, secrets) => {
+      registerSecrets(secrets);
+      return guarded('save', () => backend.set(id, secrets));
+    },
     delete: (id) => guarded('delete', () => backend.delete(id)),
   };
 }

@@ -24,7 +24,7 @@ import type { AliyunProfile } from './aliyun-cli';
 import { CredentialResolver } from './credentials';
 import type { SessionTuning } from './credentials';
 import { checkAssumeRole, checkIdentity } from './identity';
-import type { LockOptions } from './lock';
+import type { LockOptions } from '../util/lock';
 import { AccountRegistry } from './registry';
 import { guardSecretStore, needsKeychainItem, probeKeychain } from './secret-store';
 import type { SecretStore } from './secret-store';

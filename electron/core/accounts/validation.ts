@@ -4,6 +4,7 @@
 import { isAbsolute } from 'node:path';
 import { GuardError, isRegionId } from '../../contract';
 import { validateEndpointOverride } from '../cloud/endpoints';
+import { registerKnownSecret } from '../log/redact';
 
 const invalid = (field: string, message: string): GuardError =>
   new GuardError('validation', message, { field });
@@ -225,6 +226,7 @@ export function parseProxy(raw: string | null | undefined): ParsedProxy | null {
 /** Puts the password back for the SDK (main process only). */
 export function proxyWithPassword(storedUrl: string, password: string | undefined): string {
   if (!password) return storedUrl;
+  registerKnownSecret(password);
   const url = new URL(storedUrl);
   url.password = encodeURIComponent(password);
   return url.toString().replace(/\/$/, '');

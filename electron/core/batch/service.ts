@@ -13,6 +13,8 @@ import { CloudError } from '../cloud/errors';
 import type { CoreContext } from '../context';
 import type { ChangeRequest } from '../operations/service';
 import { Limiter } from '../util/limiter';
+import { acquireLock, describeHolder } from '../util/lock';
+import type { HeldLock } from '../util/lock';
 import { sleep } from '../util/sleep';
 import type { BatchAuditPhase } from './audit';
 import { batchResult, countItems, transition } from './item-state';
@@ -59,7 +61,15 @@ interface Held {
   view: BatchView;
   meta: BatchMeta;
   runner: Runner | null;
+  /** The cross-process lock of this batch, held while this process applies it. */
+  lock?: HeldLock | null;
+  /** Its release, still under way (a claim right after waits for it). */
+  releasing?: Promise<void>;
 }
+
+/** The lock holder refreshes its sign of life this often; silent for STALE_MS = taken over. */
+const LOCK_HEARTBEAT_MS = 5_000;
+const LOCK_STALE_MS = 60_000;
 
 interface Runner {
   limiter: Limiter;
@@ -139,6 +149,44 @@ export class BatchService {
     return h;
   }
 
+  /**
+   * Takes the batch's cross-process lock (the app and a CLI, or two `batch apply --id`, must not
+   * both apply it), or throws a conflict at once. Once held, the file is read again: another
+   * process may have moved the batch on since this one last looked.
+   */
+  private async claim(h: Held): Promise<void> {
+    if (h.lock) return;
+    await h.releasing;
+    const batchId = h.view.batchId;
+    h.lock = await acquireLock(this.store.lockFileOf(batchId), {
+      timeoutMs: 0,
+      staleMs: LOCK_STALE_MS,
+      heartbeatMs: LOCK_HEARTBEAT_MS,
+      busy: (holder) =>
+        new GuardError(
+          'conflict',
+          `Batch ${batchId} is being applied by another ACK Secret Guard window or command (${describeHolder(holder)}). Follow, pause or cancel it there, or wait until it ends.`,
+          { batchId },
+        ),
+    });
+    if (h.runner) return;
+    try {
+      const file = await this.store.load(batchId);
+      h.view = file.batch;
+      h.meta = file.meta;
+    } catch {
+      // Not on disk yet (just planned here, the save still queued): what we hold is newest.
+    }
+  }
+
+  private async unclaim(h: Held): Promise<void> {
+    const lock = h.lock;
+    h.lock = null;
+    if (!lock) return h.releasing;
+    h.releasing = lock.release().catch(() => undefined);
+    await h.releasing;
+  }
+
   private assertOpen(): void {
     if (this.disposed) throw new GuardError('internal', 'The app is shutting down.');
   }
@@ -175,8 +223,17 @@ export class BatchService {
     // Already applying here (a double click, a second window): nothing more to start.
     if ((state === 'applying' || state === 'cancelling') && h.runner)
       return structuredClone(h.view);
+    await this.claim(h);
+    if (h.view.state === 'ended') {
+      await this.unclaim(h);
+      throw new GuardError(
+        'conflict',
+        `Batch ${input.batchId} has ended (${h.view.result}). Plan a new one to change the clusters it left.`,
+        { batchId: input.batchId },
+      );
+    }
     const concurrency = input.concurrency ?? h.view.concurrency ?? DEFAULT_CONCURRENCY;
-    if (state === 'planned' || state === 'paused') {
+    if (h.view.state === 'planned' || h.view.state === 'paused') {
       await this.change(h, (view) => {
         view.state = 'applying';
         if (!h.runner) view.concurrency = concurrency;
@@ -190,6 +247,17 @@ export class BatchService {
 
   async pause(batchId: string): Promise<BatchView> {
     const h = await this.hold(batchId);
+    // Applied elsewhere: only its applier may change it (else both write the file).
+    const borrowed = !h.runner;
+    if (borrowed) await this.claim(h);
+    try {
+      return await this.pauseHeld(h, batchId);
+    } finally {
+      if (borrowed && !h.runner) await this.unclaim(h);
+    }
+  }
+
+  private async pauseHeld(h: Held, batchId: string): Promise<BatchView> {
     if (h.view.state === 'planned' || h.view.state === 'ended') {
       throw new GuardError(
         'conflict',
@@ -211,6 +279,13 @@ export class BatchService {
   async cancel(batchId: string): Promise<BatchView> {
     const h = await this.hold(batchId);
     if (h.view.state === 'ended') return structuredClone(h.view);
+    if (!h.runner) {
+      await this.claim(h);
+      if ((h.view.state as BatchView['state']) === 'ended') {
+        await this.unclaim(h);
+        return structuredClone(h.view);
+      }
+    }
     for (const [clusterId, timer] of h.runner?.timers ?? []) {
       clearTimeout(timer);
       h.runner!.timers.delete(clusterId);
@@ -264,6 +339,15 @@ export class BatchService {
       const h = this.held.get(batchId) ?? { view: file.batch, meta: file.meta, runner: null };
       this.held.set(batchId, h);
       if (h.runner) continue;
+      try {
+        await this.claim(h);
+      } catch {
+        continue; // another live process applies it
+      }
+      if (h.view.state !== 'applying' && h.view.state !== 'cancelling') {
+        await this.unclaim(h);
+        continue;
+      }
       await this.auditApplied(h);
       this.run(h, h.view.concurrency ?? DEFAULT_CONCURRENCY);
       resumed += 1;
@@ -292,6 +376,8 @@ export class BatchService {
     // so a successor process (or test) on the same folder sees a stable file.
     await Promise.allSettled([...this.inflight]);
     await this.store.freeze();
+    // Frozen: a successor may take the batches over now.
+    await Promise.allSettled([...this.held.values()].map((h) => this.unclaim(h)));
     for (const waiters of this.settleWaiters.values()) for (const w of waiters) w();
     this.settleWaiters.clear();
   }
@@ -374,10 +460,13 @@ export class BatchService {
     if (pending && h.view.state === 'applying') return;
     h.runner = null;
     if (pending) {
+      void this.unclaim(h);
       this.notifySettled(h); // paused, with nothing under way
       return;
     }
-    void this.finish(h).catch((error: unknown) => this.unexpected(h, null, error));
+    void this.finish(h)
+      .catch((error: unknown) => this.unexpected(h, null, error))
+      .finally(() => (h.runner ? undefined : this.unclaim(h)));
   }
 
   private async finish(h: Held): Promise<void> {

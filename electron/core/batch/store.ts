@@ -3,6 +3,7 @@
 // torn file. Writes of one batch are queued: the last one written is always the newest state.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { GuardError } from '../../contract';
 import type { BatchView } from '../../contract/types/batch';
 import { writeFileAtomic } from '../util/atomic-file';
@@ -24,6 +25,45 @@ export interface BatchFile {
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
+// What a batch file must hold for every reader (list, show, apply) to work on it: checked field
+// by field, so that one mistyped file is reported and skipped instead of breaking `batch list`.
+const time = z.string().refine((t) => !Number.isNaN(Date.parse(t)), 'not a time');
+const text = z.string().max(10_000);
+const itemSchema = z.object({
+  clusterId: text,
+  clusterName: text,
+  accountId: text,
+  accountName: text,
+  regionId: text,
+  status: z.enum(['ready', 'skipped']),
+  reasons: z.array(text),
+  notes: z.array(text),
+  checklist: z.object({ ready: z.boolean() }).nullable(),
+  state: z.enum(['pending', 'running', 'succeeded', 'failed', 'skipped', 'cancelled']),
+  operationId: text.nullable(),
+  attempts: z.number().int().min(0),
+  attemptedAt: time.nullable(),
+  waitingUntil: time.nullable(),
+  endedAt: time.nullable(),
+  outcome: z.enum(['succeeded', 'failed', 'rejected', 'timed-out', 'unknown']).nullable(),
+  error: z.object({ code: text, message: text }).nullable(),
+});
+const batchSchema = z.object({
+  batchId: z.string().regex(ID),
+  createdAt: time,
+  action: z.enum(['enable', 'disable']),
+  keyId: text.nullable(),
+  scope: z.object({}),
+  state: z.enum(['planned', 'applying', 'paused', 'cancelling', 'ended']),
+  concurrency: z.number().int().min(1).max(10).nullable(),
+  appliedAt: time.nullable(),
+  endedAt: time.nullable(),
+  result: z.enum(['succeeded', 'failed', 'cancelled']).nullable(),
+  items: z.array(itemSchema),
+  counts: z.object({}),
+  problems: z.array(text),
+});
+
 function parse(text: string, file: string): BatchFile {
   let value: unknown;
   try {
@@ -38,20 +78,19 @@ function parse(text: string, file: string): BatchFile {
       `${path.basename(file)} has schema ${String(v.schema)}; this version reads ${BATCH_SCHEMA} (written by another version of the app?)`,
     );
   }
-  const b = v.batch;
-  if (
-    typeof b !== 'object' ||
-    b === null ||
-    typeof b.batchId !== 'string' ||
-    !Array.isArray(b.items) ||
-    typeof b.state !== 'string'
-  ) {
-    throw new Error(`${path.basename(file)} is not a batch`);
+  const checked = batchSchema.safeParse(v.batch);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    const where = issue.path.map(String).join('.') || 'batch';
+    throw new Error(`${path.basename(file)} is not a batch (batch.${where}: ${issue.message})`);
   }
   return {
     schema: BATCH_SCHEMA,
-    batch: b,
-    meta: { auditedApplied: false, auditedEnded: false, ...v.meta },
+    batch: v.batch as BatchView,
+    meta: {
+      auditedApplied: v.meta?.auditedApplied === true,
+      auditedEnded: v.meta?.auditedEnded === true,
+    },
   };
 }
 
@@ -68,6 +107,11 @@ export class BatchStore {
   fileOf(batchId: string): string {
     if (!ID.test(batchId)) throw new GuardError('validation', `"${batchId}" is not a batch id.`);
     return path.join(this.dir, `${batchId}.json`);
+  }
+
+  /** The cross-process lock held by the process that applies the batch. */
+  lockFileOf(batchId: string): string {
+    return `${this.fileOf(batchId).slice(0, -'.json'.length)}.lock`;
   }
 
   /** Queues a write of the state as it is when the write runs (so the newest state wins). */

@@ -4,7 +4,8 @@
 // synchronous on purpose: the volume is low, and a line written just before a crash must land.
 import fs from 'node:fs';
 import path from 'node:path';
-import { redactText, redactValue } from './redact';
+import { APPEND_NO_FOLLOW } from '../util/jsonl';
+import { redactText, redactValue, registerKnownSecret } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -13,7 +14,10 @@ export interface Logger {
   info(message: string, details?: unknown): void;
   warn(message: string, details?: unknown): void;
   error(message: string, details?: unknown): void;
-  /** Exact values to scrub from every later line (e.g. a secret just read from the keychain). */
+  /**
+   * Exact values to scrub from every later line (e.g. a secret just read from the keychain).
+   * The same process-wide registry as registerKnownSecret: every redaction honours it.
+   */
   addKnownSecret(value: string): void;
   readonly file: string;
 }
@@ -65,7 +69,7 @@ export function formatLine(
     line += ` ${redactText(rendered, knownSecrets)}`;
   }
   // One record per line: a multi-line message must not be able to forge further records.
-  return `${line.replace(/\r?\n/g, '\\n')}\n`;
+  return `${line.replace(/\r?\n/g, '\\n').replace(/\r/g, '\\r')}\n`;
 }
 
 export function createFileLogger(options: FileLoggerOptions): Logger {
@@ -74,11 +78,10 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   const keep = options.keep ?? DEFAULT_KEPT_LOGS;
   const now = options.now ?? (() => new Date());
   const file = path.join(options.dir, `${name}.log`);
-  const knownSecrets: string[] = [];
   let size: number | null = null;
 
   function write(level: LogLevel, message: string, details: unknown): void {
-    const line = formatLine(now(), level, message, details, knownSecrets);
+    const line = formatLine(now(), level, message, details, []);
     options.echo?.(line.trimEnd());
     try {
       if (size === null) {
@@ -90,7 +93,13 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
         rotateLogFiles(file, keep);
         size = 0;
       }
-      fs.appendFileSync(file, line, { mode: 0o600 });
+      // Never through a symlink planted in the log's place (see APPEND_NO_FOLLOW).
+      const fd = fs.openSync(file, APPEND_NO_FOLLOW, 0o600);
+      try {
+        fs.writeSync(fd, line);
+      } finally {
+        fs.closeSync(fd);
+      }
       size += bytes;
     } catch {
       // Logging must never take the app down (full disk, read-only folder); forget the size so
@@ -105,8 +114,6 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
     info: (message, details) => write('info', message, details),
     warn: (message, details) => write('warn', message, details),
     error: (message, details) => write('error', message, details),
-    addKnownSecret(value) {
-      if (value.length >= 8 && !knownSecrets.includes(value)) knownSecrets.push(value);
-    },
+    addKnownSecret: registerKnownSecret,
   };
 }

@@ -45,15 +45,64 @@ export type JournalRecord =
       error: OperationError | null;
     });
 
+/** The widest range a JavaScript Date can hold (ms either side of 1970). */
+const MAX_TIME_MS = 8.64e15;
+const OUTCOMES: readonly OperationOutcome[] = [
+  'succeeded',
+  'failed',
+  'rejected',
+  'timed-out',
+  'unknown',
+];
+
+const isTime = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_TIME_MS;
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+
+function isOperationError(v: unknown): v is OperationError | null {
+  if (v === null) return true;
+  if (typeof v !== 'object') return false;
+  const e = v as Record<string, unknown>;
+  return (
+    isText(e.code) && isText(e.message) && (e.requestId === undefined || isTextOrNull(e.requestId))
+  );
+}
+
+/**
+ * Checks every field a record's type needs, so that one bad line (a hand edit, a disk error, a
+ * future version) is skipped and reported instead of breaking every later change (an
+ * out-of-range time used to throw "Invalid time value" from each list of operations).
+ */
 function isRecord(value: unknown): value is JournalRecord {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
-  return (
-    r.v === 1 &&
-    typeof r.opId === 'string' &&
-    typeof r.at === 'number' &&
-    ['intent', 'requested', 'observed', 'ended'].includes(r.type as string)
-  );
+  if (r.v !== 1 || !isText(r.opId) || !isTime(r.at)) return false;
+  if (r.cloudAt !== undefined && !isTime(r.cloudAt)) return false;
+  switch (r.type) {
+    case 'intent':
+      return (
+        isText(r.accountId) &&
+        isText(r.accountName) &&
+        isText(r.clusterId) &&
+        isText(r.clusterName) &&
+        isText(r.regionId) &&
+        (r.action === 'enable' || r.action === 'disable') &&
+        isTextOrNull(r.keyId)
+      );
+    case 'requested':
+      return isTextOrNull(r.requestId) && typeof r.uncertain === 'boolean';
+    case 'observed':
+      return r.phase === 'updating' && isText(r.clusterState);
+    case 'ended':
+      return (
+        OUTCOMES.includes(r.outcome as OperationOutcome) &&
+        isTextOrNull(r.clusterState) &&
+        isOperationError(r.error)
+      );
+    default:
+      return false;
+  }
 }
 
 /** What the journal knows of one operation, plus what the poller knows live. */

@@ -16,6 +16,8 @@ import type { CoreContext } from '../context';
 import { peerAccounts } from '../fleet/directory';
 import type { AccountDirectory } from '../fleet/directory';
 import { realClock, wallClockTime } from '../util/clock';
+import type { HeldLock } from '../util/lock';
+import { lockClusterChange } from './change-lock';
 import type { Clock } from '../util/clock';
 import { follow } from './follow';
 import { Journal, viewOfIntent } from './journal';
@@ -253,8 +255,16 @@ export class OperationsService {
     }
     this.busy.add(request.clusterId);
     let handedOver = false;
+    let changeLock: HeldLock | null = null;
+    const releaseChangeLock = async () => {
+      const held = changeLock;
+      changeLock = null;
+      await held?.release().catch(() => undefined);
+    };
     try {
       const cluster = await this.deps.locate(request.clusterId, request.accountId);
+      // Across processes, from the conflict check through the intent write (see change-lock.ts).
+      changeLock = await lockClusterChange(this.ctx.dataDir, cluster.clusterId, cluster.name);
       const { operations } = await this.list({ clusterId: cluster.clusterId, activeOnly: true });
       if (operations.length > 0) {
         throw new GuardError(
@@ -296,6 +306,8 @@ export class OperationsService {
         keyId,
       };
       await this.record(intent);
+      // The journal now shows the change in progress: every later check sees it.
+      await releaseChangeLock();
       const entry: JournalEntry = {
         uncertain: false,
         view: { ...viewOfIntent(intent), clusterState: cluster.state },
@@ -375,6 +387,7 @@ export class OperationsService {
       handedOver = true;
       return { ...view };
     } finally {
+      await releaseChangeLock();
       if (!handedOver) this.busy.delete(request.clusterId);
     }
   }

@@ -2,12 +2,22 @@
 // complete line on a file opened with O_APPEND, then fsync: concurrent appenders (the app and the
 // CLI) never interleave inside a line, and a record we returned from is on disk. Reading keeps
 // every good line and reports the bad ones: a torn last line (a crash mid-write) or a corrupt one.
+import { constants } from 'node:fs';
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir } from './atomic-file';
 
 const NEWLINE = 0x0a;
+
+/**
+ * O_RDWR | O_APPEND | O_CREAT (append-only writes, reads for the tail check) and O_NOFOLLOW: a
+ * symlink planted where a journal, audit log or log file should be (someone else's write access
+ * to the data folder) makes the open fail with ELOOP instead of appending to the file it points
+ * at. Windows has no O_NOFOLLOW (and no such symlinks for ordinary users).
+ */
+export const APPEND_NO_FOLLOW =
+  constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
 
 /**
  * Writes a newline if the file's last byte is not one (a torn line left by a crash). Another
@@ -34,8 +44,7 @@ export async function appendJsonLine(file: string, record: unknown): Promise<voi
     () => true,
     () => false,
   );
-  // 'a+' = O_RDWR | O_APPEND | O_CREAT: append-only writes, and reads for the tail check.
-  const handle = await open(file, 'a+', 0o600);
+  const handle = await open(file, APPEND_NO_FOLLOW, 0o600);
   try {
     await terminateTornTail(handle);
     // One write(2) of the whole line (no position: the kernel appends).

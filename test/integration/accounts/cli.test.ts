@@ -1,5 +1,7 @@
 // The `accounts` command end to end: the CLI in-process over the real keychain and the
 // simulator, secrets on stdin, human and JSON output, and the promised exit codes.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { runMain } from '../../support/cli-in-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsOf } from '../../../electron/core/accounts';
@@ -165,5 +167,38 @@ describe('ack-secret-guard accounts', () => {
     expect(
       await cli(['accounts', 'import-aliyun-cli', '--config', '/nonexistent/config.json']),
     ).toMatchObject({ code: 2 });
+  });
+});
+
+describe('first run', () => {
+  it('accounts add works where the data folder does not exist yet, and makes it owner-only', async () => {
+    const fresh = path.join(tempDir(), 'never-ran', 'ACK Secret Guard');
+    expect(existsSync(fresh)).toBe(false);
+    const added = await runMain(
+      [
+        '--data-dir',
+        fresh,
+        'accounts',
+        'add',
+        '--name',
+        'First',
+        '--type',
+        'access-key',
+        '--access-key-id',
+        DEMO.accessKeys.retailRoot,
+        '--secret-stdin',
+        '--endpoint',
+        sim.url,
+        '--regions',
+        'cn-hangzhou',
+      ],
+      { stdin: `${demoSecret(DEMO.accessKeys.retailRoot)}\n` },
+    );
+    expect(added.code, added.err).toBe(0);
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+    const listed = await runMain(['--data-dir', fresh, '--json', 'accounts', 'list']);
+    const { accounts } = JSON.parse(listed.out) as { accounts: { id: string; name: string }[] };
+    expect(accounts.map((a) => a.name)).toEqual(['First']);
+    expect((await runMain(['--data-dir', fresh, 'accounts', 'remove', 'First'])).code).toBe(0);
   });
 });

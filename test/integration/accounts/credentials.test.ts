@@ -5,6 +5,7 @@ import type { Account } from '../../../electron/contract';
 import { accountsOf } from '../../../electron/core/accounts';
 import type { CallInfo } from '../../../electron/core/cloud/session';
 import { getCallerIdentity } from '../../../electron/core/cloud/sts';
+import { redactText } from '../../../electron/core/log/redact';
 import { DEMO } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import { MemorySecretStore } from '../../unit/accounts/fakes';
@@ -67,6 +68,15 @@ describe('credentialsFor / sessionFor', () => {
     expect(assumes()).toBe(2);
     expect(a.accessKeyId).toBe(b.accessKeyId);
     expect(a.accessKeyId).not.toBe(first[0]!.accessKeyId);
+    // The assumed role's secret and token are registered with the log's exact-value scrubber:
+    // they cannot reach a log line or audit entry even without a name next to them.
+    const leak = redactText(`assumed ${a.accessKeySecret} and ${a.securityToken} in a message`);
+    expect(leak).not.toContain(a.accessKeySecret);
+    expect(leak).not.toContain(a.securityToken!);
+    // So is the source account's secret, read from the keychain.
+    expect(redactText(`echo ${demoSecret(DEMO.accessKeys.retailRoot)}`)).not.toContain(
+      demoSecret(DEMO.accessKeys.retailRoot),
+    );
     const listed = (await core.api['accounts.list']({})).accounts.find((x) => x.id === role.id)!;
     expect(Date.parse(listed.credentialExpiry!)).toBeGreaterThan(expiry);
 

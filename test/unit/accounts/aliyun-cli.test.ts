@@ -36,6 +36,27 @@ describe('aliyun CLI config', () => {
     expect(plans['ak-empty']!.reason).toMatch(/no AccessKey id and secret/);
   });
 
+  it('one profile with a huge sts_expiration is reported; the other profiles still import', () => {
+    const base = everyModeConfig();
+    const sts = base.profiles.find((p: { name: string }) => p.name === 'sts')!;
+    base.profiles.push({ ...sts, name: 'sts-huge', sts_expiration: 1e300 });
+    base.profiles.push({
+      ...sts,
+      name: 'sts-huge-text',
+      sts_expiration: '99999999999999999999' as unknown as number,
+    });
+    const config = parseAliyunConfig(JSON.stringify(base), 'config.json');
+    const plans = Object.fromEntries(
+      config.profiles.map((p) => [p.name, planProfile(p, p.name === config.current, NOW)]),
+    );
+    for (const name of ['sts-huge', 'sts-huge-text']) {
+      expect(plans[name]).toMatchObject({ kind: 'sts-token', expiration: null });
+      expect(plans[name]!.reason).toMatch(/sts_expiration .* is not a time in Unix seconds/);
+    }
+    expect(plans.sts).toMatchObject({ reason: null });
+    expect(plans.ak).toMatchObject({ reason: null });
+  });
+
   it('reads the file without changing it, and reports a missing or broken file without its contents', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'config.json');

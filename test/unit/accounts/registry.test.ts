@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GuardError } from '../../../electron/contract';
-import { acquireLock } from '../../../electron/core/accounts/lock';
+import { acquireLock } from '../../../electron/core/util/lock';
 import { AccountRegistry, SCHEMA_VERSION } from '../../../electron/core/accounts/registry';
 import type { StoredAccount } from '../../../electron/core/accounts/types';
 import { buildChild } from './build-child';
@@ -273,5 +273,42 @@ describe('lock', () => {
     expect(await held.stillHeld()).toBe(false);
     await held.release();
     expect(existsSync(lockFile)).toBe(true);
+  });
+
+  it("with timeoutMs 0 refuses at once with the caller's error", async () => {
+    const lockFile = path.join(tempDir(), 'x.lock');
+    const held = await acquireLock(lockFile);
+    const error = await acquireLock(lockFile, {
+      timeoutMs: 0,
+      busy: (holder) => new Error(`busy: ${holder?.pid}`),
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(`busy: ${process.pid}`);
+    await held.release();
+  });
+
+  it('a held lock with a heartbeat is not judged stale by its age', async () => {
+    const lockFile = path.join(tempDir(), 'x.lock');
+    let clock = Date.now();
+    const held = await acquireLock(lockFile, { heartbeatMs: 10, now: () => clock });
+    clock += 60_000; // a minute later its heartbeat has written a fresh sign of life
+    await vi.waitFor(() => {
+      const owner = JSON.parse(readFileSync(lockFile, 'utf8')) as { aliveAt?: number };
+      expect(owner.aliveAt).toBe(clock);
+    });
+    // As if another host looked (no pid check): still alive by its heartbeat.
+    const error = await acquireLock(lockFile, {
+      timeoutMs: 0,
+      staleMs: 15_000,
+      now: () => clock,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'storage' });
+    await held.release();
+    expect(existsSync(lockFile)).toBe(false);
+  });
+
+  it('creates the folder of the lock file when it is missing (first run)', async () => {
+    const lockFile = path.join(tempDir(), 'not', 'yet', 'x.lock');
+    const held = await acquireLock(lockFile, { timeoutMs: 0 });
+    await held.release();
   });
 });

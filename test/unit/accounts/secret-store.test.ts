@@ -6,9 +6,25 @@ import {
   encodeSecrets,
   guardSecretStore,
 } from '../../../electron/core/accounts/secret-store';
+import { REDACTED, redactText } from '../../../electron/core/log/redact';
 import { HangingSecretStore, MemorySecretStore } from './fakes';
 
 describe('guarded secret store', () => {
+  it('registers every secret it reads or saves with the log scrubber', async () => {
+    const backend = new MemorySecretStore();
+    await backend.set('a', {
+      accessKeySecret: 'read-from-the-keychain-1',
+      securityToken: 'token-from-the-keychain-2',
+    });
+    const store = guardSecretStore(backend);
+    await store.get('a');
+    await store.set('b', { proxyPassword: 'proxy-password-being-saved' });
+    const line = redactText(
+      'read-from-the-keychain-1 token-from-the-keychain-2 proxy-password-being-saved',
+    );
+    expect(line).toBe(`${REDACTED} ${REDACTED} ${REDACTED}`);
+  });
+
   it('gives up on a keychain that never answers, with advice', async () => {
     const store = guardSecretStore(new HangingSecretStore(), 50);
     for (const call of [

@@ -522,4 +522,31 @@ describe('a batch after a restart', () => {
     await expect(service.get('batch-nope')).rejects.toMatchObject({ code: 'not-found' });
     await expect(service.get('../etc')).rejects.toMatchObject({ code: 'validation' });
   });
+
+  it('one mistyped batch file is reported and skipped; list and show of the others work', async () => {
+    const ops = new FakeOps();
+    const { service, dataDir } = setup(ops);
+    const good = await saveBatch(dataDir, [readyItem('a')]);
+    const { readFileSync: read, writeFileSync } = await import('node:fs');
+    const valid = JSON.parse(read(path.join(dataDir, 'batches', `${good}.json`), 'utf8'));
+    const mistyped = (id: string, patch: (b: Record<string, unknown>) => void) => {
+      const copy = structuredClone(valid);
+      copy.batch.batchId = id;
+      patch(copy.batch);
+      writeFileSync(path.join(dataDir, 'batches', `${id}.json`), JSON.stringify(copy));
+    };
+    mistyped('batch-created-number', (b) => (b.createdAt = 42));
+    mistyped('batch-item-number', (b) => (b.items = [1]));
+    mistyped(
+      'batch-item-cluster',
+      (b) => ((b.items as { clusterId: unknown }[])[0]!.clusterId = {}),
+    );
+    mistyped('batch-bad-time', (b) => (b.appliedAt = 'yesterday'));
+    const { batches, problems } = await service.list();
+    expect(batches.map((b) => b.batchId)).toEqual([good]);
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/batch-created-number\.json: .*createdAt/);
+    await expect(service.get('batch-item-number')).rejects.toMatchObject({ code: 'storage' });
+    expect((await service.get(good)).batchId).toBe(good);
+  });
 });

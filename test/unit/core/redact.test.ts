@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { REDACTED, isSecretKey, redactText, redactValue } from '../../../electron/core/log/redact';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  REDACTED,
+  clearKnownSecrets,
+  isSecretKey,
+  redactText,
+  redactValue,
+  registerKnownSecret,
+} from '../../../electron/core/log/redact';
 
 const SECRET = 'wJalrXUtnFEMIK7MDENGbPxRfiCYzEXAMPLEKEY';
 const STS =
@@ -114,5 +121,79 @@ describe('redactValue', () => {
     ]) {
       expect(isSecretKey(key), key).toBe(false);
     }
+  });
+});
+
+describe('redactText: the forms an adversarial review tried', () => {
+  const V = 'Zx9QwErTyUiOpAsDfGhJkL';
+  it.each([
+    [`ALIBABA_CLOUD_ACCESS_KEY_SECRET=${V}`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET=${REDACTED}`],
+    [`export ALICLOUD_SECRET_KEY=${V}`, null],
+    [`ALIBABA_CLOUD_SECURITY_TOKEN=${V} next`, `ALIBABA_CLOUD_SECURITY_TOKEN=${REDACTED} next`],
+    [`{"secret": "${V}"}`, `{"secret": "${REDACTED}"}`],
+    [`secret='${V}'`, `secret='${REDACTED}'`],
+    [`secret="${V} with spaces"`, `secret="${REDACTED}"`],
+    [`"password": "p@ss w\\"ord ${V}"`, `"password": "${REDACTED}"`],
+    [
+      `proxy http://alice:${V}@proxy.corp:3128 refused`,
+      `proxy http://alice:${REDACTED}@proxy.corp:3128 refused`,
+    ],
+    [`https://bob:${encodeURIComponent('p@ss/w:rd')}x@h/`, `https://bob:${REDACTED}@h/`],
+    [`GET /?AccessKeySecret%3D${V}%26x%3D1`, `GET /?AccessKeySecret%3D${REDACTED}`],
+    [`a%26SecurityToken%3D${V}%2Fabc%26b`, `a%26SecurityToken%3D${REDACTED}`],
+    [`SecurityToken=${V}%2F${V}%2B&next=1`, `SecurityToken=${REDACTED}&next=1`],
+    [`{"body":"{\\"secret\\":\\"${V}\\"}"}`, `{"body":"{\\"secret\\":\\"${REDACTED}\\"}"}`],
+    [
+      `{"a":"{\\"b\\":\\"{\\\\\\"token\\\\\\":\\\\\\"${V}\\\\\\"}\\"}"}`,
+      `{"a":"{\\"b\\":\\"{\\\\\\"token\\\\\\":\\\\\\"${REDACTED}\\\\\\"}\\"}"}`,
+    ],
+    [`secret: ${V}`, `secret: ${REDACTED}`],
+    [`password=${V}`, `password=${REDACTED}`],
+    [`token=${V}`, `token=${REDACTED}`],
+    [`SecurityToken: ${V}`, `SecurityToken: ${REDACTED}`],
+    [`AccessKeySecret=${V}`, `AccessKeySecret=${REDACTED}`],
+    [`accessKeySecret: "${V}"`, `accessKeySecret: "${REDACTED}"`],
+    [`access_key_secret = ${V}`, `access_key_secret = ${REDACTED}`],
+    [`"sts_token":"${V}"`, `"sts_token":"${REDACTED}"`],
+    [`proxy_password=${V}`, `proxy_password=${REDACTED}`],
+    [`--sts-token ${V}`, `--sts-token ${REDACTED}`],
+  ])('%s', (input, expected) => {
+    const out = redactText(input);
+    if (expected !== null) expect(out).toBe(expected);
+    expect(out).not.toContain(V);
+  });
+
+  it('leaves names that only start with a secret word alone', () => {
+    for (const line of ['tokenExpiry=2026-01-01', 'secretName=db', 'passwordPolicy: strong']) {
+      expect(redactText(line)).toBe(line);
+    }
+  });
+
+  it('keeps flags under secret-looking names (proxyHasPassword is not a secret)', () => {
+    expect(redactValue({ hasToken: true, token: null, secret: 'x' })).toEqual({
+      hasToken: true,
+      token: null,
+      secret: REDACTED,
+    });
+  });
+});
+
+describe('registered secrets', () => {
+  afterEach(() => clearKnownSecrets());
+
+  it('are scrubbed from every later redaction, plain, URL-encoded and JSON-escaped', () => {
+    const secret = 'p@ss/w"rd+ok12';
+    registerKnownSecret(secret);
+    for (const form of [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]) {
+      expect(redactText(`the proxy said ${form} was wrong`)).toBe(
+        `the proxy said ${REDACTED} was wrong`,
+      );
+    }
+    expect(JSON.stringify(redactValue({ note: `x ${secret}` }))).not.toContain(secret);
+  });
+
+  it('ignores values too short to be secrets', () => {
+    registerKnownSecret('abc');
+    expect(redactText('abc def')).toBe('abc def');
   });
 });

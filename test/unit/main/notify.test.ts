@@ -2,23 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { OperationView } from '../../../electron/contract';
 import { createChangeNotifier } from '../../../electron/main/notify';
 import type { NotificationLike } from '../../../electron/main/notify';
-import { plainNotificationText } from '../../../electron/main/notification-text';
 import { mainStrings } from '../../../electron/main/strings';
-
-describe('plainNotificationText', () => {
-  it('drops control and bidi characters, keeps one line', () => {
-    expect(plainNotificationText('edge\u202e1gnp.exe')).toBe('edge 1gnp.exe');
-    expect(plainNotificationText('a\nb\r\n\tc\u001b[31m')).toBe('a b c [31m');
-    expect(plainNotificationText('\u2066x\u2069\u200f\u061c\u0085y\u007f')).toBe('x y');
-    expect(plainNotificationText('生产集群-杭州')).toBe('生产集群-杭州');
-  });
-
-  it('clips by characters, not UTF-16 units, and marks the cut', () => {
-    expect(plainNotificationText('abcdef', 4)).toBe('abc…');
-    expect(plainNotificationText('😀😀😀😀😀', 3)).toBe('😀😀…');
-    expect(plainNotificationText('abcd', 4)).toBe('abcd');
-  });
-});
 
 function view(overrides: Partial<OperationView> = {}): OperationView {
   return {

@@ -111,4 +111,42 @@ describe('operation journal', () => {
       startedAt: new Date(1000).toISOString(),
     });
   });
+
+  it('skips and reports a record with an out-of-range time or a mistyped field; the rest works', async () => {
+    const d = dir();
+    const journal = new Journal(d);
+    await journal.append(intent('good', 1000));
+    const bad = [
+      { ...intent('huge-time', 1000), at: 1e300 },
+      { ...intent('neg-time', 1000), at: -9e15 },
+      { ...intent('cloud-time', 1000), cloudAt: 1e17 },
+      { ...intent('no-cluster', 1000), clusterId: 42 },
+      { ...intent('bad-action', 1000), action: 'explode' },
+      {
+        v: 1,
+        type: 'ended',
+        opId: 'good',
+        at: 2000,
+        outcome: 'exploded',
+        clusterState: null,
+        error: null,
+      },
+      { v: 1, type: 'requested', opId: 'good', at: 1e300, requestId: null, uncertain: false },
+    ];
+    for (const record of bad) appendFileSync(journal.file, `${JSON.stringify(record)}\n`);
+    await journal.append({
+      v: 1,
+      type: 'requested',
+      opId: 'good',
+      at: 3000,
+      requestId: 'r',
+      uncertain: false,
+    });
+    const { entries, problems } = await journal.read();
+    expect([...entries.keys()]).toEqual(['good']);
+    expect(entries.get('good')!.view).toMatchObject({ phase: 'requested', requestId: 'r' });
+    expect(problems).toHaveLength(bad.length);
+    for (const p of problems)
+      expect(p).toMatch(/operations\.jsonl line \d+: not a record of the expected shape; skipped/);
+  });
 });

@@ -132,6 +132,19 @@ describe('ClusterTable', () => {
     expect(screen.getByRole('grid').getAttribute('aria-rowcount')).toBe('6501');
   });
 
+  it('isolates cloud-supplied names for bidi, so an override cannot reorder the row', () => {
+    const evil = 'exe.\u202egnp-prod';
+    const { container } = render(ClusterTable, {
+      rows: [toRow(cluster({ name: evil, accountName: 'حساب\u2066x' }))],
+      sort: { key: 'name', descending: false },
+      onsort: vi.fn(),
+      onopen: vi.fn(),
+    });
+    const isolated = [...container.querySelectorAll('bdi')].map((e) => e.textContent);
+    expect(isolated).toContain(evil);
+    expect(isolated).toContain('حساب\u2066x');
+  });
+
   it('shows a cluster whose encryption the cloud did not tell as Unknown, a problem to look at', () => {
     const unknown = toRow(
       cluster({ name: 'e-unsaid', encryption: { posture: 'unknown', enabled: null, keyId: null } }),

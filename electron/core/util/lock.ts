@@ -1,28 +1,37 @@
 // A cross-process lock on a file, so the desktop app and the CLI (or two CLIs) cannot interleave
-// read-modify-write cycles and lose an account. The lock is a file created with O_EXCL holding
-// who owns it. A lock whose owner died (same host, pid gone) or that is far older than any real
-// hold (holds last milliseconds) is stale and broken by renaming it away first, so two processes
-// cannot both break the same lock and each think they own the next one.
+// read-modify-write cycles (the accounts file), prepare the same change of a cluster, or apply
+// the same batch. The lock is a file created with O_EXCL holding who owns it. A lock whose owner
+// died (same host, pid gone) or whose owner has not shown a sign of life for longer than any real
+// hold is stale and broken by renaming it away first, so two processes cannot both break the same
+// lock and each think they own the next one. Long holds (a batch being applied) beat a heartbeat
+// into the file so that they are never judged stale while their owner lives.
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
+import { dirname } from 'node:path';
 import { GuardError } from '../../contract';
-import { sleep } from '../util/sleep';
+import { sleep } from './sleep';
 
 export interface LockOptions {
-  /** Give up waiting after this long. */
+  /** Give up waiting after this long; 0 = do not wait (the first refusal is final). */
   timeoutMs?: number;
-  /** A lock older than this is stale whoever holds it. */
+  /** A lock with no sign of life for longer than this is stale whoever holds it. */
   staleMs?: number;
+  /** While held, refresh the lock's sign of life this often (holds longer than staleMs). */
+  heartbeatMs?: number;
   /** Wall clock, injectable for tests of staleness. */
   now?: () => number;
+  /** The error when the lock stays taken (default: a storage error about the accounts file). */
+  busy?: (holder: LockOwner | null, path: string) => Error;
 }
 
-interface LockOwner {
+export interface LockOwner {
   pid: number;
   host: string;
   nonce: string;
   createdAt: number;
+  /** Last sign of life of a long hold (heartbeatMs). */
+  aliveAt?: number;
 }
 
 export interface HeldLock {
@@ -57,12 +66,36 @@ async function readOwner(path: string): Promise<{ owner: LockOwner | null; raw: 
 }
 
 function isStale(owner: LockOwner | null, mtimeMs: number, now: number, staleMs: number): boolean {
-  const age = now - (owner?.createdAt ?? mtimeMs);
+  const age = now - (owner ? Math.max(owner.createdAt, owner.aliveAt ?? 0) : mtimeMs);
   if (age > staleMs) return true;
   if (owner && owner.host === os.hostname() && owner.pid !== process.pid)
     return !pidAlive(owner.pid);
   // An unreadable owner record younger than staleMs may still be being written.
   return false;
+}
+
+/** Writes a fresh sign of life into a lock we still own, in place. */
+async function beat(path: string, me: LockOwner, now: () => number): Promise<void> {
+  try {
+    const current = await readOwner(path);
+    if (current?.owner?.nonce !== me.nonce) return;
+    // r+ never creates: a beat racing the release cannot bring a removed lock back.
+    const handle = await fs.open(path, 'r+');
+    try {
+      const body = Buffer.from(JSON.stringify({ ...me, aliveAt: now() }));
+      await handle.write(body, 0, body.length, 0);
+      await handle.truncate(body.length);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // The next beat tries again; a lock that misses several is broken by others, as it should.
+  }
+}
+
+/** Who holds a lock, in words for an error message. */
+export function describeHolder(holder: LockOwner | null): string {
+  return holder ? `process ${holder.pid} on ${holder.host}` : 'another process';
 }
 
 export async function acquireLock(path: string, options: LockOptions = {}): Promise<HeldLock> {
@@ -78,6 +111,8 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   };
   const body = JSON.stringify(me);
   let lastOwner: LockOwner | null = null;
+  // The folder may not exist yet (first run of the CLI on a machine where the app never ran).
+  await fs.mkdir(dirname(path), { recursive: true, mode: 0o700 });
   for (let attempt = 0; ; attempt += 1) {
     try {
       const handle = await fs.open(path, 'wx', 0o600);
@@ -87,12 +122,18 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
       } finally {
         await handle.close();
       }
+      const heartbeat = options.heartbeatMs
+        ? setInterval(() => void beat(path, me, now), options.heartbeatMs)
+        : undefined;
+      // A heartbeat must not keep a finished CLI process alive.
+      heartbeat?.unref();
       return {
         async stillHeld() {
           const current = await readOwner(path);
           return current?.owner?.nonce === me.nonce;
         },
         async release() {
+          clearInterval(heartbeat);
           const current = await readOwner(path);
           // Never delete a lock someone else took after ours was (wrongly) judged stale.
           if (current?.owner?.nonce === me.nonce) await fs.rm(path, { force: true });
@@ -133,6 +174,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
       }
     }
     if (Date.now() - started >= timeoutMs) {
+      if (options.busy) throw options.busy(lastOwner, path);
       const who = lastOwner ? ` (process ${lastOwner.pid} on ${lastOwner.host})` : '';
       throw new GuardError(
         'storage',
