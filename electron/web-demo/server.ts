@@ -140,6 +140,10 @@ export async function startWebDemo(options: WebDemoOptions): Promise<WebDemo> {
     await removeData();
     throw new Error(`The demo account could not start: ${started.error.message}`);
   }
+  // The window opens on the last snapshot; take one now, as the window does after "Try the demo",
+  // so the fleet is there at the first look. A failure is the window's to show (Refresh).
+  const refreshed = await dispatch(core.api, 'fleet.refresh', undefined);
+  if (!refreshed.ok) log(`web demo: the first fleet refresh failed: ${refreshed.error.message}`);
 
   const token = randomBytes(32).toString('base64url');
   let origin = '';
