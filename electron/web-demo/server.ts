@@ -245,7 +245,8 @@ export async function startWebDemo(options: WebDemoOptions): Promise<WebDemo> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return refuse(res, 405, 'Method not allowed.');
-    if (url.pathname === EVENTS_PATH) return streamEvents(req, res);
+    if (url.pathname === EVENTS_PATH)
+      return req.method === 'GET' ? streamEvents(req, res) : refuse(res, 405, 'GET /events.');
     if (url.pathname === PAGE_SCRIPT_PATH) {
       res.writeHead(200, {
         'content-type': 'text/javascript; charset=utf-8',
