@@ -85,6 +85,33 @@ export default ts.config(
     },
   },
   {
+    // The browser demo's server (electron/web-demo/) is a thin transport like the CLI: core and
+    // contract, plus the two Electron-free helpers of the app:// handler (the CSP and the path
+    // rules), so the browser gets the very page and policy the window gets. Nothing else of main,
+    // no Electron, and no simulator (the core's demo wiring starts it).
+    files: ['electron/web-demo/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The browser demo runs under plain Node.' }],
+          patterns: [
+            simulatorImport,
+            {
+              group: ['**/main/*', '!**/main/protocol', '!**/main/security'],
+              message:
+                'The browser demo may use only electron/main/protocol and electron/main/security (no Electron in them).',
+            },
+            {
+              group: ['**/cli', '**/cli/**', '**/preload', '**/preload/**', '**/renderer/**'],
+              message: 'The browser demo talks to the core and the contract only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

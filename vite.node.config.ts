@@ -1,7 +1,7 @@
-// Builds the plain-Node entry points (the command line and the simulator command) into out/.
-// electron-vite builds main, preload and renderer; these two run under plain Node. What the CLI
-// loads on demand (each command, the core; see cli/commands/index.ts) is split into
-// out/node-chunks/, emptied first so chunks of older builds do not pile up.
+// Builds the plain-Node entry points (the command line, the simulator command and the browser
+// demo's server) into out/. electron-vite builds main, preload and renderer; these run under
+// plain Node. What the CLI loads on demand (each command, the core; see cli/commands/index.ts)
+// is split into out/node-chunks/, emptied first so chunks of older builds do not pile up.
 import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -36,6 +36,7 @@ export default defineConfig({
       input: {
         'cli/index': 'electron/cli/index.ts',
         'simulator/bin': 'simulator/bin.ts',
+        'web-demo/index': 'electron/web-demo/index.ts',
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: {

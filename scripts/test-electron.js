@@ -1,20 +1,12 @@
 // Runs the Playwright _electron tests of the real shell, where an Electron binary exists.
 // Where none can be had (no network to fetch it), says so in one line and exits 0 WITHOUT
 // running or reporting any test as passed.
-import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { electronBinary } from './electron-binary.js';
 
-const electronDir = path.resolve('node_modules', 'electron');
-const pathFile = path.join(electronDir, 'path.txt');
-const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-const binary = override
-  ? path.join(override, existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : 'electron')
-  : existsSync(pathFile)
-    ? path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8'))
-    : null;
+const binary = electronBinary({ root: process.cwd() });
 
-if (!binary || !existsSync(binary)) {
+if (!binary) {
   console.log(
     'test:electron: SKIPPED, no test was run: no Electron binary on this machine ' +
       '(node_modules/electron/dist is missing; on a networked machine run `npx install-electron`).',

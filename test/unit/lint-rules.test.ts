@@ -31,6 +31,16 @@ describe('architecture lint rules', () => {
       'renderer/src/x.ts',
       "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n",
     ],
+    ['electron/web-demo/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    [
+      'electron/web-demo/x.ts',
+      "import { startSimulator } from '../../simulator';\nexport const a = startSimulator;\n",
+    ],
+    [
+      'electron/web-demo/x.ts',
+      "import { registerIpc } from '../main/ipc';\nexport const a = registerIpc;\n",
+    ],
+    ['electron/web-demo/x.ts', "import { main } from '../cli/main';\nexport const a = main;\n"],
   ])('%s: forbidden import is an error', async (file, code) => {
     expect(await ruleIds(file, code)).toContain('no-restricted-imports');
   });
@@ -58,6 +68,19 @@ describe('architecture lint rules', () => {
       await ruleIds(
         'test/integration/x.ts',
         "import { startSimulator } from '../../simulator';\nexport const a = startSimulator;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleIds(
+        'electron/web-demo/x.ts',
+        [
+          "import { createCore } from '../core/service';",
+          "import { fail } from '../contract';",
+          "import { CONTENT_SECURITY_POLICY } from '../main/security';",
+          "import { resolveAppRequest } from '../main/protocol';",
+          'export const a = [createCore, fail, CONTENT_SECURITY_POLICY, resolveAppRequest];',
+          '',
+        ].join('\n'),
       ),
     ).toEqual([]);
     expect(
