@@ -242,12 +242,14 @@ describe('UpdateKMSEncryption', () => {
     expect(e.message).toContain('RAM policy Forbidden for action cs:UpdateKMSEncryption');
   });
 
-  it('ends in failed when a fault says so, and when the key in use is disabled during the change', async () => {
+  it('ends in updating_failed (not failed, which means creation failed) when a fault says so, and when the key in use is disabled during the change', async () => {
     const c = root();
     sim.control.addFault({ kind: 'failUpdate', clusterId: DEMO.clusters.happy });
     await c.updateKMSEncryption(DEMO.clusters.happy, enable(DEMO.keys.valid));
     sim.control.advance(700);
-    expect((await c.describeClusterDetail(DEMO.clusters.happy)).body!.state).toBe('failed');
+    expect((await c.describeClusterDetail(DEMO.clusters.happy)).body!.state).toBe(
+      'updating_failed',
+    );
     const t = (
       await c.describeClusterTasks(DEMO.clusters.happy, new $CS.DescribeClusterTasksRequest({}))
     ).body!.tasks![0]!;
@@ -261,7 +263,7 @@ describe('UpdateKMSEncryption', () => {
     );
     sim.control.advance(700);
     const broken = (await c.describeClusterDetail(DEMO.clusters.disabledKeyInUse)).body!;
-    expect(broken.state).toBe('failed');
+    expect(broken.state).toBe('updating_failed');
     const bt = (
       await c.describeClusterTasks(
         DEMO.clusters.disabledKeyInUse,

@@ -78,7 +78,9 @@ export const en = {
 
   'state.running': 'Running',
   'state.updating': 'Updating',
+  'state.updating_failed': 'Update failed',
   'state.failed': 'Failed',
+  'state.stopped': 'Stopped',
   'state.initial': 'Initial',
   'state.deleting': 'Deleting',
   'state.other': 'Other',

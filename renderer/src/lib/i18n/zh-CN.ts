@@ -78,7 +78,9 @@ export const zhCN: Record<MessageKey, string> = {
 
   'state.running': '运行中',
   'state.updating': '更新中',
+  'state.updating_failed': '更新失败',
   'state.failed': '失败',
+  'state.stopped': '已停止',
   'state.initial': '创建中',
   'state.deleting': '删除中',
   'state.other': '其他',
