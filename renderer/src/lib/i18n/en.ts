@@ -208,6 +208,8 @@ export const en = {
   'keys.keyState.PendingDeletion': 'Pending deletion',
   'keys.keyState.PendingImport': 'Pending import',
   'keys.deletionProtectionOff': 'Deletion protection off',
+  'keys.deletionProtectionUnknown': 'Deletion protection unknown',
+  'keys.rotationUnknown': 'Automatic rotation unknown',
 
   'checks.title': 'Checklist',
   'checks.running': 'Running the checklist…',

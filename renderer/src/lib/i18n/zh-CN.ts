@@ -207,6 +207,8 @@ export const zhCN: Record<MessageKey, string> = {
   'keys.keyState.PendingDeletion': '待删除',
   'keys.keyState.PendingImport': '待导入',
   'keys.deletionProtectionOff': '未开启删除保护',
+  'keys.deletionProtectionUnknown': '删除保护状态未知',
+  'keys.rotationUnknown': '自动轮转状态未知',
 
   'checks.title': '检查清单',
   'checks.running': '正在运行检查清单…',
