@@ -8,7 +8,7 @@ import { CloudSession } from '../cloud/session';
 import type { AccountNetwork, CallCredentials, CloudSessionOptions } from '../cloud/session';
 import type { AssumedRole } from '../cloud/sts';
 import type { CoreContext } from '../context';
-import { checkAssumeRole } from './identity';
+import { checkAssumeRole, checkRoleSource } from './identity';
 import { needsKeychainItem, probeKeychain } from './secret-store';
 import type { SecretStore } from './secret-store';
 import type { AccountSecrets, StoredAccount, StoredRamRole } from './types';
@@ -182,6 +182,8 @@ export class CredentialResolver {
         throw error;
       });
       const sourceSession = await this.sessionFor(source.id, depth + 1);
+      // A test (force) asks STS who the source is first: a root account cannot assume roles.
+      if (force) await checkRoleSource(sourceSession, source.name, this.ctx.now());
       const assumed = await checkAssumeRole(
         sourceSession,
         {

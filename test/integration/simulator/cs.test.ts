@@ -275,7 +275,7 @@ describe('UpdateKMSEncryption', () => {
 
   it('needs AliyunCSManagedSecurityRole authorised', async () => {
     const { sts } = await import('./helpers');
-    const s = sts(sim, creds(DEMO.accessKeys.retailRoot));
+    const s = sts(sim, creds(DEMO.accessKeys.logisticsEngineer));
     const { AssumeRoleRequest } = await import('@alicloud/sts20150401');
     const cred = (
       await s.assumeRole(

@@ -207,7 +207,7 @@ describe('RAM', () => {
     const { AssumeRoleRequest } = await import('@alicloud/sts20150401');
     const { sts, cs } = await import('./helpers');
     const c = (
-      await sts(sim, creds(DEMO.accessKeys.retailRoot)).assumeRole(
+      await sts(sim, creds(DEMO.accessKeys.logisticsEngineer)).assumeRole(
         new AssumeRoleRequest({ roleArn: DEMO.factoryRoleArn, roleSessionName: 'repair' }),
       )
     ).body!.credentials!;
