@@ -1,7 +1,7 @@
 // Faults on demand. A rule matches a product and/or action (or everything), fires for the next
 // `count` matching calls or with probability `rate`, and either delays the answer (latency,
 // combinable with any other fault) or replaces it. `failUpdate` is different: it does not touch
-// the HTTP exchange but makes the next encryption change on a cluster end in `failed`.
+// the HTTP exchange but makes the next encryption change on a cluster end in `updating_failed`.
 import { z } from 'zod';
 
 export const FaultKinds = [

@@ -50,12 +50,19 @@ export function simDirectory(
     accountKey: ACCOUNT_IDS.logistics,
     credentials: async () => secretOf(DEMO.accessKeys.logisticsEngineer),
   });
+  // The factory role is assumed as the RAM user field-engineer (a root account cannot call
+  // AssumeRole), through a session of its own so a test can break the logistics one alone.
+  const factorySource = new CloudSession({
+    ...base,
+    accountKey: `${ACCOUNT_IDS.factory}-source`,
+    credentials: async () => secretOf(DEMO.accessKeys.logisticsEngineer),
+  });
   const factory = new CloudSession({
     ...base,
     accountKey: ACCOUNT_IDS.factory,
     credentials: async () =>
       (
-        await assumeRole(retail, {
+        await assumeRole(factorySource, {
           roleArn: DEMO.factoryRoleArn,
           sessionName: 'test',
           durationSeconds: 3600,

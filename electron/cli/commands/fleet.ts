@@ -168,7 +168,7 @@ export const keysCommand: CommandSpec = {
             k.aliases.join(',') || '-',
             k.keySpec,
             k.keyState,
-            k.automaticRotation,
+            k.automaticRotation ?? 'unknown',
             k.eligible ? 'yes' : `no: ${k.reasons.join(', ')}`,
           ]),
         ),

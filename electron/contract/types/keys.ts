@@ -28,8 +28,10 @@ export interface KmsKeySummary {
   keySpec: string;
   keyUsage: string;
   keyState: string;
-  automaticRotation: string;
-  deletionProtection: string;
+  /** `Enabled` / `Disabled` / `Suspended`; null when KMS did not say (unknown). */
+  automaticRotation: string | null;
+  /** `Enabled` / `Disabled`; null when KMS did not say (unknown). */
+  deletionProtection: string | null;
   protectionLevel: string;
   creator: string | null;
   /** KMS instance (KMS 3.0) the key lives in, if any. */

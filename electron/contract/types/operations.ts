@@ -7,7 +7,7 @@ export type OperationPhase = 'requested' | 'updating' | 'ended';
 
 export type OperationOutcome =
   | 'succeeded' // running again with the target in meta_data
-  | 'failed' // the cluster went failed/deleting, or came back without the target
+  | 'failed' // the cluster went updating_failed/failed/stopped/deleting, or came back without the target
   | 'rejected' // the cloud refused the request (nothing changed)
   | 'timed-out' // past the limit: the change may still end in the cloud
   | 'unknown'; // we cannot tell whether the cloud accepted or applied it

@@ -9,7 +9,7 @@ import type { AccountNetwork, CallCredentials, CloudSessionOptions } from '../cl
 import type { AssumedRole } from '../cloud/sts';
 import type { CoreContext } from '../context';
 import { registerKnownSecret } from '../log/redact';
-import { checkAssumeRole } from './identity';
+import { checkAssumeRole, checkRoleSource } from './identity';
 import { needsKeychainItem, probeKeychain } from './secret-store';
 import type { SecretStore } from './secret-store';
 import type { AccountSecrets, StoredAccount, StoredRamRole } from './types';
@@ -184,6 +184,8 @@ export class CredentialResolver {
         throw error;
       });
       const sourceSession = await this.sessionFor(source.id, depth + 1);
+      // A test (force) asks STS who the source is first: a root account cannot assume roles.
+      if (force) await checkRoleSource(sourceSession, source.name, this.ctx.now());
       const assumed = await checkAssumeRole(
         sourceSession,
         {

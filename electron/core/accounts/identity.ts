@@ -2,6 +2,7 @@
 // first) before anything is saved. When the cloud says no, the error names the part that was
 // wrong (unknown key, bad secret, expired token, role not assumable...) from the cloud's code.
 import type { AccountIdentity } from '../../contract';
+import { GuardError } from '../../contract';
 import { CloudError } from '../cloud/errors';
 import type { CloudErrorDetails } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
@@ -9,6 +10,9 @@ import { assumeRole, getCallerIdentity } from '../cloud/sts';
 import type { AssumeRoleRequest, AssumedRole, CallerIdentity } from '../cloud/sts';
 
 type Step = 'GetCallerIdentity' | 'AssumeRole';
+
+/** The cloud's rule, said first in every error about a root-account source (docs §7). */
+const ROOT_SOURCE = 'AssumeRole must be called by a RAM user or role:';
 
 interface Explanation {
   field: string;
@@ -49,6 +53,12 @@ function explain(error: CloudError, step: Step, who: string): Explanation | null
       message: `Alibaba Cloud refused the request time (${code}): this computer's clock is off. Synchronise it and try again.`,
     };
   if (step === 'AssumeRole') {
+    // "NoPermission: Roles may not be assumed by root accounts." (docs/alibaba-cloud-api.md §7)
+    if (code === 'NoPermission' && /root account/i.test(error.message))
+      return {
+        field: 'sourceAccountId',
+        message: `${ROOT_SOURCE} ${who} is a root account's AccessKey (${code}). Save a RAM user's AccessKey for that account (with AliyunSTSAssumeRoleAccess) and assume the role from it.`,
+      };
     if (code === 'EntityNotExist.Role' || code === 'InvalidParameter.RoleArn')
       return {
         field: 'roleArn',
@@ -134,6 +144,27 @@ export async function checkIdentity(
   } catch (error) {
     explainCheckFailure(error, 'GetCallerIdentity', who);
   }
+}
+
+/**
+ * AssumeRole must be called by a RAM user or role, never the root account: STS refuses it with
+ * `NoPermission` (docs/alibaba-cloud-api.md §7). Asked of STS (GetCallerIdentity's IdentityType)
+ * when a role account is added or tested, so the user hears the real reason, with the fix.
+ */
+export async function checkRoleSource(
+  sourceSession: CloudSession,
+  sourceName: string,
+  now: number,
+): Promise<AccountIdentity> {
+  const identity = await checkIdentity(sourceSession, `the source account "${sourceName}"`, now);
+  if (identity.identityType === 'Account') {
+    throw new GuardError(
+      'validation',
+      `${ROOT_SOURCE} the source account "${sourceName}" is the root account ${identity.accountId}'s AccessKey. Save a RAM user's AccessKey for account ${identity.accountId} (with AliyunSTSAssumeRoleAccess) and assume the role from it.`,
+      { field: 'sourceAccountId', reason: 'root-source', accountId: identity.accountId },
+    );
+  }
+  return identity;
 }
 
 export async function checkAssumeRole(

@@ -23,7 +23,7 @@ import { defaultAliyunConfigPath, planProfile, readAliyunConfig } from './aliyun
 import type { AliyunProfile } from './aliyun-cli';
 import { CredentialResolver } from './credentials';
 import type { SessionTuning } from './credentials';
-import { checkAssumeRole, checkIdentity } from './identity';
+import { checkAssumeRole, checkIdentity, checkRoleSource } from './identity';
 import type { LockOptions } from '../util/lock';
 import { AccountRegistry } from './registry';
 import { guardSecretStore, needsKeychainItem, probeKeychain } from './secret-store';
@@ -435,6 +435,7 @@ export class AccountsService {
     if (draft.kind === 'ram-role') {
       const source = await this.get(draft.sourceAccountId);
       const sourceSession = await this.credentials.sessionFor(source.id);
+      await checkRoleSource(sourceSession, source.name, this.ctx.now());
       const assumed = await checkAssumeRole(
         sourceSession,
         {

@@ -39,6 +39,14 @@ export async function clusterEdition(ctx: CheckContext): Promise<CheckResult> {
   }
 }
 
+/** What to do about a cluster that is not running (states: docs/alibaba-cloud-api.md §4.1). */
+function stateHint(state: string): string {
+  if (state === 'updating') return 'Wait for the current update to end, then check again.';
+  if (state === 'updating_failed')
+    return 'The last update of the cluster failed. See its tasks and events in the console (after a KMS change: is the key still enabled?), fix the cause and bring the cluster back to running, then check again.';
+  return 'Bring the cluster back to running (see its events in the console), then check again.';
+}
+
 export async function clusterState(ctx: CheckContext): Promise<CheckResult> {
   try {
     const { cluster, requestId } = await ctx.cluster();
@@ -49,13 +57,7 @@ export async function clusterState(ctx: CheckContext): Promise<CheckResult> {
       'cluster.state',
       `The cluster is ${cluster.state}; a change needs it running.`,
       evidence,
-      {
-        hint:
-          cluster.state === 'updating'
-            ? 'Wait for the current update to end, then check again.'
-            : 'Bring the cluster back to running (see its events in the console), then check again.',
-        consoleUrl: CONSOLE.clusters,
-      },
+      { hint: stateHint(cluster.state), consoleUrl: CONSOLE.clusters },
     );
   } catch (error) {
     return couldNotCheck('cluster.state', 'the cluster state', error);

@@ -59,6 +59,15 @@ const keyFix = (ctx: CheckContext, hint: string) => ({
   consoleUrl: CONSOLE.kmsKeys(ctx.input.regionId),
 });
 
+/** DescribeKey answered but left a setting out (or gave a value we do not know): unknown. */
+const unknownKeySetting = (
+  ctx: CheckContext,
+  id: CheckId,
+  summary: string,
+  evidence: Record<string, string | null>,
+  hint: string,
+): CheckResult => ({ id, status: 'unknown', summary, evidence, fix: keyFix(ctx, hint) });
+
 export async function keyExists(ctx: CheckContext): Promise<CheckResult> {
   const { keyId, found } = await lookup(ctx);
   if (!keyId) {
@@ -182,7 +191,18 @@ export const keyRotation = (ctx: CheckContext) =>
         'Automatic rotation is suspended; it must not be turned back on.',
         e,
       );
-    return pass('key.rotation', 'Automatic rotation is off.', e);
+    if (key.automaticRotation === 'Disabled')
+      return pass('key.rotation', 'Automatic rotation is off.', e);
+    // Missing data is never a pass (docs/alibaba-cloud-api.md §5.3).
+    return unknownKeySetting(
+      ctx,
+      'key.rotation',
+      key.automaticRotation === null
+        ? 'KMS did not say whether automatic rotation is on.'
+        : `KMS reported automatic rotation as "${key.automaticRotation}", which this app does not know.`,
+      e,
+      'Look at the rotation setting of this key in the KMS console: it must be off.',
+    );
   });
 
 export async function keyCreator(ctx: CheckContext): Promise<CheckResult> {
@@ -205,6 +225,16 @@ export const keyDeletionProtection = (ctx: CheckContext) =>
     const e = { ...evidence, deletionProtection: key.deletionProtection };
     if (key.deletionProtection === 'Enabled')
       return pass('key.deletionProtection', 'Deletion protection is on.', e);
+    if (key.deletionProtection !== 'Disabled')
+      return unknownKeySetting(
+        ctx,
+        'key.deletionProtection',
+        key.deletionProtection === null
+          ? 'KMS did not say whether deletion protection is on.'
+          : `KMS reported deletion protection as "${key.deletionProtection}", which this app does not know.`,
+        e,
+        'Look at the deletion protection of this key in the KMS console, and turn it on.',
+      );
     return warn(
       'key.deletionProtection',
       "Deletion protection is off: deleting this key would make the cluster's API server unable to read Secrets.",

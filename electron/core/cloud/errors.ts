@@ -132,7 +132,8 @@ export function classifyCloudError(
     if (NOT_FOUND_CODES.has(code)) return { kind: 'notFound' };
     if (CONFLICT_CODES.has(code)) return { kind: 'conflict' };
     if (SERVER_CODES.has(code)) return { kind: 'server' };
-    if (INPUT_CODES.has(code) || code.startsWith('InvalidParameter.'))
+    // Case-insensitive: ECS writes `InValidParameter.NextToken` (docs/alibaba-cloud-api.md §9.1).
+    if (INPUT_CODES.has(code) || code.toLowerCase().startsWith('invalidparameter.'))
       return { kind: 'invalidInput' };
   }
   // The CS gateway states a RAM denial only in the message (docs/alibaba-cloud-api.md §4.3).

@@ -41,8 +41,13 @@ export interface KmsKeyMetadata {
   keySpec: string;
   keyUsage: string;
   keyState: string;
-  automaticRotation: string;
-  deletionProtection: string;
+  /**
+   * `Enabled` / `Disabled` / `Suspended`; null when DescribeKey did not say. The schema always
+   * has the field (docs/alibaba-cloud-api.md §5.3), so an absent one means "unknown", never "off".
+   */
+  automaticRotation: string | null;
+  /** `Enabled` / `Disabled`; null when DescribeKey did not say (unknown, never "off"). */
+  deletionProtection: string | null;
   protectionLevel: string;
   creator: string | null;
   origin: string | null;
@@ -62,8 +67,8 @@ function metadata(raw: Record<string, unknown>): KmsKeyMetadata {
     keySpec: s(raw.KeySpec) ?? '',
     keyUsage: s(raw.KeyUsage) ?? '',
     keyState: s(raw.KeyState) ?? '',
-    automaticRotation: s(raw.AutomaticRotation) ?? 'Disabled',
-    deletionProtection: s(raw.DeletionProtection) ?? 'Disabled',
+    automaticRotation: s(raw.AutomaticRotation),
+    deletionProtection: s(raw.DeletionProtection),
     protectionLevel: s(raw.ProtectionLevel) ?? 'SOFTWARE',
     creator: s(raw.Creator),
     origin: s(raw.Origin),

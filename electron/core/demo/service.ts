@@ -155,29 +155,29 @@ export class DemoService {
         );
         added.push(root);
         // A RAM user without AliyunKMSCryptoAdminAccess and with uneven RBAC: its checklist
-        // fails for real reasons.
-        added.push(
-          await this.accounts.add(
-            {
-              kind: 'access-key',
-              name: DEMO_ACCOUNT_NAMES.ramUser,
-              colour: 'teal',
-              accessKeyId: DEMO.accessKeys.logisticsEngineer,
-              accessKeySecret: secretOf(DEMO.accessKeys.logisticsEngineer),
-              network,
-            },
-            { demo: true },
-          ),
+        // fails for real reasons. It may call sts:AssumeRole: the role below is assumed as it.
+        const ramUser = await this.accounts.add(
+          {
+            kind: 'access-key',
+            name: DEMO_ACCOUNT_NAMES.ramUser,
+            colour: 'teal',
+            accessKeyId: DEMO.accessKeys.logisticsEngineer,
+            accessKeySecret: secretOf(DEMO.accessKeys.logisticsEngineer),
+            network,
+          },
+          { demo: true },
         );
-        // A role in another account, assumed from the root account's key; that account lacks
-        // the AliyunCSManagedSecurityRole service role.
+        added.push(ramUser);
+        // A role in another account, assumed as that RAM user (a root account cannot call
+        // AssumeRole: docs/alibaba-cloud-api.md §7); that account lacks the
+        // AliyunCSManagedSecurityRole service role.
         added.push(
           await this.accounts.add(
             {
               kind: 'ram-role',
               name: DEMO_ACCOUNT_NAMES.role,
               colour: 'purple',
-              sourceAccountId: root.id,
+              sourceAccountId: ramUser.id,
               roleArn: DEMO.factoryRoleArn,
               sessionName: 'ack-secret-guard-demo',
               network,

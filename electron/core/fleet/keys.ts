@@ -48,7 +48,12 @@ export function keyHealth(key: KmsKeyMetadata | null): KeyHealth {
   if (key.keyState === 'PendingDeletion') return 'pending-deletion';
   if (key.keyState !== 'Enabled') return 'disabled';
   if (key.automaticRotation === 'Enabled') return 'rotation-on';
-  if (key.deletionProtection !== 'Enabled') return 'deletion-protection-off';
+  if (key.deletionProtection === 'Disabled') return 'deletion-protection-off';
+  // A rotation or protection setting KMS did not report (or a value we do not know) is unknown:
+  // never "ok" on missing data, and never "off" either (docs/alibaba-cloud-api.md §5.3).
+  const rotationKnown =
+    key.automaticRotation === 'Disabled' || key.automaticRotation === 'Suspended';
+  if (!rotationKnown || key.deletionProtection !== 'Enabled') return 'unknown';
   return 'ok';
 }
 

@@ -6,7 +6,7 @@ import { describeCluster } from '../cloud/cs';
 import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import type { Clock } from '../util/clock';
-import { assess } from './assess';
+import { assess, clusterStateCode } from './assess';
 import type { JournalRecord } from './journal';
 import { SLOW_AFTER_MS, nextPollDelay, retryDelay } from './schedule';
 
@@ -127,10 +127,7 @@ export async function follow(view: OperationView, options: FollowOptions): Promi
       view.note = null;
       const verdict = assess({ action: view.action, keyId: view.keyId }, cluster, underWay);
       if (verdict.kind === 'ended') {
-        const code =
-          verdict.outcome === 'succeeded'
-            ? 'OK'
-            : `Cluster${cluster.state.replace(/^./, (c) => c.toUpperCase())}`;
+        const code = verdict.outcome === 'succeeded' ? 'OK' : clusterStateCode(cluster.state);
         return end(verdict.outcome, verdict.reason, code);
       }
       if (verdict.kind === 'under-way' && !underWay) {

@@ -7,7 +7,8 @@
 //    cloud may not put the cluster id in resourceName), EventName=UpdateKMSEncryption alone,
 //    filtered here.
 // 2. ServiceName=Kms AND EventName=Encrypt, then the same with Decrypt (the query of
-//    docs/alibaba-cloud-api.md §8.3), filtered here by the service role identity and the key.
+//    docs/alibaba-cloud-api.md §8.3), filtered here by the service role identity and the key,
+//    leaving out the calls that name another cluster (clusterIdsNamed).
 //
 // Times: `since` and `now` must be in the cloud's clock. For the real cloud that is the wall
 // clock; against the simulator with timeScale > 1 it is the simulator's clock.
@@ -53,6 +54,37 @@ export interface VerifyOptions {
 export const MAX_PAGES = 10;
 /** Our clock and the cloud's may differ a little: start the search this much earlier. */
 const CLOCK_SKEW_MS = 2 * 60_000;
+
+/** ACK cluster ids: `c` and 32 hex digits (e.g. `c82e6987e2961451182edacd74faf…`). */
+const CLUSTER_ID = /\bc[0-9a-f]{32}\b/g;
+
+/**
+ * The cluster ids a service-role KMS record names: in its session (userName
+ * "<role>:<session>", principalId "<roleId>:<session>", requestParameters.stsTokenPrincipalName)
+ * or its encryption context. GUESS (docs/alibaba-cloud-api.md §8.3): which of these ACK fills in
+ * is undocumented (the simulator's session is the cluster id). A record that names only other
+ * clusters is another cluster's call, even when it uses our key (two clusters of one account and
+ * region may share a key); a record that names none is still counted, as before.
+ */
+export function clusterIdsNamed(event: TrailEvent): Set<string> {
+  const p = event.requestParameters;
+  const context = p.EncryptionContext ?? p.encryptionContext;
+  const texts = [
+    event.userIdentity.userName,
+    event.userIdentity.principalId,
+    typeof p.stsTokenPrincipalName === 'string' ? p.stsTokenPrincipalName : null,
+    typeof context === 'string' ? context : context ? JSON.stringify(context) : null,
+  ];
+  const ids = new Set<string>();
+  for (const text of texts) for (const m of (text ?? '').matchAll(CLUSTER_ID)) ids.add(m[0]);
+  return ids;
+}
+
+/** Is this record another cluster's KMS call (it names clusters, and not ours)? */
+export function isOtherClustersCall(event: TrailEvent, clusterId: string): boolean {
+  const named = clusterIdsNamed(event);
+  return named.size > 0 && !named.has(clusterId);
+}
 
 interface PagedEvents {
   events: TrailEvent[];
@@ -208,6 +240,7 @@ export async function verifyEncryption(
               e.eventName === eventName &&
               isServiceRoleEvent(e) &&
               countsForKey(e, keyId) &&
+              !isOtherClustersCall(e, clusterId) &&
               eventMs(e) >= kmsStart.getTime(),
           ),
         );

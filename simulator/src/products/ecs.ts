@@ -21,10 +21,18 @@ function sgJson(sg: Sg) {
   };
 }
 
+/**
+ * A NextToken we did not issue. DescribeSecurityGroups declares `InValidParameter.NextToken` 400
+ * (capital V; docs/alibaba-cloud-api.md §9.1); DescribeSecurityGroupAttribute lists no code for
+ * it, so the same one is used there (GUESS).
+ */
+const badNextToken = () =>
+  new ApiError(400, 'InValidParameter.NextToken', 'The parameter NextToken is invalid.');
+
 function describeSecurityGroups(ctx: Ctx) {
   requireParam(ctx, 'RegionId');
   if (ctx.params.PageNumber || ctx.params.PageSize) {
-    // Addendum B3: this API refuses PageNumber/PageSize (use MaxResults/NextToken).
+    // Deprecated parameters the API refuses (docs/alibaba-cloud-api.md §9.1).
     throw new ApiError(
       400,
       'NotSupported.PageNumberAndPageSize',
@@ -47,12 +55,7 @@ function describeSecurityGroups(ctx: Ctx) {
         (!p.SecurityGroupType || sg.type === p.SecurityGroupType),
     );
   const salt = `${ctx.regionId}|${ids?.join(',')}|${p.SecurityGroupId}|${p.VpcId}|${p.SecurityGroupType}`;
-  const from = decodeToken(
-    ctx,
-    p.NextToken,
-    salt,
-    () => new ApiError(400, 'InvalidNextToken.Malformed', 'The NextToken is invalid.'),
-  );
+  const from = decodeToken(ctx, p.NextToken, salt, badNextToken);
   const slice = all.slice(from, from + max);
   return {
     json: {
@@ -82,12 +85,7 @@ function describeSecurityGroupAttribute(ctx: Ctx) {
   );
   const rules = direction === 'ingress' ? [] : sg.egress; // the fixture models egress only
   const salt = `${id}|${direction}`;
-  const from = decodeToken(
-    ctx,
-    ctx.params.NextToken,
-    salt,
-    () => new ApiError(400, 'InvalidNextToken.Malformed', 'The NextToken is invalid.'),
-  );
+  const from = decodeToken(ctx, ctx.params.NextToken, salt, badNextToken);
   return {
     json: {
       RequestId: ctx.requestId,

@@ -48,6 +48,10 @@ function assumeRole(ctx: Ctx) {
       'InvalidParameter.RoleSessionName',
       'The parameter RoleSessionName is invalid.',
     );
+  // The root account cannot call AssumeRole; only a RAM user or role can
+  // (docs/alibaba-cloud-api.md §7: META sts AssumeRole; DOC "STS common errors").
+  if (ctx.caller.kind === 'root')
+    throw new ApiError(403, 'NoPermission', 'Roles may not be assumed by root accounts.');
   const [, accountId, roleName] = m as unknown as [string, string, string];
   const role = ctx.world.accounts.get(accountId)?.roles.get(roleName.toLowerCase());
   if (!role) throw new ApiError(404, 'EntityNotExist.Role', `The role not exists: ${arn}.`); // GUESS status

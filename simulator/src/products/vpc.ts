@@ -130,11 +130,8 @@ function describeNetworkAclAttributes(ctx: Ctx) {
   const id = requireParam(ctx, 'NetworkAclId');
   const a = ctx.world.networkAcls.get(id);
   if (!a || a.accountId !== ctx.caller.accountId || a.regionId !== ctx.regionId) {
-    throw new ApiError(
-      404,
-      'InvalidNetworkAcl.NotFound',
-      `The specified network ACL ${id} does not exist.`,
-    ); // GUESS code/status
+    // 400, not 404: the status DescribeNetworkAclAttributes declares (docs/alibaba-cloud-api.md §9.4).
+    throw new ApiError(400, 'InvalidNetworkAcl.NotFound', 'The special Network Acl is not found.');
   }
   return { json: { RequestId: ctx.requestId, NetworkAclAttribute: aclJson(ctx, a) } };
 }

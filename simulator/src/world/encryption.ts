@@ -1,5 +1,5 @@
 // The Secret-encryption state machine: validating a key for a cluster (UpdateKMSEncryption and
-// CreateCluster share it), and the running -> updating -> running|failed change over
+// CreateCluster share it), and the running -> updating -> running|updating_failed change over
 // simulated time, with its task, meta_data change and ActionTrail record.
 import { ApiError } from '../http/errors';
 import type { Faults } from '../faults';
@@ -128,7 +128,10 @@ export function startKmsChange(
     task.updated = at;
     task.stage = 'Finished';
     if (failure) {
-      c.state = 'failed';
+      // GUESS (docs/alibaba-cloud-api.md §4.1): which state ACK shows after a failed change is
+      // undocumented; the DescribeClusterDetail schema lists `updating_failed` ("failed to be
+      // updated"), while `failed` means "failed to be created".
+      c.state = 'updating_failed';
       task.state = 'failed';
       task.error = failure;
       return;

@@ -55,13 +55,14 @@ const record = (where: string, value: unknown) =>
   seen.push({ where, text: typeof value === 'string' ? value : JSON.stringify(value) });
 
 beforeAll(async () => {
-  // The demo world, with the retail root account's AccessKey secret replaced by the canary.
+  // The demo world, with the AccessKey secret of the RAM user field-engineer replaced by the
+  // canary (it is also the source of the role: a root account cannot call AssumeRole).
   const fixture = FIXTURES.demo!() as FixtureInput & {
     accounts: { accessKeys?: { id: string; secret: string }[] }[];
   };
   const key = fixture.accounts
     .flatMap((a) => a.accessKeys ?? [])
-    .find((k) => k.id === DEMO.accessKeys.retailRoot)!;
+    .find((k) => k.id === DEMO.accessKeys.logisticsEngineer)!;
   key.secret = CANARY_SECRET;
   sim = await startSim({ fixture });
   pki = makePki();
@@ -121,7 +122,7 @@ describe('canary secrets leak nowhere', () => {
     const accessKey = (name: string, secret: string, extra: object = {}) => ({
       kind: 'access-key',
       name,
-      accessKeyId: DEMO.accessKeys.retailRoot,
+      accessKeyId: DEMO.accessKeys.logisticsEngineer,
       accessKeySecret: secret,
       network: endpoint,
       ...extra,
@@ -214,19 +215,19 @@ describe('canary secrets leak nowhere', () => {
           {
             name: 'wrong',
             mode: 'AK',
-            access_key_id: DEMO.accessKeys.logisticsEngineer,
+            access_key_id: DEMO.accessKeys.retailRoot,
             access_key_secret: CANARY_CLI,
           },
           {
             name: 'dup',
             mode: 'AK',
-            access_key_id: DEMO.accessKeys.retailRoot,
+            access_key_id: DEMO.accessKeys.logisticsEngineer,
             access_key_secret: CANARY_SECRET,
           },
           {
             name: 'role',
             mode: 'RamRoleArn',
-            access_key_id: DEMO.accessKeys.retailRoot,
+            access_key_id: DEMO.accessKeys.logisticsEngineer,
             access_key_secret: CANARY_SECRET,
             ram_role_arn: DEMO.factoryRoleArn,
             ram_session_name: 'imported',
@@ -333,7 +334,7 @@ describe('canary secrets leak nowhere', () => {
         '--type',
         'access-key',
         '--access-key-id',
-        DEMO.accessKeys.retailRoot,
+        DEMO.accessKeys.logisticsEngineer,
         '--secret-stdin',
         '--endpoint',
         sim.url,
@@ -355,7 +356,7 @@ describe('canary secrets leak nowhere', () => {
             '--type',
             'access-key',
             '--access-key-id',
-            DEMO.accessKeys.retailRoot,
+            DEMO.accessKeys.logisticsEngineer,
             '--secret-stdin',
             '--endpoint',
             sim.url,
@@ -374,7 +375,7 @@ describe('canary secrets leak nowhere', () => {
           '--type',
           'access-key',
           '--access-key-id',
-          DEMO.accessKeys.retailRoot,
+          DEMO.accessKeys.logisticsEngineer,
           '--secret-stdin',
           CANARY_WRONG,
         ])
@@ -391,7 +392,7 @@ describe('canary secrets leak nowhere', () => {
             '--type',
             'access-key',
             '--access-key-id',
-            DEMO.accessKeys.retailRoot,
+            DEMO.accessKeys.logisticsEngineer,
             '--secret-stdin',
             '--endpoint',
             sim.url,

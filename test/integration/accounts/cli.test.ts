@@ -29,21 +29,23 @@ describe('ack-secret-guard accounts', () => {
         'accounts',
         'add',
         '--name',
-        'Retail',
+        'Logistics',
         '--type',
         'access-key',
         '--access-key-id',
-        DEMO.accessKeys.retailRoot,
+        DEMO.accessKeys.logisticsEngineer,
         '--secret-stdin',
         '--endpoint',
         sim.url,
         '--regions',
         'cn-hangzhou,cn-beijing',
       ],
-      `${demoSecret(DEMO.accessKeys.retailRoot)}\n`,
+      `${demoSecret(DEMO.accessKeys.logisticsEngineer)}\n`,
     );
     expect(root.code, root.err).toBe(0);
-    expect(root.out).toContain(`Account acs:ram::${DEMO.accounts.retail.id}:root`);
+    expect(root.out).toContain(
+      `RAMUser acs:ram::${DEMO.accounts.logistics.id}:user/${DEMO.users.fieldEngineer.name}`,
+    );
 
     const role = await cli([
       '--json',
@@ -54,7 +56,7 @@ describe('ack-secret-guard accounts', () => {
       '--type',
       'ram-role',
       '--source-account',
-      'retail',
+      'logistics',
       '--role-arn',
       DEMO.factoryRoleArn,
       '--session-name',
@@ -98,16 +100,16 @@ describe('ack-secret-guard accounts', () => {
 
     const list = await cli(['accounts', 'list', '--json']);
     const accounts = JSON.parse(list.out).accounts as { id: string; name: string }[];
-    expect(accounts.map((a) => a.name)).toEqual(['Retail', 'Factory', 'Token']);
+    expect(accounts.map((a) => a.name)).toEqual(['Logistics', 'Factory', 'Token']);
     const human = await cli(['accounts', 'list']);
     expect(human.out).toContain('regions:  cn-hangzhou,cn-beijing');
     expect(human.out).toContain('expires ');
 
-    for (const name of ['Retail', 'Factory', 'Token'])
+    for (const name of ['Logistics', 'Factory', 'Token'])
       expect((await cli(['accounts', 'test', name])).code).toBe(0);
 
-    expect((await cli(['accounts', 'remove', 'Retail'])).code).toBe(2); // still a source: conflict
-    for (const name of ['Token', 'Factory', 'Retail'])
+    expect((await cli(['accounts', 'remove', 'Logistics'])).code).toBe(2); // still a source: conflict
+    for (const name of ['Token', 'Factory', 'Logistics'])
       expect((await cli(['accounts', 'remove', name])).code).toBe(0);
     for (const a of accounts) expect(await secretToolLookup(a.id)).toBeNull();
   });
@@ -167,6 +169,46 @@ describe('ack-secret-guard accounts', () => {
     expect(
       await cli(['accounts', 'import-aliyun-cli', '--config', '/nonexistent/config.json']),
     ).toMatchObject({ code: 2 });
+  });
+
+  it('refuses a role account whose source is a root AccessKey, saying why and what to do', async () => {
+    const root = await cli(
+      [
+        'accounts',
+        'add',
+        '--name',
+        'Retail root',
+        '--type',
+        'access-key',
+        '--access-key-id',
+        DEMO.accessKeys.retailRoot,
+        '--secret-stdin',
+        '--endpoint',
+        sim.url,
+      ],
+      `${demoSecret(DEMO.accessKeys.retailRoot)}\n`,
+    );
+    expect(root.code, root.err).toBe(0);
+    const role = await cli([
+      'accounts',
+      'add',
+      '--name',
+      'Factory',
+      '--type',
+      'ram-role',
+      '--source-account',
+      'Retail root',
+      '--role-arn',
+      DEMO.factoryRoleArn,
+      '--endpoint',
+      sim.url,
+    ]);
+    expect(role.code).toBe(2);
+    expect(role.err).toContain('AssumeRole must be called by a RAM user or role');
+    expect(role.err).toContain(
+      `Save a RAM user's AccessKey for account ${DEMO.accounts.retail.id}`,
+    );
+    expect((await cli(['accounts', 'remove', 'Retail root'])).code).toBe(0);
   });
 });
 

@@ -29,17 +29,18 @@ describe('credentialsFor / sessionFor', () => {
       },
     });
     const accounts = accountsOf(core.context);
-    const root = await accounts.add({
+    // The role's source is a RAM user: a root account cannot call AssumeRole.
+    const source = await accounts.add({
       kind: 'access-key',
-      name: 'root',
-      accessKeyId: DEMO.accessKeys.retailRoot,
-      accessKeySecret: demoSecret(DEMO.accessKeys.retailRoot),
+      name: 'engineer',
+      accessKeyId: DEMO.accessKeys.logisticsEngineer,
+      accessKeySecret: demoSecret(DEMO.accessKeys.logisticsEngineer),
       network: { endpoint: sim.url },
     });
     const role: Account = await accounts.add({
       kind: 'ram-role',
       name: 'role',
-      sourceAccountId: root.id,
+      sourceAccountId: source.id,
       roleArn: DEMO.factoryRoleArn,
       durationSeconds: 900,
       network: { endpoint: sim.url },
@@ -101,17 +102,18 @@ describe('credentialsFor / sessionFor', () => {
     let clock = Date.now();
     const core = makeCore({ now: () => clock, accounts: { secretStore: new MemorySecretStore() } });
     const accounts = accountsOf(core.context);
-    const root = await accounts.add({
+    // The role's source is a RAM user: a root account cannot call AssumeRole.
+    const source = await accounts.add({
       kind: 'access-key',
-      name: 'root',
-      accessKeyId: DEMO.accessKeys.retailRoot,
-      accessKeySecret: demoSecret(DEMO.accessKeys.retailRoot),
+      name: 'engineer',
+      accessKeyId: DEMO.accessKeys.logisticsEngineer,
+      accessKeySecret: demoSecret(DEMO.accessKeys.logisticsEngineer),
       network: { endpoint: sim.url },
     });
     const role = await accounts.add({
       kind: 'ram-role',
       name: 'role',
-      sourceAccountId: root.id,
+      sourceAccountId: source.id,
       roleArn: DEMO.factoryRoleArn,
       network: { endpoint: sim.url },
     });
@@ -141,17 +143,18 @@ describe('credentialsFor / sessionFor', () => {
   it('refuses a loop of role accounts', async () => {
     const core = makeCore({ accounts: { secretStore: new MemorySecretStore() } });
     const accounts = accountsOf(core.context);
-    const root = await accounts.add({
+    // The role's source is a RAM user: a root account cannot call AssumeRole.
+    const source = await accounts.add({
       kind: 'access-key',
-      name: 'root',
-      accessKeyId: DEMO.accessKeys.retailRoot,
-      accessKeySecret: demoSecret(DEMO.accessKeys.retailRoot),
+      name: 'engineer',
+      accessKeyId: DEMO.accessKeys.logisticsEngineer,
+      accessKeySecret: demoSecret(DEMO.accessKeys.logisticsEngineer),
       network: { endpoint: sim.url },
     });
     const role = await accounts.add({
       kind: 'ram-role',
       name: 'role',
-      sourceAccountId: root.id,
+      sourceAccountId: source.id,
       roleArn: DEMO.factoryRoleArn,
       network: { endpoint: sim.url },
     });

@@ -24,20 +24,21 @@ describe('accounts.importCli', () => {
     const config = everyModeConfig(Date.now());
     const byName = (n: string) => config.profiles.find((p) => p.name === n)!;
     Object.assign(byName('ak'), {
+      access_key_id: DEMO.accessKeys.logisticsAuditor,
+      access_key_secret: demoSecret(DEMO.accessKeys.logisticsAuditor),
+    });
+    // AssumeRole needs a RAM user (or role) as the caller, never a root AccessKey (docs §7).
+    Object.assign(byName('role'), {
       access_key_id: DEMO.accessKeys.logisticsEngineer,
       access_key_secret: demoSecret(DEMO.accessKeys.logisticsEngineer),
-    });
-    Object.assign(byName('role'), {
-      access_key_id: DEMO.accessKeys.retailRoot,
-      access_key_secret: demoSecret(DEMO.accessKeys.retailRoot),
       ram_role_arn: DEMO.factoryRoleArn,
     });
     // An STS token minted by the simulator, via a throw-away role account.
     const tmpRoot = await accounts.add({
       kind: 'access-key',
-      name: 'tmp-root',
-      accessKeyId: DEMO.accessKeys.retailRoot,
-      accessKeySecret: demoSecret(DEMO.accessKeys.retailRoot),
+      name: 'tmp-source',
+      accessKeyId: DEMO.accessKeys.logisticsEngineer,
+      accessKeySecret: demoSecret(DEMO.accessKeys.logisticsEngineer),
       network: { endpoint: sim.url },
     });
     const tmpRole = await accounts.add({
@@ -91,7 +92,7 @@ describe('accounts.importCli', () => {
     ])
       expect(p[n]).toMatchObject({ importable: false, reason: expect.any(String) });
     // The preview carries no secret: only ids and ARNs.
-    expect(JSON.stringify(preview)).not.toContain(demoSecret(DEMO.accessKeys.retailRoot));
+    expect(JSON.stringify(preview)).not.toContain(demoSecret(DEMO.accessKeys.logisticsEngineer));
     expect(JSON.stringify(preview)).not.toContain(minted.securityToken);
 
     const applied = await core.api['accounts.importCli.apply']({
@@ -118,7 +119,7 @@ describe('accounts.importCli', () => {
     expect(r.role).toMatchObject({
       ok: true,
       accounts: [
-        { kind: 'access-key', name: 'role-source', identity: { identityType: 'Account' } },
+        { kind: 'access-key', name: 'role-source', identity: { identityType: 'RAMUser' } },
         { kind: 'ram-role', name: 'role', sessionName: 'cli-session', durationSeconds: 900 },
       ],
     });
@@ -164,8 +165,8 @@ describe('accounts.importCli', () => {
           {
             name: 'badrole',
             mode: 'RamRoleArn',
-            access_key_id: DEMO.accessKeys.retailRoot,
-            access_key_secret: demoSecret(DEMO.accessKeys.retailRoot),
+            access_key_id: DEMO.accessKeys.logisticsEngineer,
+            access_key_secret: demoSecret(DEMO.accessKeys.logisticsEngineer),
             ram_role_arn: `acs:ram::${DEMO.accounts.factory.id}:role/missing`,
           },
         ],
@@ -179,6 +180,40 @@ describe('accounts.importCli', () => {
     expect(applied.results[0]).toMatchObject({
       ok: false,
       error: { code: 'cloud', details: { field: 'roleArn' } },
+    });
+    expect((await core.api['accounts.list']({})).accounts).toEqual([]);
+    await core.dispose();
+  });
+
+  it('a RamRoleArn profile with a root AccessKey is refused with the reason, and leaves no source account behind', async () => {
+    const core = makeCore();
+    const file = path.join(tempDir(), 'config.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        profiles: [
+          {
+            name: 'badrole',
+            mode: 'RamRoleArn',
+            access_key_id: DEMO.accessKeys.retailRoot,
+            access_key_secret: demoSecret(DEMO.accessKeys.retailRoot),
+            ram_role_arn: DEMO.factoryRoleArn,
+          },
+        ],
+      }),
+    );
+    const applied = await core.api['accounts.importCli.apply']({
+      path: file,
+      network: { endpoint: sim.url },
+      selections: [{ profile: 'badrole' }],
+    });
+    expect(applied.results[0]).toMatchObject({
+      ok: false,
+      error: {
+        code: 'validation',
+        details: { field: 'sourceAccountId', reason: 'root-source' },
+        message: expect.stringMatching(/^AssumeRole must be called by a RAM user or role: /),
+      },
     });
     expect((await core.api['accounts.list']({})).accounts).toEqual([]);
     await core.dispose();

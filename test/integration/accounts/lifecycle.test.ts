@@ -78,11 +78,11 @@ describe('accounts against the simulator and the real keychain', () => {
     expect(engineer.regions).toEqual(['cn-hangzhou', 'cn-shanghai']);
   });
 
-  it('adds a RAM role account chained from the root account, with its expiry visible', async () => {
+  it('adds a RAM role account chained from the RAM user (not the root account), with its expiry visible', async () => {
     ({ account: role } = await call<{ account: Account }>('accounts.add', {
       kind: 'ram-role',
       name: 'Factory ops',
-      sourceAccountId: root.id,
+      sourceAccountId: engineer.id,
       roleArn: DEMO.factoryRoleArn,
       sessionName: 'guard-test',
       durationSeconds: 3600,
@@ -155,6 +155,15 @@ describe('accounts against the simulator and the real keychain', () => {
     expect(await secretToolLookup(engineer.id)).toBe(before);
   });
 
+  it('updates a role account (new session name) and re-assumes it (before the key of its source changes)', async () => {
+    const { account } = await call<{ account: Account }>('accounts.update', {
+      id: role.id,
+      sessionName: 'guard-test-2',
+    });
+    expect(account.kind === 'ram-role' && account.sessionName).toBe('guard-test-2');
+    expect(account.identity?.arn).toContain('guard-test-2');
+  });
+
   it('updates credentials only after the new ones pass the check', async () => {
     const refused = await fail('accounts.update', {
       id: engineer.id,
@@ -176,17 +185,8 @@ describe('accounts against the simulator and the real keychain', () => {
     );
   });
 
-  it('updates a role account (new session name) and re-assumes it', async () => {
-    const { account } = await call<{ account: Account }>('accounts.update', {
-      id: role.id,
-      sessionName: 'guard-test-2',
-    });
-    expect(account.kind === 'ram-role' && account.sessionName).toBe('guard-test-2');
-    expect(account.identity?.arn).toContain('guard-test-2');
-  });
-
   it('refuses to remove a source account while a role uses it', async () => {
-    expect(await fail('accounts.remove', { id: root.id })).toMatchObject({ code: 'conflict' });
+    expect(await fail('accounts.remove', { id: engineer.id })).toMatchObject({ code: 'conflict' });
   });
 
   it('removes all of them, keychain items included', async () => {
@@ -241,18 +241,19 @@ describe('refusals name the wrong part', () => {
     expect(await call('accounts.list', {})).toEqual({ accounts: [] });
   });
 
-  it('role not assumable (untrusted source, missing role), expired token', async () => {
+  it('role not assumable (root-account source, untrusted source, missing role), expired token', async () => {
     const { account: eng } = await call<{ account: Account }>('accounts.add', {
       ...base(),
       name: 'eng',
       accessKeyId: DEMO.accessKeys.logisticsEngineer,
       accessKeySecret: demoSecret(DEMO.accessKeys.logisticsEngineer),
     });
+    // A service role trusts only its service, not the engineer's account.
     const notTrusted = await fail('accounts.add', {
       kind: 'ram-role',
       name: 'r1',
       sourceAccountId: eng.id,
-      roleArn: DEMO.factoryRoleArn,
+      roleArn: `acs:ram::${DEMO.accounts.retail.id}:role/AliyunCSManagedSecurityRole`,
       network: { endpoint: sim.url },
     });
     expect(notTrusted).toMatchObject({ code: 'cloud', details: { field: 'roleArn' } });
@@ -264,10 +265,25 @@ describe('refusals name the wrong part', () => {
       accessKeyId: DEMO.accessKeys.retailRoot,
       accessKeySecret: demoSecret(DEMO.accessKeys.retailRoot),
     });
+    // The root account cannot call AssumeRole: said before STS is even asked (docs §7).
+    const fromRoot = await fail('accounts.add', {
+      kind: 'ram-role',
+      name: 'r0',
+      sourceAccountId: rootAcc.id,
+      roleArn: DEMO.factoryRoleArn,
+      network: { endpoint: sim.url },
+    });
+    expect(fromRoot).toMatchObject({
+      code: 'validation',
+      details: { field: 'sourceAccountId', reason: 'root-source' },
+    });
+    expect(fromRoot.message).toBe(
+      `AssumeRole must be called by a RAM user or role: the source account "root2" is the root account ${DEMO.accounts.retail.id}'s AccessKey. Save a RAM user's AccessKey for account ${DEMO.accounts.retail.id} (with AliyunSTSAssumeRoleAccess) and assume the role from it.`,
+    );
     const missing = await fail('accounts.add', {
       kind: 'ram-role',
       name: 'r2',
-      sourceAccountId: rootAcc.id,
+      sourceAccountId: eng.id,
       roleArn: `acs:ram::${DEMO.accounts.factory.id}:role/no-such-role`,
       network: { endpoint: sim.url },
     });
@@ -278,7 +294,7 @@ describe('refusals name the wrong part', () => {
     const { account: r } = await call<{ account: Account }>('accounts.add', {
       kind: 'ram-role',
       name: 'r3',
-      sourceAccountId: rootAcc.id,
+      sourceAccountId: eng.id,
       roleArn: DEMO.factoryRoleArn,
       durationSeconds: 900,
       network: { endpoint: sim.url },
@@ -297,6 +313,23 @@ describe('refusals name the wrong part', () => {
     expect(expired).toMatchObject({
       code: 'cloud',
       details: { field: 'securityToken', cloudCode: 'InvalidSecurityToken.Expired' },
+    });
+    // A source that turns into a root AccessKey later: the role's test says why it cannot work.
+    await call('accounts.update', {
+      id: eng.id,
+      accessKeyId: DEMO.accessKeys.retailRoot,
+      accessKeySecret: demoSecret(DEMO.accessKeys.retailRoot),
+    });
+    const tested = await fail('accounts.test', { id: r.id });
+    expect(tested).toMatchObject({
+      code: 'validation',
+      details: { field: 'sourceAccountId', reason: 'root-source' },
+    });
+    expect(tested.message).toMatch(/^AssumeRole must be called by a RAM user or role: /);
+    // Later calls (no test first) meet STS's own refusal, explained the same way.
+    await expect(accountsOf(core.context).credentialsFor(r.id)).rejects.toMatchObject({
+      details: { field: 'sourceAccountId', cloudCode: 'NoPermission' },
+      message: expect.stringMatching(/^AssumeRole must be called by a RAM user or role: /),
     });
     for (const a of [r, rootAcc, eng]) await call('accounts.remove', { id: a.id });
   });

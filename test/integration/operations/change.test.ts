@@ -99,7 +99,7 @@ describe('encryption changes against the simulator', () => {
     }
   });
 
-  it('follows a cluster that goes failed', async () => {
+  it('ends the change as failed when the cluster goes updating_failed (not at the time limit)', async () => {
     sim.control.addFault({ kind: 'failUpdate', clusterId: DEMO.clusters.happy });
     const op = await h.operations.start({
       clusterId: DEMO.clusters.happy,
@@ -107,8 +107,10 @@ describe('encryption changes against the simulator', () => {
       keyId: DEMO.keys.valid,
     });
     const final = await h.operations.waitFor(op.operationId);
-    expect(final).toMatchObject({ outcome: 'failed', clusterState: 'failed' });
-    expect(final.error?.message).toMatch(/went failed/);
+    expect(final).toMatchObject({ outcome: 'failed', clusterState: 'updating_failed' });
+    expect(final.error).toMatchObject({ code: 'ClusterUpdatingFailed' });
+    expect(final.error?.message).toMatch(/failed to be updated/);
+    // Ended by the state (a follower that ignored it would end `timed-out` at the time limit).
     expect(journal().at(-1)).toMatchObject({ type: 'ended', outcome: 'failed' });
   });
 

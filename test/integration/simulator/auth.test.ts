@@ -57,7 +57,7 @@ describe('signature checks (ACS3-HMAC-SHA256)', () => {
 
 describe('STS tokens', () => {
   it('work until they expire, then InvalidSecurityToken.Expired', async () => {
-    const s = sts(sim, creds(DEMO.accessKeys.retailRoot));
+    const s = sts(sim, creds(DEMO.accessKeys.logisticsEngineer));
     const r = (
       await s.assumeRole(
         new AssumeRoleRequest({
@@ -96,24 +96,34 @@ describe('STS tokens', () => {
     expect(bad.code).toMatch(/^InvalidSecurityToken\./);
   });
 
-  it('AssumeRole errors: no sts:AssumeRole permission, untrusted account, missing role, bad duration', async () => {
+  it('AssumeRole errors: root account, no sts:AssumeRole permission, untrusted account, missing role, bad duration', async () => {
+    // The root account cannot call AssumeRole (docs/alibaba-cloud-api.md §7), even for a role
+    // whose trust policy names its account.
     let e = await failure(
-      sts(sim, creds(DEMO.accessKeys.logisticsEngineer)).assumeRole(
+      sts(sim, creds(DEMO.accessKeys.retailRoot)).assumeRole(
         new AssumeRoleRequest({ roleArn: DEMO.factoryRoleArn, roleSessionName: 'x1' }),
       ),
     );
     expect(e).toMatchObject({ code: 'NoPermission', statusCode: 403 });
+    expect(e.message).toContain('Roles may not be assumed by root accounts.');
     e = await failure(
-      sts(sim, creds(DEMO.accessKeys.retailRoot)).assumeRole(
+      sts(sim, creds(DEMO.accessKeys.logisticsAuditor)).assumeRole(
+        new AssumeRoleRequest({ roleArn: DEMO.factoryRoleArn, roleSessionName: 'x1' }),
+      ),
+    );
+    expect(e).toMatchObject({ code: 'NoPermission', statusCode: 403 });
+    expect(e.message).toContain('You should be authorized by RAM.');
+    e = await failure(
+      sts(sim, creds(DEMO.accessKeys.logisticsEngineer)).assumeRole(
         new AssumeRoleRequest({
-          roleArn: `acs:ram::${DEMO.accounts.logistics.id}:role/AliyunCSManagedSecurityRole`,
+          roleArn: `acs:ram::${DEMO.accounts.retail.id}:role/AliyunCSManagedSecurityRole`,
           roleSessionName: 'x1',
         }),
       ),
     );
     expect(e).toMatchObject({ code: 'NoPermission', statusCode: 403 });
     e = await failure(
-      sts(sim, creds(DEMO.accessKeys.retailRoot)).assumeRole(
+      sts(sim, creds(DEMO.accessKeys.logisticsEngineer)).assumeRole(
         new AssumeRoleRequest({
           roleArn: `acs:ram::${DEMO.accounts.factory.id}:role/nope`,
           roleSessionName: 'x1',
@@ -122,7 +132,7 @@ describe('STS tokens', () => {
     );
     expect(e).toMatchObject({ code: 'EntityNotExist.Role', statusCode: 404 });
     e = await failure(
-      sts(sim, creds(DEMO.accessKeys.retailRoot)).assumeRole(
+      sts(sim, creds(DEMO.accessKeys.logisticsEngineer)).assumeRole(
         new AssumeRoleRequest({
           roleArn: DEMO.factoryRoleArn,
           roleSessionName: 'x1',

@@ -257,12 +257,14 @@ describe('UpdateKMSEncryption', () => {
     expect(e.message).toContain('RAM policy Forbidden for action cs:UpdateKMSEncryption');
   });
 
-  it('ends in failed when a fault says so, and when the key in use is disabled during the change', async () => {
+  it('ends in updating_failed (not failed, which means creation failed) when a fault says so, and when the key in use is disabled during the change', async () => {
     const c = root();
     sim.control.addFault({ kind: 'failUpdate', clusterId: DEMO.clusters.happy });
     await c.updateKMSEncryption(DEMO.clusters.happy, enable(DEMO.keys.valid));
     sim.control.advance(700);
-    expect((await c.describeClusterDetail(DEMO.clusters.happy)).body!.state).toBe('failed');
+    expect((await c.describeClusterDetail(DEMO.clusters.happy)).body!.state).toBe(
+      'updating_failed',
+    );
     const t = (
       await c.describeClusterTasks(DEMO.clusters.happy, new $CS.DescribeClusterTasksRequest({}))
     ).body!.tasks![0]!;
@@ -276,7 +278,7 @@ describe('UpdateKMSEncryption', () => {
     );
     sim.control.advance(700);
     const broken = (await c.describeClusterDetail(DEMO.clusters.disabledKeyInUse)).body!;
-    expect(broken.state).toBe('failed');
+    expect(broken.state).toBe('updating_failed');
     const bt = (
       await c.describeClusterTasks(
         DEMO.clusters.disabledKeyInUse,
@@ -288,7 +290,7 @@ describe('UpdateKMSEncryption', () => {
 
   it('needs AliyunCSManagedSecurityRole authorised', async () => {
     const { sts } = await import('./helpers');
-    const s = sts(sim, creds(DEMO.accessKeys.retailRoot));
+    const s = sts(sim, creds(DEMO.accessKeys.logisticsEngineer));
     const { AssumeRoleRequest } = await import('@alicloud/sts20150401');
     const cred = (
       await s.assumeRole(

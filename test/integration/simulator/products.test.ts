@@ -8,6 +8,9 @@ import {
   evaluateSecurityGroupEgress,
   type Simulator,
 } from '../../../simulator';
+import { CloudError, classifyCloudError } from '../../../electron/core/cloud/errors';
+import { describeNetworkAclAttributes } from '../../../electron/core/cloud/vpc';
+import { ACCOUNT_IDS, simDirectory } from '../../support/sim-directory';
 import { creds, ecs, failure, kms, ram, start, trail, vpc } from './helpers';
 import type { Json } from './helpers';
 
@@ -204,7 +207,7 @@ describe('RAM', () => {
     const { AssumeRoleRequest } = await import('@alicloud/sts20150401');
     const { sts, cs } = await import('./helpers');
     const c = (
-      await sts(sim, creds(DEMO.accessKeys.retailRoot)).assumeRole(
+      await sts(sim, creds(DEMO.accessKeys.logisticsEngineer)).assumeRole(
         new AssumeRoleRequest({ roleArn: DEMO.factoryRoleArn, roleSessionName: 'repair' }),
       )
     ).body!.credentials!;
@@ -529,7 +532,7 @@ describe('ECS and VPC for the 100.64.0.0/10 egress check', () => {
           }),
         ),
       ),
-    ).toMatchObject({ statusCode: 404 });
+    ).toMatchObject({ code: 'InvalidNetworkAcl.NotFound', statusCode: 400 });
     expect(
       await failure(
         vpc(sim, creds(DEMO.accessKeys.logisticsAuditor)).describeVSwitches(
@@ -537,5 +540,72 @@ describe('ECS and VPC for the 100.64.0.0/10 egress check', () => {
         ),
       ),
     ).toMatchObject({ code: 'Forbidden.RAM', statusCode: 400 });
+  });
+});
+
+describe('error codes as the API reference declares them (docs/alibaba-cloud-api.md §5.2, §9.1, §9.4)', () => {
+  it('VPC: an unknown network ACL is InvalidNetworkAcl.NotFound with 400, and still "not found" to the client', async () => {
+    const v = vpc(sim, creds(DEMO.accessKeys.retailRoot));
+    const e = await failure(
+      v.describeNetworkAclAttributes(
+        new $VPC.DescribeNetworkAclAttributesRequest({
+          regionId: 'cn-hangzhou',
+          networkAclId: 'nacl-nope',
+        }),
+      ),
+    );
+    expect(e).toMatchObject({ code: 'InvalidNetworkAcl.NotFound', statusCode: 400 });
+    const session = await simDirectory(sim).sessionFor(ACCOUNT_IDS.retail);
+    const thrown = await describeNetworkAclAttributes(session, 'cn-hangzhou', 'nacl-nope').catch(
+      (error: unknown) => error,
+    );
+    expect(thrown).toBeInstanceOf(CloudError);
+    expect((thrown as CloudError).kind).toBe('notFound');
+    expect((thrown as CloudError).cloud).toMatchObject({
+      cloudCode: 'InvalidNetworkAcl.NotFound',
+      httpStatus: 400,
+    });
+  });
+
+  it('ECS: a NextToken it did not issue is InValidParameter.NextToken 400, input error to the client', async () => {
+    const e = ecs(sim, creds(DEMO.accessKeys.retailRoot));
+    const groups = await failure(
+      e.describeSecurityGroups(
+        new $ECS.DescribeSecurityGroupsRequest({ regionId: 'cn-hangzhou', nextToken: 'forged' }),
+      ),
+    );
+    expect(groups).toMatchObject({ code: 'InValidParameter.NextToken', statusCode: 400 });
+    const rules = await failure(
+      e.describeSecurityGroupAttribute(
+        new $ECS.DescribeSecurityGroupAttributeRequest({
+          regionId: 'cn-hangzhou',
+          securityGroupId: DEMO.securityGroups.enterpriseAllow,
+          nextToken: 'forged',
+        }),
+      ),
+    );
+    expect(rules).toMatchObject({ code: 'InValidParameter.NextToken', statusCode: 400 });
+    expect(classifyCloudError('InValidParameter.NextToken', 'x', 400).kind).toBe('invalidInput');
+    expect(classifyCloudError('InValidParameter.NextToken', 'x', null).kind).toBe('invalidInput');
+  });
+
+  it('KMS: ListKeys takes only the five documented filter keys and at most 10 values', async () => {
+    const k = rootKms();
+    for (const key of ['KeyId', 'AliasName', 'Creator', 'DKMSInstanceId', 'TagKey']) {
+      const bad = await failure(
+        k('ListKeys', { Filters: JSON.stringify([{ Key: key, Values: ['x'] }]) }),
+      );
+      expect(bad, key).toMatchObject({ code: 'InvalidParameter', statusCode: 400 });
+    }
+    const tooMany = await failure(
+      k('ListKeys', {
+        Filters: JSON.stringify([{ Key: 'KeyState', Values: Array(11).fill('Enabled') }]),
+      }),
+    );
+    expect(tooMany).toMatchObject({ code: 'InvalidParameter', statusCode: 400 });
+    for (const key of ['KeyState', 'KeySpec', 'KeyUsage', 'ProtectionLevel', 'CreatorType']) {
+      const ok = await k('ListKeys', { Filters: JSON.stringify([{ Key: key, Values: ['x'] }]) });
+      expect(ok.body.TotalCount, key).toBe(0);
+    }
   });
 });

@@ -22,6 +22,7 @@ import {
   isServiceRoleEvent,
   pickChangeEvent,
 } from '../../../electron/core/verify/evidence';
+import { clusterIdsNamed, isOtherClustersCall } from '../../../electron/core/verify/verify';
 
 const KEY = 'key-hzz6demovalid000000001';
 const CLUSTER = 'c0123456789abcdef0123456789abcdef';
@@ -167,6 +168,51 @@ describe('evidence', () => {
     expect(pickChangeEvent(list, opts)?.eventId).toBe('early');
     expect(pickChangeEvent(list, { ...opts, requestId: 'MINE' })?.eventId).toBe('late');
     expect(pickChangeEvent(list, { ...opts, clusterId: 'c-other' })).toBeNull();
+  });
+});
+
+describe('which cluster a service-role KMS call belongs to', () => {
+  const OTHER = 'cfedcba9876543210fedcba9876543210';
+  const at0 = at(T0 + 20 * MIN);
+  it('leaves out calls whose session or encryption context names only another cluster', () => {
+    const theirs = event({
+      eventName: 'Decrypt',
+      eventTime: at0,
+      userIdentity: {
+        type: 'assumed-role',
+        userName: `aliyuncsmanagedsecurityrole:${OTHER}`,
+        principalId: `3:${OTHER}`,
+      },
+    });
+    expect([...clusterIdsNamed(theirs)]).toEqual([OTHER]);
+    expect(isOtherClustersCall(theirs, CLUSTER)).toBe(true);
+    const byContext = event({
+      eventName: 'Encrypt',
+      eventTime: at0,
+      userIdentity: {
+        type: 'assumed-role',
+        userName: 'aliyuncsmanagedsecurityrole:kms-plugin',
+        principalId: '3:kms-plugin',
+      },
+      requestParameters: { KeyId: KEY, EncryptionContext: JSON.stringify({ cluster: OTHER }) },
+    });
+    expect(isOtherClustersCall(byContext, CLUSTER)).toBe(true);
+  });
+  it('keeps calls that name our cluster, and calls that name none (as before)', () => {
+    expect(isOtherClustersCall(event({ eventName: 'Decrypt', eventTime: at0 }), CLUSTER)).toBe(
+      false,
+    );
+    const anonymous = event({
+      eventName: 'Decrypt',
+      eventTime: at0,
+      userIdentity: {
+        type: 'assumed-role',
+        userName: 'aliyuncsmanagedsecurityrole:kms-plugin',
+        principalId: '3:kms-plugin',
+      },
+    });
+    expect(clusterIdsNamed(anonymous).size).toBe(0);
+    expect(isOtherClustersCall(anonymous, CLUSTER)).toBe(false);
   });
 });
 

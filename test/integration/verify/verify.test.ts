@@ -3,6 +3,7 @@
 // LookupEvents through CloudSession. Times passed to verify are the simulator's clock, since with
 // timeScale > 1 it runs ahead of the wall clock (simulator/README.md).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { lookupEvents } from '../../../electron/core/cloud/actiontrail';
 import { updateKmsEncryption } from '../../../electron/core/cloud/cs';
 import { CloudLimits, CloudSession } from '../../../electron/core/cloud/session';
 import type { CallInfo } from '../../../electron/core/cloud/session';
@@ -197,6 +198,42 @@ describe('verifyEncryption against the simulator', () => {
     expect(receipt(result, { accountName: 'Retail', cloudAccountId: null }).text).toContain(
       'turn off Secret encryption',
     );
+  });
+
+  it('disable: another cluster of the account and region using the same key does not make it "not verified"', async () => {
+    // The happy cluster takes the key edge-pro-hz-encrypted already uses; that cluster goes on
+    // calling KMS with it (its own session) after the happy cluster turns encryption off.
+    const shared = DEMO.keys.protectedInUse;
+    await updateKmsEncryption(retail, HZ, DEMO.clusters.happy, { kind: 'enable', keyId: shared });
+    sim.control.advance(700 + 300);
+    const since = simNow();
+    await updateKmsEncryption(retail, HZ, DEMO.clusters.happy, { kind: 'disable' });
+    // Long enough for the other cluster's next Decrypts (every 30 simulated minutes).
+    sim.control.advance(670 + 2 * 3600);
+    const result = await verifyEncryption(retail, {
+      ...happyInput(since, { endedAt: new Date(since.getTime() + 600_000) }),
+      keyId: shared,
+      action: 'disable',
+    });
+    expect(result.reason).toBe('no-kms-events-after-change');
+    expect(result.status).toBe('verified');
+    // The other cluster's calls were there, with our key, and were left out.
+    const other = await lookupEvents(retail, {
+      regionId: HZ,
+      startTime: since,
+      endTime: simNow(),
+      attributes: [
+        { key: 'ServiceName', value: 'Kms' },
+        { key: 'EventName', value: 'Decrypt' },
+      ],
+      maxResults: 50,
+    });
+    expect(
+      other.events.some(
+        (e) =>
+          e.resourceName === shared && e.userIdentity.userName?.endsWith(DEMO.clusters.encrypted),
+      ),
+    ).toBe(true);
   });
 
   it('disable: the enable’s change record does not count as the disable', async () => {

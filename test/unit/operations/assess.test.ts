@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../../electron/core/operations/assess';
+import { assess, clusterStateCode } from '../../../electron/core/operations/assess';
 
 const meta = (caps: Record<string, unknown>) => JSON.stringify({ Capabilities: caps });
 const enable = { action: 'enable' as const, keyId: 'key-1' };
@@ -66,6 +66,28 @@ describe('assess', () => {
     expect(
       assess(enable, { state: 'running', metaData: meta({ EncryptionKMSKeyId: 'key-2' }) }, true),
     ).toMatchObject({ outcome: 'failed' });
+  });
+  it('ends a change as failed on updating_failed, stopped and delete_failed (docs §4.1), even before updating was seen', () => {
+    for (const state of ['updating_failed', 'stopped', 'delete_failed']) {
+      for (const underWay of [true, false]) {
+        const verdict = assess(enable, { state, metaData: meta({}) }, underWay);
+        expect(verdict).toMatchObject({ kind: 'ended', outcome: 'failed' });
+        expect(verdict.kind === 'ended' && verdict.reason).toContain(state);
+      }
+    }
+    // updating_failed is "failed to be updated", not a creation failure: said so.
+    const failedUpdate = assess(disable, { state: 'updating_failed', metaData: null }, true);
+    expect(failedUpdate.kind === 'ended' && failedUpdate.reason).toMatch(/failed to be updated/);
+  });
+  it('keeps following other transitional states (bounded by the time limit)', () => {
+    for (const state of ['scaling', 'waiting', 'upgrading', 'disconnected']) {
+      expect(assess(enable, { state, metaData: meta({}) }, true)).toEqual({ kind: 'under-way' });
+    }
+  });
+  it('names the error code after the state', () => {
+    expect(clusterStateCode('updating_failed')).toBe('ClusterUpdatingFailed');
+    expect(clusterStateCode('failed')).toBe('ClusterFailed');
+    expect(clusterStateCode('running')).toBe('ClusterRunning');
   });
   it('tolerates unreadable meta_data (never a false success)', () => {
     expect(assess(enable, { state: 'running', metaData: 'not json' }, true)).toMatchObject({

@@ -186,6 +186,25 @@ describe('ClusterTable', () => {
     expect(onclose).toHaveBeenCalledOnce();
   });
 
+  it('labels updating_failed "Update failed" / "更新失败" and flags it for attention', () => {
+    const failedUpdate = toRow(cluster({ name: 'kms-change-failed', state: 'updating_failed' }));
+    expect(failedUpdate.attention).toBe(true);
+    for (const [locale, label] of [
+      ['en', 'Update failed'],
+      ['zh-CN', '更新失败'],
+    ] as const) {
+      i18n.setLocale(locale);
+      const { container, unmount } = render(ClusterTable, {
+        rows: [failedUpdate],
+        sort: { key: 'name', descending: false },
+        onsort: vi.fn(),
+        onopen: vi.fn(),
+      });
+      expect(container.querySelector('.state-updating_failed')?.textContent).toBe(label);
+      unmount();
+    }
+  });
+
   it('sorts from the column headers and marks the sorted column', async () => {
     const onsort = vi.fn();
     render(ClusterTable, {

@@ -56,6 +56,20 @@ describe('KeyPicker', () => {
     }
   });
 
+  it('says "unknown", not "off", when KMS did not report rotation or deletion protection', async () => {
+    const unreported = [
+      key({ keyId: 'key-quiet', automaticRotation: null, deletionProtection: null }),
+    ];
+    render(KeyPicker, {
+      accountId: 'acc-1',
+      regionId: 'cn-hangzhou',
+      load: async () => ({ accountId: 'acc-1', regionId: 'cn-hangzhou', keys: unreported }),
+    });
+    await waitFor(() => expect(screen.getByText('Deletion protection unknown')).toBeTruthy());
+    expect(screen.getByText('Automatic rotation unknown')).toBeTruthy();
+    expect(screen.queryByText('Deletion protection off')).toBeNull();
+  });
+
   it('says so when the keys cannot be read', async () => {
     render(KeyPicker, {
       accountId: 'acc-1',

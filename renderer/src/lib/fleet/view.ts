@@ -3,6 +3,7 @@
 // frame in < 16 ms, README Benchmarks): each row's search text is lower-cased once, filters are
 // plain loops.
 import type { ClusterSummary, EncryptionPosture, KeyHealth } from '../../../../electron/contract';
+import { isFailedState } from '../cluster-state';
 
 /** A cluster as the table shows it: the summary plus what the renderer derives once. */
 export interface FleetRow {
@@ -61,7 +62,7 @@ export function isChanging(c: ClusterSummary): boolean {
 /** What deserves a look first: failures, unreadable posture, keys at risk, stuck states. */
 export function needsAttention(c: ClusterSummary, health: KeyHealth | null): boolean {
   return (
-    c.state === 'failed' ||
+    isFailedState(c.state) ||
     c.encryption.posture === 'error' ||
     c.encryption.posture === 'unknown' ||
     (c.encryption.posture === 'encrypted' && keyAtRisk(health))

@@ -79,7 +79,9 @@ export const en = {
 
   'state.running': 'Running',
   'state.updating': 'Updating',
+  'state.updating_failed': 'Update failed',
   'state.failed': 'Failed',
+  'state.stopped': 'Stopped',
   'state.initial': 'Initial',
   'state.deleting': 'Deleting',
   'state.other': 'Other',
@@ -207,6 +209,8 @@ export const en = {
   'keys.keyState.PendingDeletion': 'Pending deletion',
   'keys.keyState.PendingImport': 'Pending import',
   'keys.deletionProtectionOff': 'Deletion protection off',
+  'keys.deletionProtectionUnknown': 'Deletion protection unknown',
+  'keys.rotationUnknown': 'Automatic rotation unknown',
 
   'checks.title': 'Checklist',
   'checks.running': 'Running the checklist…',

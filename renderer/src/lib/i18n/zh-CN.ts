@@ -79,7 +79,9 @@ export const zhCN: Record<MessageKey, string> = {
 
   'state.running': '运行中',
   'state.updating': '更新中',
+  'state.updating_failed': '更新失败',
   'state.failed': '失败',
+  'state.stopped': '已停止',
   'state.initial': '创建中',
   'state.deleting': '删除中',
   'state.other': '其他',
@@ -206,6 +208,8 @@ export const zhCN: Record<MessageKey, string> = {
   'keys.keyState.PendingDeletion': '待删除',
   'keys.keyState.PendingImport': '待导入',
   'keys.deletionProtectionOff': '未开启删除保护',
+  'keys.deletionProtectionUnknown': '删除保护状态未知',
+  'keys.rotationUnknown': '自动轮转状态未知',
 
   'checks.title': '检查清单',
   'checks.running': '正在运行检查清单…',
