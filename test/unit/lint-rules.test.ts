@@ -10,7 +10,8 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-describe('architecture lint rules', () => {
+// The first lint loads the TypeScript parser and the whole config: seconds on a busy machine.
+describe('architecture lint rules', { timeout: 60_000 }, () => {
   it.each([
     ['electron/core/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['electron/contract/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],

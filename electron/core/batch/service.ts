@@ -398,7 +398,7 @@ export class BatchService {
 
   /** Schedules every item that needs this process: changes under way first, then the rest. */
   private run(h: Held, concurrency: number): void {
-    if (this.disposed) return;
+    if (this.disposed || h.view.state === 'ended') return;
     h.runner ??= {
       limiter: new Limiter(Math.min(Math.max(concurrency, 1), 10)),
       outstanding: 0,
@@ -470,6 +470,9 @@ export class BatchService {
   }
 
   private async finish(h: Held): Promise<void> {
+    // Two paths can reach here for one batch (the last item's turn, and a cancel's own run);
+    // the second must not end it again, or its result would be recomputed as if not cancelled.
+    if (h.view.state === 'ended') return this.notifySettled(h);
     const cancelled = h.view.state === 'cancelling';
     await this.change(h, (view) => {
       view.state = 'ended';

@@ -98,6 +98,10 @@ class FakeOps implements BatchOperations {
     return this.enders.has(clusterId);
   }
 
+  runningIds(): string[] {
+    return [...this.enders.keys()];
+  }
+
   async waitFor(operationId: string): Promise<OperationView> {
     const f = this.followers.get(operationId);
     if (f) return f;
@@ -241,13 +245,20 @@ async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void>
 
 describe('applying a batch', () => {
   it('starts every ready item once, never more than the concurrency at a time', async () => {
-    const ops = new FakeOps(15);
+    // Changes end only when the test ends them, so "2 at a time" is seen however slow the machine.
+    const ops = new FakeOps(null);
     const { service, dataDir, audits, progress } = setup(ops);
     const items = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => readyItem(id));
     items.push({ ...readyItem('skip-me'), status: 'skipped', state: 'skipped', reasons: ['no'] });
     const batchId = await saveBatch(dataDir, items);
     const applied = await service.apply({ batchId, concurrency: 2 });
     expect(applied.state).toBe('applying');
+    for (let ended = 0; ended < 7; ended += 1) {
+      const left = 7 - ended;
+      await until(() => ops.running === Math.min(2, left));
+      expect(ops.starts).toHaveLength(Math.min(7, ended + 2));
+      ops.end(ops.runningIds()[0]!);
+    }
     const final = await service.settled(batchId);
     expect(final).toMatchObject({ state: 'ended', result: 'succeeded', concurrency: 2 });
     expect(final.counts).toMatchObject({ succeeded: 7, skippedNow: 1, pending: 0, running: 0 });
