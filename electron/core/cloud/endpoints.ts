@@ -20,7 +20,7 @@ export interface EndpointTarget {
  * Regions where ACK runs but a product has no endpoint at all: ACK regions (the CS endpoint list
  * of Alibaba's OpenAPI metadata, the cs SDK's endpoint map, the ACK Edge region table) that the
  * product's own endpoint list lacks. Sources and the snapshot they come from:
- * docs/alibaba-cloud-api.md §3. A call there could only
+ * docs/alibaba-cloud-api.md §3.1. A call there could only
  * fail on DNS, so we do not send it; regions missing from these lists but still without a host
  * are caught by the DNS check in verify/verify.ts (isMissingEndpoint).
  */

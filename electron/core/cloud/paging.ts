@@ -28,7 +28,8 @@ export interface PagingLimits {
 }
 
 // Generous for real fleets (10,000 keys at 100 a page are 100 pages; clusters and tasks far
-// fewer), small enough that a broken answer costs seconds, not hours. See docs/facts/paging.md.
+// fewer), small enough that a broken answer costs seconds, not hours.
+// See docs/alibaba-cloud-api.md §2.5.
 export const DEFAULT_PAGING_LIMITS: PagingLimits = { maxPages: 200, maxItems: 20_000 };
 
 /** One page of a page-number listing, as the product module read it from the answer. */

@@ -141,7 +141,8 @@ export class CloudSession {
 
   /**
    * Builds the SDK Config for one call: fresh credentials, endpoint, timeouts. The proxy and CA
-   * are not set here: the SDK ignores them (docs/facts/proxy.md); the transport applies them.
+   * are not set here: the SDK ignores them (docs/alibaba-cloud-api.md §2.3); the transport
+   * applies them.
    */
   async config(product: Product, regionId: string): Promise<$OpenApiUtil.Config> {
     const target = this.target(product, regionId);

@@ -1,9 +1,9 @@
 // How every Alibaba Cloud call reaches the network: the one place that opens connections for an
 // account. The official SDKs (@alicloud/openapi-core over @darabonba/typescript) accept
 // httpsProxy/noProxy/ca on their Config but their HTTP layer ignores the proxy fields and offers
-// no way to pass an agent (docs/facts/proxy.md). So the SDK's single request function is routed
-// here: a CloudSession runs each SDK call inside `throughTransport`, and the request the SDK built
-// (signed, headers final) is sent by the account's transport, which
+// no way to pass an agent (docs/alibaba-cloud-api.md §2.3). So the SDK's single request function
+// is routed here: a CloudSession runs each SDK call inside `throughTransport`, and the request
+// the SDK built (signed, headers final) is sent by the account's transport, which
 //   - goes through the account's proxy (else HTTPS_PROXY) with an HTTP CONNECT tunnel, the
 //     password from the keychain in Proxy-Authorization, NO_PROXY honoured (proxy.ts);
 //   - verifies TLS end to end, through the tunnel, against the system roots plus the account's
