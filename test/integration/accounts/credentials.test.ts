@@ -75,8 +75,8 @@ describe('credentialsFor / sessionFor', () => {
     expect(leak).not.toContain(a.accessKeySecret);
     expect(leak).not.toContain(a.securityToken!);
     // So is the source account's secret, read from the keychain.
-    expect(redactText(`echo ${demoSecret(DEMO.accessKeys.retailRoot)}`)).not.toContain(
-      demoSecret(DEMO.accessKeys.retailRoot),
+    expect(redactText(`echo ${demoSecret(DEMO.accessKeys.logisticsEngineer)}`)).not.toContain(
+      demoSecret(DEMO.accessKeys.logisticsEngineer),
     );
     const listed = (await core.api['accounts.list']({})).accounts.find((x) => x.id === role.id)!;
     expect(Date.parse(listed.credentialExpiry!)).toBeGreaterThan(expiry);

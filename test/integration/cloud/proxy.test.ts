@@ -34,9 +34,9 @@ import { makeCore, startSim } from '../accounts/helpers';
 
 const PASSWORD = `proxyPw-${Math.random().toString(36).slice(2)}`;
 const WRONG = `wrongPw-${Math.random().toString(36).slice(2)}`;
-const rootSecret = demoCredentials().find(
-  (c) => c.accessKeyId === DEMO.accessKeys.retailRoot,
-)!.accessKeySecret;
+const secretOf = (accessKeyId: string) =>
+  demoCredentials().find((c) => c.accessKeyId === accessKeyId)!.accessKeySecret;
+const rootSecret = secretOf(DEMO.accessKeys.retailRoot);
 
 let sim: Simulator;
 let pki: TestPki;
@@ -119,12 +119,22 @@ describe('the account proxy', () => {
       url: `http://alice:****@127.0.0.1:${proxy.port}`,
       hasPassword: true,
     });
-    // The role account: AssumeRole with the root's credentials, through the root's proxy.
+    // The role account: AssumeRole with a RAM user's credentials (a root AccessKey may not
+    // assume roles), through that account's proxy.
+    const engineer = (
+      await op<{ account: Account }>('accounts.add', {
+        kind: 'access-key',
+        name: 'Proxied engineer',
+        accessKeyId: DEMO.accessKeys.logisticsEngineer,
+        accessKeySecret: secretOf(DEMO.accessKeys.logisticsEngineer),
+        network,
+      })
+    ).account;
     const role = (
       await op<{ account: Account }>('accounts.add', {
         kind: 'ram-role',
         name: 'Proxied role',
-        sourceAccountId: root.id,
+        sourceAccountId: engineer.id,
         roleArn: DEMO.factoryRoleArn,
         network,
       })
