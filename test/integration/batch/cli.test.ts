@@ -2,11 +2,12 @@
 // names its account by name, planned, then applied with a line per cluster and exit 0; invalid
 // files exit 2 naming the field.
 import { runMain } from '../../support/cli-in-process';
+import { addDemoAccessKey } from '../../support/demo-account-args';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, demoCredentials, startSimulator } from '../../../simulator';
+import { DEMO, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 
 let sim: Simulator;
@@ -25,27 +26,13 @@ function planFile(value: unknown): string {
 beforeAll(async () => {
   // Fast enough that the CLI's real-time poller sees the end at its first or second look.
   sim = await startSimulator({ fixture: 'demo', port: 0, timeScale: 600 });
-  const secret = demoCredentials().find(
-    (c) => c.accessKeyId === DEMO.accessKeys.retailRoot,
-  )!.accessKeySecret;
-  const added = await cli(
-    [
-      'accounts',
-      'add',
-      '--name',
-      'Retail',
-      '--type',
-      'access-key',
-      '--access-key-id',
-      DEMO.accessKeys.retailRoot,
-      '--secret-stdin',
-      '--endpoint',
-      sim.url,
-      '--regions',
-      'cn-hangzhou',
-    ],
-    `${secret}\n`,
-  );
+  const add = addDemoAccessKey({
+    name: 'Retail',
+    accessKeyId: DEMO.accessKeys.retailRoot,
+    endpoint: sim.url,
+    regions: ['cn-hangzhou'],
+  });
+  const added = await cli(add.argv, add.stdin);
   expect(added.code, added.err).toBe(0);
 });
 afterAll(async () => {

@@ -6,10 +6,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, demoCredentials, startSimulator } from '../../../simulator';
+import { DEMO, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import { changeLockFile } from '../../../electron/core/operations/change-lock';
 import { assertCliBuilt, runCli, startCli } from '../../support/cli-process';
+import { addDemoAccessKey } from '../../support/demo-account-args';
 
 let sim: Simulator;
 let dataDir: string;
@@ -20,24 +21,8 @@ beforeAll(async () => {
   sim = await startSimulator({ fixture: 'demo', timeScale: 60 });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-race-'));
   env = { ACK_SG_DATA_DIR: dataDir, ACK_SG_ENDPOINT: sim.url };
-  const secret = demoCredentials().find(
-    (c) => c.accessKeyId === DEMO.accessKeys.retailRoot,
-  )!.accessKeySecret;
-  const added = await runCli(
-    [
-      'accounts',
-      'add',
-      '--name',
-      'retail',
-      '--type',
-      'access-key',
-      '--access-key-id',
-      DEMO.accessKeys.retailRoot,
-      '--secret-stdin',
-    ],
-    env,
-    `${secret}\n`,
-  );
+  const add = addDemoAccessKey({ name: 'retail', accessKeyId: DEMO.accessKeys.retailRoot });
+  const added = await runCli(add.argv, env, add.stdin);
   expect(added.code, added.stderr).toBe(0);
   const listed = await runCli(['--json', 'clusters', 'list'], env);
   expect(listed.code, listed.stderr).toBe(0);

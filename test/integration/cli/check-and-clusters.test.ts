@@ -6,9 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../../electron/contract';
-import { DEMO, demoCredentials, startSimulator } from '../../../simulator';
+import { DEMO, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import { runMain } from '../../support/cli-in-process';
+import { addDemoAccessKey } from '../../support/demo-account-args';
 
 let sim: Simulator;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-check-cli-'));
@@ -16,27 +17,13 @@ const cli = (argv: string[], stdin = '') => runMain(['--data-dir', dataDir, ...a
 
 beforeAll(async () => {
   sim = await startSimulator({ fixture: 'demo', port: 0 });
-  const secret = demoCredentials().find(
-    (c) => c.accessKeyId === DEMO.accessKeys.retailRoot,
-  )!.accessKeySecret;
-  const added = await cli(
-    [
-      'accounts',
-      'add',
-      '--name',
-      'Retail',
-      '--type',
-      'access-key',
-      '--access-key-id',
-      DEMO.accessKeys.retailRoot,
-      '--secret-stdin',
-      '--endpoint',
-      sim.url,
-      '--regions',
-      'cn-hangzhou,cn-shenzhen',
-    ],
-    `${secret}\n`,
-  );
+  const add = addDemoAccessKey({
+    name: 'Retail',
+    accessKeyId: DEMO.accessKeys.retailRoot,
+    endpoint: sim.url,
+    regions: ['cn-hangzhou', 'cn-shenzhen'],
+  });
+  const added = await cli(add.argv, add.stdin);
   expect(added.code, added.err).toBe(0);
 });
 beforeEach(() => sim.control.clearFaults());

@@ -5,11 +5,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, demoCredentials, startSimulator } from '../../../simulator';
+import { DEMO, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import { createCore } from '../../../electron/core/service';
 import { scaledClock } from '../../../electron/core/util/clock';
 import { assertCliBuilt, runCli, startCli } from '../../support/cli-process';
+import { addDemoAccessKey } from '../../support/demo-account-args';
 
 const SCALE = 60; // a 600 s simulated change takes 10 s
 let sim: Simulator;
@@ -21,24 +22,8 @@ beforeAll(async () => {
   sim = await startSimulator({ fixture: 'demo', timeScale: SCALE });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-kill-'));
   env = { ACK_SG_DATA_DIR: dataDir, ACK_SG_ENDPOINT: sim.url };
-  const secret = demoCredentials().find(
-    (c) => c.accessKeyId === DEMO.accessKeys.retailRoot,
-  )!.accessKeySecret;
-  const added = await runCli(
-    [
-      'accounts',
-      'add',
-      '--name',
-      'retail',
-      '--type',
-      'access-key',
-      '--access-key-id',
-      DEMO.accessKeys.retailRoot,
-      '--secret-stdin',
-    ],
-    env,
-    `${secret}\n`,
-  );
+  const add = addDemoAccessKey({ name: 'retail', accessKeyId: DEMO.accessKeys.retailRoot });
+  const added = await runCli(add.argv, env, add.stdin);
   expect(added.code, added.stderr).toBe(0);
 });
 

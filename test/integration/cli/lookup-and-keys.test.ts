@@ -5,9 +5,10 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, demoCredentials, startSimulator } from '../../../simulator';
+import { DEMO, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import { runMain } from '../../support/cli-in-process';
+import { addDemoAccessKey } from '../../support/demo-account-args';
 
 let sim: Simulator;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-cli-lookup-'));
@@ -18,27 +19,13 @@ const cli = (argv: string[], stdin = '') => runMain(['--data-dir', dataDir, ...a
 
 beforeAll(async () => {
   sim = await startSimulator({ fixture: 'demo', port: 0, timeScale: 600 });
-  const secret = demoCredentials().find(
-    (c) => c.accessKeyId === DEMO.accessKeys.retailRoot,
-  )!.accessKeySecret;
-  const added = await cli(
-    [
-      'accounts',
-      'add',
-      '--name',
-      'Retail',
-      '--type',
-      'access-key',
-      '--access-key-id',
-      DEMO.accessKeys.retailRoot,
-      '--secret-stdin',
-      '--endpoint',
-      sim.url,
-      '--regions',
-      'cn-hangzhou',
-    ],
-    `${secret}\n`,
-  );
+  const add = addDemoAccessKey({
+    name: 'Retail',
+    accessKeyId: DEMO.accessKeys.retailRoot,
+    endpoint: sim.url,
+    regions: ['cn-hangzhou'],
+  });
+  const added = await cli(add.argv, add.stdin);
   expect(added.code, added.err).toBe(0);
   // The snapshot: cn-hangzhou's Edge Pro clusters only.
   expect((await cli(['clusters', 'list'])).code).toBe(0);
