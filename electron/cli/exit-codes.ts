@@ -1,3 +1,5 @@
+import type { ContractError } from '../contract';
+
 /** Exit codes promised to scripts (README, issue specs). */
 export const EXIT = {
   ok: 0,
@@ -11,3 +13,21 @@ export const EXIT = {
   cloud: 4,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Maps a contract error code to the exit code scripts rely on. */
+export function exitCodeFor(error: ContractError): ExitCode {
+  switch (error.code) {
+    case 'validation':
+    case 'unknown-operation':
+    case 'not-found':
+    case 'conflict':
+      return EXIT.usage;
+    case 'checklist-not-ready':
+      return EXIT.notReady;
+    case 'cloud':
+    case 'keychain':
+      return EXIT.cloud;
+    default:
+      return EXIT.failure;
+  }
+}

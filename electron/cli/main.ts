@@ -2,14 +2,13 @@
 // in-process with fake streams. The core and the command's own code are loaded once a command
 // is known (dynamic import): `--version`, `--help` and usage errors load neither.
 import path from 'node:path';
-import type { ContractError } from '../contract';
 import { GuardError, escapeTerminalText } from '../contract';
 import { createFileLogger } from '../core/log/file-log';
 import { redactText } from '../core/log/redact';
 import { dataDirProblem, resolveDataDir } from '../core/paths';
 import { COMMANDS } from './commands';
 import type { CliIo } from './commands/types';
-import { EXIT } from './exit-codes';
+import { EXIT, exitCodeFor } from './exit-codes';
 import type { ExitCode } from './exit-codes';
 import { VERSION } from './version';
 
@@ -33,24 +32,6 @@ Global options:
 Exit codes: 0 success, 1 failure, 2 usage or invalid input, 3 checklist not ready,
             4 cloud or credential error.
 `;
-}
-
-/** Maps a contract error code to the exit code scripts rely on. */
-export function exitCodeFor(error: ContractError): ExitCode {
-  switch (error.code) {
-    case 'validation':
-    case 'unknown-operation':
-    case 'not-found':
-    case 'conflict':
-      return EXIT.usage;
-    case 'checklist-not-ready':
-      return EXIT.notReady;
-    case 'cloud':
-    case 'keychain':
-      return EXIT.cloud;
-    default:
-      return EXIT.failure;
-  }
 }
 
 interface GlobalOptions {

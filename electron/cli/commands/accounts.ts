@@ -4,9 +4,8 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import type { Account, AccountColour, ValidatedInput } from '../../contract';
 import { ACCOUNT_COLOURS, GuardError } from '../../contract';
-import { EXIT } from '../exit-codes';
+import { EXIT, exitCodeFor } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
-import { exitCodeFor } from '../main';
 import type { CommandContext, CommandSpec } from './types';
 
 export const ACCOUNTS_USAGE = `Usage:
