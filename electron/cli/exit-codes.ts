@@ -11,6 +11,8 @@ export const EXIT = {
   notReady: 3,
   /** The cloud or the credentials refused. */
   cloud: 4,
+  /** Ctrl-C while following a change (128 + SIGINT, as shells report it); the change goes on. */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

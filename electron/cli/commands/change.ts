@@ -4,6 +4,7 @@ import type { OperationView } from '../../contract';
 import { GuardError, KEY_REF_FORMS } from '../../contract';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
+import { followChange, progressLine } from '../follow';
 import { findAccount } from '../lookup';
 import { printChecklist } from './fleet';
 import type { CommandContext, CommandSpec } from './types';
@@ -26,45 +27,10 @@ function parse(args: string[]) {
   }
 }
 
-function line(view: OperationView): string {
-  const parts = [
-    new Date().toISOString(),
-    `${view.action} ${view.clusterName} (${view.clusterId})`,
-    view.phase === 'ended' ? `ended: ${view.outcome}` : view.phase,
-    view.clusterState ? `cluster ${view.clusterState}` : '',
-    view.nextPollAt && view.phase !== 'ended' ? `next check ${view.nextPollAt}` : '',
-    view.slow ? 'slower than usual' : '',
-    view.note ?? '',
-    view.error && view.phase === 'ended' ? view.error.message : '',
-  ];
-  return parts.filter((p) => p !== '').join('  ');
-}
-
+/** Not ended yet is fine (it goes on being followed); ended is fine only when it succeeded. */
 function exitFor(view: OperationView): ExitCode {
   if (view.phase !== 'ended') return EXIT.ok;
   return view.outcome === 'succeeded' ? EXIT.ok : EXIT.failure;
-}
-
-/** Streams progress of one operation until it ends (JSON lines with --json). */
-async function waitFor(ctx: CommandContext, view: OperationView): Promise<ExitCode> {
-  const show = (v: OperationView) =>
-    ctx.json ? ctx.io.stdout.write(`${JSON.stringify(v)}\n`) : ctx.print(line(v));
-  let last = '';
-  const unsubscribe = ctx.core.events.subscribe((name, payload) => {
-    if (name !== 'operation.progress') return;
-    const v = payload as OperationView;
-    if (v.operationId !== view.operationId) return;
-    const key = `${v.phase}|${v.clusterState}|${v.note}|${v.slow}|${v.outcome}`;
-    if (key !== last) show(v);
-    last = key;
-  });
-  try {
-    const final = await ctx.core.operations.waitFor(view.operationId);
-    if (last.split('|')[4] !== String(final.outcome)) show(final);
-    return exitFor(final);
-  } finally {
-    unsubscribe();
-  }
 }
 
 async function change(ctx: CommandContext, action: 'enable' | 'disable'): Promise<ExitCode> {
@@ -101,11 +67,11 @@ async function change(ctx: CommandContext, action: 'enable' | 'disable'): Promis
     if (ctx.json) ctx.printJson(view);
     else
       ctx.print(
-        `${line(view)}\nrequest id ${view.requestId ?? '(none)'}; follow it with: ack-secret-guard status ${clusterId} --wait`,
+        `${progressLine(view, Date.now())}\nrequest id ${view.requestId ?? '(none)'}; follow it with: ack-secret-guard status ${clusterId} --wait`,
       );
     return EXIT.ok;
   }
-  return waitFor(ctx, view);
+  return followChange(ctx, view);
 }
 
 export const enableCommand: CommandSpec = {
@@ -167,9 +133,9 @@ export const statusCommand: CommandSpec = {
         );
       return EXIT.ok;
     }
-    if (values.wait && latest.phase !== 'ended') return waitFor(ctx, latest);
+    if (values.wait && latest.phase !== 'ended') return followChange(ctx, latest);
     if (ctx.json) ctx.printJson(latest);
-    else ctx.print(line(latest));
+    else ctx.print(progressLine(latest, Date.now()));
     return exitFor(latest);
   },
 };
