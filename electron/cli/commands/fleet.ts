@@ -4,6 +4,7 @@ import type { Checklist, FleetSnapshot } from '../../contract';
 import { GuardError, KEY_REF_FORMS } from '../../contract';
 import { EXIT } from '../exit-codes';
 import { findAccount, table } from '../lookup';
+import { localTime } from '../time-text';
 import type { CommandContext, CommandSpec } from './types';
 
 function options<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
@@ -22,8 +23,14 @@ function options<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options
  * null when the cloud did not say (the list and the cluster's detail both silent or unreadable).
  */
 export function clustersJson(snapshot: FleetSnapshot) {
+  const { stale, dataAt } = freshness(snapshot);
   return {
-    fetchedAt: snapshot.fetchedAt,
+    /** When the rows were listed: the oldest listing among them (not when the cloud was asked). */
+    fetchedAt: dataAt,
+    /** When the cloud was asked this time (the stored snapshot's time with --cached). */
+    askedAt: snapshot.fetchedAt,
+    /** True when any row is older than askedAt, or everything came from disk. */
+    stale,
     clusters: snapshot.clusters.map((c) => ({
       clusterId: c.clusterId,
       name: c.name,
@@ -43,6 +50,24 @@ export function clustersJson(snapshot: FleetSnapshot) {
       code: f.code,
       message: f.message,
     })),
+  };
+}
+
+/**
+ * How old the rows are: a region this refresh could not list keeps its older rows, and says so
+ * (a cached answer stamped with "now" is how offline looked current).
+ */
+export function freshness(snapshot: FleetSnapshot): {
+  stale: boolean;
+  dataAt: string;
+  refreshedNow: number;
+} {
+  const times = snapshot.listings.map((l) => l.listedAt).sort();
+  const refreshedNow = snapshot.listings.filter((l) => l.listedAt >= snapshot.fetchedAt).length;
+  return {
+    stale: snapshot.stale || refreshedNow < snapshot.listings.length,
+    dataAt: times[0] ?? snapshot.fetchedAt,
+    refreshedNow: snapshot.stale ? 0 : refreshedNow,
   };
 }
 
@@ -97,10 +122,29 @@ export const clustersCommand: CommandSpec = {
           (!values.region || values.region.includes(c.regionId)),
       ),
       failures: snapshot.failures.filter((f) => !account || f.accountId === account.id),
+      listings: snapshot.listings.filter(
+        (l) =>
+          (!account || l.accountId === account.id) &&
+          (!values.region || values.region.includes(l.regionId)),
+      ),
     };
+    const { stale, refreshedNow } = freshness(shown);
+    // Nothing in the asked scope could be listed now: the rows (if any) are all old ones.
+    const nothingRefreshed = !values.cached && refreshedNow === 0 && shown.failures.length > 0;
     const json = clustersJson(shown);
     if (ctx.json) ctx.printJson(json);
     else {
+      // What is wrong comes first: a reader who stops at the table must already know.
+      for (const f of json.failures)
+        ctx.io.stderr.write(
+          `failed: ${f.account} ${f.regionId ?? '(all regions)'}: ${f.code}: ${f.message}\n`,
+        );
+      if (stale)
+        ctx.io.stderr.write(
+          values.cached
+            ? `From the snapshot on disk: listed ${localTime(json.fetchedAt)}, not refreshed now.\n`
+            : `STALE: ${nothingRefreshed ? 'nothing could be refreshed now' : 'some regions could not be refreshed now'}; the oldest rows were listed ${localTime(json.fetchedAt)}.\n`,
+        );
       ctx.print(
         table(
           ['CLUSTER', 'NAME', 'ACCOUNT', 'REGION', 'STATE', 'ENCRYPTION'],
@@ -114,12 +158,12 @@ export const clustersCommand: CommandSpec = {
           ]),
         ),
       );
-      ctx.print(`\n${json.clusters.length} clusters, fetched ${json.fetchedAt}`);
-      for (const f of json.failures)
-        ctx.io.stderr.write(
-          `failed: ${f.account} ${f.regionId ?? '(all regions)'}: ${f.code}: ${f.message}\n`,
-        );
+      const count = `${json.clusters.length} ${json.clusters.length === 1 ? 'cluster' : 'clusters'}`;
+      ctx.print(
+        `\n${count}, ${stale ? `listed from ${localTime(json.fetchedAt)}` : `listed ${localTime(json.askedAt)}`}`,
+      );
     }
+    if (nothingRefreshed) return EXIT.cloud;
     return json.failures.length > 0 && json.clusters.length === 0 ? EXIT.cloud : EXIT.ok;
   },
 };

@@ -58,6 +58,14 @@ export interface FleetFailure {
   requestId: string | null;
 }
 
+/** When one account's region was last listed successfully: the age of its rows. */
+export interface FleetListing {
+  accountId: string;
+  regionId: string;
+  /** ISO 8601. Older than the snapshot's fetchedAt when the last refresh could not list it. */
+  listedAt: string;
+}
+
 export interface FleetSnapshot {
   /** When the cloud was last asked (ISO 8601). */
   fetchedAt: string;
@@ -66,6 +74,11 @@ export interface FleetSnapshot {
   includeAckPro: boolean;
   clusters: ClusterSummary[];
   failures: FleetFailure[];
+  /**
+   * Every account/region the snapshot holds rows for, with when it was listed: a region that
+   * failed this time keeps its older rows and its older time, so "now" is never claimed for them.
+   */
+  listings: FleetListing[];
 }
 
 export interface FleetProgress {

@@ -41,8 +41,6 @@ export const DETAIL_CONCURRENCY = 4;
 export interface InventoryResult extends Omit<FleetSnapshot, 'stale'> {
   /** The accounts this refresh was about. */
   accountIds: string[];
-  /** account/region pairs listed successfully (see coverageKey). */
-  covered: string[];
 }
 
 export const coverageKey = (accountId: string, regionId: string) => `${accountId}\u0000${regionId}`;
@@ -243,7 +241,7 @@ export class Inventory {
       : all;
     const clusters: ClusterSummary[] = [];
     const failures: FleetFailure[] = [];
-    const covered: string[] = [];
+    const listed: { accountId: string; regionId: string }[] = [];
     let done = 0;
     let total = 0;
     const report = (p: Omit<FleetProgress, 'done' | 'total'>) =>
@@ -316,7 +314,7 @@ export class Inventory {
             done += 1;
             if (result.ok) {
               clusters.push(...result.wanted);
-              covered.push(coverageKey(account.id, regionId));
+              listed.push({ accountId: account.id, regionId });
               report({
                 accountId: account.id,
                 regionId,
@@ -339,13 +337,14 @@ export class Inventory {
         a.regionId.localeCompare(b.regionId) ||
         a.name.localeCompare(b.name),
     );
+    const fetchedAt = new Date(now()).toISOString();
     return {
-      fetchedAt: new Date(now()).toISOString(),
+      fetchedAt,
       includeAckPro: options.includeAckPro ?? false,
       clusters,
       failures,
+      listings: listed.map((l) => ({ ...l, listedAt: fetchedAt })),
       accountIds: accounts.map((a) => a.id),
-      covered,
     };
   }
 }

@@ -53,7 +53,7 @@ export class FleetService {
       previous: (clusterId) => byId.get(clusterId),
       onProgress: (progress) => this.ctx.events.emit('fleet.progress', progress),
     });
-    const covered = new Set(result.covered);
+    const covered = new Set(result.listings.map((l) => coverageKey(l.accountId, l.regionId)));
     const known = new Set((await this.directory.listAccounts()).map((a) => a.id));
     // Keep what this refresh did not see again (other accounts, regions that failed now), as long
     // as the account still exists; replace what it did see.
@@ -69,6 +69,12 @@ export class FleetService {
       includeAckPro: result.includeAckPro,
       clusters: [...kept, ...result.clusters].sort(byAccountRegionName),
       failures: [...keptFailures, ...result.failures],
+      listings: [
+        ...(previous?.listings ?? []).filter(
+          (l) => known.has(l.accountId) && !covered.has(coverageKey(l.accountId, l.regionId)),
+        ),
+        ...result.listings,
+      ],
     };
     this.current = snapshot;
     this.loaded = true;

@@ -1,7 +1,7 @@
 // The last good fleet snapshot, on disk, so the app opens offline showing it (marked stale).
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import type { FleetSnapshot } from '../../contract/types/fleet';
+import type { ClusterSummary, FleetListing, FleetSnapshot } from '../../contract/types/fleet';
 import { writeFileAtomic } from '../util/atomic-file';
 
 const FILE = 'fleet-snapshot.json';
@@ -9,7 +9,19 @@ const SCHEMA_VERSION = 1;
 
 interface StoredSnapshot {
   schemaVersion: number;
-  snapshot: FleetSnapshot;
+  /** listings may be missing in a file written by an earlier version. */
+  snapshot: Omit<FleetSnapshot, 'listings'> & { listings?: FleetListing[] };
+}
+
+function listingsOf(clusters: ClusterSummary[], listedAt: string): FleetListing[] {
+  const seen = new Map<string, FleetListing>();
+  for (const c of clusters)
+    seen.set(`${c.accountId}\u0000${c.regionId}`, {
+      accountId: c.accountId,
+      regionId: c.regionId,
+      listedAt,
+    });
+  return [...seen.values()];
 }
 
 export class SnapshotStore {
@@ -44,7 +56,12 @@ export class SnapshotStore {
       if (stored.schemaVersion !== SCHEMA_VERSION || !Array.isArray(stored.snapshot?.clusters)) {
         throw new Error('unexpected snapshot shape');
       }
-      return { ...stored.snapshot, stale: true };
+      const snapshot = stored.snapshot;
+      // Written before listings existed: every row is as old as the snapshot itself.
+      const listings = Array.isArray(snapshot.listings)
+        ? snapshot.listings
+        : listingsOf(snapshot.clusters, snapshot.fetchedAt);
+      return { ...snapshot, listings, stale: true };
     } catch {
       const aside = `${this.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       await rename(this.file, aside).catch(() => undefined);

@@ -67,6 +67,61 @@ describe('clusters list', () => {
       new RegExp(`on \\(${DEMO.keys.protectedInUse}\\)`),
     );
   });
+
+  it('says first, in text and JSON, when nothing could be refreshed, and exits 4', async () => {
+    const first = await cli(['--json', 'clusters', 'list']);
+    expect(first.code, first.err).toBe(0);
+    const listedAt = (JSON.parse(first.out) as { fetchedAt: string }).fetchedAt;
+    expect(JSON.parse(first.out)).toMatchObject({ stale: false, askedAt: listedAt });
+
+    // The cloud answers nothing about clusters now (the region list is cached or the account's).
+    sim.control.addFault({
+      kind: 'error500',
+      product: 'cs',
+      action: 'DescribeClustersV1',
+      rate: 1,
+      status: 503,
+      code: 'ServiceUnavailable',
+    });
+    const json = await cli(['--json', 'clusters', 'list']);
+    expect(json.code, json.err).toBe(4);
+    const answer = JSON.parse(json.out) as {
+      stale: boolean;
+      fetchedAt: string;
+      askedAt: string;
+      clusters: unknown[];
+      failures: unknown[];
+    };
+    expect(answer.stale).toBe(true);
+    expect(answer.fetchedAt).toBe(listedAt); // the rows' own time, not "now"
+    expect(answer.askedAt > listedAt).toBe(true);
+    expect(answer.clusters.length).toBeGreaterThan(0);
+    expect(answer.failures).toHaveLength(2);
+
+    const text = await cli(['clusters', 'list']);
+    expect(text.code).toBe(4);
+    const firstLines = text.err.split('\n');
+    expect(firstLines[0]).toMatch(/^failed: Retail cn-/);
+    expect(text.err).toContain('STALE: nothing could be refreshed now');
+    expect(text.out).toMatch(/clusters, listed from \d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d/);
+
+    // One region back: the other's rows are still marked as old, and the listing succeeds.
+    sim.control.clearFaults();
+    sim.control.addFault({
+      kind: 'error500',
+      product: 'cs',
+      action: 'DescribeClustersV1',
+      regionId: 'cn-shenzhen',
+      rate: 1,
+      status: 503,
+      code: 'ServiceUnavailable',
+    });
+    const partial = await cli(['--json', 'clusters', 'list']);
+    expect(partial.code, partial.err).toBe(0);
+    expect(JSON.parse(partial.out)).toMatchObject({ stale: true, fetchedAt: listedAt });
+    const hangzhou = await cli(['--json', 'clusters', 'list', '--region', 'cn-hangzhou']);
+    expect(JSON.parse(hangzhou.out)).toMatchObject({ stale: false });
+  });
 });
 
 describe('check --json', () => {
