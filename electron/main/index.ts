@@ -202,7 +202,7 @@ if (unsafe) {
       core: started,
       window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
       isTrustedUrl: (url) => isTrustedPageUrl(url, devServerUrl),
-      reportUnexpected: (operation, error) => log.error(`[${operation}] failed`, error),
+      reportUnexpected: (call, error) => log.error(`[${call}] failed`, error),
     });
 
     const openFolder = (folder: string): void => {

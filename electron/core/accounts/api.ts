@@ -6,7 +6,7 @@ import { KeyringSecretStore } from './keyring-store';
 import { AccountsService } from './service';
 import type { AccountsServiceOptions } from './service';
 
-export type AccountsOperation =
+export type AccountsCall =
   | 'accounts.list'
   | 'accounts.add'
   | 'accounts.update'
@@ -34,7 +34,7 @@ export function accountsOf(ctx: CoreContext): AccountsService {
 export function createAccountsApi(
   ctx: CoreContext,
   options: AccountsOptions = {},
-): Pick<CoreApi, AccountsOperation> {
+): Pick<CoreApi, AccountsCall> {
   const service = new AccountsService(ctx, {
     ...options,
     secretStore: options.secretStore ?? new KeyringSecretStore(),
