@@ -2,7 +2,7 @@
 // then hands the payload to the core's dispatcher, which validates it and answers an envelope.
 // Electron is passed in (not imported) so the whole thing is unit-testable with a mock.
 import { EVENT_NAMES, CALL_NAMES, eventChannel, fail, callChannel } from '../contract';
-import type { Envelope, EventName } from '../contract';
+import type { Envelope } from '../contract';
 import { dispatch } from '../core/dispatch';
 import type { Core } from '../core/service';
 
@@ -68,7 +68,7 @@ export function registerIpc(options: IpcOptions): () => void {
     );
   }
 
-  const unsubscribe = options.core.events.subscribe((name: EventName, payload) => {
+  const unsubscribe = options.core.events.subscribe((name, payload) => {
     const target = options.window();
     if (target && !target.isDestroyed() && (EVENT_NAMES as readonly string[]).includes(name)) {
       target.send(eventChannel(name), payload);

@@ -50,9 +50,7 @@ async function waitFor(ctx: CommandContext, view: OperationView): Promise<ExitCo
   const show = (v: OperationView) =>
     ctx.json ? ctx.io.stdout.write(`${JSON.stringify(v)}\n`) : ctx.print(line(v));
   let last = '';
-  const unsubscribe = ctx.core.events.subscribe((name, payload) => {
-    if (name !== 'operation.progress') return;
-    const v = payload as OperationView;
+  const unsubscribe = ctx.core.events.on('operation.progress', (v) => {
     if (v.operationId !== view.operationId) return;
     const key = `${v.phase}|${v.clusterState}|${v.note}|${v.slow}|${v.outcome}`;
     if (key !== last) show(v);

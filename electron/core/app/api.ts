@@ -7,9 +7,8 @@ const KEPT_NOTICES = 20;
 export function createAppApi(ctx: CoreContext, isDemo: () => boolean): Pick<CoreApi, 'app.info'> {
   // Notices are events; a window that opens later must still see them, so the latest are kept.
   const notices: AppNotice[] = [];
-  ctx.events.subscribe((name, payload) => {
-    if (name !== 'app.notice') return;
-    notices.push(payload as AppNotice);
+  ctx.events.on('app.notice', (notice) => {
+    notices.push(notice);
     if (notices.length > KEPT_NOTICES) notices.shift();
   });
   return {

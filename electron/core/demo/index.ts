@@ -42,9 +42,7 @@ export function createDemo(
     }
   };
   void refreshIds();
-  ctx.events.subscribe((name) => {
-    if (name === 'accounts.changed') void refreshIds();
-  });
+  ctx.events.on('accounts.changed', () => void refreshIds());
   const clockFor = (accountId: string): Clock => {
     const sim = service.sim;
     return demoIds.has(accountId) && sim

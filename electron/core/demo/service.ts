@@ -56,9 +56,7 @@ export class DemoService {
     private readonly accounts: AccountsService,
   ) {
     ctx.onDispose(() => this.stopSimulator());
-    ctx.events.subscribe((name) => {
-      if (name === 'accounts.changed') void this.refreshInUse();
-    });
+    ctx.events.on('accounts.changed', () => void this.refreshInUse());
   }
 
   /** app.info's `demo`: a demo account is saved. Kept current from accounts.changed. */
