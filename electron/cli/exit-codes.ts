@@ -20,7 +20,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export function exitCodeFor(error: ContractError): ExitCode {
   switch (error.code) {
     case 'validation':
-    case 'unknown-operation':
+    case 'unknown-call':
     case 'not-found':
     case 'conflict':
       return EXIT.usage;

@@ -61,9 +61,7 @@ export async function followChange(
   const keyOf = (v: OperationView) =>
     `${v.phase}|${v.clusterState}|${v.note}|${v.slow}|${v.outcome}`;
 
-  const unsubscribe = ctx.core.events.subscribe((name, payload) => {
-    if (name !== 'operation.progress') return;
-    const v = payload as OperationView;
+  const unsubscribe = ctx.core.events.on('operation.progress', (v) => {
     if (v.operationId !== view.operationId) return;
     latest = v;
     const key = keyOf(v);

@@ -2,18 +2,18 @@
 // browser e2e harness builds it over a Playwright binding by running the very same preload
 // bundle. Either way only allowlisted names pass, exactly one argument crosses, and listeners
 // get the payload alone (never the transport's event object, which would leak `sender`).
-import { eventChannel, isEventName, isOperationName, operationChannel } from './channels';
-import type { EventName, OperationName } from './channels';
+import { eventChannel, isEventName, isCallName, callChannel } from './channels';
+import type { EventName, CallName } from './channels';
 import type { Envelope } from './envelope';
 import { isContractError } from './errors';
 import type { EventPayload } from './events';
-import type { OperationInput, OperationOutput } from './operations';
+import type { CallInput, CallOutput } from './calls';
 
 export interface GuardBridge {
-  invoke<N extends OperationName>(
+  invoke<N extends CallName>(
     name: N,
-    input?: OperationInput<N>,
-  ): Promise<Envelope<OperationOutput<N>>>;
+    input?: CallInput<N>,
+  ): Promise<Envelope<CallOutput<N>>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
@@ -32,15 +32,15 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
 export function createBridge(transport: BridgeTransport): GuardBridge {
   return {
     async invoke(name, input) {
-      if (!isOperationName(name)) {
+      if (!isCallName(name)) {
         return {
           ok: false,
-          error: { code: 'unknown-operation', message: `Unknown operation: ${String(name)}` },
+          error: { code: 'unknown-call', message: `Unknown call: ${String(name)}` },
         };
       }
       try {
-        const reply = await transport.invoke(operationChannel(name), input);
-        if (isEnvelope(reply)) return reply as Envelope<OperationOutput<typeof name>>;
+        const reply = await transport.invoke(callChannel(name), input);
+        if (isEnvelope(reply)) return reply as Envelope<CallOutput<typeof name>>;
         return {
           ok: false,
           error: { code: 'internal', message: 'The main process sent a malformed reply.' },

@@ -1,8 +1,8 @@
-// The names of every operation and event that may cross the process boundary.
+// The names of every call and event that may cross the process boundary.
 // This file is the allowlist: the preload refuses anything not listed here, and the main process
 // registers exactly these. It holds strings only, so the sandboxed preload can bundle it cheaply.
 
-export const OPERATION_NAMES = [
+export const CALL_NAMES = [
   'app.info',
   'accounts.list',
   'accounts.add',
@@ -45,16 +45,16 @@ export const EVENT_NAMES = [
   'batch.progress',
 ] as const;
 
-export type OperationName = (typeof OPERATION_NAMES)[number];
+export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];
 
-/** Electron IPC channel for an operation; the prefix keeps our channels apart from anyone else's. */
-export const operationChannel = (name: OperationName): string => `guard:op:${name}`;
+/** Electron IPC channel for a call; the prefix keeps our channels apart from anyone else's. */
+export const callChannel = (name: CallName): string => `guard:call:${name}`;
 /** Electron IPC channel for an event pushed from main to the window. */
 export const eventChannel = (name: EventName): string => `guard:event:${name}`;
 
-export function isOperationName(value: unknown): value is OperationName {
-  return typeof value === 'string' && (OPERATION_NAMES as readonly string[]).includes(value);
+export function isCallName(value: unknown): value is CallName {
+  return typeof value === 'string' && (CALL_NAMES as readonly string[]).includes(value);
 }
 
 export function isEventName(value: unknown): value is EventName {

@@ -1,6 +1,6 @@
 import type { ContractError } from './errors';
 
-/** What every operation answers across a transport: a value, or an error as data. */
+/** What every call answers across a transport: a value, or an error as data. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 
 export const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });

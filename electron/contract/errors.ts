@@ -4,8 +4,8 @@
 export const ERROR_CODES = [
   /** The request was malformed: wrong shape, bad value, unknown field. */
   'validation',
-  /** The channel or operation does not exist. */
-  'unknown-operation',
+  /** The channel or call does not exist. */
+  'unknown-call',
   /** The thing asked for does not exist (account, cluster, operation). */
   'not-found',
   /** It exists already, or something else is in flight (name taken, change running). */

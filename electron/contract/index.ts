@@ -5,7 +5,7 @@ export * from './errors';
 export * from './region-id';
 export * from './display-text';
 export type * from './events';
-export type * from './operations';
+export type * from './calls';
 export type * from './types/app';
 export * from './types/accounts';
 export * from './types/checks';

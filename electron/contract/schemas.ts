@@ -1,13 +1,13 @@
-// Runtime schemas for every operation's input. The transports validate with these before the
+// Runtime schemas for every call's input. The transports validate with these before the
 // core sees anything, so a malformed payload never reaches behaviour.
 import { SETTINGS_BOUNDS } from './types/settings';
 import { z } from 'zod';
-import type { OperationName } from './channels';
+import type { CallName } from './channels';
 import { ACCOUNT_COLOURS } from './types/accounts';
 import { KEY_REF_FORMS, parseKeyRef } from './key-ref';
 import { REGION_ID_MAX_LENGTH, REGION_ID_PATTERN } from './region-id';
 
-/** Inputs are plain objects; an operation with nothing to say takes `{}` (or nothing). */
+/** Inputs are plain objects; a call with nothing to say takes `{}` (or nothing). */
 const noInput = z
   .strictObject({})
   .optional()
@@ -239,4 +239,4 @@ export const inputSchemas = {
       .strictObject({ timeLimitMinutes: boundedInt(SETTINGS_BOUNDS.timeLimitMinutes).optional() })
       .optional(),
   }),
-} satisfies { [N in OperationName]: z.ZodType };
+} satisfies { [N in CallName]: z.ZodType };

@@ -1,13 +1,13 @@
 // The one door into the core for every transport (Electron IPC, the browser test harness).
-// It checks the operation name, validates the payload against the contract's schema, calls the
+// It checks the call name, validates the payload against the contract's schema, calls the
 // core, and turns every outcome into an envelope. Nothing thrown escapes; unexpected errors are
 // reported generically so that no internal detail (or secret) reaches the window.
 import type { z } from 'zod';
-import { GuardError, fail, isOperationName, ok } from '../contract';
-import type { CoreApi, Envelope, OperationName } from '../contract';
+import { GuardError, fail, isCallName, ok } from '../contract';
+import type { CoreApi, Envelope, CallName } from '../contract';
 import { inputSchemas } from '../contract/schemas';
 
-export type UnexpectedErrorReporter = (operation: string, error: unknown) => void;
+export type UnexpectedErrorReporter = (call: string, error: unknown) => void;
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -25,8 +25,8 @@ export async function dispatch(
   payload: unknown,
   reportUnexpected: UnexpectedErrorReporter = () => undefined,
 ): Promise<Envelope<unknown>> {
-  if (!isOperationName(name)) {
-    return fail({ code: 'unknown-operation', message: `Unknown operation: ${String(name)}` });
+  if (!isCallName(name)) {
+    return fail({ code: 'unknown-call', message: `Unknown call: ${String(name)}` });
   }
   const schema = inputSchemas[name];
   let data: unknown;
@@ -50,7 +50,7 @@ export async function dispatch(
     return ok(await handler(data));
   } catch (error) {
     if (error instanceof GuardError) return fail(error.toContract());
-    reportUnexpected(name as OperationName, error);
+    reportUnexpected(name as CallName, error);
     return fail({
       code: 'internal',
       message: `Something unexpected went wrong in ${name}. The log file has the details.`,

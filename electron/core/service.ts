@@ -1,28 +1,26 @@
 // Composition root: builds the object that implements the contract, from plain Node parts.
 // Electron main, the CLI and the browser test harness all call this; none of them adds behaviour.
-// Each domain contributes its slice of the contract; this file only wires them together.
+// Each room (accounts, app, audit, batch, demo, fleet, operations, settings, verify) makes its
+// slice of the contract and its service in its own api.ts; this file only builds and wires them,
+// each after the rooms it needs, so that nothing is bound late.
 import type { CoreApi } from '../contract';
-import { accountsOf, createAccountsApi } from './accounts';
+import { accountsDirectory, createAccountsApi, describeAccount, peerAccounts } from './accounts';
 import type { AccountsOptions } from './accounts';
 import { createAppApi } from './app/api';
-import { CloudLimits } from './cloud/session';
-import { createDemo } from './demo';
-import type { CoreContext } from './context';
-import type { Clock } from './util/clock';
-import { EventHub } from './events';
-import { dataDirProblem } from './paths';
-import { accountsDirectory } from './fleet/accounts-directory';
-import { peerAccounts } from './fleet/directory';
-import { createFleetApi } from './fleet/api';
-import { AuditLog } from './audit';
-import { AuditRecorder } from './audit/recorder';
-import { createOperationsApi } from './operations/api';
-import { SettingsStore } from './settings/store';
-import { createVerifyApi } from './verify/api';
-import type { OperationsService } from './operations/service';
+import { createAuditApi } from './audit/api';
 import { clustersFromFleet, createBatchApi } from './batch/api';
 import { batchAuditWriter } from './batch/audit';
 import type { BatchService } from './batch/service';
+import type { CoreContext } from './context';
+import { createDemoApi } from './demo';
+import { EventHub } from './events';
+import { createFleetApi } from './fleet/api';
+import { createOperationsApi } from './operations/api';
+import { Journal } from './operations/journal';
+import type { OperationsService } from './operations/service';
+import { createSettingsApi } from './settings/api';
+import type { Clock } from './util/clock';
+import { createVerifyApi } from './verify/api';
 
 export interface CoreOptions {
   /** Where metadata, snapshots, journal and audit live. */
@@ -56,119 +54,78 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   const cleanups: (() => Promise<void> | void)[] = [];
-  const settings = new SettingsStore(options.dataDir);
-  const configured = settings.current;
+  // Settings first: the cloud limits every call waits on come from them.
+  const settings = createSettingsApi(options.dataDir, options.cloudLimits);
   const context: CoreContext = {
     dataDir: options.dataDir,
     version: options.version,
     platform: options.platform ?? process.platform,
     arch: options.arch ?? process.arch,
     events: new EventHub(),
-    // Explicit limits (tests, bench) win over the user's settings.
-    cloudLimits: new CloudLimits(
-      options.cloudLimits?.global ?? configured.cloud.concurrency,
-      options.cloudLimits?.perAccount ?? configured.cloud.concurrencyPerAccount,
-    ),
+    cloudLimits: settings.service.cloudLimits,
     env: options.env ?? process.env,
     now: options.now ?? Date.now,
     onDispose: (cleanup) => void cleanups.push(cleanup),
   };
 
-  const accountsApi = createAccountsApi(context, options.accounts);
-  const directory = accountsDirectory(accountsOf(context));
-  // Operations and fleet need each other (locate a cluster / when did its last change end):
-  // the hooks resolve lazily, once both exist.
-  let operations: OperationsService | null = null;
-  const fleet = createFleetApi(context, directory, {
-    clockFor: (accountId) => clockFor(accountId),
-    lastChangeEndedAt: (clusterId) =>
-      operations?.lastChangeEndedAt(clusterId) ?? Promise.resolve(null),
+  const accounts = createAccountsApi(context, options.accounts);
+  const directory = accountsDirectory(accounts.service);
+  const demo = createDemoApi(context, accounts.service);
+  const app = createAppApi(context, {
+    isDemo: demo.service.isDemo,
+    settingsProblem: settings.service.problem,
   });
-
-  const demo = createDemo(context, accountsOf(context));
   const clockFor = (accountId: string): Clock =>
-    options.clockFor?.(accountId) ?? demo.clockFor(accountId);
-  const describeAccount = async (accountId: string) => {
-    const account = (await accountsOf(context).list()).find((a) => a.id === accountId);
-    return {
-      accountName: account?.name ?? accountId,
-      cloudAccountId: account?.identity?.accountId ?? null,
-    };
-  };
-  const audit = new AuditRecorder(
-    context,
-    new AuditLog(context.dataDir),
-    async (id) => (await describeAccount(id)).cloudAccountId,
-  );
-  const ops = createOperationsApi(
+    options.clockFor?.(accountId) ?? demo.service.clockFor(accountId);
+  const cloudAccountOf = async (accountId: string) =>
+    (await describeAccount(directory, accountId)).cloudAccountId;
+  const audit = createAuditApi(context, cloudAccountOf);
+  // The fleet's checklist asks when a cluster's last change ended, and the operations room
+  // needs the fleet to find clusters: both read the one journal, made before either.
+  const journal = new Journal(context.dataDir);
+  const fleet = createFleetApi(context, directory, {
+    clockFor,
+    lastChangeEndedAt: (clusterId) => journal.lastChangeEndedAt(clusterId),
+  });
+  const operations = createOperationsApi(
     context,
     directory,
     {
-      locate: fleet.locate,
-      audit,
-      describeAccount,
-      onRequested: (view) => audit.operation(view, 'requested'),
+      journal,
+      locate: fleet.service.locate,
+      audit: audit.service,
+      describeAccount: (accountId) => describeAccount(directory, accountId),
+      onRequested: (view) => audit.service.operation(view, 'requested'),
       onEnded: async (view) => {
-        if (view.outcome !== 'rejected') await audit.ensureRequested(view);
-        await audit.operation(view, 'ended');
-        // A change that ended moves the cluster's posture: refresh it in the snapshot.
-        if (view.outcome !== 'rejected') fleet.fleet.refreshSoon(view.accountId, view.regionId);
+        await audit.service.changeEnded(view);
+        fleet.service.changeEnded(view);
       },
     },
-    { clockFor, timeLimitMs: () => settings.current.changes.timeLimitMinutes * 60_000 },
+    { clockFor, timeLimitMs: () => settings.service.current.changes.timeLimitMinutes * 60_000 },
   );
-  operations = ops.operations;
-  context.onDispose(() => fleet.fleet.cancelPending());
-  const verifyApi = createVerifyApi({
+  const verify = createVerifyApi({
     directory,
-    locate: fleet.locate,
-    operations: () => ops.operations,
+    locate: fleet.service.locate,
+    operations: operations.service,
     clockFor,
   });
   const batch = createBatchApi(context, {
-    operations: ops.operations,
-    clusters: clustersFromFleet(fleet.fleet),
+    operations: operations.service,
+    clusters: clustersFromFleet(fleet.service),
     sessionFor: (accountId) => directory.sessionFor(accountId),
     peersOf: (accountId) => peerAccounts(directory, accountId),
     clockFor,
-    audit: batchAuditWriter(
-      context,
-      audit.log,
-      async (id) => (await describeAccount(id)).cloudAccountId,
-    ),
+    audit: batchAuditWriter(context, audit.service.log, cloudAccountOf),
   });
-  const appApi = createAppApi(context, demo.isDemo);
-  // A data folder others may write into, or that another user owns: every start says so (the
-  // CLI refuses the latter before it gets here; the window shows this notice).
-  const folderProblem = dataDirProblem(options.dataDir);
-  if (folderProblem) {
-    context.events.emit('app.notice', {
-      level: folderProblem.severity === 'refuse' ? 'error' : 'warning',
-      message: folderProblem.message,
-      at: new Date(context.now()).toISOString(),
-    });
-  }
-  if (settings.problem) {
-    context.events.emit('app.notice', {
-      level: 'warning',
-      message: settings.problem,
-      at: new Date(context.now()).toISOString(),
-    });
-  }
   const api: CoreApi = {
-    ...appApi,
-    ...accountsApi,
+    ...app.api,
+    ...accounts.api,
     ...fleet.api,
     ...demo.api,
-    ...ops.api,
-    ...verifyApi,
-    'audit.list': (filter) => audit.log.list(filter),
-    'settings.get': async () => settings.current,
-    'settings.update': async (patch) => {
-      const next = await settings.update(patch);
-      context.cloudLimits.set(next.cloud.concurrency, next.cloud.concurrencyPerAccount);
-      return next;
-    },
+    ...operations.api,
+    ...verify.api,
+    ...audit.api,
+    ...settings.api,
     ...batch.api,
   };
 
@@ -177,8 +134,8 @@ export function createCore(options: CoreOptions): Core {
     api,
     events: context.events,
     context,
-    operations: ops.operations,
-    batches: batch.batches,
+    operations: operations.service,
+    batches: batch.service,
     async dispose() {
       if (disposed) return;
       disposed = true;

@@ -19,7 +19,6 @@ import {
 } from 'electron';
 import { createFileLogger } from '../core/log/file-log';
 import { resolveDataDir } from '../core/paths';
-import type { OperationView } from '../contract';
 import { createCore } from '../core/service';
 import type { Core } from '../core/service';
 import { hardenSession, hardenWebContents } from './hardening';
@@ -202,7 +201,7 @@ if (unsafe) {
       core: started,
       window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
       isTrustedUrl: (url) => isTrustedPageUrl(url, devServerUrl),
-      reportUnexpected: (operation, error) => log.error(`[${operation}] failed`, error),
+      reportUnexpected: (call, error) => log.error(`[${call}] failed`, error),
     });
 
     const openFolder = (folder: string): void => {
@@ -263,9 +262,7 @@ if (unsafe) {
       strings: words,
       log,
     });
-    started.events.subscribe((name, payload) => {
-      if (name === 'operation.progress') notifyChangeEnded(payload as OperationView);
-    });
+    started.events.on('operation.progress', notifyChangeEnded);
     // Changes left unfinished by the last run (a crash, a quit, a closed laptop) continue.
     void started.operations.resume().then(
       (count) => count > 0 && log.info(`resumed following ${count} change(s)`),

@@ -1,8 +1,8 @@
 // The single registration point for every contract channel. Each handler checks who is asking,
 // then hands the payload to the core's dispatcher, which validates it and answers an envelope.
 // Electron is passed in (not imported) so the whole thing is unit-testable with a mock.
-import { EVENT_NAMES, OPERATION_NAMES, eventChannel, fail, operationChannel } from '../contract';
-import type { Envelope, EventName } from '../contract';
+import { EVENT_NAMES, CALL_NAMES, eventChannel, fail, callChannel } from '../contract';
+import type { Envelope } from '../contract';
 import { dispatch } from '../core/dispatch';
 import type { Core } from '../core/service';
 
@@ -33,7 +33,7 @@ export interface IpcOptions {
   window: () => WebContentsLike | null;
   /** Is the frame URL our own page? */
   isTrustedUrl: (url: string | undefined) => boolean;
-  reportUnexpected?: (operation: string, error: unknown) => void;
+  reportUnexpected?: (call: string, error: unknown) => void;
 }
 
 export function isTrustedSender(event: InvokeEventLike, options: IpcOptions): boolean {
@@ -43,11 +43,11 @@ export function isTrustedSender(event: InvokeEventLike, options: IpcOptions): bo
   return options.isTrustedUrl(event.senderFrame?.url);
 }
 
-/** Registers every operation handler and forwards every core event to our window only. */
+/** Registers every call handler and forwards every core event to our window only. */
 export function registerIpc(options: IpcOptions): () => void {
-  for (const name of OPERATION_NAMES) {
+  for (const name of CALL_NAMES) {
     options.ipcMain.handle(
-      operationChannel(name),
+      callChannel(name),
       async (event, ...args): Promise<Envelope<unknown>> => {
         if (!isTrustedSender(event, options)) {
           return fail({ code: 'forbidden-sender', message: 'Request refused: unknown sender.' });
@@ -68,7 +68,7 @@ export function registerIpc(options: IpcOptions): () => void {
     );
   }
 
-  const unsubscribe = options.core.events.subscribe((name: EventName, payload) => {
+  const unsubscribe = options.core.events.subscribe((name, payload) => {
     const target = options.window();
     if (target && !target.isDestroyed() && (EVENT_NAMES as readonly string[]).includes(name)) {
       target.send(eventChannel(name), payload);
@@ -77,6 +77,6 @@ export function registerIpc(options: IpcOptions): () => void {
 
   return () => {
     unsubscribe();
-    for (const name of OPERATION_NAMES) options.ipcMain.removeHandler(operationChannel(name));
+    for (const name of CALL_NAMES) options.ipcMain.removeHandler(callChannel(name));
   };
 }

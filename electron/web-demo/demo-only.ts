@@ -1,8 +1,8 @@
 // What keeps the browser demo to the demo account: a keychain that lives in this process only
-// (it holds the demo fixture's keys and nothing else), and a refusal of every operation that
+// (it holds the demo fixture's keys and nothing else), and a refusal of every call that
 // would bring another account in (adding one, importing the user's aliyun CLI profiles) or point
 // a demo account at other credentials or another endpoint.
-import type { ContractError, OperationName } from '../contract';
+import type { ContractError, CallName } from '../contract';
 import type { AccountSecrets, SecretStore } from '../core/accounts';
 
 /** The demo's keychain: in memory, gone when the process ends. Never the user's OS keychain. */
@@ -23,7 +23,7 @@ export class DemoSecretStore implements SecretStore {
   }
 }
 
-const NEVER_IN_THE_DEMO: ReadonlySet<OperationName> = new Set([
+const NEVER_IN_THE_DEMO: ReadonlySet<CallName> = new Set([
   'accounts.add',
   'accounts.importCli.preview',
   'accounts.importCli.apply',
@@ -35,13 +35,13 @@ const COSMETIC_UPDATE_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'colo
 const WHY =
   'The browser demo only ever shows the demo account: adding or importing accounts and changing an account’s keys, endpoint or proxy need the desktop app (npm start) or the command line.';
 
-/** Null when the operation may run in the demo; otherwise the error the window is given. */
-export function demoOnlyRefusal(name: OperationName, payload: unknown): ContractError | null {
-  if (NEVER_IN_THE_DEMO.has(name)) return { code: 'unknown-operation', message: WHY };
+/** Null when the call may run in the demo; otherwise the error the window is given. */
+export function demoOnlyRefusal(name: CallName, payload: unknown): ContractError | null {
+  if (NEVER_IN_THE_DEMO.has(name)) return { code: 'unknown-call', message: WHY };
   if (name === 'accounts.update' && typeof payload === 'object' && payload !== null) {
     // The window sends network and keys only when they were changed (AccountForm.svelte).
     if (Object.keys(payload).some((key) => !COSMETIC_UPDATE_FIELDS.has(key)))
-      return { code: 'unknown-operation', message: WHY };
+      return { code: 'unknown-call', message: WHY };
   }
   return null;
 }

@@ -11,7 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { EVENT_NAMES, eventChannel, fail, isOperationName } from '../contract';
+import { EVENT_NAMES, eventChannel, fail, isCallName } from '../contract';
 import type { Envelope } from '../contract';
 import { dispatch } from '../core/dispatch';
 import { createCore } from '../core/service';
@@ -29,7 +29,7 @@ import {
   withPageScript,
 } from './page-script';
 
-const OPERATION_PREFIX = 'guard:op:';
+const CALL_PREFIX = 'guard:call:';
 const MAX_BODY_BYTES = 1024 * 1024;
 const KEEPALIVE_MS = 15_000;
 
@@ -89,7 +89,7 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** One call: `{"channel": "guard:op:<name>", "payload": ...}`, nothing more. */
+/** One call: `{"channel": "guard:call:<name>", "payload": ...}`, nothing more. */
 function parseCall(body: string): { name: string; payload: unknown } | null {
   let call: unknown;
   try {
@@ -102,8 +102,8 @@ function parseCall(body: string): { name: string; payload: unknown } | null {
   if (!keys.includes('channel') || keys.some((k) => k !== 'channel' && k !== 'payload'))
     return null;
   const { channel, payload } = call as { channel: unknown; payload?: unknown };
-  if (typeof channel !== 'string' || !channel.startsWith(OPERATION_PREFIX)) return null;
-  return { name: channel.slice(OPERATION_PREFIX.length), payload };
+  if (typeof channel !== 'string' || !channel.startsWith(CALL_PREFIX)) return null;
+  return { name: channel.slice(CALL_PREFIX.length), payload };
 }
 
 export async function startWebDemo(options: WebDemoOptions): Promise<WebDemo> {
@@ -163,20 +163,20 @@ export async function startWebDemo(options: WebDemoOptions): Promise<WebDemo> {
         400,
         fail({
           code: 'validation',
-          message: 'A call is {"channel": "guard:op:<name>", "payload": …}.',
+          message: 'A call is {"channel": "guard:call:<name>", "payload": …}.',
         }),
       );
-    if (!isOperationName(call.name))
+    if (!isCallName(call.name))
       return sendEnvelope(
         res,
         404,
-        fail({ code: 'unknown-operation', message: `Unknown operation: ${call.name}` }),
+        fail({ code: 'unknown-call', message: `Unknown call: ${call.name}` }),
       );
     const refusal = demoOnlyRefusal(call.name, call.payload);
     if (refusal) return sendEnvelope(res, 403, fail(refusal));
-    const envelope = await dispatch(core.api, call.name, call.payload, (operation, error) =>
+    const envelope = await dispatch(core.api, call.name, call.payload, (name, error) =>
       log(
-        `web demo: unexpected error in ${operation}: ${error instanceof Error ? error.message : String(error)}`,
+        `web demo: unexpected error in ${name}: ${error instanceof Error ? error.message : String(error)}`,
       ),
     );
     sendEnvelope(res, 200, envelope);

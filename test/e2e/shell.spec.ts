@@ -51,7 +51,7 @@ test.describe('app shell', () => {
         'accounts.dumpSecrets',
       ),
     );
-    expect(reply).toMatchObject({ ok: false, error: { code: 'unknown-operation' } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
     expect(bridgeCalls.names).not.toContain('accounts.dumpSecrets');
   });
 

@@ -10,10 +10,10 @@ import { eventChannel } from '../../electron/contract';
 import { dispatch } from '../../electron/core/dispatch';
 import type { Core } from '../../electron/core/service';
 
-const OPERATION_PREFIX = 'guard:op:';
+const CALL_PREFIX = 'guard:call:';
 
 export interface BridgeCalls {
-  /** Every operation the page invoked, in order (names only: payloads may hold user input). */
+  /** Every call the page made, in order (names only: payloads may hold user input). */
   names: string[];
 }
 
@@ -33,8 +33,8 @@ export async function installBridge(
         return { ok: false, error: { code: 'forbidden-sender', message: 'Unknown sender.' } };
       }
       const name =
-        typeof channel === 'string' && channel.startsWith(OPERATION_PREFIX)
-          ? channel.slice(OPERATION_PREFIX.length)
+        typeof channel === 'string' && channel.startsWith(CALL_PREFIX)
+          ? channel.slice(CALL_PREFIX.length)
           : channel;
       calls.names.push(String(name));
       return dispatch(core.api, name, payload);

@@ -48,9 +48,7 @@ export function operationsHarness(
   const directory = simDirectory(sim, options.directory);
   const fleet = new FleetService(ctx, directory);
   const progress: OperationView[] = [];
-  ctx.events.subscribe((name, payload) => {
-    if (name === 'operation.progress') progress.push(payload as OperationView);
-  });
+  ctx.events.on('operation.progress', (view) => progress.push(view));
   const operations = new OperationsService(
     ctx,
     {

@@ -5,7 +5,7 @@ import type { Simulator } from '../../simulator';
 import { CloudLimits, CloudSession } from '../../electron/core/cloud/session';
 import type { CallInfo, Timeouts } from '../../electron/core/cloud/session';
 import { assumeRole } from '../../electron/core/cloud/sts';
-import type { AccountDirectory, FleetAccount } from '../../electron/core/fleet/directory';
+import type { AccountDirectory, FleetAccount } from '../../electron/core/accounts/directory';
 
 export interface SimDirectoryOptions {
   timeouts?: Timeouts;

@@ -194,14 +194,12 @@ async function applyAndFollow(
   let current: BatchView | null = null;
   const unsubscribe = ctx.core.events.subscribe((name, payload) => {
     if (name === 'batch.progress') {
-      const view = payload as BatchView;
-      if (view.batchId !== batchId) return;
-      current = view;
-      for (const item of view.items) if (item.status === 'ready') show(item);
+      if (payload.batchId !== batchId) return;
+      current = payload;
+      for (const item of payload.items) if (item.status === 'ready') show(item);
     } else if (name === 'operation.progress') {
-      const op = payload as OperationView;
-      operations.set(op.operationId, op);
-      const item = current?.items.find((i) => i.operationId === op.operationId);
+      operations.set(payload.operationId, payload);
+      const item = current?.items.find((i) => i.operationId === payload.operationId);
       if (item) show(item);
     }
   });

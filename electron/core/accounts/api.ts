@@ -6,7 +6,7 @@ import { KeyringSecretStore } from './keyring-store';
 import { AccountsService } from './service';
 import type { AccountsServiceOptions } from './service';
 
-export type AccountsOperation =
+export type AccountsCall =
   | 'accounts.list'
   | 'accounts.add'
   | 'accounts.update'
@@ -21,9 +21,9 @@ export type AccountsOptions = Partial<AccountsServiceOptions>;
 const services = new WeakMap<CoreContext, AccountsService>();
 
 /**
- * The accounts service of a core, for other domains:
- *   const session = await accountsOf(ctx).sessionFor(accountId);
- * createAccountsApi must have run first (createCore does it before the other slices).
+ * The accounts service of a core, for tests and the bench, which hold only the core:
+ *   const session = await accountsOf(core.context).sessionFor(accountId);
+ * createCore hands the other rooms the service itself (and accountsDirectory over it).
  */
 export function accountsOf(ctx: CoreContext): AccountsService {
   const service = services.get(ctx);
@@ -34,13 +34,13 @@ export function accountsOf(ctx: CoreContext): AccountsService {
 export function createAccountsApi(
   ctx: CoreContext,
   options: AccountsOptions = {},
-): Pick<CoreApi, AccountsOperation> {
+): { api: Pick<CoreApi, AccountsCall>; service: AccountsService } {
   const service = new AccountsService(ctx, {
     ...options,
     secretStore: options.secretStore ?? new KeyringSecretStore(),
   });
   services.set(ctx, service);
-  return {
+  const api: Pick<CoreApi, AccountsCall> = {
     'accounts.list': async () => ({ accounts: await service.list() }),
     'accounts.add': async (input) => ({ account: await service.add(input) }),
     'accounts.update': async (input) => ({ account: await service.update(input) }),
@@ -49,4 +49,5 @@ export function createAccountsApi(
     'accounts.importCli.preview': async (input) => service.previewCliImport(input.path),
     'accounts.importCli.apply': async (input) => service.applyCliImport(input),
   };
+  return { api, service };
 }

@@ -1,26 +1,65 @@
+// The app slice of the contract: what this app is, and the notices a window opened later must
+// still see (those of the start among them: the data folder, an unreadable settings file).
 import type { AppNotice, CoreApi } from '../../contract';
 import type { CoreContext } from '../context';
+import { dataDirProblem } from '../paths';
 import { readAppInfo } from './info';
 
 const KEPT_NOTICES = 20;
 
-export function createAppApi(ctx: CoreContext, isDemo: () => boolean): Pick<CoreApi, 'app.info'> {
+export interface AppService {
+  /** The latest notices, oldest first (app.info hands them to a window that opens later). */
+  notices(): AppNotice[];
+}
+
+export interface AppDeps {
+  /** app.info's `demo`: a demo account is saved. */
+  isDemo: () => boolean;
+  /** Why settings.json could not be used at start, if so (the settings room knows). */
+  settingsProblem: string | null;
+}
+
+export function createAppApi(
+  ctx: CoreContext,
+  deps: AppDeps,
+): { api: Pick<CoreApi, 'app.info'>; service: AppService } {
   // Notices are events; a window that opens later must still see them, so the latest are kept.
-  const notices: AppNotice[] = [];
-  ctx.events.subscribe((name, payload) => {
-    if (name !== 'app.notice') return;
-    notices.push(payload as AppNotice);
-    if (notices.length > KEPT_NOTICES) notices.shift();
+  const kept: AppNotice[] = [];
+  ctx.events.on('app.notice', (notice) => {
+    kept.push(notice);
+    if (kept.length > KEPT_NOTICES) kept.shift();
   });
+  const service: AppService = { notices: () => [...kept] };
+
+  // A data folder others may write into, or that another user owns: every start says so (the
+  // CLI refuses the latter before it gets here; the window shows this notice).
+  const folderProblem = dataDirProblem(ctx.dataDir);
+  if (folderProblem) {
+    ctx.events.emit('app.notice', {
+      level: folderProblem.severity === 'refuse' ? 'error' : 'warning',
+      message: folderProblem.message,
+      at: new Date(ctx.now()).toISOString(),
+    });
+  }
+  if (deps.settingsProblem) {
+    ctx.events.emit('app.notice', {
+      level: 'warning',
+      message: deps.settingsProblem,
+      at: new Date(ctx.now()).toISOString(),
+    });
+  }
   return {
-    'app.info': async () =>
-      readAppInfo({
-        version: ctx.version,
-        dataDir: ctx.dataDir,
-        platform: ctx.platform,
-        arch: ctx.arch,
-        isDemo,
-        notices: () => [...notices],
-      }),
+    api: {
+      'app.info': async () =>
+        readAppInfo({
+          version: ctx.version,
+          dataDir: ctx.dataDir,
+          platform: ctx.platform,
+          arch: ctx.arch,
+          isDemo: deps.isDemo,
+          notices: service.notices,
+        }),
+    },
+    service,
   };
 }

@@ -75,6 +75,12 @@ export class AuditRecorder {
     await this.operation(view, 'requested');
   }
 
+  /** A change ended: its `ended` entry, after the `requested` one if the log lacks it. */
+  async changeEnded(view: OperationView): Promise<void> {
+    if (view.outcome !== 'rejected') await this.ensureRequested(view);
+    await this.operation(view, 'ended');
+  }
+
   /** Runs a fix and records its outcome, whatever it is. */
   async fix<T extends { requestIds: string[] }>(
     action: Extract<AuditAction, 'fix.authorizeServiceRole' | 'fix.enableDeletionProtection'>,

@@ -29,7 +29,7 @@ export function createBatchApi(
   ctx: CoreContext,
   deps: BatchDeps,
   options: BatchOptions = {},
-): { api: BatchApi; batches: BatchService } {
+): { api: BatchApi; service: BatchService } {
   const batches = new BatchService(ctx, deps, options);
   ctx.onDispose(() => batches.dispose());
   const api: BatchApi = {
@@ -40,5 +40,5 @@ export function createBatchApi(
     'batch.get': ({ batchId }) => batches.get(batchId),
     'batch.list': () => batches.list(),
   };
-  return { api, batches };
+  return { api, service: batches };
 }

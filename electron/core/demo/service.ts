@@ -14,6 +14,8 @@ import { DEMO, demoCredentials, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import type { AccountsService } from '../accounts';
 import type { CoreContext } from '../context';
+import { realClock, scaledClock } from '../util/clock';
+import type { Clock } from '../util/clock';
 
 /** Simulated seconds per real second: a 10-minute encryption change takes about 30 s. */
 export const DEMO_TIME_SCALE = 20;
@@ -50,15 +52,40 @@ export class DemoService {
   private demoInUse = false;
   /** Serialises start, stop and the resume after a restart. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The saved demo accounts' ids, kept current from accounts.changed (see clockFor). */
+  private readonly demoIds = new Set<string>();
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly accounts: AccountsService,
   ) {
     ctx.onDispose(() => this.stopSimulator());
-    ctx.events.subscribe((name) => {
-      if (name === 'accounts.changed') void this.refreshInUse();
+    ctx.events.on('accounts.changed', () => {
+      void this.refreshInUse();
+      void this.refreshIds();
     });
+    void this.refreshIds();
+  }
+
+  /**
+   * The clock an account's changes are followed in: the simulated cloud's for a demo account
+   * (so that a "10-minute" demo change is followed as closely as a real one), else real time.
+   */
+  clockFor = (accountId: string): Clock => {
+    const sim = this.simulator;
+    return this.demoIds.has(accountId) && sim
+      ? scaledClock(DEMO_TIME_SCALE, () => sim.control.now())
+      : realClock;
+  };
+
+  private async refreshIds(): Promise<void> {
+    try {
+      const ids = (await this.demoAccounts()).map((a) => a.id);
+      this.demoIds.clear();
+      for (const id of ids) this.demoIds.add(id);
+    } catch {
+      // keep the last known set
+    }
   }
 
   /** app.info's `demo`: a demo account is saved. Kept current from accounts.changed. */

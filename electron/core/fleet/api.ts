@@ -1,13 +1,11 @@
 // The fleet slice of the contract: snapshot, refresh, one cluster by id, keys, and the checklist.
 import type { CoreApi } from '../../contract';
-import type { ClusterSummary } from '../../contract/types/fleet';
 import { runChecklist } from '../checks/run';
 import type { CoreContext } from '../context';
 import type { Clock } from '../util/clock';
-import { peerAccounts } from './directory';
-import type { AccountDirectory } from './directory';
+import { peerAccounts } from '../accounts/directory';
+import type { AccountDirectory } from '../accounts/directory';
 import { listKeys } from './keys';
-import { findClusterById } from './lookup';
 import { FleetService } from './service';
 
 export interface FleetHooks {
@@ -26,22 +24,10 @@ export function createFleetApi(
   ctx: CoreContext,
   directory: AccountDirectory,
   hooks: FleetHooks = {},
-): {
-  api: FleetApi;
-  fleet: FleetService;
-  locate: (clusterId: string, accountId?: string) => Promise<ClusterSummary>;
-} {
+): { api: FleetApi; service: FleetService } {
   const fleet = new FleetService(ctx, directory);
-
-  /**
-   * Finds a cluster: in the last snapshot, else in the cloud by its id (the named account, or
-   * every saved account). A cluster the fleet view leaves out (Basic, not Edge) is found too.
-   */
-  async function locate(clusterId: string, accountId?: string): Promise<ClusterSummary> {
-    const known = await fleet.findCluster(clusterId);
-    if (known && (!accountId || known.accountId === accountId)) return known;
-    return findClusterById(directory, clusterId, accountId);
-  }
+  ctx.onDispose(() => fleet.cancelPending());
+  const { locate } = fleet;
 
   const api: FleetApi = {
     'fleet.snapshot': () => fleet.snapshot(),
@@ -72,5 +58,5 @@ export function createFleetApi(
       });
     },
   };
-  return { api, fleet, locate };
+  return { api, service: fleet };
 }

@@ -21,7 +21,7 @@ import {
   encryptionOf,
   supportsSecretEncryption,
 } from './classify';
-import type { AccountDirectory, FleetAccount } from './directory';
+import type { AccountDirectory, FleetAccount } from '../accounts/directory';
 import { keyHealth } from './keys';
 import { Limiter } from '../util/limiter';
 

@@ -8,7 +8,7 @@ import { GuardError } from '../../contract';
 import { describeCluster } from '../cloud/cs';
 import { CloudError, toCloudError } from '../cloud/errors';
 import { Limiter } from '../util/limiter';
-import type { AccountDirectory, FleetAccount } from './directory';
+import type { AccountDirectory, FleetAccount } from '../accounts/directory';
 import { toSummary } from './inventory';
 
 /** Accounts asked at once (each ask is one call; the sessions limit calls further). */

@@ -2,9 +2,11 @@
 // saw into it, and events for every subscriber.
 import type { FleetSnapshot } from '../../contract/types/fleet';
 import type { ClusterSummary } from '../../contract/types/fleet';
+import type { OperationView } from '../../contract/types/operations';
 import type { CoreContext } from '../context';
-import type { AccountDirectory } from './directory';
+import type { AccountDirectory } from '../accounts/directory';
 import { Inventory, coverageKey } from './inventory';
+import { findClusterById } from './lookup';
 import type { RefreshOptions } from './inventory';
 import { SnapshotStore } from './snapshot-store';
 
@@ -107,6 +109,11 @@ export class FleetService {
     this.soonTimer.unref?.();
   }
 
+  /** A change that ended moves the cluster's posture: its region is refreshed soon. */
+  changeEnded(view: Pick<OperationView, 'outcome' | 'accountId' | 'regionId'>): void {
+    if (view.outcome !== 'rejected') this.refreshSoon(view.accountId, view.regionId);
+  }
+
   /** Drops refreshes that have not started yet (shutting down). */
   cancelPending(): void {
     if (this.soonTimer) clearTimeout(this.soonTimer);
@@ -117,6 +124,17 @@ export class FleetService {
   async findCluster(clusterId: string): Promise<ClusterSummary | undefined> {
     return (await this.snapshot())?.clusters.find((c) => c.clusterId === clusterId);
   }
+
+  /**
+   * Finds a cluster: in the last snapshot, else in the cloud by its id (the named account, or
+   * every saved account). A cluster the fleet view leaves out (Basic, not Edge) is found too.
+   * An arrow, so that other rooms can be handed `fleet.locate` as it is.
+   */
+  locate = async (clusterId: string, accountId?: string): Promise<ClusterSummary> => {
+    const known = await this.findCluster(clusterId);
+    if (known && (!accountId || known.accountId === accountId)) return known;
+    return findClusterById(this.directory, clusterId, accountId);
+  };
 
   /** Replaces one cluster in the snapshot (after a poll saw it change). */
   async updateCluster(cluster: ClusterSummary): Promise<void> {

@@ -2,7 +2,7 @@
 import type { CoreApi } from '../../contract';
 import type { CoreContext } from '../context';
 import type { AuditRecorder } from '../audit/recorder';
-import type { AccountDirectory } from '../fleet/directory';
+import type { AccountDirectory } from '../accounts/directory';
 import { authorizeServiceRole, enableDeletionProtection } from './fixes';
 import { OperationsService } from './service';
 import type { OperationsDeps, OperationsOptions } from './service';
@@ -27,7 +27,7 @@ export function createOperationsApi(
     ) => Promise<{ accountName: string; cloudAccountId: string | null }>;
   },
   options: OperationsOptions = {},
-): { api: OperationsApi; operations: OperationsService } {
+): { api: OperationsApi; service: OperationsService } {
   const operations = new OperationsService(ctx, { ...deps, directory }, options);
   ctx.onDispose(() => operations.dispose());
   const api: OperationsApi = {
@@ -52,5 +52,5 @@ export function createOperationsApi(
       );
     },
   };
-  return { api, operations };
+  return { api, service: operations };
 }

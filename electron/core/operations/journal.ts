@@ -198,4 +198,22 @@ export class Journal {
     const { records, problems } = await readJsonLines(this.file, isRecord);
     return { entries: fold(records), problems };
   }
+
+  /**
+   * When a change of this cluster last ended, succeeded or failed (for the cooldown check). A
+   * change's end is journaled before anyone is told of it, so the file alone has the answer.
+   */
+  async lastChangeEndedAt(clusterId: string): Promise<number | null> {
+    const { entries } = await this.read();
+    const ended = [...entries.values()]
+      .map((e) => e.view)
+      .filter(
+        (o) =>
+          o.clusterId === clusterId &&
+          o.endedAt &&
+          (o.outcome === 'succeeded' || o.outcome === 'failed'),
+      )
+      .map((o) => Date.parse(o.endedAt!));
+    return ended.length ? Math.max(...ended) : null;
+  }
 }

@@ -13,8 +13,8 @@ import { updateKmsEncryption } from '../cloud/cs';
 import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import type { CoreContext } from '../context';
-import { peerAccounts } from '../fleet/directory';
-import type { AccountDirectory } from '../fleet/directory';
+import { peerAccounts } from '../accounts/directory';
+import type { AccountDirectory } from '../accounts/directory';
 import { realClock, wallClockTime } from '../util/clock';
 import type { HeldLock } from '../util/lock';
 import { lockClusterChange } from './change-lock';
@@ -39,6 +39,8 @@ export interface OperationsDeps {
   /** Called when a change was requested and when it ended (audit, fleet refresh, notifications). */
   onRequested?: (view: OperationView) => Promise<void>;
   onEnded?: (view: OperationView) => Promise<void>;
+  /** The journal, when the composition shares its reader with another room (else our own). */
+  journal?: Journal;
 }
 
 export interface ChangeRequest {
@@ -62,7 +64,7 @@ export class OperationsService {
     private readonly deps: OperationsDeps,
     private readonly options: OperationsOptions = {},
   ) {
-    this.journal = new Journal(ctx.dataDir);
+    this.journal = deps.journal ?? new Journal(ctx.dataDir);
     // Each followed change waits on this one signal; a batch follows dozens at once.
     setMaxListeners(10_000, this.abort.signal);
   }
@@ -108,12 +110,8 @@ export class OperationsService {
   }
 
   /** When a change of this cluster last ended (for the cooldown check), from the journal. */
-  async lastChangeEndedAt(clusterId: string): Promise<number | null> {
-    const { operations } = await this.list({ clusterId });
-    const ended = operations
-      .filter((o) => o.endedAt && (o.outcome === 'succeeded' || o.outcome === 'failed'))
-      .map((o) => Date.parse(o.endedAt!));
-    return ended.length ? Math.max(...ended) : null;
+  lastChangeEndedAt(clusterId: string): Promise<number | null> {
+    return this.journal.lastChangeEndedAt(clusterId);
   }
 
   hasChangesInFlight(): boolean {

@@ -2,7 +2,7 @@
 import { GuardError } from '../../contract';
 import type { CoreApi } from '../../contract';
 import type { VerifyReport } from '../../contract/types/verify';
-import type { AccountDirectory } from '../fleet/directory';
+import type { AccountDirectory } from '../accounts/directory';
 import type { ClusterSummary } from '../../contract/types/fleet';
 import type { OperationsService } from '../operations/service';
 import type { Clock } from '../util/clock';
@@ -12,7 +12,8 @@ import { verifyEncryption } from './verify';
 export interface VerifyDeps {
   directory: AccountDirectory;
   locate: (clusterId: string, accountId?: string) => Promise<ClusterSummary>;
-  operations: () => OperationsService;
+  /** The journal of changes: which change to prove, and its times in the cloud's clock. */
+  operations: Pick<OperationsService, 'list' | 'cloudTimes'>;
   clockFor: (accountId: string) => Clock;
 }
 
@@ -21,11 +22,19 @@ function toCloudTime(clock: Clock, realMs: number): Date {
   return new Date(clock.cloudNow() - (Date.now() - realMs) * clock.scale);
 }
 
-export function createVerifyApi(deps: VerifyDeps): Pick<CoreApi, 'verify.run'> {
-  return {
-    'verify.run': async ({ clusterId, accountId }): Promise<VerifyReport> => {
+export interface VerifyService {
+  /** Proves the cluster's latest change (the one the journal has) from ActionTrail. */
+  prove(clusterId: string, accountId?: string): Promise<VerifyReport>;
+}
+
+export function createVerifyApi(deps: VerifyDeps): {
+  api: Pick<CoreApi, 'verify.run'>;
+  service: VerifyService;
+} {
+  const service: VerifyService = {
+    async prove(clusterId, accountId) {
       const cluster = await deps.locate(clusterId, accountId);
-      const { operations } = await deps.operations().list({ clusterId: cluster.clusterId });
+      const { operations } = await deps.operations.list({ clusterId: cluster.clusterId });
       const change =
         operations.find((o) => o.outcome === 'succeeded') ?? operations.find((o) => o.requestedAt);
       const keyId = change?.keyId ?? cluster.encryption.keyId;
@@ -40,7 +49,7 @@ export function createVerifyApi(deps: VerifyDeps): Pick<CoreApi, 'verify.run'> {
       const session = await deps.directory.sessionFor(cluster.accountId);
       // The cloud's own times when the journal has them; else mapped from real time, which
       // assumes the cloud's clock ran continuously since.
-      const recorded = await deps.operations().cloudTimes(change.operationId);
+      const recorded = await deps.operations.cloudTimes(change.operationId);
       const since =
         recorded.requestedAt !== undefined
           ? new Date(recorded.requestedAt)
@@ -73,5 +82,9 @@ export function createVerifyApi(deps: VerifyDeps): Pick<CoreApi, 'verify.run'> {
         }),
       };
     },
+  };
+  return {
+    api: { 'verify.run': ({ clusterId, accountId }) => service.prove(clusterId, accountId) },
+    service,
   };
 }

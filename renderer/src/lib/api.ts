@@ -7,9 +7,9 @@ import type {
   EventName,
   EventPayload,
   GuardBridge,
-  OperationInput,
-  OperationName,
-  OperationOutput,
+  CallInput,
+  CallName,
+  CallOutput,
 } from '../../../electron/contract';
 
 declare global {
@@ -41,10 +41,10 @@ function bridge(): GuardBridge {
   return guard;
 }
 
-export async function call<N extends OperationName>(
+export async function call<N extends CallName>(
   name: N,
-  input?: OperationInput<N>,
-): Promise<OperationOutput<N>> {
+  input?: CallInput<N>,
+): Promise<CallOutput<N>> {
   const reply = await bridge().invoke(name, input);
   if (!reply.ok) throw new ApiError(reply.error);
   return reply.value;

@@ -41,9 +41,7 @@ export function batchHarness(
     options,
   );
   const batchProgress: BatchView[] = [];
-  h.ctx.events.subscribe((name, payload) => {
-    if (name === 'batch.progress') batchProgress.push(payload as BatchView);
-  });
+  h.ctx.events.on('batch.progress', (view) => batchProgress.push(view));
   return {
     ...h,
     batches,

@@ -56,7 +56,7 @@ async function addClusterViaControlApi(cluster: Record<string, unknown>) {
 
 describe('a cluster not in the last fleet snapshot', () => {
   it('created since the refresh, in a region not listed: found, and its checklist runs', async () => {
-    const { api, fleet } = fleetApi();
+    const { api, service: fleet } = fleetApi();
     await api['fleet.refresh']({});
     await addClusterViaControlApi({
       id: ADDED,

@@ -68,9 +68,9 @@ describe('a key id of the older UUID form', () => {
     const proof = await createVerifyApi({
       directory: simDirectory(sim),
       locate: async (clusterId) => (await h.fleet.findCluster(clusterId))!,
-      operations: () => h.operations,
+      operations: h.operations,
       clockFor: () => scaledClock(SCALE, () => sim.control.now()),
-    })['verify.run']({ clusterId: DEMO.clusters.happy });
+    }).api['verify.run']({ clusterId: DEMO.clusters.happy });
     expect(proof.result, proof.result.summary).toMatchObject({
       status: 'verified',
       keyId: DEMO.keys.uuid,

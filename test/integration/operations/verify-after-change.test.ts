@@ -25,7 +25,7 @@ function verifier() {
   return createVerifyApi({
     directory: simDirectory(sim),
     locate: async (clusterId) => (await h.fleet.findCluster(clusterId))!,
-    operations: () => h.operations,
+    operations: h.operations,
     clockFor: () => scaledClock(SCALE, () => sim.control.now()),
   });
 }
@@ -44,12 +44,12 @@ describe('proof after a change', () => {
       keyId: DEMO.keys.valid,
     });
     // Before the change has ended there is nothing to prove yet.
-    expect((await verifier()['verify.run']({ clusterId: DEMO.clusters.happy })).result.status).toBe(
-      'pending',
-    );
+    expect(
+      (await verifier().api['verify.run']({ clusterId: DEMO.clusters.happy })).result.status,
+    ).toBe('pending');
     expect((await h.operations.waitFor(op.operationId)).outcome).toBe('succeeded');
     simulatedMinutes(3); // ActionTrail's delay, and the KMS plugin at work
-    const later = await verifier()['verify.run']({ clusterId: DEMO.clusters.happy });
+    const later = await verifier().api['verify.run']({ clusterId: DEMO.clusters.happy });
     expect(later.result, later.result.summary).toMatchObject({
       status: 'verified',
       keyId: DEMO.keys.valid,
@@ -68,7 +68,7 @@ describe('proof after a change', () => {
     const op = await h.operations.start({ clusterId: DEMO.clusters.encrypted, action: 'disable' });
     expect((await h.operations.waitFor(op.operationId)).outcome).toBe('succeeded');
     simulatedMinutes(16); // 5 minutes of grace, then ActionTrail's lag
-    const report = await verifier()['verify.run']({ clusterId: DEMO.clusters.encrypted });
+    const report = await verifier().api['verify.run']({ clusterId: DEMO.clusters.encrypted });
     expect(report.result, report.result.summary).toMatchObject({
       status: 'verified',
       action: 'disable',

@@ -84,7 +84,7 @@ describe('the browser demo server', () => {
     expect(first.body.indexOf('/bridge.js')).toBeLessThan(first.body.indexOf('type="module"'));
     const script = await request(demo, 'GET', '/bridge.js', { headers: { cookie } });
     expect(script.status).toBe(200);
-    expect(script.body).toContain('guard:op:'); // the built preload's allowlist is inside
+    expect(script.body).toContain('guard:call:'); // the built preload's allowlist is inside
   });
 
   it('refuses a request without the token, or with a wrong one (403)', async () => {
@@ -97,7 +97,7 @@ describe('the browser demo server', () => {
     );
     const noToken = await request(demo, 'POST', '/invoke', {
       headers: { origin: demo.origin, 'content-type': 'application/json' },
-      body: JSON.stringify({ channel: 'guard:op:app.info' }),
+      body: JSON.stringify({ channel: 'guard:call:app.info' }),
     });
     expect(noToken.status).toBe(403);
     expect(noToken.body).not.toContain('"ok":true');
@@ -109,28 +109,28 @@ describe('the browser demo server', () => {
       expect(reply.status, host).toBe(403);
       expect(reply.headers['set-cookie'], host).toBeUndefined();
     }
-    const call = await invoke('guard:op:app.info', undefined, { host: 'evil.example' });
+    const call = await invoke('guard:call:app.info', undefined, { host: 'evil.example' });
     expect(call.status).toBe(403);
   });
 
   it('refuses another Origin, and a POST that names none', async () => {
     expect(
-      (await invoke('guard:op:app.info', undefined, { origin: 'http://evil.example' })).status,
+      (await invoke('guard:call:app.info', undefined, { origin: 'http://evil.example' })).status,
     ).toBe(403);
     const noOrigin = await request(demo, 'POST', '/invoke', {
       headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ channel: 'guard:op:app.info' }),
+      body: JSON.stringify({ channel: 'guard:call:app.info' }),
     });
     expect(noOrigin.status).toBe(403);
   });
 
   it('answers an allowlisted call through the core: app.info and the demo fleet', async () => {
-    const info = await invoke('guard:op:app.info');
+    const info = await invoke('guard:call:app.info');
     expect(info.status).toBe(200);
     const envelope = JSON.parse(info.body) as Envelope<AppInfo>;
     expect(envelope.ok && envelope.value.demo).toBe(true);
 
-    const accounts = JSON.parse((await invoke('guard:op:accounts.list')).body) as Envelope<{
+    const accounts = JSON.parse((await invoke('guard:call:accounts.list')).body) as Envelope<{
       accounts: { demo: boolean }[];
     }>;
     expect(accounts.ok).toBe(true);
@@ -139,7 +139,7 @@ describe('the browser demo server', () => {
     expect(accounts.value.accounts.every((a) => a.demo)).toBe(true);
 
     const refreshed = JSON.parse(
-      (await invoke('guard:op:fleet.refresh')).body,
+      (await invoke('guard:call:fleet.refresh')).body,
     ) as Envelope<FleetSnapshot>;
     expect(refreshed.ok).toBe(true);
     if (refreshed.ok) expect(refreshed.value.clusters.length).toBeGreaterThan(0);
@@ -147,38 +147,38 @@ describe('the browser demo server', () => {
 
   it('refuses a channel outside the contract, and malformed calls', async () => {
     for (const channel of [
-      'guard:op:fs.readFile',
+      'guard:call:fs.readFile',
       'guard:event:app.notice',
       'app.info',
-      'guard:op:',
+      'guard:call:',
     ]) {
       const reply = await invoke(channel);
       expect(reply.status, channel).toBeGreaterThanOrEqual(400);
       expect(JSON.parse(reply.body), channel).toMatchObject({ ok: false });
     }
-    const unknown = JSON.parse((await invoke('guard:op:fs.readFile')).body) as Envelope<unknown>;
-    expect(!unknown.ok && unknown.error.code).toBe('unknown-operation');
+    const unknown = JSON.parse((await invoke('guard:call:fs.readFile')).body) as Envelope<unknown>;
+    expect(!unknown.ok && unknown.error.code).toBe('unknown-call');
     // A second argument does not cross: the call is exactly {channel, payload}.
     const extra = await request(demo, 'POST', '/invoke', {
       headers: { cookie, origin: demo.origin, 'content-type': 'application/json' },
-      body: JSON.stringify({ channel: 'guard:op:app.info', payload: undefined, more: 1 }),
+      body: JSON.stringify({ channel: 'guard:call:app.info', payload: undefined, more: 1 }),
     });
     expect(extra.status).toBe(400);
     // The core's door still validates the payload.
     const invalid = JSON.parse(
-      (await invoke('guard:op:fleet.snapshot', { surprise: true })).body,
+      (await invoke('guard:call:fleet.snapshot', { surprise: true })).body,
     ) as Envelope<unknown>;
     expect(!invalid.ok && invalid.error.code).toBe('validation');
     // Not JSON: refused before the core.
     const form = await request(demo, 'POST', '/invoke', {
       headers: { cookie, origin: demo.origin, 'content-type': 'text/plain' },
-      body: 'channel=guard:op:app.info',
+      body: 'channel=guard:call:app.info',
     });
     expect(form.status).toBe(415);
   });
 
   it('never lets another account in: no add, no aliyun CLI import, no re-keying', async () => {
-    const add = await invoke('guard:op:accounts.add', {
+    const add = await invoke('guard:call:accounts.add', {
       kind: 'access-key',
       name: 'real',
       accessKeyId: 'LTAI5tExampleExample00',
@@ -186,20 +186,20 @@ describe('the browser demo server', () => {
     });
     expect(add.status).toBe(403);
     expect(add.body).not.toContain('x'.repeat(30));
-    expect((await invoke('guard:op:accounts.importCli.preview', {})).status).toBe(403);
-    const accounts = JSON.parse((await invoke('guard:op:accounts.list')).body) as Envelope<{
+    expect((await invoke('guard:call:accounts.importCli.preview', {})).status).toBe(403);
+    const accounts = JSON.parse((await invoke('guard:call:accounts.list')).body) as Envelope<{
       accounts: { id: string; name: string }[];
     }>;
     if (!accounts.ok) throw new Error('accounts.list failed');
     const first = accounts.value.accounts[0]!;
-    const rekey = await invoke('guard:op:accounts.update', {
+    const rekey = await invoke('guard:call:accounts.update', {
       id: first.id,
       network: { endpoint: 'https://cs.aliyuncs.com' },
     });
     expect(rekey.status).toBe(403);
     // A cosmetic edit of a demo account is fine.
     const rename = JSON.parse(
-      (await invoke('guard:op:accounts.update', { id: first.id, name: `${first.name} (renamed)` }))
+      (await invoke('guard:call:accounts.update', { id: first.id, name: `${first.name} (renamed)` }))
         .body,
     ) as Envelope<unknown>;
     expect(rename.ok).toBe(true);
@@ -236,7 +236,7 @@ describe('the browser demo server', () => {
             }
           });
           // Only once the stream is open does the refresh start, so no event can be missed.
-          void invoke('guard:op:fleet.refresh');
+          void invoke('guard:call:fleet.refresh');
         },
       );
       req.on('error', reject);

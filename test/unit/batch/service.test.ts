@@ -167,9 +167,7 @@ function setup(ops: FakeOps, dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-s
   dirs.push(dataDir);
   const events = new EventHub();
   const progress: BatchView[] = [];
-  events.subscribe((name, payload) => {
-    if (name === 'batch.progress') progress.push(payload as BatchView);
-  });
+  events.on('batch.progress', (view) => progress.push(view));
   const ctx: CoreContext = {
     dataDir,
     version: 'test',

@@ -18,7 +18,7 @@ describe('createBridge', () => {
       ok: true,
       value: { version: '1' },
     });
-    expect(t.invoke).toHaveBeenCalledWith('guard:op:app.info', {});
+    expect(t.invoke).toHaveBeenCalledWith('guard:call:app.info', {});
   });
 
   it('refuses names that are not in the contract without touching the transport', async () => {
@@ -27,7 +27,7 @@ describe('createBridge', () => {
     for (const name of ['accounts.dumpSecrets', '__proto__', 'constructor', 42, null]) {
       await expect(bridge.invoke(name)).resolves.toMatchObject({
         ok: false,
-        error: { code: 'unknown-operation' },
+        error: { code: 'unknown-call' },
       });
     }
     expect(t.invoke).not.toHaveBeenCalled();

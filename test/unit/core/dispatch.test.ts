@@ -13,7 +13,7 @@ const info = {
   demo: false,
 };
 
-/** Only app.info is exercised; the other operations are never reached here. */
+/** Only app.info is exercised; the other calls are never reached here. */
 function api(impl?: CoreApi['app.info']): CoreApi {
   return { 'app.info': vi.fn(impl ?? (async () => info)) } as Partial<CoreApi> as CoreApi;
 }
@@ -26,11 +26,11 @@ describe('dispatch', () => {
     expect(core['app.info']).toHaveBeenCalledWith({});
   });
 
-  it('rejects unknown operations and malformed input before the core sees them', async () => {
+  it('rejects unknown calls and malformed input before the core sees them', async () => {
     const core = api();
     await expect(dispatch(core, 'nope', {})).resolves.toMatchObject({
       ok: false,
-      error: { code: 'unknown-operation' },
+      error: { code: 'unknown-call' },
     });
     for (const bad of [{ extra: 1 }, 'string', 42, [], null]) {
       await expect(dispatch(core, 'app.info', bad)).resolves.toMatchObject({

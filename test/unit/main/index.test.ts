@@ -1,11 +1,12 @@
 // electron/main/index.ts, the wiring, with Electron and the core mocked: what happens at start,
 // on a failed start, on a second launch, on quit, and when a notification cannot be shown.
-import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
+import type { OperationView } from '../../../electron/contract';
+import { EventHub } from '../../../electron/core/events';
 
 const fake = await vi.hoisted(async () => {
   const { EventEmitter } = await import('node:events');
@@ -100,15 +101,9 @@ vi.mock('../../../electron/core/service', () => ({
   }),
 }));
 
-const events = new EventEmitter();
+// The real hub (plain, no Electron): main subscribes with on() and subscribe() alike.
 const core = {
-  events: {
-    emit: (name: string, payload: unknown) => events.emit('event', name, payload),
-    subscribe: (listener: (name: string, payload: unknown) => void) => {
-      events.on('event', listener);
-      return () => events.off('event', listener);
-    },
-  },
+  events: new EventHub(),
   operations: { hasChangesInFlight: () => false, resume: vi.fn(async () => 0) },
   batches: { resume: vi.fn(async () => undefined) },
   dispose: vi.fn(async (): Promise<void> => undefined),
@@ -166,7 +161,7 @@ beforeEach(() => {
   fake.state.coreThrows = null;
   fake.windows.length = 0;
   fake.notifications.length = 0;
-  events.removeAllListeners();
+  core.events = new EventHub();
   core.dispose.mockClear();
   freshElectron();
   processListeners = {
@@ -319,7 +314,7 @@ describe('main process lifecycle', () => {
       action: 'enable',
       clusterName: 'edge\u202e-1',
       accountName: 'prod',
-    });
+    } as OperationView); // only what the notifier reads
     expect(fake.notifications).toHaveLength(1);
     expect(fake.notifications[0]!.options.body).not.toContain('\u202e');
     fake.notifications[0]!.emit('failed', {}, 'Notifications are not allowed');

@@ -11,8 +11,8 @@
 // Reproduce a failure with FUZZ_SEED=<seed printed in the message>; FUZZ_RUNS changes the count.
 import { inspect, isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { OPERATION_NAMES, isContractError, operationChannel } from '../../../electron/contract';
-import type { CoreApi, OperationName } from '../../../electron/contract';
+import { CALL_NAMES, isContractError, callChannel } from '../../../electron/contract';
+import type { CoreApi, CallName } from '../../../electron/contract';
 import { inputSchemas } from '../../../electron/contract/schemas';
 import { dispatch } from '../../../electron/core/dispatch';
 import { EventHub } from '../../../electron/core/events';
@@ -347,7 +347,7 @@ function setup() {
   };
   const calls: CoreCall[] = [];
   const api = Object.fromEntries(
-    OPERATION_NAMES.map((name) => [
+    CALL_NAMES.map((name) => [
       name,
       async (input: unknown) => {
         calls.push({ name, input });
@@ -391,7 +391,7 @@ function safeDescribe(value: unknown): string {
 
 type Expected = { kind: 'reject' } | { kind: 'accept'; data: unknown };
 
-function expectedFor(name: OperationName, payload: unknown): Expected {
+function expectedFor(name: CallName, payload: unknown): Expected {
   try {
     const parsed = inputSchemas[name].safeParse(payload);
     return parsed.success ? { kind: 'accept', data: parsed.data } : { kind: 'reject' };
@@ -400,12 +400,12 @@ function expectedFor(name: OperationName, payload: unknown): Expected {
   }
 }
 
-describe.each(OPERATION_NAMES.map((name) => [name]))('fuzzing %s', (name) => {
+describe.each(CALL_NAMES.map((name) => [name]))('fuzzing %s', (name) => {
   it(`survives ${RUNS} random payloads (seed ${SEED})`, async () => {
     const rng = new Rng(SEED ^ hashString(name));
     const vocabulary = schemaVocabulary(inputSchemas[name]);
     const { handlers, calls } = setup();
-    const handler = handlers.get(operationChannel(name));
+    const handler = handlers.get(callChannel(name));
     expect(handler, `no handler for ${name}`).toBeDefined();
     const trusted: InvokeEventLike = { sender: { id: OUR_ID }, senderFrame: { url: OUR_PAGE } };
     const tally = { accepted: 0, rejected: 0, forbidden: 0, extraArgs: 0 };
@@ -502,10 +502,10 @@ describe.each(OPERATION_NAMES.map((name) => [name]))('fuzzing %s', (name) => {
 describe('channels outside the contract', () => {
   it('have no handler, and the dispatcher refuses random operation names', async () => {
     const { handlers, calls } = setup();
-    expect([...handlers.keys()].sort()).toEqual(OPERATION_NAMES.map(operationChannel).sort());
+    expect([...handlers.keys()].sort()).toEqual(CALL_NAMES.map(callChannel).sort());
     const rng = new Rng(SEED);
     const api = Object.fromEntries(
-      OPERATION_NAMES.map((n) => [n, async () => 'reached']),
+      CALL_NAMES.map((n) => [n, async () => 'reached']),
     ) as unknown as CoreApi;
     for (let run = 0; run < 1000; run += 1) {
       const name = rng.pick<unknown>([
@@ -519,11 +519,11 @@ describe('channels outside the contract', () => {
         42,
         Symbol('op'),
       ]);
-      if (typeof name === 'string' && (OPERATION_NAMES as readonly string[]).includes(name))
+      if (typeof name === 'string' && (CALL_NAMES as readonly string[]).includes(name))
         continue;
       await expect(dispatch(api, name, {}), `name ${String(name)}`).resolves.toMatchObject({
         ok: false,
-        error: { code: 'unknown-operation' },
+        error: { code: 'unknown-call' },
       });
     }
     expect(calls).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { OPERATION_NAMES } from '../../../electron/contract';
+import { CALL_NAMES } from '../../../electron/contract';
 import type { CoreApi } from '../../../electron/contract';
 import { EventHub } from '../../../electron/core/events';
 import { registerIpc } from '../../../electron/main/ipc';
@@ -47,14 +47,14 @@ const trusted: InvokeEventLike = { sender: { id: 7 }, senderFrame: { url: OUR_PA
 describe('registerIpc', () => {
   it('registers exactly one handler per contract operation', () => {
     const { handlers, unregister } = setup();
-    expect([...handlers.keys()].sort()).toEqual(OPERATION_NAMES.map((n) => `guard:op:${n}`).sort());
+    expect([...handlers.keys()].sort()).toEqual(CALL_NAMES.map((n) => `guard:call:${n}`).sort());
     unregister();
     expect(handlers.size).toBe(0);
   });
 
   it('answers our window with the envelope', async () => {
     const { invoke, api } = setup();
-    await expect(invoke('guard:op:app.info', trusted, {})).resolves.toEqual({
+    await expect(invoke('guard:call:app.info', trusted, {})).resolves.toEqual({
       ok: true,
       value: { version: '1' },
     });
@@ -70,7 +70,7 @@ describe('registerIpc', () => {
     ['a frame without URL', { sender: { id: 7 }, senderFrame: null }],
   ])('refuses %s and never calls the core', async (_label, event) => {
     const { invoke, api } = setup();
-    await expect(invoke('guard:op:app.info', event as InvokeEventLike, {})).resolves.toMatchObject({
+    await expect(invoke('guard:call:app.info', event as InvokeEventLike, {})).resolves.toMatchObject({
       ok: false,
       error: { code: 'forbidden-sender' },
     });
@@ -79,14 +79,14 @@ describe('registerIpc', () => {
 
   it('refuses extra arguments and malformed payloads', async () => {
     const { invoke, api } = setup();
-    await expect(invoke('guard:op:app.info', trusted, {}, { sneaky: true })).resolves.toMatchObject(
+    await expect(invoke('guard:call:app.info', trusted, {}, { sneaky: true })).resolves.toMatchObject(
       {
         ok: false,
         error: { code: 'validation' },
       },
     );
     await expect(
-      invoke('guard:op:app.info', trusted, { __proto__: { admin: true }, x: 1 }),
+      invoke('guard:call:app.info', trusted, { __proto__: { admin: true }, x: 1 }),
     ).resolves.toMatchObject({
       ok: false,
       error: { code: 'validation' },

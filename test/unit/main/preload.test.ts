@@ -44,7 +44,7 @@ describe('preload', () => {
   it('invokes allowlisted channels only', async () => {
     const guard = exposed.get('guard') as Guard;
     await expect(guard.invoke('app.info', {})).resolves.toEqual({ ok: true, value: 'v' });
-    expect(invoke).toHaveBeenCalledWith('guard:op:app.info', {});
+    expect(invoke).toHaveBeenCalledWith('guard:call:app.info', {});
     await expect(guard.invoke('shell.openExternal', 'file:///etc/passwd')).resolves.toMatchObject({
       ok: false,
     });

@@ -149,4 +149,34 @@ describe('operation journal', () => {
     for (const p of problems)
       expect(p).toMatch(/operations\.jsonl line \d+: not a record of the expected shape; skipped/);
   });
+
+  it("knows when a cluster's last change ended: succeeded or failed, not refused or unknown", async () => {
+    // The fleet's checklist reads this for the cooldown before the operations room exists.
+    const journal = new Journal(dir());
+    const ended = (
+      opId: string,
+      at: number,
+      outcome: 'succeeded' | 'failed' | 'rejected' | 'unknown',
+    ) =>
+      journal.append({ v: 1, type: 'ended', opId, at, outcome, clusterState: null, error: null });
+    expect(await journal.lastChangeEndedAt('c-same')).toBeNull();
+    for (const [opId, at] of [
+      ['a', 1000],
+      ['b', 2000],
+      ['c', 3000],
+      ['d', 4000],
+      ['e', 5000],
+    ] as const)
+      await journal.append({ ...intent(opId, at), clusterId: 'c-same' });
+    await journal.append(intent('other', 6000)); // another cluster
+    await ended('a', 10_000, 'succeeded');
+    await ended('b', 20_000, 'failed');
+    await ended('c', 30_000, 'rejected');
+    await ended('d', 40_000, 'unknown');
+    await ended('other', 50_000, 'succeeded');
+    // 'e' has not ended: it does not count either.
+    expect(await journal.lastChangeEndedAt('c-same')).toBe(20_000);
+    expect(await journal.lastChangeEndedAt('c-other')).toBe(50_000);
+    expect(await journal.lastChangeEndedAt('c-none')).toBeNull();
+  });
 });

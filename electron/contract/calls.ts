@@ -1,7 +1,7 @@
 import type { AppSettings } from './types/settings';
 import type { Exact } from './exact';
 import type { z } from 'zod';
-import type { OperationName } from './channels';
+import type { CallName } from './channels';
 import type {
   AccountList,
   AccountRemoved,
@@ -21,8 +21,8 @@ import type { VerifyReport } from './types/verify';
 import type { BatchList, BatchPlan, BatchView } from './types/batch';
 import type { inputSchemas } from './schemas';
 
-/** What each operation answers with (inside the envelope). */
-export interface OperationOutputs {
+/** What each call answers with (inside the envelope). */
+export interface CallOutputs {
   'app.info': AppInfo;
   'accounts.list': AccountList;
   'accounts.add': AccountReply;
@@ -69,17 +69,17 @@ export interface OperationOutputs {
   'batch.list': BatchList;
 }
 
-// Compile-time guard: every operation name has exactly one output type.
-const _everyOperationHasAnOutput: Exact<keyof OperationOutputs, OperationName> = true;
-void _everyOperationHasAnOutput;
+// Compile-time guard: every call name has exactly one output type.
+const _everyCallHasAnOutput: Exact<keyof CallOutputs, CallName> = true;
+void _everyCallHasAnOutput;
 
 /** What the caller passes (before validation). */
-export type OperationInput<N extends OperationName> = z.input<(typeof inputSchemas)[N]>;
+export type CallInput<N extends CallName> = z.input<(typeof inputSchemas)[N]>;
 /** What the core receives (after validation and defaults). */
-export type ValidatedInput<N extends OperationName> = z.output<(typeof inputSchemas)[N]>;
-export type OperationOutput<N extends OperationName> = OperationOutputs[N];
+export type ValidatedInput<N extends CallName> = z.output<(typeof inputSchemas)[N]>;
+export type CallOutput<N extends CallName> = CallOutputs[N];
 
 /** The core implements the contract as a plain object of async functions. */
 export type CoreApi = {
-  [N in OperationName]: (input: ValidatedInput<N>) => Promise<OperationOutput<N>>;
+  [N in CallName]: (input: ValidatedInput<N>) => Promise<CallOutput<N>>;
 };
