@@ -7,6 +7,7 @@ import type { ExitCode } from '../exit-codes';
 import { findAccount } from '../lookup';
 import { printChecklist } from './fleet';
 import type { CommandContext, CommandSpec } from './types';
+import { messageOf } from '../../contract';
 
 function parse(args: string[]) {
   try {
@@ -22,7 +23,7 @@ function parse(args: string[]) {
       strict: true,
     });
   } catch (error) {
-    throw new GuardError('validation', error instanceof Error ? error.message : String(error));
+    throw new GuardError('validation', messageOf(error));
   }
 }
 

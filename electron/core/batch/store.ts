@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { GuardError } from '../../contract';
 import type { BatchView } from '../../contract/types/batch';
 import { writeFileAtomic } from '../util/atomic-file';
+import { messageOf } from '../../contract';
 
 export const BATCH_DIR = 'batches';
 export const BATCH_SCHEMA = 1;
@@ -152,7 +153,7 @@ export class BatchStore {
     } catch (error) {
       throw new GuardError(
         'storage',
-        `The batch file ${file} cannot be used: ${(error as Error).message}.`,
+        `The batch file ${file} cannot be used: ${messageOf(error)}.`,
         {
           batchId,
         },
@@ -176,7 +177,7 @@ export class BatchStore {
       try {
         files.push(parse(await readFile(file, 'utf8'), file));
       } catch (error) {
-        problems.push(`${name}: ${(error as Error).message}; kept as it is.`);
+        problems.push(`${name}: ${messageOf(error)}; kept as it is.`);
       }
     }
     return { files, problems };

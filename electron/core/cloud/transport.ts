@@ -26,6 +26,7 @@ import { CloudError } from './errors';
 import type { CloudErrorKind } from './errors';
 import { chooseProxy } from './proxy';
 import type { ChosenProxy } from './proxy';
+import { messageOf } from '../../contract';
 
 /**
  * The largest answer we read. Our biggest pages (50 clusters with their meta data, 50
@@ -327,7 +328,7 @@ function buildSecureContext(path: string): tls.SecureContext {
   } catch (error) {
     throw new GuardError(
       'validation',
-      `The CA bundle ${path} cannot be used (${(error as Error).message}). Export the CA as PEM.`,
+      `The CA bundle ${path} cannot be used (${messageOf(error)}). Export the CA as PEM.`,
     );
   }
 }
