@@ -7,6 +7,7 @@ import type { AccountsOptions } from './accounts';
 import { createAppApi } from './app/api';
 import { CloudLimits } from './cloud/session';
 import { createDemo } from './demo';
+import { createContext } from './context';
 import type { CoreContext } from './context';
 import type { Clock } from './util/clock';
 import { EventHub } from './events';
@@ -21,7 +22,6 @@ import { SettingsStore } from './settings/store';
 import { createVerifyApi } from './verify/api';
 import type { OperationsService } from './operations/service';
 import { clustersFromFleet, createBatchApi } from './batch/api';
-import { batchAuditWriter } from './batch/audit';
 import type { BatchService } from './batch/service';
 
 export interface CoreOptions {
@@ -58,7 +58,7 @@ export function createCore(options: CoreOptions): Core {
   const cleanups: (() => Promise<void> | void)[] = [];
   const settings = new SettingsStore(options.dataDir);
   const configured = settings.current;
-  const context: CoreContext = {
+  const context = createContext({
     dataDir: options.dataDir,
     version: options.version,
     platform: options.platform ?? process.platform,
@@ -72,7 +72,7 @@ export function createCore(options: CoreOptions): Core {
     env: options.env ?? process.env,
     now: options.now ?? Date.now,
     onDispose: (cleanup) => void cleanups.push(cleanup),
-  };
+  });
 
   const accountsApi = createAccountsApi(context, options.accounts);
   const directory = accountsDirectory(accountsOf(context));
@@ -131,29 +131,20 @@ export function createCore(options: CoreOptions): Core {
     sessionFor: (accountId) => directory.sessionFor(accountId),
     peersOf: (accountId) => peerAccounts(directory, accountId),
     clockFor,
-    audit: batchAuditWriter(
-      context,
-      audit.log,
-      async (id) => (await describeAccount(id)).cloudAccountId,
-    ),
+    audit,
   });
   const appApi = createAppApi(context, demo.isDemo);
   // A data folder others may write into, or that another user owns: every start says so (the
   // CLI refuses the latter before it gets here; the window shows this notice).
   const folderProblem = dataDirProblem(options.dataDir);
   if (folderProblem) {
-    context.events.emit('app.notice', {
-      level: folderProblem.severity === 'refuse' ? 'error' : 'warning',
-      message: folderProblem.message,
-      at: new Date(context.now()).toISOString(),
-    });
+    context.notice(
+      folderProblem.severity === 'refuse' ? 'error' : 'warning',
+      folderProblem.message,
+    );
   }
   if (settings.problem) {
-    context.events.emit('app.notice', {
-      level: 'warning',
-      message: settings.problem,
-      at: new Date(context.now()).toISOString(),
-    });
+    context.notice('warning', settings.problem);
   }
   const api: CoreApi = {
     ...appApi,

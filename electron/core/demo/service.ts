@@ -14,6 +14,7 @@ import { DEMO, demoCredentials, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import type { AccountsService } from '../accounts';
 import type { CoreContext } from '../context';
+import { messageOf } from '../../contract';
 
 /** Simulated seconds per real second: a 10-minute encryption change takes about 30 s. */
 export const DEMO_TIME_SCALE = 20;
@@ -102,11 +103,10 @@ export class DemoService {
         await this.reconnect();
       } catch (error) {
         // Not silent: the window shows the notice, and the accounts' calls fail visibly.
-        this.ctx.events.emit('app.notice', {
-          level: 'warning',
-          message: `The demo account's simulated cloud could not be restarted (${error instanceof Error ? error.message : String(error)}). Remove the demo and start it again.`,
-          at: new Date(this.ctx.now()).toISOString(),
-        });
+        this.ctx.notice(
+          'warning',
+          `The demo account's simulated cloud could not be restarted (${messageOf(error)}). Remove the demo and start it again.`,
+        );
       }
     });
   }
@@ -221,7 +221,7 @@ export class DemoService {
     } catch (error) {
       throw new GuardError(
         'internal',
-        `The simulated cloud of the demo account could not start: ${error instanceof Error ? error.message : String(error)}`,
+        `The simulated cloud of the demo account could not start: ${messageOf(error)}`,
       );
     }
     this.endpoint = this.simulator.url;

@@ -109,6 +109,10 @@ const core = {
       return () => events.off('event', listener);
     },
   },
+  context: {
+    notice: (level: string, message: string) =>
+      events.emit('event', 'app.notice', { level, message, at: new Date().toISOString() }),
+  },
   operations: { hasChangesInFlight: () => false, resume: vi.fn(async () => 0) },
   batches: { resume: vi.fn(async () => undefined) },
   dispose: vi.fn(async (): Promise<void> => undefined),
