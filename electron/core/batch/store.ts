@@ -4,10 +4,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { GuardError } from '../../contract';
+import { GuardError, messageOf } from '../../contract';
 import type { BatchView } from '../../contract/types/batch';
 import { writeFileAtomic } from '../util/atomic-file';
-import { messageOf } from '../../contract';
 
 export const BATCH_DIR = 'batches';
 export const BATCH_SCHEMA = 1;

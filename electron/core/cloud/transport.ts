@@ -21,12 +21,11 @@ import { Transform, pipeline } from 'node:stream';
 import tls from 'node:tls';
 import type * as $dara from '@darabonba/typescript';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import { GuardError } from '../../contract';
+import { GuardError, messageOf } from '../../contract';
 import { CloudError } from './errors';
 import type { CloudErrorKind } from './errors';
 import { chooseProxy } from './proxy';
 import type { ChosenProxy } from './proxy';
-import { messageOf } from '../../contract';
 
 /**
  * The largest answer we read. Our biggest pages (50 clusters with their meta data, 50
