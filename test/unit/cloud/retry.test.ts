@@ -13,18 +13,10 @@ import {
   withRetry,
 } from '../../../electron/core/cloud/retry';
 import { CloudLimits, CloudSession } from '../../../electron/core/cloud/session';
+import { mulberry32 } from '../../../simulator/src/faults';
 
-/** A small seeded PRNG (mulberry32): the jitter is random, the test is not. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The simulator's seeded PRNG: the jitter is random, the test is not.
+const seeded = mulberry32;
 
 /** What the SDK builds from an error answer (openapi-core client.js). */
 function answer(kind: 'throttle' | 'client' | 'server', statusCode: number, code?: string) {
