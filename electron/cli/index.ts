@@ -1,5 +1,6 @@
 // `ack-secret-guard`: the command line over the same core the desktop app uses.
 import { main } from './main';
+import { messageOf } from '../contract';
 
 main(process.argv.slice(2), {
   stdout: process.stdout,
@@ -11,9 +12,7 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `ack-secret-guard: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`ack-secret-guard: ${messageOf(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -11,6 +11,7 @@ import type { CliIo } from './commands/types';
 import { EXIT, exitCodeFor } from './exit-codes';
 import type { ExitCode } from './exit-codes';
 import { VERSION } from './version';
+import { messageOf } from '../contract';
 
 export type { CliIo };
 
@@ -104,7 +105,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
   try {
     split = splitGlobalOptions(argv);
   } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage()}`);
+    io.stderr.write(`${messageOf(error)}\n\n${usage()}`);
     return EXIT.usage;
   }
   const { globals, rest: positionals } = split;
@@ -164,7 +165,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
       return exitCodeFor(contract);
     }
     unexpected(name, error);
-    const message = redactText(error instanceof Error ? error.message : String(error));
+    const message = redactText(messageOf(error));
     io.stderr.write(`error: ${message}\nDetails are in ${log.file}.\n`);
     return EXIT.failure;
   } finally {

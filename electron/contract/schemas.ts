@@ -1,6 +1,7 @@
 // Runtime schemas for every call's input. The transports validate with these before the
 // core sees anything, so a malformed payload never reaches behaviour.
 import { SETTINGS_BOUNDS } from './types/settings';
+import { AUDIT_ACTIONS, AUDIT_RESULTS } from './types/audit';
 import { z } from 'zod';
 import type { CallName } from './channels';
 import { ACCOUNT_COLOURS } from './types/accounts';
@@ -199,18 +200,8 @@ export const inputSchemas = {
     .strictObject({
       accountId: accountId.optional(),
       clusterId: clusterId.optional(),
-      action: z
-        .enum([
-          'encryption.enable',
-          'encryption.disable',
-          'fix.authorizeServiceRole',
-          'fix.enableDeletionProtection',
-          'batch.apply',
-        ])
-        .optional(),
-      result: z
-        .enum(['accepted', 'succeeded', 'failed', 'rejected', 'timed-out', 'unknown', 'cancelled'])
-        .optional(),
+      action: z.enum(AUDIT_ACTIONS).optional(),
+      result: z.enum(AUDIT_RESULTS).optional(),
       since: z.iso.datetime().optional(),
       until: z.iso.datetime().optional(),
       limit: z.number().int().min(1).max(10_000).optional(),

@@ -9,8 +9,8 @@ import type { AccountsOptions } from './accounts';
 import { createAppApi } from './app/api';
 import { createAuditApi } from './audit/api';
 import { clustersFromFleet, createBatchApi } from './batch/api';
-import { batchAuditWriter } from './batch/audit';
 import type { BatchService } from './batch/service';
+import { createContext } from './context';
 import type { CoreContext } from './context';
 import { createDemoApi } from './demo';
 import { EventHub } from './events';
@@ -56,7 +56,7 @@ export function createCore(options: CoreOptions): Core {
   const cleanups: (() => Promise<void> | void)[] = [];
   // Settings first: the cloud limits every call waits on come from them.
   const settings = createSettingsApi(options.dataDir, options.cloudLimits);
-  const context: CoreContext = {
+  const context = createContext({
     dataDir: options.dataDir,
     version: options.version,
     platform: options.platform ?? process.platform,
@@ -66,7 +66,7 @@ export function createCore(options: CoreOptions): Core {
     env: options.env ?? process.env,
     now: options.now ?? Date.now,
     onDispose: (cleanup) => void cleanups.push(cleanup),
-  };
+  });
 
   const accounts = createAccountsApi(context, options.accounts);
   const directory = accountsDirectory(accounts.service);
@@ -115,7 +115,7 @@ export function createCore(options: CoreOptions): Core {
     sessionFor: (accountId) => directory.sessionFor(accountId),
     peersOf: (accountId) => peerAccounts(directory, accountId),
     clockFor,
-    audit: batchAuditWriter(context, audit.service.log, cloudAccountOf),
+    audit: audit.service,
   });
   const api: CoreApi = {
     ...app.api,

@@ -257,8 +257,7 @@ if (unsafe) {
       isSupported: () => Notification.isSupported(),
       create: (options) => new Notification(options) as unknown as NotificationLike,
       windowFocused: () => !!mainWindow && !mainWindow.isDestroyed() && mainWindow.isFocused(),
-      showInWindow: (level, message) =>
-        started.events.emit('app.notice', { level, message, at: new Date().toISOString() }),
+      showInWindow: (level, message) => started.context.notice(level, message),
       strings: words,
       log,
     });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json' with { type: 'json' };
 import { startWebDemo } from './server';
+import { messageOf } from '../contract';
 
 const USAGE = `Usage: npm run demo:web -- [--port N] [--open]
 
@@ -81,6 +82,6 @@ async function run(): Promise<void> {
 }
 
 run().catch((error: unknown) => {
-  process.stderr.write(`demo:web: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`demo:web: ${messageOf(error)}\n`);
   process.exitCode = 1;
 });

@@ -28,6 +28,7 @@ import {
   pageScript,
   withPageScript,
 } from './page-script';
+import { messageOf } from '../contract';
 
 const CALL_PREFIX = 'guard:call:';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -175,9 +176,7 @@ export async function startWebDemo(options: WebDemoOptions): Promise<WebDemo> {
     const refusal = demoOnlyRefusal(call.name, call.payload);
     if (refusal) return sendEnvelope(res, 403, fail(refusal));
     const envelope = await dispatch(core.api, call.name, call.payload, (name, error) =>
-      log(
-        `web demo: unexpected error in ${name}: ${error instanceof Error ? error.message : String(error)}`,
-      ),
+      log(`web demo: unexpected error in ${name}: ${messageOf(error)}`),
     );
     sendEnvelope(res, 200, envelope);
   };
@@ -268,7 +267,7 @@ export async function startWebDemo(options: WebDemoOptions): Promise<WebDemo> {
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      log(`web demo: ${error instanceof Error ? error.message : String(error)}`);
+      log(`web demo: ${messageOf(error)}`);
       if (!res.headersSent) refuse(res, 500, 'Something went wrong.');
       else res.end();
     });

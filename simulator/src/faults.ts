@@ -42,7 +42,7 @@ export type FaultRule = z.input<typeof FaultRuleSchema>;
 export type ActiveFault = z.output<typeof FaultRuleSchema> & { id: string; fired: number };
 
 /** Small seeded PRNG so a `rate` fault sequence is reproducible with a seed. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

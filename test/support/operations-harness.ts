@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Simulator } from '../../simulator';
 import type { OperationView } from '../../electron/contract';
 import { CloudLimits } from '../../electron/core/cloud/session';
+import { createContext } from '../../electron/core/context';
 import type { CoreContext } from '../../electron/core/context';
 import { EventHub } from '../../electron/core/events';
 import { FleetService } from '../../electron/core/fleet/service';
@@ -34,7 +35,7 @@ export function operationsHarness(
 ): Harness {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'ack-sg-ops-'));
   const cleanups: (() => Promise<void> | void)[] = [];
-  const ctx: CoreContext = {
+  const ctx: CoreContext = createContext({
     dataDir,
     version: 'test',
     platform: process.platform,
@@ -44,7 +45,7 @@ export function operationsHarness(
     env: {},
     now: Date.now,
     onDispose: (c) => void cleanups.push(c),
-  };
+  });
   const directory = simDirectory(sim, options.directory);
   const fleet = new FleetService(ctx, directory);
   const progress: OperationView[] = [];

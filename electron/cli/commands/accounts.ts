@@ -7,6 +7,7 @@ import { ACCOUNT_COLOURS, GuardError } from '../../contract';
 import { EXIT, exitCodeFor } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import type { CommandContext, CommandSpec } from './types';
+import { messageOf } from '../../contract';
 
 export const ACCOUNTS_USAGE = `Usage:
   ack-secret-guard accounts list
@@ -62,7 +63,7 @@ function strict(args: string[], options: NonNullable<ParseArgsConfig['options']>
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     // node's messages name the option, never a value.
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(messageOf(error));
   }
 }
 

@@ -11,6 +11,7 @@ import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { findAccount, table } from '../lookup';
 import type { CommandContext, CommandSpec } from './types';
+import { messageOf } from '../../contract';
 
 export const BATCH_USAGE = `Usage:
   ack-secret-guard batch plan --file PLAN.json [--json]
@@ -54,7 +55,7 @@ function parse(args: string[]) {
       strict: true,
     });
   } catch (error) {
-    throw new GuardError('validation', error instanceof Error ? error.message : String(error));
+    throw new GuardError('validation', messageOf(error));
   }
 }
 
@@ -84,10 +85,7 @@ export async function readPlanFile(ctx: CommandContext, file: string): Promise<P
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new GuardError(
-      'validation',
-      `${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new GuardError('validation', `${file} is not valid JSON: ${messageOf(error)}`);
   }
   const parsed = batchPlanSchema.safeParse(value);
   if (!parsed.success) {

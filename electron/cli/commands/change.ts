@@ -8,6 +8,7 @@ import { followChange, progressLine } from '../follow';
 import { findAccount } from '../lookup';
 import { printChecklist } from './fleet';
 import type { CommandContext, CommandSpec } from './types';
+import { messageOf } from '../../contract';
 
 function parse(args: string[]) {
   try {
@@ -23,7 +24,7 @@ function parse(args: string[]) {
       strict: true,
     });
   } catch (error) {
-    throw new GuardError('validation', error instanceof Error ? error.message : String(error));
+    throw new GuardError('validation', messageOf(error));
   }
 }
 

@@ -6,6 +6,7 @@ import { EXIT } from '../exit-codes';
 import { findAccount, table } from '../lookup';
 import { localTime } from '../time-text';
 import type { CommandContext, CommandSpec } from './types';
+import { messageOf } from '../../contract';
 
 function options<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
   args: string[],
@@ -14,7 +15,7 @@ function options<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options
   try {
     return parseArgs({ args, options: spec, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new GuardError('validation', error instanceof Error ? error.message : String(error));
+    throw new GuardError('validation', messageOf(error));
   }
 }
 

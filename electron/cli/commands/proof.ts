@@ -5,6 +5,7 @@ import { GuardError } from '../../contract';
 import { EXIT } from '../exit-codes';
 import { findAccount, table } from '../lookup';
 import type { CommandSpec } from './types';
+import { messageOf } from '../../contract';
 
 function parse<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
   args: string[],
@@ -13,7 +14,7 @@ function parse<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new GuardError('validation', error instanceof Error ? error.message : String(error));
+    throw new GuardError('validation', messageOf(error));
   }
 }
 

@@ -1,18 +1,31 @@
 // The local audit log: every change, fix action and outcome, one JSON line each. There is no
 // field that could hold a secret, on purpose.
 
-export type AuditAction =
-  | 'encryption.enable'
-  | 'encryption.disable'
-  | 'fix.authorizeServiceRole'
-  | 'fix.enableDeletionProtection'
-  | 'batch.apply';
+// Each list is the one source: the types, the contract's zod enums, the core's checks and the
+// renderer's filters all derive from these arrays.
+export const AUDIT_ACTIONS = [
+  'encryption.enable',
+  'encryption.disable',
+  'fix.authorizeServiceRole',
+  'fix.enableDeletionProtection',
+  'batch.apply',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** requested: written before the cloud is called; ended: the outcome. */
-export type AuditPhase = 'requested' | 'ended';
+export const AUDIT_PHASES = ['requested', 'ended'] as const;
+export type AuditPhase = (typeof AUDIT_PHASES)[number];
 
-export type AuditResult =
-  'accepted' | 'succeeded' | 'failed' | 'rejected' | 'timed-out' | 'unknown' | 'cancelled';
+export const AUDIT_RESULTS = [
+  'accepted',
+  'succeeded',
+  'failed',
+  'rejected',
+  'timed-out',
+  'unknown',
+  'cancelled',
+] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
 
 export interface AuditEntry {
   id: string;

@@ -5,6 +5,7 @@
 import { GuardError } from '../../contract';
 import { registerKnownSecret } from '../log/redact';
 import type { AccountSecrets } from './types';
+import { messageOf } from '../../contract';
 
 export const KEYCHAIN_SERVICE = 'ack-secret-guard';
 export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 10_000;
@@ -87,7 +88,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, operation: Operation): 
 
 function asKeychainError(error: unknown, operation: Operation): GuardError {
   if (error instanceof GuardError && error.code === 'keychain') return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return keychainError(classifyKeychainError(message), operation, message);
 }
 

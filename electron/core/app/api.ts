@@ -35,19 +35,9 @@ export function createAppApi(
   // CLI refuses the latter before it gets here; the window shows this notice).
   const folderProblem = dataDirProblem(ctx.dataDir);
   if (folderProblem) {
-    ctx.events.emit('app.notice', {
-      level: folderProblem.severity === 'refuse' ? 'error' : 'warning',
-      message: folderProblem.message,
-      at: new Date(ctx.now()).toISOString(),
-    });
+    ctx.notice(folderProblem.severity === 'refuse' ? 'error' : 'warning', folderProblem.message);
   }
-  if (deps.settingsProblem) {
-    ctx.events.emit('app.notice', {
-      level: 'warning',
-      message: deps.settingsProblem,
-      at: new Date(ctx.now()).toISOString(),
-    });
-  }
+  if (deps.settingsProblem) ctx.notice('warning', deps.settingsProblem);
   return {
     api: {
       'app.info': async () =>

@@ -3,39 +3,9 @@
 // secret nor a stray object can reach the file.
 import { randomUUID } from 'node:crypto';
 import { GuardError } from '../../contract';
+import { AUDIT_ACTIONS, AUDIT_PHASES, AUDIT_RESULTS } from '../../contract/types/audit';
 import type { AuditAction, AuditEntry, AuditPhase, AuditResult } from '../../contract/types/audit';
 import { redactText } from '../log/redact';
-
-export const AUDIT_ACTIONS = [
-  'encryption.enable',
-  'encryption.disable',
-  'fix.authorizeServiceRole',
-  'fix.enableDeletionProtection',
-  'batch.apply',
-] as const satisfies readonly AuditAction[];
-
-export const AUDIT_PHASES = ['requested', 'ended'] as const satisfies readonly AuditPhase[];
-
-export const AUDIT_RESULTS = [
-  'accepted',
-  'succeeded',
-  'failed',
-  'rejected',
-  'timed-out',
-  'unknown',
-  'cancelled',
-] as const satisfies readonly AuditResult[];
-
-// Compile-time proof that the lists above name every member of the contract's unions.
-type Missing<U, L extends readonly unknown[]> = Exclude<U, L[number]>;
-const _allListed: [
-  Missing<AuditAction, typeof AUDIT_ACTIONS>,
-  Missing<AuditPhase, typeof AUDIT_PHASES>,
-  Missing<AuditResult, typeof AUDIT_RESULTS>,
-] extends [never, never, never]
-  ? true
-  : false = true;
-void _allListed;
 
 /** What a caller hands to append(): id and time are filled in when absent. */
 export type AuditEntryInput = Omit<AuditEntry, 'id' | 'time'> & {

@@ -1,9 +1,12 @@
 // Turns what the operations and fixes do into audit entries. The audit log must never stop a
 // change: a failed append is reported as a notice, and the change goes on.
 import type { OperationView } from '../../contract/types/operations';
-import type { AuditAction, AuditResult } from '../../contract/types/audit';
+import type { AuditAction, AuditPhase, AuditResult } from '../../contract/types/audit';
+import type { BatchView } from '../../contract/types/batch';
 import type { CoreContext } from '../context';
 import type { AuditLog } from './audit-log';
+import { batchAuditEntries } from './batch-entries';
+import { messageOf } from '../../contract';
 
 export interface AuditTarget {
   accountId: string;
@@ -26,15 +29,11 @@ export class AuditRecorder {
     try {
       await this.log.append(entry);
     } catch (error) {
-      this.ctx.events.emit('app.notice', {
-        level: 'error',
-        message: `The audit log could not be written: ${error instanceof Error ? error.message : String(error)}`,
-        at: new Date(this.ctx.now()).toISOString(),
-      });
+      this.ctx.notice('error', `The audit log could not be written: ${messageOf(error)}`);
     }
   }
 
-  async operation(view: OperationView, phase: 'requested' | 'ended'): Promise<void> {
+  async operation(view: OperationView, phase: AuditPhase): Promise<void> {
     const result: AuditResult = phase === 'requested' ? 'accepted' : (view.outcome ?? 'unknown');
     await this.write({
       // The time it happened, not the time it was written (see ensureRequested).
@@ -81,6 +80,17 @@ export class AuditRecorder {
     await this.operation(view, 'ended');
   }
 
+  /** A batch applied or ended: one `batch.apply` entry per account it touches. */
+  async batch(view: BatchView, phase: AuditPhase): Promise<void> {
+    const uids = new Map<string, string | null>();
+    for (const item of view.items) {
+      if (!uids.has(item.accountId))
+        uids.set(item.accountId, await this.cloudAccountOf(item.accountId).catch(() => null));
+    }
+    for (const entry of batchAuditEntries(view, phase, (id) => uids.get(id) ?? null))
+      await this.write(entry);
+  }
+
   /** Runs a fix and records its outcome, whatever it is. */
   async fix<T extends { requestIds: string[] }>(
     action: Extract<AuditAction, 'fix.authorizeServiceRole' | 'fix.enableDeletionProtection'>,
@@ -121,7 +131,7 @@ export class AuditRecorder {
         result: 'failed',
         error: {
           code: String(code),
-          message: error instanceof Error ? error.message : String(error),
+          message: messageOf(error),
         },
       });
       throw error;

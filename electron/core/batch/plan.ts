@@ -22,6 +22,7 @@ import { keyRegion } from '../fleet/keys';
 import type { Clock } from '../util/clock';
 import { Limiter } from '../util/limiter';
 import { countItems, initialState } from './item-state';
+import { messageOf } from '../../contract';
 
 export interface PlanRequest {
   action: OperationAction;
@@ -168,7 +169,7 @@ export function keyInUseReason(
   }
   if (found.error instanceof CloudError && found.error.kind === 'notFound')
     return { reason: `key change: the key in use (${keyId}) was not found; the switch needs it.` };
-  const why = found.error instanceof Error ? found.error.message : String(found.error);
+  const why = messageOf(found.error);
   return {
     note: `the key in use (${keyId}) could not be read (${why}); the switch needs it Enabled.`,
   };
@@ -275,7 +276,7 @@ export async function planBatch(
           return { cluster, checklist, item: null, objection };
         });
       } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
+        const why = messageOf(error);
         return {
           cluster,
           checklist: null,

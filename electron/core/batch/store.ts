@@ -4,7 +4,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { GuardError } from '../../contract';
+import { GuardError, messageOf } from '../../contract';
 import type { BatchView } from '../../contract/types/batch';
 import { writeFileAtomic } from '../util/atomic-file';
 
@@ -152,7 +152,7 @@ export class BatchStore {
     } catch (error) {
       throw new GuardError(
         'storage',
-        `The batch file ${file} cannot be used: ${(error as Error).message}.`,
+        `The batch file ${file} cannot be used: ${messageOf(error)}.`,
         {
           batchId,
         },
@@ -176,7 +176,7 @@ export class BatchStore {
       try {
         files.push(parse(await readFile(file, 'utf8'), file));
       } catch (error) {
-        problems.push(`${name}: ${(error as Error).message}; kept as it is.`);
+        problems.push(`${name}: ${messageOf(error)}; kept as it is.`);
       }
     }
     return { files, problems };

@@ -2,6 +2,7 @@
 // `manual`: a check that could not look says why, it never guesses.
 import type { CheckFix, CheckId, CheckResult, EvidenceValue } from '../../contract/types/checks';
 import { CloudError } from '../cloud/errors';
+import { messageOf } from '../../contract';
 
 type Evidence = Record<string, EvidenceValue>;
 
@@ -50,7 +51,7 @@ export function couldNotCheck(
   const evidence: Evidence = {
     errorCode: cloud?.cloud.cloudCode ?? (error instanceof Error ? error.name : 'error'),
     requestId: cloud?.cloud.requestId ?? null,
-    message: error instanceof Error ? error.message : String(error),
+    message: messageOf(error),
   };
   if (cloud?.kind === 'permission') {
     return {

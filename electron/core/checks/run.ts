@@ -17,6 +17,7 @@ import {
   keyUsage,
 } from './key';
 import { checkKmsEgress } from './network-egress';
+import { messageOf } from '../../contract';
 
 type Check = (ctx: CheckContext) => Promise<CheckResult>;
 
@@ -97,7 +98,7 @@ export async function runChecklist(
         return {
           id,
           status: 'unknown' as const,
-          summary: `Could not check: ${error instanceof Error ? error.message : String(error)}`,
+          summary: `Could not check: ${messageOf(error)}`,
           evidence: {},
           fix: null,
         };

@@ -51,14 +51,6 @@ export class CloudError extends GuardError {
   get kind(): CloudErrorKind {
     return this.cloud.kind;
   }
-
-  get retryable(): boolean {
-    return (
-      this.cloud.kind === 'throttled' ||
-      this.cloud.kind === 'server' ||
-      this.cloud.kind === 'network'
-    );
-  }
 }
 
 const AUTH_CODES = new Set([

@@ -1,6 +1,7 @@
 // Bounded retries with full-jitter exponential backoff, for throttling and server errors (and
 // network errors when the call is safe to repeat). The cloud's x-acs-retry-after wins over our
-// own schedule. A write whose network call failed is NOT retried blindly: it may have landed.
+// own schedule. A write whose network call failed or timed out is NOT retried: it may have
+// landed. test/unit/cloud/retry.test.ts holds the table.
 import { sleep } from '../util/sleep';
 import { CloudError } from './errors';
 
@@ -21,12 +22,63 @@ export const DEFAULT_RETRY: Omit<RetryPolicy, 'idempotent'> = {
   maxDelayMs: 8_000,
 };
 
+/**
+ * Verbs of the Alibaba Cloud actions that change something (UpdateKMSEncryption,
+ * SetDeletionProtection, CreateRole, AttachPolicyToRole, CreateCluster...). A call named so is a
+ * write whatever its call site says: repeating it after an answer that never came could do it
+ * twice. Reads (Describe*, List*, Get*, Lookup*, Query*, AssumeRole) are not on the list.
+ */
+const WRITE_VERBS = [
+  'Add',
+  'Attach',
+  'Authorize',
+  'Cancel',
+  'Create',
+  'Delete',
+  'Detach',
+  'Disable',
+  'Enable',
+  'Grant',
+  'Import',
+  'Install',
+  'Migrate',
+  'Modify',
+  'Put',
+  'Reboot',
+  'Remove',
+  'Revoke',
+  'Rotate',
+  'Run',
+  'Scale',
+  'Schedule',
+  'Set',
+  'Start',
+  'Stop',
+  'Tag',
+  'Untag',
+  'Update',
+  'Upgrade',
+];
+
+export function isWriteAction(action: string): boolean {
+  // The verb is the leading capitalised word: "SetDeletionProtection" -> "Set".
+  const verb = /^[A-Z][a-z]+/.exec(action)?.[0] ?? '';
+  return WRITE_VERBS.includes(verb);
+}
+
+/** Whether a call may be repeated after a network error: only reads their call site vouches for. */
+export function repeatable(action: string, callSiteIdempotent: boolean): boolean {
+  return callSiteIdempotent && !isWriteAction(action);
+}
+
 export function shouldRetry(error: CloudError, idempotent: boolean): boolean {
   switch (error.kind) {
     case 'throttled':
       return true;
     case 'server':
-      // A 5xx means the cloud did not do it... unless the write timed out inside the gateway.
+      // A read is safe to repeat. A write is repeated only on 503 / ServiceUnavailable (the
+      // service refused it before doing anything); any other 5xx (a 500, a gateway's 504) may
+      // come after the change was made.
       return (
         idempotent ||
         error.cloud.httpStatus === 503 ||

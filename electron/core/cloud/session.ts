@@ -9,7 +9,7 @@ import { Limiter } from '../util/limiter';
 import { resolveEndpoint } from './endpoints';
 import type { EndpointTarget, Product } from './endpoints';
 import { toCloudError } from './errors';
-import { DEFAULT_RETRY, withRetry } from './retry';
+import { DEFAULT_RETRY, repeatable, withRetry } from './retry';
 import type { RetryPolicy } from './retry';
 import { throughTransport, transportFor } from './transport';
 import type { AccountTransport } from './transport';
@@ -112,7 +112,10 @@ export interface CloudSessionOptions {
 }
 
 export interface CallOptions {
-  /** Safe to repeat after a network error (reads: yes; UpdateKMSEncryption: no). */
+  /**
+   * Safe to repeat after a network error (reads: yes; UpdateKMSEncryption: no). An action whose
+   * name is a write (retry.ts isWriteAction) is never repeated, even when this says yes.
+   */
   idempotent: boolean;
 }
 
@@ -174,7 +177,8 @@ export class CloudSession {
     const policy: RetryPolicy = {
       ...DEFAULT_RETRY,
       ...this.options.retry,
-      idempotent: options.idempotent,
+      // A write (by its action's name) is never repeated blindly, whatever the call site says.
+      idempotent: repeatable(action, options.idempotent),
     };
     let attempt = 0;
     const once = async (): Promise<T> => {

@@ -21,7 +21,7 @@ import { Transform, pipeline } from 'node:stream';
 import tls from 'node:tls';
 import type * as $dara from '@darabonba/typescript';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import { GuardError } from '../../contract';
+import { GuardError, messageOf } from '../../contract';
 import { CloudError } from './errors';
 import type { CloudErrorKind } from './errors';
 import { chooseProxy } from './proxy';
@@ -327,7 +327,7 @@ function buildSecureContext(path: string): tls.SecureContext {
   } catch (error) {
     throw new GuardError(
       'validation',
-      `The CA bundle ${path} cannot be used (${(error as Error).message}). Export the CA as PEM.`,
+      `The CA bundle ${path} cannot be used (${messageOf(error)}). Export the CA as PEM.`,
     );
   }
 }

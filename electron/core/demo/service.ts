@@ -16,6 +16,7 @@ import type { AccountsService } from '../accounts';
 import type { CoreContext } from '../context';
 import { realClock, scaledClock } from '../util/clock';
 import type { Clock } from '../util/clock';
+import { messageOf } from '../../contract';
 
 /** Simulated seconds per real second: a 10-minute encryption change takes about 30 s. */
 export const DEMO_TIME_SCALE = 20;
@@ -129,11 +130,10 @@ export class DemoService {
         await this.reconnect();
       } catch (error) {
         // Not silent: the window shows the notice, and the accounts' calls fail visibly.
-        this.ctx.events.emit('app.notice', {
-          level: 'warning',
-          message: `The demo account's simulated cloud could not be restarted (${error instanceof Error ? error.message : String(error)}). Remove the demo and start it again.`,
-          at: new Date(this.ctx.now()).toISOString(),
-        });
+        this.ctx.notice(
+          'warning',
+          `The demo account's simulated cloud could not be restarted (${messageOf(error)}). Remove the demo and start it again.`,
+        );
       }
     });
   }
@@ -248,7 +248,7 @@ export class DemoService {
     } catch (error) {
       throw new GuardError(
         'internal',
-        `The simulated cloud of the demo account could not start: ${error instanceof Error ? error.message : String(error)}`,
+        `The simulated cloud of the demo account could not start: ${messageOf(error)}`,
       );
     }
     this.endpoint = this.simulator.url;

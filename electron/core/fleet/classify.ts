@@ -29,22 +29,5 @@ export function encryptionOf(metaData: string | null): ClusterEncryption {
   };
 }
 
-/**
- * Regions where ACK Edge Pro is documented (docs/alibaba-cloud-api.md §3), used when
- * DescribeRegions cannot be called. The live list from the cloud always wins.
- */
-export const DOCUMENTED_EDGE_REGIONS = [
-  'cn-qingdao',
-  'cn-beijing',
-  'cn-zhangjiakou',
-  'cn-huhehaote',
-  'cn-wulanchabu',
-  'cn-hangzhou',
-  'cn-shanghai',
-  'cn-shenzhen',
-  'cn-heyuan',
-  'cn-guangzhou',
-  'cn-chengdu',
-  'cn-zhongwei',
-  'cn-wuhan-lr',
-] as const;
+/** The documented Edge regions live in the contract; the name stays here for the fleet's imports. */
+export { DOCUMENTED_EDGE_REGIONS } from '../../contract/regions';

@@ -23,6 +23,7 @@ import { follow } from './follow';
 import { Journal, viewOfIntent } from './journal';
 import type { JournalEntry, JournalRecord } from './journal';
 import { DEFAULT_TIME_LIMIT_MS, expectedDuration } from './schedule';
+import { messageOf } from '../../contract';
 
 export interface OperationsOptions {
   /** Stop following after this long (the change may still end in the cloud); read per change. */
@@ -441,7 +442,7 @@ export function explainRefusal(
   }
   return {
     code: 'Internal',
-    message: error instanceof Error ? error.message : String(error),
+    message: messageOf(error),
     requestId: null,
   };
 }

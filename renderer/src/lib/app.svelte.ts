@@ -9,7 +9,8 @@ import type {
   FleetSnapshot,
   OperationView,
 } from '../../../electron/contract';
-import { ApiError, call, subscribe } from './api';
+import { messageOf } from '../../../electron/contract';
+import { call, subscribe } from './api';
 import { batches } from './batch.svelte';
 import { toRows } from './fleet/view';
 import type { FleetRow } from './fleet/view';
@@ -21,10 +22,6 @@ export interface ProgressEntry {
   regionId: string | null;
   status: FleetProgress['status'];
   clusters: number;
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof ApiError || error instanceof Error ? error.message : String(error);
 }
 
 class AppState {
@@ -133,7 +130,7 @@ class AppState {
       this.infoError = null;
       this.addNotices(this.info.notices);
     } catch (error) {
-      this.infoError = errorMessage(error);
+      this.infoError = messageOf(error);
     }
   }
 
@@ -156,7 +153,7 @@ class AppState {
       if (this.selectedAccountId !== 'all' && !this.accountById(this.selectedAccountId))
         this.selectedAccountId = 'all';
     } catch (error) {
-      this.accountsError = errorMessage(error);
+      this.accountsError = messageOf(error);
     } finally {
       this.accountsLoaded = true;
     }
@@ -168,7 +165,7 @@ class AppState {
     try {
       this.setSnapshot(await call('fleet.snapshot'));
     } catch (error) {
-      this.refreshError = errorMessage(error);
+      this.refreshError = messageOf(error);
     } finally {
       this.snapshotLoaded = true;
     }
@@ -203,7 +200,7 @@ class AppState {
       const accountIds = this.selectedAccountId === 'all' ? undefined : [this.selectedAccountId];
       this.setSnapshot(await call('fleet.refresh', accountIds ? { accountIds } : {}));
     } catch (error) {
-      this.refreshError = errorMessage(error);
+      this.refreshError = messageOf(error);
     } finally {
       this.refreshing = false;
     }
@@ -219,7 +216,7 @@ class AppState {
       await this.loadAccounts();
       await this.refresh();
     } catch (error) {
-      this.demoError = errorMessage(error);
+      this.demoError = messageOf(error);
     } finally {
       this.demoBusy = false;
     }
@@ -233,7 +230,7 @@ class AppState {
       await this.loadAccounts();
       await this.loadSnapshot();
     } catch (error) {
-      this.demoError = errorMessage(error);
+      this.demoError = messageOf(error);
     } finally {
       this.demoBusy = false;
     }

@@ -3,8 +3,8 @@
 import type { Simulator } from '../../../simulator';
 import type { BatchView } from '../../../electron/contract';
 import { AuditLog } from '../../../electron/core/audit';
+import { AuditRecorder } from '../../../electron/core/audit/recorder';
 import { clustersFromFleet } from '../../../electron/core/batch/api';
-import { batchAuditWriter } from '../../../electron/core/batch/audit';
 import { BatchService } from '../../../electron/core/batch/service';
 import type { BatchOptions } from '../../../electron/core/batch/service';
 import { scaledClock } from '../../../electron/core/util/clock';
@@ -36,7 +36,7 @@ export function batchHarness(
       clusters: clustersFromFleet(h.fleet),
       sessionFor: (id) => directory.sessionFor(id),
       clockFor: () => scaledClock(options.timeScale, () => sim.control.now()),
-      audit: batchAuditWriter(h.ctx, audit, async () => null),
+      audit: new AuditRecorder(h.ctx, audit, async () => null),
     },
     options,
   );

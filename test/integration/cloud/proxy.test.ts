@@ -9,6 +9,7 @@ import { accountsOf } from '../../../electron/core/accounts';
 import { listKeyIds } from '../../../electron/core/cloud/kms';
 import { listClusters } from '../../../electron/core/cloud/cs';
 import { CloudError } from '../../../electron/core/cloud/errors';
+import { shouldRetry } from '../../../electron/core/cloud/retry';
 import { describeSecurityGroupType } from '../../../electron/core/cloud/ecs';
 import { getRole } from '../../../electron/core/cloud/ram';
 import { CloudLimits, CloudSession } from '../../../electron/core/cloud/session';
@@ -182,7 +183,7 @@ describe('the account proxy', () => {
       ),
     );
     expect(error.kind).toBe('proxy');
-    expect(error.retryable).toBe(false);
+    expect(shouldRetry(error, true)).toBe(false); // not even for a read
     expect(error.message).toContain(
       `the proxy at 127.0.0.1:${proxy.port} refused the credentials (HTTP 407)`,
     );
@@ -355,7 +356,7 @@ describe('bounded answers', () => {
       try {
         const error = await failure(getCallerIdentity(session({ endpoint: hostile.url })));
         expect(error.kind).toBe('tooLarge');
-        expect(error.retryable).toBe(false);
+        expect(shouldRetry(error, true)).toBe(false); // not even for a read
         expect(error.message).toContain(
           `the answer from ${hostile.url.replace('http://', '')} was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB; stopped reading`,
         );

@@ -10,6 +10,7 @@ import { DEMO, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import { CloudError } from '../../../electron/core/cloud/errors';
 import { CloudLimits } from '../../../electron/core/cloud/session';
+import { createContext } from '../../../electron/core/context';
 import type { CoreContext } from '../../../electron/core/context';
 import { EventHub } from '../../../electron/core/events';
 import { createFleetApi } from '../../../electron/core/fleet/api';
@@ -26,7 +27,7 @@ afterAll(() => sim.stop());
 beforeEach(() => void sim.control.reset());
 
 function fleetApi() {
-  const ctx: CoreContext = {
+  const ctx: CoreContext = createContext({
     dataDir: mkdtempSync(path.join(os.tmpdir(), 'ack-sg-lookup-')),
     version: 'test',
     platform: process.platform,
@@ -36,7 +37,7 @@ function fleetApi() {
     env: {},
     now: Date.now,
     onDispose: () => undefined,
-  };
+  });
   // The accounts list cn-hangzhou only: cn-shanghai is "a region not yet listed".
   const calls: string[] = [];
   const directory = simDirectory(sim, {

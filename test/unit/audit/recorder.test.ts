@@ -6,12 +6,13 @@ import type { OperationView } from '../../../electron/contract';
 import { AuditLog } from '../../../electron/core/audit';
 import { AuditRecorder } from '../../../electron/core/audit/recorder';
 import { CloudLimits } from '../../../electron/core/cloud/session';
+import { createContext } from '../../../electron/core/context';
 import type { CoreContext } from '../../../electron/core/context';
 import { EventHub } from '../../../electron/core/events';
 
 function recorder() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-recorder-'));
-  const ctx: CoreContext = {
+  const ctx: CoreContext = createContext({
     dataDir,
     version: 't',
     platform: 'linux',
@@ -21,7 +22,7 @@ function recorder() {
     env: {},
     now: Date.now,
     onDispose: () => undefined,
-  };
+  });
   return new AuditRecorder(ctx, new AuditLog(dataDir), async () => '1000000000000001');
 }
 

@@ -9,6 +9,7 @@ import { GuardError } from '../../../electron/contract';
 import type { BatchItem, BatchView, OperationView } from '../../../electron/contract';
 import { CloudError } from '../../../electron/core/cloud/errors';
 import { CloudLimits } from '../../../electron/core/cloud/session';
+import { createContext } from '../../../electron/core/context';
 import type { CoreContext } from '../../../electron/core/context';
 import { EventHub } from '../../../electron/core/events';
 import { countItems } from '../../../electron/core/batch/item-state';
@@ -168,7 +169,7 @@ function setup(ops: FakeOps, dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-s
   const events = new EventHub();
   const progress: BatchView[] = [];
   events.on('batch.progress', (view) => progress.push(view));
-  const ctx: CoreContext = {
+  const ctx: CoreContext = createContext({
     dataDir,
     version: 'test',
     platform: process.platform,
@@ -178,7 +179,7 @@ function setup(ops: FakeOps, dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-s
     env: {},
     now: Date.now,
     onDispose: () => undefined,
-  };
+  });
   const audits: { phase: string; result: string | null }[] = [];
   const service = new BatchService(
     ctx,
@@ -189,7 +190,7 @@ function setup(ops: FakeOps, dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-s
         throw new Error('no cloud in unit tests');
       },
       clockFor: () => ({ scale: SCALE, sleep: async () => undefined, cloudNow: Date.now }),
-      audit: async (v, phase) => void audits.push({ phase, result: v.result }),
+      audit: { batch: async (v, phase) => void audits.push({ phase, result: v.result }) },
     },
     { reattachPollMs: 10 },
   );

@@ -5,6 +5,7 @@ import { GuardError, isRegionId } from '../../../electron/contract';
 import { inputSchemas } from '../../../electron/contract/schemas';
 import { assertOffered, isOffered, resolveEndpoint } from '../../../electron/core/cloud/endpoints';
 import { CloudError } from '../../../electron/core/cloud/errors';
+import { shouldRetry } from '../../../electron/core/cloud/retry';
 
 const HOSTILE = [
   'evil.com/x',
@@ -66,7 +67,7 @@ describe('products not offered in a region', () => {
     expect(error).toBeInstanceOf(CloudError);
     const cloud = error as CloudError;
     expect(cloud.kind).toBe('unavailable');
-    expect(cloud.retryable).toBe(false);
+    expect(shouldRetry(cloud, true)).toBe(false); // not even for a read
     expect(cloud.message).toMatch(
       /^KMS is not offered in region cn-zhongwei: keys cannot be checked here/,
     );

@@ -104,6 +104,10 @@ vi.mock('../../../electron/core/service', () => ({
 // The real hub (plain, no Electron): main subscribes with on() and subscribe() alike.
 const core = {
   events: new EventHub(),
+  context: {
+    notice: (level: 'info' | 'warning' | 'error', message: string) =>
+      core.events.emit('app.notice', { level, message, at: new Date().toISOString() }),
+  },
   operations: { hasChangesInFlight: () => false, resume: vi.fn(async () => 0) },
   batches: { resume: vi.fn(async () => undefined) },
   dispose: vi.fn(async (): Promise<void> => undefined),

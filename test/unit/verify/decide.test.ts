@@ -1,6 +1,7 @@
 // The pure parts of verify: reading ActionTrail records (evidence.ts) and the verdict (decide.ts)
 // for the branches the simulator cannot easily produce, plus the "no endpoint" DNS probe with a
-// fake resolver. (Kept beside the simulator tests of the same module.)
+// fake resolver. No simulator, no network: the simulator tests of the module are in
+// test/integration/verify/.
 import { describe, expect, it } from 'vitest';
 import type { TrailEvent } from '../../../electron/core/cloud/actiontrail';
 import { CloudError } from '../../../electron/core/cloud/errors';

@@ -1,14 +1,10 @@
 // The audit trail of a batch: one 'batch.apply' entry when it is applied and one when it ends
 // (each cluster's change has its own encryption.* entries, written by the operations domain).
 // Audit entries belong to an account, so a batch over several accounts writes one per account.
-// Like every audit write, a failure is a notice, never a reason to stop the batch.
+// AuditRecorder.batch writes them (a failed write is a notice, never a reason to stop the batch).
+import type { AuditPhase, AuditResult } from '../../contract/types/audit';
 import type { BatchView } from '../../contract/types/batch';
-import type { AuditResult } from '../../contract/types/audit';
-import type { AuditLog } from '../audit/audit-log';
-import type { AuditEntryInput } from '../audit/entry';
-import type { CoreContext } from '../context';
-
-export type BatchAuditPhase = 'requested' | 'ended';
+import type { AuditEntryInput } from './entry';
 
 /** The accounts a batch touches: those of its ready items (or of any item, if none is ready). */
 function accountsOf(view: BatchView): { accountId: string; accountName: string }[] {
@@ -22,7 +18,7 @@ function accountsOf(view: BatchView): { accountId: string; accountName: string }
 
 export function batchAuditEntries(
   view: BatchView,
-  phase: BatchAuditPhase,
+  phase: AuditPhase,
   cloudAccountOf: (accountId: string) => string | null,
 ): AuditEntryInput[] {
   const result: AuditResult = phase === 'requested' ? 'accepted' : (view.result ?? 'unknown');
@@ -55,29 +51,4 @@ export function batchAuditEntries(
       operationId: view.batchId,
     };
   });
-}
-
-export function batchAuditWriter(
-  ctx: CoreContext,
-  log: Pick<AuditLog, 'append'>,
-  cloudAccountOf: (accountId: string) => Promise<string | null>,
-): (view: BatchView, phase: BatchAuditPhase) => Promise<void> {
-  return async (view, phase) => {
-    const uids = new Map<string, string | null>();
-    for (const item of view.items) {
-      if (!uids.has(item.accountId))
-        uids.set(item.accountId, await cloudAccountOf(item.accountId).catch(() => null));
-    }
-    for (const entry of batchAuditEntries(view, phase, (id) => uids.get(id) ?? null)) {
-      try {
-        await log.append(entry);
-      } catch (error) {
-        ctx.events.emit('app.notice', {
-          level: 'error',
-          message: `The audit log could not be written: ${error instanceof Error ? error.message : String(error)}`,
-          at: new Date(ctx.now()).toISOString(),
-        });
-      }
-    }
-  };
 }
