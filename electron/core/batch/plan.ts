@@ -18,7 +18,7 @@ import { CloudError } from '../cloud/errors';
 import type { KmsKeyMetadata } from '../cloud/kms';
 import { runChecklist } from '../checks/run';
 import type { CloudSession } from '../cloud/session';
-import { keyRegion } from '../fleet/keys';
+import { keyRegion } from '../keys/rules';
 import type { Clock } from '../util/clock';
 import { Limiter } from '../util/limiter';
 import { countItems, initialState } from './item-state';

@@ -6,7 +6,7 @@ import type { CoreContext } from '../context';
 import type { Clock } from '../util/clock';
 import { peerAccounts } from './directory';
 import type { AccountDirectory } from './directory';
-import { listKeys } from './keys';
+import { listKeys } from '../keys/inventory';
 import { findClusterById } from './lookup';
 import { FleetService } from './service';
 
