@@ -5,6 +5,7 @@ import type { CoreApi } from '../contract';
 import { accountsOf, createAccountsApi } from './accounts';
 import type { AccountsOptions } from './accounts';
 import { createAppApi } from './app/api';
+import { createChecksApi } from './checks/api';
 import { CloudLimits } from './cloud/session';
 import { createDemo } from './demo';
 import type { CoreContext } from './context';
@@ -76,10 +77,14 @@ export function createCore(options: CoreOptions): Core {
 
   const accountsApi = createAccountsApi(context, options.accounts);
   const directory = accountsDirectory(accountsOf(context));
-  // Operations and fleet need each other (locate a cluster / when did its last change end):
-  // the hooks resolve lazily, once both exist.
+  // Operations and the checklist need each other (the checklist before a change / when did the
+  // cluster's last change end): the hook resolves lazily, once both exist.
   let operations: OperationsService | null = null;
-  const fleet = createFleetApi(context, directory, {
+  const fleet = createFleetApi(context, directory);
+  const checks = createChecksApi(context, {
+    locate: fleet.locate,
+    sessionFor: (accountId) => directory.sessionFor(accountId),
+    peersOf: (accountId) => peerAccounts(directory, accountId),
     clockFor: (accountId) => clockFor(accountId),
     lastChangeEndedAt: (clusterId) =>
       operations?.lastChangeEndedAt(clusterId) ?? Promise.resolve(null),
@@ -105,6 +110,7 @@ export function createCore(options: CoreOptions): Core {
     directory,
     {
       locate: fleet.locate,
+      checks: checks.service,
       audit,
       describeAccount,
       onRequested: (view) => audit.operation(view, 'requested'),
@@ -128,8 +134,7 @@ export function createCore(options: CoreOptions): Core {
   const batch = createBatchApi(context, {
     operations: ops.operations,
     clusters: clustersFromFleet(fleet.fleet),
-    sessionFor: (accountId) => directory.sessionFor(accountId),
-    peersOf: (accountId) => peerAccounts(directory, accountId),
+    checks: checks.service,
     clockFor,
     audit: batchAuditWriter(
       context,
@@ -159,6 +164,7 @@ export function createCore(options: CoreOptions): Core {
     ...appApi,
     ...accountsApi,
     ...fleet.api,
+    ...checks.api,
     ...demo.api,
     ...ops.api,
     ...verifyApi,

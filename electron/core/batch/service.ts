@@ -12,6 +12,7 @@ import { COOLDOWN_MS } from '../checks/cluster';
 import { CloudError } from '../cloud/errors';
 import type { CoreContext } from '../context';
 import type { ChangeRequest } from '../operations/service';
+import type { Clock } from '../util/clock';
 import { Limiter } from '../util/limiter';
 import { acquireLock, describeHolder } from '../util/lock';
 import type { HeldLock } from '../util/lock';
@@ -33,13 +34,11 @@ export interface BatchOperations {
     activeOnly?: boolean;
   }): Promise<{ operations: OperationView[]; problems: string[] }>;
   resume(): Promise<number>;
-  lastChangeEndedAt(clusterId: string): Promise<number | null>;
 }
 
-export interface BatchDeps extends Pick<
-  PlanDeps,
-  'clusters' | 'sessionFor' | 'clockFor' | 'peersOf'
-> {
+export interface BatchDeps extends Pick<PlanDeps, 'clusters' | 'checks'> {
+  /** The account's cloud clock (an item waits out the cooldown in it). */
+  clockFor: (accountId: string) => Clock;
   operations: BatchOperations;
   /** Writes the batch's audit entries (applied, ended). */
   audit?: (view: BatchView, phase: BatchAuditPhase) => Promise<void>;
@@ -198,7 +197,6 @@ export class BatchService {
     const now = this.ctx.now();
     const view = await planBatch(request, newBatchId(now), {
       ...this.deps,
-      lastChangeEndedAt: (clusterId) => this.deps.operations.lastChangeEndedAt(clusterId),
       now: this.ctx.now,
       ...(this.options.planConcurrency ? { concurrency: this.options.planConcurrency } : {}),
     });
