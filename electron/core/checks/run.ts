@@ -22,7 +22,7 @@ type Check = (ctx: CheckContext) => Promise<CheckResult>;
 
 async function egress(ctx: CheckContext): Promise<CheckResult> {
   const { cluster } = await ctx.cluster().catch(() => ({ cluster: null }));
-  return checkKmsEgress(ctx.input.session, {
+  return checkKmsEgress(ctx, {
     regionId: ctx.input.regionId,
     securityGroupId: cluster?.securityGroupId ?? null,
     vswitchIds: cluster?.vswitchIds ?? [],
