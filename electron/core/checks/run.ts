@@ -17,6 +17,7 @@ import {
   keyUsage,
 } from './key';
 import { checkKmsEgress } from './network-egress';
+import { isReady } from './result';
 
 type Check = (ctx: CheckContext) => Promise<CheckResult>;
 
@@ -111,7 +112,7 @@ export async function runChecklist(
     action: input.action,
     keyId: input.action === 'enable' ? input.keyId : await ctx.keyId().catch(() => null),
     ...(input.keyRef ? { keyRef: input.keyRef } : {}),
-    ready: checks.every((c) => c.status !== 'fail'),
+    ready: isReady(checks),
     checkedAt: new Date(input.now).toISOString(),
     checks,
   };
