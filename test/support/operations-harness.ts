@@ -54,7 +54,8 @@ export function operationsHarness(
   ctx.events.subscribe((name, payload) => {
     if (name === 'operation.progress') progress.push(payload as OperationView);
   });
-  const clockFor = options.clockFor ?? (() => scaledClock(options.timeScale, () => sim.control.now()));
+  const clockFor =
+    options.clockFor ?? (() => scaledClock(options.timeScale, () => sim.control.now()));
   // As createCore wires it: the checklist asks the operations' journal when a change last ended.
   const checks = new ChecksService({
     sessionFor: (accountId) => directory.sessionFor(accountId),
