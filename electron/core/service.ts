@@ -8,6 +8,7 @@ import { accountsDirectory, createAccountsApi, describeAccount, peerAccounts } f
 import type { AccountsOptions } from './accounts';
 import { createAppApi } from './app/api';
 import { createAuditApi } from './audit/api';
+import { createChecksApi } from './checks/api';
 import { clustersFromFleet, createBatchApi } from './batch/api';
 import type { BatchService } from './batch/service';
 import { createContext } from './context';
@@ -80,10 +81,14 @@ export function createCore(options: CoreOptions): Core {
   const cloudAccountOf = async (accountId: string) =>
     (await describeAccount(directory, accountId)).cloudAccountId;
   const audit = createAuditApi(context, cloudAccountOf);
-  // The fleet's checklist asks when a cluster's last change ended, and the operations room
-  // needs the fleet to find clusters: both read the one journal, made before either.
+  // The checklist asks when a cluster's last change ended, and the operations room runs the
+  // checklist before each change: both read the one journal, made before either.
   const journal = new Journal(context.dataDir);
-  const fleet = createFleetApi(context, directory, {
+  const fleet = createFleetApi(context, directory);
+  const checks = createChecksApi(context, {
+    locate: fleet.service.locate,
+    sessionFor: (accountId) => directory.sessionFor(accountId),
+    peersOf: (accountId) => peerAccounts(directory, accountId),
     clockFor,
     lastChangeEndedAt: (clusterId) => journal.lastChangeEndedAt(clusterId),
   });
@@ -93,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
     {
       journal,
       locate: fleet.service.locate,
+      checks: checks.service,
       audit: audit.service,
       describeAccount: (accountId) => describeAccount(directory, accountId),
       onRequested: (view) => audit.service.operation(view, 'requested'),
@@ -112,8 +118,7 @@ export function createCore(options: CoreOptions): Core {
   const batch = createBatchApi(context, {
     operations: operations.service,
     clusters: clustersFromFleet(fleet.service),
-    sessionFor: (accountId) => directory.sessionFor(accountId),
-    peersOf: (accountId) => peerAccounts(directory, accountId),
+    checks: checks.service,
     clockFor,
     audit: audit.service,
   });
@@ -121,6 +126,7 @@ export function createCore(options: CoreOptions): Core {
     ...app.api,
     ...accounts.api,
     ...fleet.api,
+    ...checks.api,
     ...demo.api,
     ...operations.api,
     ...verify.api,

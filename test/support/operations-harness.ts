@@ -5,10 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Simulator } from '../../simulator';
 import type { OperationView } from '../../electron/contract';
+import { ChecksService } from '../../electron/core/checks/api';
 import { CloudLimits } from '../../electron/core/cloud/session';
 import { createContext } from '../../electron/core/context';
 import type { CoreContext } from '../../electron/core/context';
 import { EventHub } from '../../electron/core/events';
+import { peerAccounts } from '../../electron/core/accounts/directory';
 import { FleetService } from '../../electron/core/fleet/service';
 import { OperationsService } from '../../electron/core/operations/service';
 import type { OperationsOptions } from '../../electron/core/operations/service';
@@ -19,6 +21,7 @@ import type { SimDirectoryOptions } from './sim-directory';
 export interface Harness {
   ctx: CoreContext;
   fleet: FleetService;
+  checks: ChecksService;
   operations: OperationsService;
   progress: OperationView[];
   dataDir: string;
@@ -50,10 +53,21 @@ export function operationsHarness(
   const fleet = new FleetService(ctx, directory);
   const progress: OperationView[] = [];
   ctx.events.on('operation.progress', (view) => progress.push(view));
-  const operations = new OperationsService(
+  const clockFor =
+    options.clockFor ?? (() => scaledClock(options.timeScale, () => sim.control.now()));
+  // As createCore wires it: the checklist asks the operations' journal when a change last ended.
+  const checks = new ChecksService({
+    sessionFor: (accountId) => directory.sessionFor(accountId),
+    peersOf: (accountId) => peerAccounts(directory, accountId),
+    clockFor,
+    lastChangeEndedAt: (clusterId) => operations.lastChangeEndedAt(clusterId),
+    now: ctx.now,
+  });
+  const operations: OperationsService = new OperationsService(
     ctx,
     {
       directory,
+      checks,
       locate: async (clusterId) => {
         let found = await fleet.findCluster(clusterId);
         if (!found) {
@@ -64,11 +78,12 @@ export function operationsHarness(
         return found;
       },
     },
-    { clockFor: () => scaledClock(options.timeScale, () => sim.control.now()), ...options },
+    { ...options, clockFor },
   );
   return {
     ctx,
     fleet,
+    checks,
     operations,
     progress,
     dataDir,

@@ -12,14 +12,11 @@ import type { CheckResult, Checklist } from '../../contract/types/checks';
 import type { ClusterSummary, FleetFailure } from '../../contract/types/fleet';
 import type { OperationAction } from '../../contract/types/operations';
 import { refersToKey } from '../../contract/key-ref';
-import { BatchCache, CheckContext } from '../checks/context';
-import type { CheckInput } from '../checks/context';
+import type { ChecksService } from '../checks/api';
+import { BatchCache } from '../checks/context';
 import { CloudError } from '../cloud/errors';
 import type { KmsKeyMetadata } from '../cloud/kms';
-import { runChecklist } from '../checks/run';
-import type { CloudSession } from '../cloud/session';
-import { keyRegion } from '../fleet/keys';
-import type { Clock } from '../util/clock';
+import { keyRegion } from '../keys/rules';
 import { Limiter } from '../util/limiter';
 import { countItems, initialState } from './item-state';
 import { messageOf } from '../../contract';
@@ -220,11 +217,8 @@ export interface PlanDeps {
   clusters: (
     scope: BatchScope,
   ) => Promise<{ clusters: ClusterSummary[]; failures: FleetFailure[] }>;
-  sessionFor: (accountId: string) => Promise<CloudSession>;
-  clockFor: (accountId: string) => Clock;
-  lastChangeEndedAt: (clusterId: string) => Promise<number | null>;
-  /** The other saved accounts, for what a RAM caller may not see (checks/context.ts). */
-  peersOf?: (accountId: string) => CheckInput['peers'];
+  /** The checklist (checks/api.ts), and the key in use read through the same cache. */
+  checks: Pick<ChecksService, 'runFor' | 'readKey'>;
   now: () => number;
   /** Checklists run at once (the cloud sessions limit calls further). */
   concurrency?: number;
@@ -251,25 +245,18 @@ export async function planBatch(
         return { cluster, checklist: null, item: skippedItem(cluster, [ruled]), objection: null };
       try {
         return await limiter.run(async () => {
-          const input: CheckInput = {
-            session: await deps.sessionFor(cluster.accountId),
-            accountId: cluster.accountId,
-            clusterId: cluster.clusterId,
-            regionId: cluster.regionId,
-            action: request.action,
-            keyId: request.keyId ?? null,
-            now: deps.now(),
-            cloudClock: deps.clockFor(cluster.accountId),
-            lastChangeEndedAt: await deps.lastChangeEndedAt(cluster.clusterId),
-            ...(deps.peersOf ? { peers: deps.peersOf(cluster.accountId) } : {}),
-          };
           const cache = cacheFor(cluster.accountId);
-          const checklist = await runChecklist(input, cache);
+          const checklist = await deps.checks.runFor(
+            cluster,
+            request.action,
+            request.keyId ?? null,
+            cache,
+          );
           const inUse = cluster.encryption.enabled ? cluster.encryption.keyId : null;
           let objection: ReturnType<typeof keyInUseReason> = null;
           if (request.action === 'enable' && inUse && inUse !== checklist.keyId) {
-            const found = await new CheckContext(input, cache)
-              .key(inUse)
+            const found = await deps.checks
+              .readKey(cluster, inUse, cache)
               .catch((error: unknown) => ({ error }));
             objection = keyInUseReason(inUse, found);
           }

@@ -9,6 +9,7 @@ import { GuardError } from '../../contract';
 import type { BatchView } from '../../contract/types/batch';
 import type { AuditRecorder } from '../audit/recorder';
 import type { CoreContext } from '../context';
+import type { Clock } from '../util/clock';
 import { BatchBook } from './book';
 import { transition } from './item-state';
 import type { Held } from './book';
@@ -22,10 +23,9 @@ import type { BatchStore } from './store';
 export type { BatchOperations } from './item-runner';
 export { DEFAULT_CONCURRENCY } from './scheduler';
 
-export interface BatchDeps extends Pick<
-  PlanDeps,
-  'clusters' | 'sessionFor' | 'clockFor' | 'peersOf'
-> {
+export interface BatchDeps extends Pick<PlanDeps, 'clusters' | 'checks'> {
+  /** The account's cloud clock (an item waits out the cooldown in it). */
+  clockFor: (accountId: string) => Clock;
   operations: BatchOperations;
   /** Writes the batch's audit entries (applied, ended). */
   audit?: Pick<AuditRecorder, 'batch'>;
@@ -89,7 +89,6 @@ export class BatchService {
     const now = this.ctx.now();
     const view = await planBatch(request, newBatchId(now), {
       ...this.deps,
-      lastChangeEndedAt: (clusterId) => this.deps.operations.lastChangeEndedAt(clusterId),
       now: this.ctx.now,
       ...(this.options.planConcurrency ? { concurrency: this.options.planConcurrency } : {}),
     });

@@ -1,7 +1,7 @@
 // Checks about the cluster itself: edition, state, cooldown, and whether the change makes sense.
 import type { CheckResult } from '../../contract/types/checks';
 import { parseEncryption } from '../cloud/cs';
-import { editionOf, supportsSecretEncryption } from '../fleet/classify';
+import { editionOf, supportsSecretEncryption } from './edition';
 import type { TrailEvent } from '../cloud/actiontrail';
 import { wallClockTime } from '../util/clock';
 import type { CheckContext } from './context';

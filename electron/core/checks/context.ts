@@ -1,7 +1,7 @@
 // What the checks of one checklist share: the inputs, and memoised fetchers so that each cloud
 // call is made once however many checks need its answer. A BatchCache carries the answers that
-// do not depend on the cluster (the caller, its policies, the service role, keys) across the
-// checklists of a batch plan.
+// do not depend on the cluster (the caller, its policies, the service role, keys, security
+// groups, vSwitches and network ACLs) across the checklists of a batch plan.
 import type { ChangeAction } from '../../contract/types/checks';
 import {
   describeCluster,
@@ -23,6 +23,10 @@ import {
 import type { RamPolicyRef } from '../cloud/ram';
 import { listKeyIds } from '../cloud/kms';
 import { lookupAllEvents } from '../cloud/actiontrail';
+import { describeSecurityGroupEgress, describeSecurityGroupType } from '../cloud/ecs';
+import type { SecurityGroupEgress, SecurityGroupSummary } from '../cloud/ecs';
+import { describeNetworkAclAttributes, describeVSwitch } from '../cloud/vpc';
+import type { NetworkAclAttributes, VSwitchSummary } from '../cloud/vpc';
 import { isOffered } from '../cloud/endpoints';
 import type { TrailEvent } from '../cloud/actiontrail';
 import { getCallerIdentity } from '../cloud/sts';
@@ -85,7 +89,7 @@ export interface CheckInput {
   cloudClock?: { scale: number; cloudNow(): number };
   /** When our own journal last saw an encryption change of this cluster end (ms), if ever. */
   lastChangeEndedAt?: number | null;
-  /** The other saved accounts (fleet/directory.ts peerAccounts). */
+  /** The other saved accounts (accounts/directory.ts peerAccounts). */
   peers?: () => Promise<PeerAccount[]>;
 }
 
@@ -182,6 +186,38 @@ export class CheckContext {
           ]),
         ),
     );
+  }
+
+  // The network path to KMS (network.kmsEgress). Clusters of a plan often share their security
+  // group and vSwitches, so these answers live in the batch cache.
+
+  securityGroupType(securityGroupId: string): Promise<SecurityGroupSummary> {
+    return this.regional(`sg-type|${securityGroupId}`, (region) =>
+      describeSecurityGroupType(this.input.session, region, securityGroupId),
+    );
+  }
+
+  securityGroupEgress(securityGroupId: string): Promise<SecurityGroupEgress> {
+    return this.regional(`sg-egress|${securityGroupId}`, (region) =>
+      describeSecurityGroupEgress(this.input.session, region, securityGroupId),
+    );
+  }
+
+  vSwitch(vSwitchId: string): Promise<VSwitchSummary> {
+    return this.regional(`vswitch|${vSwitchId}`, (region) =>
+      describeVSwitch(this.input.session, region, vSwitchId),
+    );
+  }
+
+  networkAcl(networkAclId: string): Promise<NetworkAclAttributes> {
+    return this.regional(`network-acl|${networkAclId}`, (region) =>
+      describeNetworkAclAttributes(this.input.session, region, networkAclId),
+    );
+  }
+
+  private regional<T>(key: string, load: (regionId: string) => Promise<T>): Promise<T> {
+    const region = this.input.regionId;
+    return this.batch.get(this.scoped(`${key}|${region}`), () => load(region));
   }
 
   identity(): Promise<CallerIdentity> {

@@ -3,7 +3,7 @@ import { parseKeyRef } from '../../contract/key-ref';
 import type { CheckId, CheckResult } from '../../contract/types/checks';
 import { CloudError } from '../cloud/errors';
 import type { KmsKeyMetadata } from '../cloud/kms';
-import { REQUIRED_KEY_SPEC, REQUIRED_KEY_USAGE, isServiceKey, keyRegion } from '../fleet/keys';
+import { REQUIRED_KEY_SPEC, REQUIRED_KEY_USAGE, isServiceKey, keyRegion } from '../keys/rules';
 import type { CheckContext } from './context';
 import { CONSOLE, couldNotCheck, fail, pass, warn } from './result';
 

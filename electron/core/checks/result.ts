@@ -81,6 +81,15 @@ export function couldNotCheck(
   };
 }
 
+/**
+ * The safety rule of the checklist: a change may go ahead when no check fails. A warning, a
+ * check that could not be made (`unknown`) or one left to the engineer (`manual`) is shown with
+ * what to look at, but does not block: the engineer decides.
+ */
+export function isReady(checks: readonly Pick<CheckResult, 'status'>[]): boolean {
+  return checks.every((c) => c.status !== 'fail');
+}
+
 export const CONSOLE = {
   clusters: 'https://cs.console.aliyun.com/#/k8s/cluster/list',
   rbac: 'https://cs.console.aliyun.com/#/authorize',

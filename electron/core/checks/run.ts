@@ -18,12 +18,13 @@ import {
 } from './key';
 import { checkKmsEgress } from './network-egress';
 import { messageOf } from '../../contract';
+import { isReady } from './result';
 
 type Check = (ctx: CheckContext) => Promise<CheckResult>;
 
 async function egress(ctx: CheckContext): Promise<CheckResult> {
   const { cluster } = await ctx.cluster().catch(() => ({ cluster: null }));
-  return checkKmsEgress(ctx.input.session, {
+  return checkKmsEgress(ctx, {
     regionId: ctx.input.regionId,
     securityGroupId: cluster?.securityGroupId ?? null,
     vswitchIds: cluster?.vswitchIds ?? [],
@@ -112,7 +113,7 @@ export async function runChecklist(
     action: input.action,
     keyId: input.action === 'enable' ? input.keyId : await ctx.keyId().catch(() => null),
     ...(input.keyRef ? { keyRef: input.keyRef } : {}),
-    ready: checks.every((c) => c.status !== 'fail'),
+    ready: isReady(checks),
     checkedAt: new Date(input.now).toISOString(),
     checks,
   };

@@ -1,29 +1,15 @@
-// The fleet slice of the contract: snapshot, refresh, one cluster by id, keys, and the checklist.
+// The fleet slice of the contract: snapshot, refresh, one cluster by id, keys.
 import type { CoreApi } from '../../contract';
-import { runChecklist } from '../checks/run';
 import type { CoreContext } from '../context';
-import type { Clock } from '../util/clock';
-import { peerAccounts } from '../accounts/directory';
 import type { AccountDirectory } from '../accounts/directory';
-import { listKeys } from './keys';
+import { listKeys } from '../keys/inventory';
 import { FleetService } from './service';
 
-export interface FleetHooks {
-  /** When our journal last saw an encryption change of the cluster end (operations domain). */
-  lastChangeEndedAt?: (clusterId: string) => Promise<number | null>;
-  /** The account's cloud clock (the simulated cloud's cooldown passes faster). */
-  clockFor?: (accountId: string) => Clock;
-}
-
-type FleetApi = Pick<
-  CoreApi,
-  'fleet.snapshot' | 'fleet.refresh' | 'fleet.cluster' | 'keys.list' | 'checks.run'
->;
+type FleetApi = Pick<CoreApi, 'fleet.snapshot' | 'fleet.refresh' | 'fleet.cluster' | 'keys.list'>;
 
 export function createFleetApi(
   ctx: CoreContext,
   directory: AccountDirectory,
-  hooks: FleetHooks = {},
 ): { api: FleetApi; service: FleetService } {
   const fleet = new FleetService(ctx, directory);
   ctx.onDispose(() => fleet.cancelPending());
@@ -41,21 +27,6 @@ export function createFleetApi(
         usedBy.set(c.encryption.keyId, [...(usedBy.get(c.encryption.keyId) ?? []), c.clusterId]);
       }
       return { accountId, regionId, keys: await listKeys(session, regionId, usedBy) };
-    },
-    'checks.run': async ({ clusterId, action, keyId, accountId }) => {
-      const cluster = await locate(clusterId, accountId);
-      return runChecklist({
-        session: await directory.sessionFor(cluster.accountId),
-        accountId: cluster.accountId,
-        clusterId,
-        regionId: cluster.regionId,
-        action,
-        keyId: keyId ?? null,
-        now: ctx.now(),
-        ...(hooks.clockFor ? { cloudClock: hooks.clockFor(cluster.accountId) } : {}),
-        lastChangeEndedAt: (await hooks.lastChangeEndedAt?.(clusterId)) ?? null,
-        peers: peerAccounts(directory, cluster.accountId),
-      });
     },
   };
   return { api, service: fleet };

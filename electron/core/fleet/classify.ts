@@ -1,23 +1,7 @@
-// Pure rules that turn raw CS fields into what the product shows.
-import type { ClusterEdition, ClusterEncryption } from '../../contract/types/fleet';
+// Pure rules that turn raw CS fields into what the fleet shows (the edition rule is the
+// checklist's: checks/edition.ts).
+import type { ClusterEncryption } from '../../contract/types/fleet';
 import { parseEncryption } from '../cloud/cs';
-
-export function editionOf(
-  clusterType: string,
-  profile: string,
-  clusterSpec: string,
-): ClusterEdition {
-  if (clusterType !== 'ManagedKubernetes') return 'other';
-  const pro = clusterSpec.startsWith('ack.pro.');
-  if (profile === 'Edge') return pro ? 'edge-pro' : 'edge-basic';
-  if (profile === 'Default' || profile === '') return pro ? 'ack-pro' : 'ack-basic';
-  return 'other';
-}
-
-/** Secret encryption needs a Pro cluster (Edge Pro, or ACK Pro). */
-export function supportsSecretEncryption(edition: ClusterEdition): boolean {
-  return edition === 'edge-pro' || edition === 'ack-pro';
-}
 
 export function encryptionOf(metaData: string | null): ClusterEncryption {
   const parsed = parseEncryption(metaData);

@@ -15,14 +15,10 @@ import type { CsCluster } from '../cloud/cs';
 import { isOffered } from '../cloud/endpoints';
 import { CloudError, toCloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
-import {
-  DOCUMENTED_EDGE_REGIONS,
-  editionOf,
-  encryptionOf,
-  supportsSecretEncryption,
-} from './classify';
+import { editionOf, supportsSecretEncryption } from '../checks/edition';
+import { DOCUMENTED_EDGE_REGIONS, encryptionOf } from './classify';
 import type { AccountDirectory, FleetAccount } from '../accounts/directory';
-import { keyHealth } from './keys';
+import { keyHealth } from '../keys/rules';
 import { Limiter } from '../util/limiter';
 
 export interface RefreshOptions {

@@ -7,13 +7,12 @@ import { GuardError } from '../../contract';
 import type { Checklist } from '../../contract/types/checks';
 import type { ClusterSummary } from '../../contract/types/fleet';
 import type { OperationAction, OperationView } from '../../contract/types/operations';
-import { runChecklist } from '../checks/run';
+import type { ChecksService } from '../checks/api';
 import { COOLDOWN_MS } from '../checks/cluster';
 import { updateKmsEncryption } from '../cloud/cs';
 import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import type { CoreContext } from '../context';
-import { peerAccounts } from '../accounts/directory';
 import type { AccountDirectory } from '../accounts/directory';
 import { realClock, wallClockTime } from '../util/clock';
 import type { HeldLock } from '../util/lock';
@@ -37,6 +36,8 @@ export interface OperationsDeps {
   directory: AccountDirectory;
   /** Finds a cluster in the fleet (refreshing the named account if needed). */
   locate: (clusterId: string, accountId?: string) => Promise<ClusterSummary>;
+  /** The checklist every change is preceded by (checks/api.ts). */
+  checks: Pick<ChecksService, 'runFor'>;
   /** Called when a change was requested and when it ended (audit, fleet refresh, notifications). */
   onRequested?: (view: OperationView) => Promise<void>;
   onEnded?: (view: OperationView) => Promise<void>;
@@ -273,18 +274,11 @@ export class OperationsService {
         );
       }
       const session = await this.deps.directory.sessionFor(cluster.accountId);
-      const checklist = await runChecklist({
-        session,
-        accountId: cluster.accountId,
-        clusterId: cluster.clusterId,
-        regionId: cluster.regionId,
-        action: request.action,
-        keyId: request.keyId ?? null,
-        now: this.ctx.now(),
-        cloudClock: this.clock(cluster.accountId),
-        lastChangeEndedAt: await this.lastChangeEndedAt(cluster.clusterId),
-        peers: peerAccounts(this.deps.directory, cluster.accountId),
-      });
+      const checklist = await this.deps.checks.runFor(
+        cluster,
+        request.action,
+        request.keyId ?? null,
+      );
       assertReady(checklist);
 
       const opId = randomUUID();

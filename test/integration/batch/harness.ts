@@ -10,7 +10,6 @@ import type { BatchOptions } from '../../../electron/core/batch/service';
 import { scaledClock } from '../../../electron/core/util/clock';
 import { operationsHarness } from '../../support/operations-harness';
 import type { Harness } from '../../support/operations-harness';
-import { simDirectory } from '../../support/sim-directory';
 
 export interface BatchHarness extends Harness {
   batches: BatchService;
@@ -27,14 +26,13 @@ export function batchHarness(
     timeScale: options.timeScale,
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
-  const directory = simDirectory(sim);
   const audit = new AuditLog(h.dataDir);
   const batches = new BatchService(
     h.ctx,
     {
       operations: h.operations,
       clusters: clustersFromFleet(h.fleet),
-      sessionFor: (id) => directory.sessionFor(id),
+      checks: h.checks,
       clockFor: () => scaledClock(options.timeScale, () => sim.control.now()),
       audit: new AuditRecorder(h.ctx, audit, async () => null),
     },

@@ -8,7 +8,9 @@ import {
 } from '../../../electron/core/cloud/ecs';
 import { CloudLimits, CloudSession } from '../../../electron/core/cloud/session';
 import { describeNetworkAclAttributes, describeVSwitch } from '../../../electron/core/cloud/vpc';
-import { checkKmsEgress } from '../../../electron/core/checks/network-egress';
+import { checkKmsEgress as checkEgressWith } from '../../../electron/core/checks/network-egress';
+import type { EgressClusterInput } from '../../../electron/core/checks/network-egress';
+import { checkContextFor } from '../../support/check-context';
 import {
   DEMO,
   demoCredentials,
@@ -17,6 +19,10 @@ import {
   type FixtureInput,
   type Simulator,
 } from '../../../simulator';
+
+/** The check as the checklist runs it: its cloud reads through a CheckContext over `session`. */
+const checkKmsEgress = (session: CloudSession, cluster: EgressClusterInput) =>
+  checkEgressWith(checkContextFor(session, cluster.regionId), cluster);
 
 function session(sim: Simulator, accessKeyId: string, secrets = demoCredentials()): CloudSession {
   const c = secrets.find((x) => x.accessKeyId === accessKeyId);

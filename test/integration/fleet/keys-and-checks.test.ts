@@ -4,7 +4,7 @@ import type { Fixture, Simulator } from '../../../simulator';
 import type { CheckId, Checklist } from '../../../electron/contract';
 import { BatchCache } from '../../../electron/core/checks/context';
 import { runChecklist } from '../../../electron/core/checks/run';
-import { listKeys } from '../../../electron/core/fleet/keys';
+import { listKeys } from '../../../electron/core/keys/inventory';
 import { CloudLimits, CloudSession } from '../../../electron/core/cloud/session';
 import { ACCOUNT_IDS, simDirectory } from '../../support/sim-directory';
 

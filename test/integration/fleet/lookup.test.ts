@@ -13,8 +13,11 @@ import { CloudLimits } from '../../../electron/core/cloud/session';
 import { createContext } from '../../../electron/core/context';
 import type { CoreContext } from '../../../electron/core/context';
 import { EventHub } from '../../../electron/core/events';
+import { createChecksApi } from '../../../electron/core/checks/api';
 import { createFleetApi } from '../../../electron/core/fleet/api';
+import { peerAccounts } from '../../../electron/core/accounts/directory';
 import { findClusterById } from '../../../electron/core/fleet/lookup';
+import { realClock } from '../../../electron/core/util/clock';
 import { ACCOUNT_IDS, simDirectory } from '../../support/sim-directory';
 
 const ADDED = 'c0ffee00000000000000000000000aa01';
@@ -44,7 +47,15 @@ function fleetApi() {
     regions: ['cn-hangzhou'],
     onCall: (info) => calls.push(`${info.product}/${info.action}`),
   });
-  return { ...createFleetApi(ctx, directory), calls };
+  const fleet = createFleetApi(ctx, directory);
+  const checks = createChecksApi(ctx, {
+    locate: fleet.service.locate,
+    sessionFor: (accountId) => directory.sessionFor(accountId),
+    peersOf: (accountId) => peerAccounts(directory, accountId),
+    clockFor: () => realClock,
+    lastChangeEndedAt: async () => null,
+  });
+  return { ...fleet, api: { ...fleet.api, ...checks.api }, calls };
 }
 
 async function addClusterViaControlApi(cluster: Record<string, unknown>) {

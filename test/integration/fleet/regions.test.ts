@@ -7,7 +7,7 @@ import type { Fixture, Simulator } from '../../../simulator';
 import { CloudError } from '../../../electron/core/cloud/errors';
 import type { CallInfo } from '../../../electron/core/cloud/session';
 import { runChecklist } from '../../../electron/core/checks/run';
-import { listKeys } from '../../../electron/core/fleet/keys';
+import { listKeys } from '../../../electron/core/keys/inventory';
 import { Inventory } from '../../../electron/core/fleet/inventory';
 import { verifyEncryption } from '../../../electron/core/verify';
 import { ACCOUNT_IDS, simDirectory } from '../../support/sim-directory';

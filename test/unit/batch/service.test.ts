@@ -186,8 +186,13 @@ function setup(ops: FakeOps, dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-s
     {
       operations: ops,
       clusters: async () => ({ clusters: [], failures: [] }),
-      sessionFor: async () => {
-        throw new Error('no cloud in unit tests');
+      checks: {
+        runFor: async () => {
+          throw new Error('no cloud in unit tests');
+        },
+        readKey: async () => {
+          throw new Error('no cloud in unit tests');
+        },
       },
       clockFor: () => ({ scale: SCALE, sleep: async () => undefined, cloudNow: Date.now }),
       audit: { batch: async (v, phase) => void audits.push({ phase, result: v.result }) },

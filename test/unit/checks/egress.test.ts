@@ -24,7 +24,13 @@ import {
 } from '../../../electron/core/checks/egress/probes';
 import { evaluateSecurityGroup } from '../../../electron/core/checks/egress/security-group';
 import type { SgDecision } from '../../../electron/core/checks/egress/security-group';
-import { checkKmsEgress } from '../../../electron/core/checks/network-egress';
+import { checkKmsEgress as checkEgressWith } from '../../../electron/core/checks/network-egress';
+import type { EgressClusterInput } from '../../../electron/core/checks/network-egress';
+import { checkContextFor } from '../../support/check-context';
+
+/** The check as the checklist runs it: its cloud reads through a CheckContext over `session`. */
+const checkKmsEgress = (session: CloudSession, cluster: EgressClusterInput) =>
+  checkEgressWith(checkContextFor(session, cluster.regionId), cluster);
 
 describe('cidr', () => {
   it.each([

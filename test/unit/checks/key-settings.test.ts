@@ -6,7 +6,7 @@ import { CheckContext } from '../../../electron/core/checks/context';
 import { keyDeletionProtection, keyRotation } from '../../../electron/core/checks/key';
 import { describeKey } from '../../../electron/core/cloud/kms';
 import type { CloudSession } from '../../../electron/core/cloud/session';
-import { keyHealth } from '../../../electron/core/fleet/keys';
+import { keyHealth } from '../../../electron/core/keys/rules';
 
 const KEY = 'key-hzz6unittest000000001';
 const base = {

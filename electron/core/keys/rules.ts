@@ -1,9 +1,8 @@
-// KMS keys of an account in a region, each classified eligible or not for ACK Secret encryption
-// with every reason, and which clusters of the fleet use it.
+// The rules for a KMS key and ACK Secret encryption, pure: which keys are eligible (and every
+// reason a key is not), the one-word health shown beside a cluster, and the summary the key
+// list shows. The checklist (checks/key.ts), the fleet and the key list all decide from here.
 import type { KeyHealth, KeyIneligibleReason, KmsKeySummary } from '../../contract/types/keys';
-import { describeKey, listAliases, listKeyIds } from '../cloud/kms';
 import type { KmsKeyMetadata } from '../cloud/kms';
-import type { CloudSession } from '../cloud/session';
 
 export const REQUIRED_KEY_SPEC = 'Aliyun_AES_256';
 export const REQUIRED_KEY_USAGE = 'ENCRYPT/DECRYPT';
@@ -84,30 +83,4 @@ export function summariseKey(
     health: keyHealth(key),
     usedBy,
   };
-}
-
-/** Every key of the region: eligible ones first, then by id. */
-export async function listKeys(
-  session: CloudSession,
-  regionId: string,
-  usedBy: ReadonlyMap<string, string[]>,
-): Promise<KmsKeySummary[]> {
-  const [ids, serviceIds, aliases] = await Promise.all([
-    listKeyIds(session, regionId),
-    listKeyIds(session, regionId, [{ Key: 'CreatorType', Values: ['Service'] }]),
-    listAliases(session, regionId),
-  ]);
-  const serviceKeyIds = new Set(serviceIds);
-  const keys = await Promise.all(ids.map((id) => describeKey(session, regionId, id)));
-  return keys
-    .map(({ key }) =>
-      summariseKey(
-        key,
-        regionId,
-        aliases.get(key.keyId) ?? [],
-        usedBy.get(key.keyId) ?? [],
-        serviceKeyIds,
-      ),
-    )
-    .sort((a, b) => Number(b.eligible) - Number(a.eligible) || a.keyId.localeCompare(b.keyId));
 }
