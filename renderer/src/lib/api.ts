@@ -10,7 +10,7 @@ import type {
   OperationInput,
   OperationName,
   OperationOutput,
-} from '../../../electron/contract';
+} from '$contract';
 
 declare global {
   interface Window {

@@ -8,7 +8,7 @@ import type {
   FleetProgress,
   FleetSnapshot,
   OperationView,
-} from '../../../electron/contract';
+} from '$contract';
 import { ApiError, call, subscribe } from './api';
 import { batches } from './batch.svelte';
 import { toRows } from './fleet/view';
