@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import { readAppId } from './scripts/app-id.js';
+import { rendererViteAliases } from './scripts/renderer-aliases.js';
 
 export default defineConfig({
   main: {
@@ -26,6 +27,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
+    // '$contract' and any other alias of tsconfig.web.json (see scripts/renderer-aliases.js).
+    resolve: { alias: rendererViteAliases() },
     plugins: [svelte({ configFile: resolve('svelte.config.mjs') })],
     build: {
       outDir: 'out/renderer',

@@ -1,22 +1,53 @@
-// Flat config. Besides the usual rules it holds the architecture (shared/ARCHITECTURE.md):
-//   core and contract never import Electron; the renderer never imports the core or touches
-//   window.guard outside renderer/src/lib/api.ts; only tests, bench and the demo wiring import
-//   the simulator. test/unit/lint-rules.test.ts proves each rule fires on a violation.
+// Flat config. Besides the usual rules it holds the architecture (shared/ARCHITECTURE.md, "Arrows")
+// in ONE table, ROOMS below: each room of the code and the rooms it may import (its own files
+// always). The rule that enforces it resolves every import to the room it lands in
+// (scripts/eslint-layering.js); test/unit/lint-rules.test.ts proves each forbidden arrow is
+// reported and each allowed one is not. Beside the table: only renderer/src/lib/api.ts touches
+// window.guard, and the contract uses only globals that exist in both Node and the browser.
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import { checkedRooms, layeringRule } from './scripts/eslint-layering.js';
+import { rendererAliases } from './scripts/renderer-aliases.js';
 import svelteConfig from './svelte.config.mjs';
 
-const simulatorImport = {
-  group: ['**/simulator', '**/simulator/**'],
-  message: 'Only tests, bench and the demo wiring (electron/core/demo/) may import the simulator.',
-};
+// Outside rooms: 'electron', 'node' (built-ins), 'packages' (any other npm package, the SDKs too).
+// Files in no room (test/, bench/, scripts/, config files) may import anything.
+// Globals only Node has (process, Buffer, require, ...): off where the code also runs in a page.
+const nodeOnlyGlobals = Object.fromEntries(
+  Object.keys(globals.node)
+    .filter((name) => !(name in globals.browser))
+    .map((name) => [name, 'off']),
+);
 
-const electronImport = {
-  name: 'electron',
-  message: 'electron/core and electron/contract are plain Node/TypeScript: never import Electron.',
-};
+const ROOMS = checkedRooms({
+  // The typed API shared by every side: pure TypeScript (zod), depends on nothing of ours.
+  contract: { path: 'electron/contract', may: ['packages'] },
+  // All behaviour, plain Node: never Electron, never a shell.
+  core: { path: 'electron/core', may: ['contract', 'demo', 'node', 'packages'] },
+  // The demo wiring: the one room outside tests and bench that starts the simulator.
+  demo: { path: 'electron/core/demo', may: ['core', 'contract', 'simulator', 'node', 'packages'] },
+  // What both shells (the desktop window and the browser demo) serve the page with: no Electron.
+  shell: { path: 'electron/shell', may: ['contract', 'node'] },
+  main: {
+    path: 'electron/main',
+    may: ['core', 'contract', 'shell', 'electron', 'node', 'packages'],
+  },
+  cli: { path: 'electron/cli', may: ['core', 'contract', 'manifest', 'node', 'packages'] },
+  'web-demo': {
+    path: 'electron/web-demo',
+    may: ['core', 'contract', 'shell', 'manifest', 'node', 'packages'],
+  },
+  // Sandboxed: the contract's bridge and Electron's contextBridge, nothing else.
+  preload: { path: 'electron/preload', may: ['contract', 'electron'] },
+  // Talks to the main process only through renderer/src/lib/api.ts; no Node, no Electron.
+  renderer: { path: 'renderer', may: ['contract', 'packages'] },
+  // The local Alibaba Cloud: its own world, nothing of the app.
+  simulator: { path: 'simulator', may: ['node', 'packages'] },
+  // package.json (the version the CLI and the browser demo print).
+  manifest: { path: 'package.json', may: [] },
+});
 
 export default ts.config(
   {
@@ -33,6 +64,7 @@ export default ts.config(
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
   {
+    plugins: { layering: { rules: { rooms: layeringRule } } },
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': [
@@ -40,7 +72,7 @@ export default ts.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-imports': ['error', { patterns: [simulatorImport] }],
+      'layering/rooms': ['error', { rooms: ROOMS, aliases: rendererAliases() }],
     },
   },
   {
@@ -55,86 +87,23 @@ export default ts.config(
     },
   },
   {
-    files: ['electron/core/**', 'electron/contract/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [electronImport], patterns: [simulatorImport] }],
-    },
-  },
-  {
-    // The contract is shared with the renderer and preload: no Node built-ins either.
+    // The contract runs in the main process and in the renderer: only the globals both have
+    // (no window or document, no process or Buffer). TypeScript checks types, so only values.
     files: ['electron/contract/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronImport],
-          patterns: [
-            simulatorImport,
-            { group: ['node:*'], message: 'The contract is pure TypeScript: no Node imports.' },
-            { group: ['../core/**', '../main/**'], message: 'The contract depends on nothing.' },
-          ],
-        },
-      ],
+    languageOptions: {
+      globals: {
+        ...nodeOnlyGlobals,
+        ...Object.fromEntries(Object.keys(globals.browser).map((name) => [name, 'off'])),
+        ...globals['shared-node-browser'],
+      },
     },
-  },
-  {
-    // The demo wiring is the one place in the core allowed to start the simulator.
-    files: ['electron/core/demo/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [electronImport] }],
-    },
-  },
-  {
-    // The browser demo's server (electron/web-demo/) is a thin transport like the CLI: core and
-    // contract, plus the two Electron-free helpers of the app:// handler (the CSP and the path
-    // rules), so the browser gets the very page and policy the window gets. Nothing else of main,
-    // no Electron, and no simulator (the core's demo wiring starts it).
-    files: ['electron/web-demo/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'The browser demo runs under plain Node.' }],
-          patterns: [
-            simulatorImport,
-            {
-              group: ['**/main/*', '!**/main/protocol', '!**/main/security'],
-              message:
-                'The browser demo may use only electron/main/protocol and electron/main/security (no Electron in them).',
-            },
-            {
-              group: ['**/cli', '**/cli/**', '**/preload', '**/preload/**', '**/renderer/**'],
-              message: 'The browser demo talks to the core and the contract only.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-undef': 'error' },
   },
   {
     files: ['renderer/**'],
-    languageOptions: { globals: { ...globals.browser } },
+    languageOptions: { globals: { ...nodeOnlyGlobals, ...globals.browser } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            simulatorImport,
-            {
-              group: [
-                '**/electron/core',
-                '**/electron/core/**',
-                '**/electron/main/**',
-                '**/electron/preload/**',
-              ],
-              message:
-                'The renderer talks to the main process only through renderer/src/lib/api.ts.',
-            },
-            { group: ['node:*'], message: 'The renderer runs in a sandbox: no Node modules.' },
-          ],
-          paths: [{ name: 'electron', message: 'The renderer never imports Electron.' }],
-        },
-      ],
+      'no-undef': 'error',
       'no-restricted-syntax': [
         'error',
         {
@@ -148,11 +117,6 @@ export default ts.config(
   {
     files: ['renderer/src/lib/api.ts'],
     rules: { 'no-restricted-syntax': 'off' },
-  },
-  {
-    // Tests, bench and the simulator itself may use the simulator.
-    files: ['test/**', 'bench/**', 'simulator/**'],
-    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // Playwright reads fixture dependencies from the destructuring pattern, even an empty one.

@@ -2,6 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 import { readAppId } from './scripts/app-id.js';
+import { rendererViteAliases } from './scripts/renderer-aliases.js';
 
 // One runner, three projects: fast unit tests of the core, integration tests that talk to the
 // simulator over HTTP with the official SDKs (and to a real Secret Service), and component
@@ -39,6 +40,8 @@ export default defineConfig({
       },
       {
         plugins: [svelte(), svelteTesting()],
+        // The renderer's '$contract' (tsconfig.web.json, see scripts/renderer-aliases.js).
+        resolve: { alias: rendererViteAliases() },
         test: {
           name: 'renderer',
           include: ['test/unit/renderer/**/*.test.ts'],

@@ -10,10 +10,7 @@ import type { EventPayload } from './events';
 import type { CallInput, CallOutput } from './calls';
 
 export interface GuardBridge {
-  invoke<N extends CallName>(
-    name: N,
-    input?: CallInput<N>,
-  ): Promise<Envelope<CallOutput<N>>>;
+  invoke<N extends CallName>(name: N, input?: CallInput<N>): Promise<Envelope<CallOutput<N>>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 

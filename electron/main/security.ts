@@ -1,20 +1,7 @@
 // Window and session hardening that does not depend on a live Electron: pure decisions, so they
-// can be unit-tested, plus the small wiring that applies them.
-
-/** The renderer's Content-Security-Policy, sent as a header and repeated in index.html's meta. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Svelte sets style attributes at run time (virtualised rows, widths); no inline scripts.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// can be unit-tested. The origin and CSP the page is served under are shared with the browser
+// demo and live in electron/shell/origin.ts.
+import { APP_ORIGIN } from '../shell/origin';
 
 /** Hosts whose https pages we open in the system browser (console and documentation links). */
 export const EXTERNAL_HOST_ALLOWLIST = [
@@ -37,10 +24,6 @@ export function isAllowedExternalUrl(raw: string): boolean {
     (allowed) => host === allowed || host.endsWith(`.${allowed}`),
   );
 }
-
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'guard';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** Is this frame URL our own page (the packaged renderer, or the dev server in development)? */
 export function isTrustedPageUrl(raw: string | undefined, devServerUrl?: string): boolean {

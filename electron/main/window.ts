@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow } from 'electron';
-import { APP_ORIGIN } from './security';
+import { APP_ORIGIN } from '../shell/origin';
 import { MIN_HEIGHT, MIN_WIDTH } from './window-state';
 import type { WindowState, WindowStateStore } from './window-state';
 

@@ -16,10 +16,10 @@ import type { Envelope } from '../contract';
 import { dispatch } from '../core/dispatch';
 import { createCore } from '../core/service';
 import type { Core } from '../core/service';
-// The app:// handler's pure helpers (no Electron in them): the same path rules and the same CSP
-// as the desktop window. connect-src 'self' already covers /invoke and /events on this origin.
-import { mimeTypeFor, resolveAppRequest } from '../main/protocol';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from '../main/security';
+// What both shells share (electron/shell/): the same path rules and the same CSP as the desktop
+// window. connect-src 'self' already covers /invoke and /events on this origin.
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from '../shell/origin';
+import { mimeTypeFor, resolveAppRequest } from '../shell/protocol';
 import { DemoSecretStore, demoOnlyRefusal } from './demo-only';
 import {
   EVENTS_PATH,

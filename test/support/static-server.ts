@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
-import { mimeTypeFor, resolveAppRequest } from '../../electron/main/protocol';
+import { CONTENT_SECURITY_POLICY } from '../../electron/shell/origin';
+import { mimeTypeFor, resolveAppRequest } from '../../electron/shell/protocol';
 
 export interface StaticServer {
   url: string;

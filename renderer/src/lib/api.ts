@@ -10,7 +10,7 @@ import type {
   CallInput,
   CallName,
   CallOutput,
-} from '../../../electron/contract';
+} from '$contract';
 
 declare global {
   interface Window {

@@ -8,8 +8,8 @@ import type {
   FleetProgress,
   FleetSnapshot,
   OperationView,
-} from '../../../electron/contract';
-import { messageOf } from '../../../electron/contract';
+} from '$contract';
+import { messageOf } from '$contract';
 import { call, subscribe } from './api';
 import { batches } from './batch.svelte';
 import { toRows } from './fleet/view';

@@ -1,7 +1,7 @@
 // The batch plan gives its reasons as English text ("<check id>: <summary>", or a plan rule).
 // This turns them into the window's language: a check's own title and help, a known rule's
 // sentence, and the core's words kept for English (and as a tooltip) only.
-import { CHECK_IDS as ALL_CHECK_IDS } from '../../../electron/contract/types/checks';
+import { CHECK_IDS as ALL_CHECK_IDS } from '$contract/types/checks';
 import { i18n, t } from './i18n/index.svelte';
 import type { MessageKey } from './i18n/index.svelte';
 

@@ -1,6 +1,6 @@
 // Batches as the window follows them: the clusters selected in the fleet table, the batch open on
 // the Batch screen, and the list of batches (batch.list), kept live by batch.progress.
-import type { BatchPlanRequest, BatchView } from '../../../electron/contract';
+import type { BatchPlanRequest, BatchView } from '$contract';
 import { call, subscribe } from './api';
 import { withIds } from './selection';
 

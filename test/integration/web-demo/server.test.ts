@@ -199,8 +199,12 @@ describe('the browser demo server', () => {
     expect(rekey.status).toBe(403);
     // A cosmetic edit of a demo account is fine.
     const rename = JSON.parse(
-      (await invoke('guard:call:accounts.update', { id: first.id, name: `${first.name} (renamed)` }))
-        .body,
+      (
+        await invoke('guard:call:accounts.update', {
+          id: first.id,
+          name: `${first.name} (renamed)`,
+        })
+      ).body,
     ) as Envelope<unknown>;
     expect(rename.ok).toBe(true);
   });

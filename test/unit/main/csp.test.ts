@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/shell/origin';
 
 function directives(policy: string): Map<string, string> {
   const map = new Map<string, string>();

@@ -519,8 +519,7 @@ describe('channels outside the contract', () => {
         42,
         Symbol('op'),
       ]);
-      if (typeof name === 'string' && (CALL_NAMES as readonly string[]).includes(name))
-        continue;
+      if (typeof name === 'string' && (CALL_NAMES as readonly string[]).includes(name)) continue;
       await expect(dispatch(api, name, {}), `name ${String(name)}`).resolves.toMatchObject({
         ok: false,
         error: { code: 'unknown-call' },

@@ -70,7 +70,9 @@ describe('registerIpc', () => {
     ['a frame without URL', { sender: { id: 7 }, senderFrame: null }],
   ])('refuses %s and never calls the core', async (_label, event) => {
     const { invoke, api } = setup();
-    await expect(invoke('guard:call:app.info', event as InvokeEventLike, {})).resolves.toMatchObject({
+    await expect(
+      invoke('guard:call:app.info', event as InvokeEventLike, {}),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: 'forbidden-sender' },
     });
@@ -79,12 +81,12 @@ describe('registerIpc', () => {
 
   it('refuses extra arguments and malformed payloads', async () => {
     const { invoke, api } = setup();
-    await expect(invoke('guard:call:app.info', trusted, {}, { sneaky: true })).resolves.toMatchObject(
-      {
-        ok: false,
-        error: { code: 'validation' },
-      },
-    );
+    await expect(
+      invoke('guard:call:app.info', trusted, {}, { sneaky: true }),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     await expect(
       invoke('guard:call:app.info', trusted, { __proto__: { admin: true }, x: 1 }),
     ).resolves.toMatchObject({

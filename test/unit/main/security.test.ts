@@ -1,11 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveAppRequest } from '../../../electron/main/protocol';
-import {
-  CONTENT_SECURITY_POLICY,
-  isAllowedExternalUrl,
-  isTrustedPageUrl,
-} from '../../../electron/main/security';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/shell/origin';
+import { resolveAppRequest } from '../../../electron/shell/protocol';
+import { isAllowedExternalUrl, isTrustedPageUrl } from '../../../electron/main/security';
 
 describe('external links', () => {
   it.each([

@@ -2,7 +2,7 @@
 // Svelte so they are cheap to test and fast at 6,500 rows (a filter keystroke must reach the next
 // frame in < 16 ms, README Benchmarks): each row's search text is lower-cased once, filters are
 // plain loops.
-import type { ClusterSummary, EncryptionPosture, KeyHealth } from '../../../../electron/contract';
+import type { ClusterSummary, EncryptionPosture, KeyHealth } from '$contract';
 import { isFailedState } from '../cluster-state';
 
 /** A cluster as the table shows it: the summary plus what the renderer derives once. */

@@ -1,7 +1,9 @@
-// Serves the renderer from app://guard/ instead of file:// (Electron security checklist item 18):
-// a real origin for the CSP and the sender check, and no access to the rest of the disk.
+// How app://guard/ URLs map to the renderer's files, for both shells: the desktop window's app://
+// handler (Electron security checklist item 18: serve from app:// instead of file://)
+// and the browser demo's server. A real origin for the CSP and the sender check, and no access to
+// the rest of the disk. Plain Node (path): no Electron.
 import path from 'node:path';
-import { APP_HOST } from './security';
+import { APP_HOST } from './origin';
 
 /**
  * Maps an app:// URL to a file inside the renderer folder, or null when the URL is not ours or
