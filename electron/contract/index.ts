@@ -8,6 +8,7 @@ export type * from './events';
 export type * from './operations';
 export type * from './types/app';
 export * from './types/accounts';
+export * from './account-rules';
 export * from './types/checks';
 export type * from './types/fleet';
 export type * from './types/keys';

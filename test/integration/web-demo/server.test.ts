@@ -188,19 +188,25 @@ describe('the browser demo server', () => {
     expect(add.body).not.toContain('x'.repeat(30));
     expect((await invoke('guard:op:accounts.importCli.preview', {})).status).toBe(403);
     const accounts = JSON.parse((await invoke('guard:op:accounts.list')).body) as Envelope<{
-      accounts: { id: string; name: string }[];
+      accounts: { id: string; name: string; kind: string }[];
     }>;
     if (!accounts.ok) throw new Error('accounts.list failed');
     const first = accounts.value.accounts[0]!;
     const rekey = await invoke('guard:op:accounts.update', {
       id: first.id,
+      kind: first.kind,
       network: { endpoint: 'https://cs.aliyuncs.com' },
     });
     expect(rekey.status).toBe(403);
     // A cosmetic edit of a demo account is fine.
     const rename = JSON.parse(
-      (await invoke('guard:op:accounts.update', { id: first.id, name: `${first.name} (renamed)` }))
-        .body,
+      (
+        await invoke('guard:op:accounts.update', {
+          id: first.id,
+          kind: first.kind,
+          name: `${first.name} (renamed)`,
+        })
+      ).body,
     ) as Envelope<unknown>;
     expect(rename.ok).toBe(true);
   });
