@@ -3,7 +3,8 @@
 import { SETTINGS_BOUNDS } from './types/settings';
 import { z } from 'zod';
 import type { OperationName } from './channels';
-import { ACCOUNT_COLOURS, ACCOUNT_KINDS } from './types/accounts';
+import { ACCOUNT_COLOURS } from './types/accounts';
+import type { AccountKind } from './types/accounts';
 import { KEY_REF_FORMS, parseKeyRef } from './key-ref';
 import { REGION_ID_MAX_LENGTH, REGION_ID_PATTERN } from './region-id';
 
@@ -64,7 +65,7 @@ export const accountAddSchema = z.discriminatedUnion('kind', [
  * A field that belongs to another kind (a roleArn for an AccessKey account, say) is refused
  * here, by name, with what to do instead.
  */
-const onlyFieldsOf = (kind: (typeof ACCOUNT_KINDS)[number]) => ({
+const onlyFieldsOf = (kind: AccountKind) => ({
   error: (issue: { code?: string; keys?: string[] }) =>
     issue.code === 'unrecognized_keys' && issue.keys
       ? `${issue.keys.join(', ')} ${issue.keys.length === 1 ? 'does' : 'do'} not apply to ${kind === 'ram-role' ? 'a' : 'an'} ${kind} account (the kind of an account cannot change; add a new one)`
