@@ -1,29 +1,19 @@
 // Changes: enable, disable, and status (with --wait streaming progress until the change ends).
-import { parseArgs } from 'node:util';
 import type { OperationView } from '../../contract';
 import { GuardError, KEY_REF_FORMS } from '../../contract';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
-import { findAccount } from '../lookup';
+import { findAccount, parseOptions } from '../args';
 import { printChecklist } from './fleet';
 import type { CommandContext, CommandSpec } from './types';
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        wait: { type: 'boolean' },
-        account: { type: 'string' },
-        key: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new GuardError('validation', error instanceof Error ? error.message : String(error));
-  }
+  return parseOptions(args, {
+    wait: { type: 'boolean' },
+    account: { type: 'string' },
+    key: { type: 'string' },
+    help: { type: 'boolean' },
+  });
 }
 
 function line(view: OperationView): string {
