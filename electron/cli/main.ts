@@ -6,6 +6,7 @@ import { GuardError, escapeTerminalText } from '../contract';
 import { createFileLogger } from '../core/log/file-log';
 import { redactText } from '../core/log/redact';
 import { dataDirProblem, resolveDataDir } from '../core/paths';
+import { UsageError } from './args';
 import { COMMANDS } from './commands';
 import type { CliIo } from './commands/types';
 import { EXIT, exitCodeFor } from './exit-codes';
@@ -62,7 +63,7 @@ export function splitGlobalOptions(argv: string[]): { globals: GlobalOptions; re
     else if (arg === '--data-dir') {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--'))
-        throw new Error('--data-dir needs a folder.');
+        throw new UsageError('--data-dir needs a folder.');
       globals.dataDir = value;
       i += 1;
     } else if (arg.startsWith('--data-dir=')) globals.dataDir = arg.slice('--data-dir='.length);
@@ -154,7 +155,10 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
       print: (text) => io.stdout.write(`${text}\n`),
       printJson: (value) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     });
-  } catch (error) {
+  } catch (thrown) {
+    // A command's usage problem reads like any invalid input: `error (validation): …`, exit 2.
+    const error =
+      thrown instanceof UsageError ? new GuardError('validation', thrown.message) : thrown;
     if (error instanceof GuardError) {
       const contract = error.toContract();
       // The generic text says "the log file": this one is the CLI's own.

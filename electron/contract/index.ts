@@ -10,6 +10,7 @@ export type * from './events';
 export type * from './calls';
 export type * from './types/app';
 export * from './types/accounts';
+export * from './account-rules';
 export * from './types/checks';
 export type * from './types/fleet';
 export type * from './types/keys';

@@ -5,6 +5,7 @@ import { AUDIT_ACTIONS, AUDIT_RESULTS } from './types/audit';
 import { z } from 'zod';
 import type { CallName } from './channels';
 import { ACCOUNT_COLOURS } from './types/accounts';
+import type { AccountKind } from './types/accounts';
 import { KEY_REF_FORMS, parseKeyRef } from './key-ref';
 import { REGION_ID_MAX_LENGTH, REGION_ID_PATTERN } from './region-id';
 
@@ -61,23 +62,63 @@ export const accountAddSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('ram-role'), ...accountCommon, ...roleFields }),
 ]);
 
-/** Absent fields stay as they are; the kind of an account never changes. */
-export const accountUpdateSchema = z.strictObject({
+/**
+ * A field that belongs to another kind (a roleArn for an AccessKey account, say) is refused
+ * here, by name, with what to do instead.
+ */
+const onlyFieldsOf = (kind: AccountKind) => ({
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys' && issue.keys
+      ? `${issue.keys.join(', ')} ${issue.keys.length === 1 ? 'does' : 'do'} not apply to ${kind === 'ram-role' ? 'a' : 'an'} ${kind} account (the kind of an account cannot change; add a new one)`
+      : undefined,
+});
+const accountUpdateCommon = {
   id: accountId,
   name: accountCommon.name.optional(),
   colour: accountCommon.colour,
   regions: accountCommon.regions,
   network: accountCommon.network,
-  accessKeyId: accessKeyIdField.optional(),
-  accessKeySecret: accessKeySecretField.optional(),
-  securityToken: securityTokenField.optional(),
-  expiration: z.string().max(64).optional(),
-  sourceAccountId: roleFields.sourceAccountId.optional(),
-  roleArn: roleFields.roleArn.optional(),
-  sessionName: roleFields.sessionName,
-  durationSeconds: roleFields.durationSeconds,
-  externalId: roleFields.externalId,
-});
+};
+
+/**
+ * One shape per kind; `kind` names the kind the account has (it never changes). Absent
+ * fields stay as they are.
+ */
+export const accountUpdateSchema = z.discriminatedUnion('kind', [
+  z.strictObject(
+    {
+      kind: z.literal('access-key'),
+      ...accountUpdateCommon,
+      accessKeyId: accessKeyIdField.optional(),
+      accessKeySecret: accessKeySecretField.optional(),
+    },
+    onlyFieldsOf('access-key'),
+  ),
+  z.strictObject(
+    {
+      kind: z.literal('sts-token'),
+      ...accountUpdateCommon,
+      /** A new token comes with its own AccessKey id, secret and expiry: all four together. */
+      accessKeyId: accessKeyIdField.optional(),
+      accessKeySecret: accessKeySecretField.optional(),
+      securityToken: securityTokenField.optional(),
+      expiration: z.string().max(64).optional(),
+    },
+    onlyFieldsOf('sts-token'),
+  ),
+  z.strictObject(
+    {
+      kind: z.literal('ram-role'),
+      ...accountUpdateCommon,
+      sourceAccountId: roleFields.sourceAccountId.optional(),
+      roleArn: roleFields.roleArn.optional(),
+      sessionName: roleFields.sessionName,
+      durationSeconds: roleFields.durationSeconds,
+      externalId: roleFields.externalId,
+    },
+    onlyFieldsOf('ram-role'),
+  ),
+]);
 
 const byId = z.strictObject({ id: accountId });
 

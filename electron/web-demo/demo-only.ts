@@ -30,7 +30,13 @@ const NEVER_IN_THE_DEMO: ReadonlySet<CallName> = new Set([
 ]);
 
 /** A demo account may be renamed, recoloured or narrowed to some regions; nothing else. */
-const COSMETIC_UPDATE_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'colour', 'regions']);
+const COSMETIC_UPDATE_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'kind',
+  'name',
+  'colour',
+  'regions',
+]);
 
 const WHY =
   'The browser demo only ever shows the demo account: adding or importing accounts and changing an account’s keys, endpoint or proxy need the desktop app (npm start) or the command line.';

@@ -180,6 +180,32 @@ test.describe('journeys', () => {
     await shot(page, 'account-form-error-en-light');
   });
 
+  test('editing an account: a rename and a role edit are sent in the account kind’s own shape', async ({
+    page,
+    server,
+  }) => {
+    await startDemo(page, server.url);
+    await page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
+    const rows = page.locator('tr[data-account-id]');
+    await expect(rows.first()).toBeVisible();
+    for (const kind of ['AccessKey', 'RAM role']) {
+      // The demo has both kinds (core/demo/service.ts).
+      const row = rows.filter({ hasText: kind }).first();
+      await expect(row).toBeVisible();
+      const id = await row.getAttribute('data-account-id');
+      await row.getByRole('button', { name: 'Edit' }).click();
+      const form = page.getByTestId('account-form');
+      const name = form.getByLabel('Name', { exact: true });
+      const renamed = `${await name.inputValue()} (edited)`;
+      await name.fill(renamed);
+      // A role edit that changes how it is assumed: checked live (AssumeRole) before saving.
+      if (kind === 'RAM role') await form.getByLabel('Session name').fill('guard-e2e-edit');
+      await form.getByRole('button', { name: 'Check and save' }).click();
+      await expect(form).toBeHidden({ timeout: 15_000 });
+      await expect(page.locator(`tr[data-account-id="${id}"]`)).toContainText(renamed);
+    }
+  });
+
   test('a throttled region shows as failed beside the others', async ({ page, server, core }) => {
     await startDemo(page, server.url);
     const sim = demoOf(core.context).sim!;

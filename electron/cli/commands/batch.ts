@@ -2,14 +2,14 @@
 // as it moves on), list and show. Pausing and cancelling belong to the process applying the
 // batch (the app's window); a CLI apply stopped with Ctrl-C is resumed by `batch apply --id`.
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import type { BatchItem, BatchView, OperationView } from '../../contract';
 import { GuardError } from '../../contract';
 import { batchPlanSchema } from '../../contract/schemas';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
-import { findAccount, table } from '../lookup';
+import { findAccount, parseOptions } from '../args';
+import { table } from '../lookup';
 import type { CommandContext, CommandSpec } from './types';
 import { messageOf } from '../../contract';
 
@@ -42,21 +42,12 @@ it goes on where it was with: batch apply --id BATCH_ID (nothing is started twic
 `;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        file: { type: 'string' },
-        id: { type: 'string' },
-        concurrency: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new GuardError('validation', messageOf(error));
-  }
+  return parseOptions(args, {
+    file: { type: 'string' },
+    id: { type: 'string' },
+    concurrency: { type: 'string' },
+    help: { type: 'boolean' },
+  });
 }
 
 /** `scope.accountIds[0]` rather than zod's scope.accountIds.0 */

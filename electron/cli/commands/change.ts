@@ -1,31 +1,20 @@
 // Changes: enable, disable, and status (with --wait streaming progress until the change ends).
-import { parseArgs } from 'node:util';
 import type { OperationView } from '../../contract';
 import { GuardError, KEY_REF_FORMS } from '../../contract';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
+import { findAccount, parseOptions } from '../args';
 import { followChange, progressLine } from '../follow';
-import { findAccount } from '../lookup';
 import { printChecklist } from './fleet';
 import type { CommandContext, CommandSpec } from './types';
-import { messageOf } from '../../contract';
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        wait: { type: 'boolean' },
-        account: { type: 'string' },
-        key: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new GuardError('validation', messageOf(error));
-  }
+  return parseOptions(args, {
+    wait: { type: 'boolean' },
+    account: { type: 'string' },
+    key: { type: 'string' },
+    help: { type: 'boolean' },
+  });
 }
 
 /** Not ended yet is fine (it goes on being followed); ended is fine only when it succeeded. */

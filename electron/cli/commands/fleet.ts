@@ -1,23 +1,11 @@
 // Read-only commands over the fleet: clusters, keys, and the checklist.
-import { parseArgs } from 'node:util';
 import type { Checklist, FleetSnapshot } from '../../contract';
-import { GuardError, KEY_REF_FORMS } from '../../contract';
+import { KEY_REF_FORMS } from '../../contract';
 import { EXIT } from '../exit-codes';
-import { findAccount, table } from '../lookup';
+import { findAccount, parseOptions } from '../args';
+import { table } from '../lookup';
 import { localTime } from '../time-text';
 import type { CommandContext, CommandSpec } from './types';
-import { messageOf } from '../../contract';
-
-function options<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
-  args: string[],
-  spec: T,
-) {
-  try {
-    return parseArgs({ args, options: spec, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new GuardError('validation', messageOf(error));
-  }
-}
 
 /**
  * The shape promised to scripts: stable field names. `encryption.enabled` is true, false, or
@@ -81,7 +69,7 @@ export function encryptionText(enabled: boolean | null, keyId: string | null): s
 export const clustersCommand: CommandSpec = {
   name: 'clusters',
   async run(ctx) {
-    const { values, positionals } = options(ctx.args, {
+    const { values, positionals } = parseOptions(ctx.args, {
       account: { type: 'string' },
       region: { type: 'string', multiple: true },
       'include-ack-pro': { type: 'boolean' },
@@ -172,7 +160,7 @@ export const clustersCommand: CommandSpec = {
 export const keysCommand: CommandSpec = {
   name: 'keys',
   async run(ctx) {
-    const { values, positionals } = options(ctx.args, {
+    const { values, positionals } = parseOptions(ctx.args, {
       account: { type: 'string' },
       region: { type: 'string' },
       help: { type: 'boolean' },
@@ -244,7 +232,7 @@ export function printChecklist(ctx: CommandContext, list: Checklist): void {
 export const checkCommand: CommandSpec = {
   name: 'check',
   async run(ctx) {
-    const { values, positionals } = options(ctx.args, {
+    const { values, positionals } = parseOptions(ctx.args, {
       key: { type: 'string' },
       disable: { type: 'boolean' },
       account: { type: 'string' },

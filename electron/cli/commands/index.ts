@@ -20,7 +20,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'accounts',
     summary: 'list, add, test and remove accounts; import aliyun CLI profiles',
-    load: async () => (await import('./accounts')).accountsCommand,
+    load: async () => (await import('./accounts/run')).accountsCommand,
   },
   {
     name: 'clusters',

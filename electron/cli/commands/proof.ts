@@ -1,27 +1,15 @@
 // Proof and record: verify (ActionTrail receipt) and audit (the local audit log).
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { GuardError } from '../../contract';
 import { EXIT } from '../exit-codes';
-import { findAccount, table } from '../lookup';
+import { findAccount, parseOptions } from '../args';
+import { table } from '../lookup';
 import type { CommandSpec } from './types';
-import { messageOf } from '../../contract';
-
-function parse<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
-  args: string[],
-  options: T,
-) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new GuardError('validation', messageOf(error));
-  }
-}
 
 export const verifyCommand: CommandSpec = {
   name: 'verify',
   async run(ctx) {
-    const { values, positionals } = parse(ctx.args, {
+    const { values, positionals } = parseOptions(ctx.args, {
       receipt: { type: 'string' },
       account: { type: 'string' },
       help: { type: 'boolean' },
@@ -71,7 +59,7 @@ export const verifyCommand: CommandSpec = {
 export const auditCommand: CommandSpec = {
   name: 'audit',
   async run(ctx) {
-    const { values, positionals } = parse(ctx.args, {
+    const { values, positionals } = parseOptions(ctx.args, {
       account: { type: 'string' },
       cluster: { type: 'string' },
       since: { type: 'string' },

@@ -11,47 +11,40 @@ import type {
   AccountsChangeReason,
   CliImportApplied,
   CliImportPreview,
-  CliImportResult,
   ValidatedInput,
 } from '../../contract';
-import { ACCOUNT_COLOURS, GuardError } from '../../contract';
+import { GuardError, defaultAccountColour } from '../../contract';
 import type { AccountNetwork, CallCredentials } from '../cloud/session';
 import type { CloudSession } from '../cloud/session';
 import type { AssumedRole } from '../cloud/sts';
 import type { CoreContext } from '../context';
-import { defaultAliyunConfigPath, planProfile, readAliyunConfig } from './aliyun-cli';
-import type { AliyunProfile } from './aliyun-cli';
 import { CredentialResolver } from './credentials';
 import type { SessionTuning } from './credentials';
 import { checkAssumeRole, checkIdentity, checkRoleSource } from './identity';
+import { CliImport } from './import';
 import type { LockOptions } from '../util/lock';
 import { AccountRegistry } from './registry';
 import { guardSecretStore, needsKeychainItem, probeKeychain } from './secret-store';
 import type { SecretStore } from './secret-store';
-import type { AccountSecrets, StoredAccount, StoredNetwork, StoredRamRole } from './types';
+import type { AccountSecrets, StoredAccount, StoredNetwork } from './types';
+import { applyCredentialFields, assertSameKind, touchesCredentials } from './update';
+import type { UpdateInput } from './update';
 import {
-  REDACTED,
   assertUniqueName,
-  parseProxy,
-  parseRoleArn,
+  parseNetwork,
+  parseRoleFields,
   proxyWithPassword,
   validateAccessKeyId,
   validateAccessKeySecret,
-  validateCaBundlePath,
-  validateDuration,
-  validateEndpoint,
   validateExpiration,
-  validateExternalId,
   validateName,
   validateRegions,
   validateSecurityToken,
-  validateSessionName,
 } from './validation';
 import { toAccountView } from './view';
 
 export type AddInput = ValidatedInput<'accounts.add'>;
-export type UpdateInput = ValidatedInput<'accounts.update'>;
-type NetworkInput = AddInput['network'];
+export type { UpdateInput };
 
 export interface AccountsServiceOptions {
   /** The keychain backend (a real one by default); always wrapped with timeouts. */
@@ -79,6 +72,7 @@ export class AccountsService {
   readonly registry: AccountRegistry;
   readonly credentials: CredentialResolver;
   private readonly store: SecretStore;
+  private readonly cliImport: CliImport;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -87,6 +81,14 @@ export class AccountsService {
     this.registry = new AccountRegistry(ctx.dataDir, { lock: options.lock, now: ctx.now });
     this.store = guardSecretStore(options.secretStore, options.keychainTimeoutMs);
     this.credentials = new CredentialResolver(ctx, this, this.store, options.session);
+    this.cliImport = new CliImport({
+      now: () => ctx.now(),
+      accounts: () => this.registry.read(),
+      add: (input) => this.add(input),
+      remove: (id) => this.remove(id),
+      changed: (reason, ids) => this.changed(reason, ids),
+      defaultPath: options.aliyunConfigPath,
+    });
   }
 
   // ---- for other domains (fleet, checks, operations) -------------------------------------
@@ -123,11 +125,11 @@ export class AccountsService {
     const stamp = new Date(now).toISOString();
     const name = validateName(input.name);
     assertUniqueName(name, existing);
-    const { network, proxyPassword } = this.parseNetwork(input.network, null, undefined);
+    const { network, proxyPassword } = parseNetwork(input.network, null, undefined);
     const base = {
       id: randomUUID(),
       name,
-      colour: input.colour ?? ACCOUNT_COLOURS[existing.length % ACCOUNT_COLOURS.length]!,
+      colour: input.colour ?? defaultAccountColour(existing.length),
       regions: validateRegions(input.regions),
       network,
       identity: null,
@@ -156,7 +158,7 @@ export class AccountsService {
         draft = {
           ...base,
           kind: 'ram-role',
-          ...this.roleFields(input, existing, base.id),
+          ...parseRoleFields(input, existing, base.id),
         };
         break;
     }
@@ -191,20 +193,10 @@ export class AccountsService {
     const current = existing.find((a) => a.id === input.id);
     if (!current) throw new GuardError('not-found', `There is no account with id ${input.id}.`);
     const now = this.ctx.now();
-    this.rejectForeignFields(input, current);
+    assertSameKind(input, current);
 
-    const touchesCredentials =
-      input.accessKeyId !== undefined ||
-      input.accessKeySecret !== undefined ||
-      input.securityToken !== undefined ||
-      input.expiration !== undefined ||
-      input.sourceAccountId !== undefined ||
-      input.roleArn !== undefined ||
-      input.sessionName !== undefined ||
-      input.durationSeconds !== undefined ||
-      input.externalId !== undefined;
     const touchesNetwork = input.network !== undefined;
-    const needsCheck = touchesCredentials || touchesNetwork;
+    const needsCheck = touchesCredentials(input) || touchesNetwork;
 
     // Read the old secrets only when something secret may change: cosmetic edits (name, colour,
     // regions) then work even while the keychain is locked.
@@ -225,61 +217,13 @@ export class AccountsService {
     if (input.colour !== undefined) next.colour = input.colour;
     if (input.regions !== undefined) next.regions = validateRegions(input.regions);
     if (touchesNetwork) {
-      const parsed = this.parseNetwork(input.network, current.network, oldSecrets.proxyPassword);
+      const parsed = parseNetwork(input.network, current.network, oldSecrets.proxyPassword);
       next.network = parsed.network;
       if (parsed.proxyPassword) secrets.proxyPassword = parsed.proxyPassword;
       else delete secrets.proxyPassword;
     }
 
-    if (next.kind === 'access-key') {
-      if (input.accessKeyId !== undefined) {
-        next.accessKeyId = validateAccessKeyId(input.accessKeyId, 'access-key');
-        if (input.accessKeySecret === undefined)
-          throw new GuardError('validation', 'A new AccessKey id needs its secret too.', {
-            field: 'accessKeySecret',
-          });
-      }
-      if (input.accessKeySecret !== undefined)
-        secrets.accessKeySecret = validateAccessKeySecret(input.accessKeySecret, next.accessKeyId);
-    } else if (next.kind === 'sts-token') {
-      const replacing =
-        input.accessKeyId !== undefined ||
-        input.accessKeySecret !== undefined ||
-        input.securityToken !== undefined;
-      if (replacing) {
-        if (
-          input.accessKeyId === undefined ||
-          input.accessKeySecret === undefined ||
-          input.securityToken === undefined ||
-          input.expiration === undefined
-        )
-          throw new GuardError(
-            'validation',
-            'A new STS token comes with its own AccessKey id, secret and expiry: give all four.',
-            { field: 'securityToken' },
-          );
-        next.accessKeyId = validateAccessKeyId(input.accessKeyId, 'sts-token');
-        secrets.accessKeySecret = validateAccessKeySecret(input.accessKeySecret, next.accessKeyId);
-        secrets.securityToken = validateSecurityToken(input.securityToken);
-      }
-      if (input.expiration !== undefined)
-        next.expiration = validateExpiration(input.expiration, now);
-    } else {
-      Object.assign(
-        next,
-        this.roleFields(
-          {
-            sourceAccountId: input.sourceAccountId ?? next.sourceAccountId,
-            roleArn: input.roleArn ?? next.roleArn,
-            sessionName: input.sessionName ?? next.sessionName,
-            durationSeconds: input.durationSeconds ?? next.durationSeconds,
-            externalId: input.externalId === undefined ? next.externalId : input.externalId,
-          },
-          existing,
-          next.id,
-        ),
-      );
-    }
+    applyCredentialFields(next, input, secrets, existing, now);
 
     // A strictly newer stamp: caches are keyed by it.
     const previous = Date.parse(current.updatedAt);
@@ -328,29 +272,6 @@ export class AccountsService {
       // The metadata write already failed; the caller reports that error. The keychain then
       // holds the new secrets for the old metadata, which the next check will reveal.
     }
-  }
-
-  private rejectForeignFields(input: UpdateInput, account: StoredAccount): void {
-    const byKind: Record<StoredAccount['kind'], (keyof UpdateInput)[]> = {
-      'access-key': [
-        'securityToken',
-        'expiration',
-        'sourceAccountId',
-        'roleArn',
-        'sessionName',
-        'durationSeconds',
-        'externalId',
-      ],
-      'sts-token': ['sourceAccountId', 'roleArn', 'sessionName', 'durationSeconds', 'externalId'],
-      'ram-role': ['accessKeyId', 'accessKeySecret', 'securityToken', 'expiration'],
-    };
-    const foreign = byKind[account.kind].find((field) => input[field] !== undefined);
-    if (foreign)
-      throw new GuardError(
-        'validation',
-        `${foreign} does not apply to a ${account.kind} account (the kind of an account cannot change; add a new one).`,
-        { field: foreign },
-      );
   }
 
   // ---- remove ------------------------------------------------------------------------------
@@ -458,281 +379,17 @@ export class AccountsService {
     return { identity: await checkIdentity(session, who, this.ctx.now()) };
   }
 
-  // ---- field helpers -----------------------------------------------------------------------
+  // ---- aliyun CLI import (import.ts) ------------------------------------------------------
 
-  private parseNetwork(
-    input: NetworkInput,
-    current: StoredNetwork | null,
-    currentPassword: string | undefined,
-  ): { network: StoredNetwork; proxyPassword: string | null } {
-    const base: StoredNetwork = current ?? {
-      endpoint: null,
-      proxy: null,
-      proxyHasPassword: false,
-      caBundlePath: null,
-    };
-    const network = { ...base };
-    let proxyPassword: string | null = current?.proxyHasPassword ? (currentPassword ?? null) : null;
-    if (input?.endpoint !== undefined) network.endpoint = validateEndpoint(input.endpoint);
-    if (input?.caBundlePath !== undefined)
-      network.caBundlePath = validateCaBundlePath(input.caBundlePath);
-    if (input?.proxy !== undefined) {
-      const proxy = parseProxy(input.proxy);
-      // The window shows the URL redacted; sending it back unchanged keeps the stored password.
-      const keep = proxy?.password === REDACTED && current?.proxyHasPassword;
-      proxyPassword = keep ? (currentPassword ?? null) : (proxy?.password ?? null);
-      if (proxy?.password === REDACTED && !keep)
-        throw new GuardError(
-          'validation',
-          'Type the proxy password; "****" stands for a saved one.',
-          {
-            field: 'network.proxy',
-          },
-        );
-      network.proxy = proxy?.url ?? null;
-    }
-    network.proxyHasPassword = Boolean(network.proxy && proxyPassword);
-    return { network, proxyPassword: network.proxyHasPassword ? proxyPassword : null };
+  previewCliImport(path?: string): Promise<CliImportPreview> {
+    return this.cliImport.preview(path);
   }
 
-  private roleFields(
-    input: {
-      sourceAccountId: string;
-      roleArn: string;
-      sessionName?: string | undefined;
-      durationSeconds?: number | undefined;
-      externalId?: string | null | undefined;
-    },
-    existing: StoredAccount[],
-    selfId: string,
-  ): Pick<
-    StoredRamRole,
-    'sourceAccountId' | 'roleArn' | 'sessionName' | 'durationSeconds' | 'externalId'
-  > {
-    const roleArn = parseRoleArn(input.roleArn).arn;
-    const sessionName = validateSessionName(input.sessionName);
-    const durationSeconds = validateDuration(input.durationSeconds);
-    const externalId = validateExternalId(input.externalId);
-    const byId = new Map(existing.map((a) => [a.id, a]));
-    if (!byId.has(input.sourceAccountId))
-      throw new GuardError(
-        'not-found',
-        'The source account does not exist. Pick a saved account.',
-        {
-          field: 'sourceAccountId',
-        },
-      );
-    // Walk the chain from the new source: reaching ourselves would be a loop.
-    for (let id: string | undefined = input.sourceAccountId, hops = 0; id; hops += 1) {
-      if (id === selfId || hops > 16)
-        throw new GuardError(
-          'validation',
-          'The source account takes its credentials from this account: that would be a loop.',
-          { field: 'sourceAccountId' },
-        );
-      const a = byId.get(id);
-      id = a?.kind === 'ram-role' ? a.sourceAccountId : undefined;
-    }
-    return {
-      sourceAccountId: input.sourceAccountId,
-      roleArn,
-      sessionName,
-      durationSeconds,
-      externalId,
-    };
-  }
-
-  // ---- aliyun CLI import -------------------------------------------------------------------
-
-  private cliPath(path: string | undefined): string {
-    return path ?? this.options.aliyunConfigPath ?? defaultAliyunConfigPath();
-  }
-
-  async previewCliImport(path?: string): Promise<CliImportPreview> {
-    const file = this.cliPath(path);
-    const config = await readAliyunConfig(file);
-    const accounts = await this.registry.read();
-    const taken = new Set(accounts.map((a) => a.name.toLowerCase()));
-    const now = this.ctx.now();
-    return {
-      path: file,
-      profiles: config.profiles.map((profile) => {
-        const plan = planProfile(profile, profile.name === config.current, now);
-        const already = this.alreadyImported(profile, accounts);
-        const source = plan.kind === 'ram-role' ? this.sourceFor(profile, accounts) : undefined;
-        const suggestedName = freeName(profile.name, taken);
-        taken.add(suggestedName.toLowerCase());
-        return {
-          profile: profile.name,
-          mode: profile.mode,
-          current: plan.current,
-          importable: plan.reason === null && already === null,
-          reason: plan.reason ?? (already ? `already saved as "${already.name}"` : null),
-          kind: plan.kind,
-          suggestedName,
-          accessKeyId: profile.access_key_id ?? null,
-          roleArn: profile.ram_role_arn ?? null,
-          expiration: plan.expiration,
-          regionId: profile.region_id ?? null,
-          existingSourceAccountId: source?.id ?? null,
-          alreadyImportedAs: already?.id ?? null,
-        };
-      }),
-    };
-  }
-
-  private alreadyImported(p: AliyunProfile, accounts: StoredAccount[]): StoredAccount | null {
-    switch (p.mode) {
-      case 'AK':
-        return (
-          accounts.find((a) => a.kind === 'access-key' && a.accessKeyId === p.access_key_id) ?? null
-        );
-      case 'StsToken':
-        return (
-          accounts.find((a) => a.kind === 'sts-token' && a.accessKeyId === p.access_key_id) ?? null
-        );
-      case 'RamRoleArn':
-        return (
-          accounts.find(
-            (a) =>
-              a.kind === 'ram-role' &&
-              a.roleArn.toLowerCase() === (p.ram_role_arn ?? '').toLowerCase() &&
-              this.sourceFor(p, accounts)?.id === a.sourceAccountId,
-          ) ?? null
-        );
-      default:
-        return null;
-    }
-  }
-
-  private sourceFor(p: AliyunProfile, accounts: StoredAccount[]): StoredAccount | undefined {
-    return accounts.find((a) => a.kind === 'access-key' && a.accessKeyId === p.access_key_id);
-  }
-
-  async applyCliImport(
-    input: ValidatedInput<'accounts.importCli.apply'>,
-  ): Promise<CliImportApplied> {
-    const file = this.cliPath(input.path);
-    const config = await readAliyunConfig(file);
-    const results: CliImportResult[] = [];
-    for (const selection of input.selections) {
-      try {
-        const added = await this.importProfile(
-          config.profiles,
-          selection,
-          config.current,
-          input.network,
-        );
-        results.push({ profile: selection.profile, ok: true, accounts: added });
-      } catch (error) {
-        if (!(error instanceof GuardError)) throw error;
-        results.push({ profile: selection.profile, ok: false, error: error.toContract() });
-      }
-    }
-    const imported = results.flatMap((r) => (r.ok ? r.accounts.map((a) => a.id) : []));
-    if (imported.length > 0) this.changed('imported', imported);
-    return { path: file, results };
-  }
-
-  private async importProfile(
-    profiles: AliyunProfile[],
-    selection: { profile: string; name?: string | undefined },
-    current: string | null,
-    network: NetworkInput,
-  ): Promise<Account[]> {
-    const profile = profiles.find((p) => p.name === selection.profile);
-    if (!profile)
-      throw new GuardError(
-        'not-found',
-        `The aliyun CLI config has no profile "${selection.profile}".`,
-      );
-    const plan = planProfile(profile, profile.name === current, this.ctx.now());
-    if (plan.reason !== null)
-      throw new GuardError(
-        'validation',
-        `Profile "${profile.name}" cannot be imported: ${plan.reason}.`,
-      );
-    const accounts = await this.registry.read();
-    const already = this.alreadyImported(profile, accounts);
-    if (already)
-      throw new GuardError(
-        'conflict',
-        `Profile "${profile.name}" is already saved as "${already.name}".`,
-      );
-    const taken = new Set(accounts.map((a) => a.name.toLowerCase()));
-    const name = selection.name ?? freeName(profile.name, taken);
-    switch (profile.mode) {
-      case 'AK':
-        return [
-          await this.add({
-            kind: 'access-key',
-            name,
-            accessKeyId: profile.access_key_id!,
-            accessKeySecret: profile.access_key_secret!,
-            network,
-          }),
-        ];
-      case 'StsToken':
-        return [
-          await this.add({
-            kind: 'sts-token',
-            name,
-            accessKeyId: profile.access_key_id!,
-            accessKeySecret: profile.access_key_secret!,
-            securityToken: profile.sts_token!,
-            expiration: plan.expiration!,
-            network,
-          }),
-        ];
-      default: {
-        // RamRoleArn: the profile's AccessKey is the source. Reuse a saved account with the
-        // same key, or save it as its own account first (removed again if the role fails).
-        const added: Account[] = [];
-        let source = this.sourceFor(profile, accounts);
-        if (!source) {
-          const created = await this.add({
-            kind: 'access-key',
-            name: freeName(`${name}-source`, taken),
-            accessKeyId: profile.access_key_id!,
-            accessKeySecret: profile.access_key_secret!,
-            network,
-          });
-          added.push(created);
-          source = await this.get(created.id);
-        }
-        try {
-          added.push(
-            await this.add({
-              kind: 'ram-role',
-              name,
-              sourceAccountId: source.id,
-              roleArn: profile.ram_role_arn!,
-              sessionName: profile.ram_session_name,
-              durationSeconds: profile.expired_seconds || undefined,
-              externalId: profile.external_id ?? null,
-              network,
-            }),
-          );
-        } catch (error) {
-          for (const a of added) await this.remove(a.id).catch(() => undefined);
-          throw error;
-        }
-        return added;
-      }
-    }
+  applyCliImport(input: ValidatedInput<'accounts.importCli.apply'>): Promise<CliImportApplied> {
+    return this.cliImport.apply(input);
   }
 
   private changed(reason: AccountsChangeReason, accountIds: string[]): void {
     this.ctx.events.emit('accounts.changed', { reason, accountIds });
-  }
-}
-
-/** The name itself if free, else "name (2)", "name (3)"... */
-function freeName(name: string, taken: Set<string>): string {
-  const clean = name.trim().slice(0, 56) || 'aliyun';
-  if (!taken.has(clean.toLowerCase())) return clean;
-  for (let i = 2; ; i += 1) {
-    const candidate = `${clean} (${i})`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
   }
 }

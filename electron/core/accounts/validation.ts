@@ -2,9 +2,11 @@
 // GuardError('validation') naming the field; no message ever repeats a secret value (only ids,
 // ARNs, names and URLs without their password are quoted back).
 import { isAbsolute } from 'node:path';
-import { GuardError, isRegionId } from '../../contract';
+import { GuardError, ROLE_ARN_PATTERN, isRegionId } from '../../contract';
+import type { ValidatedInput } from '../../contract';
 import { validateEndpointOverride } from '../cloud/endpoints';
 import { registerKnownSecret } from '../log/redact';
+import type { StoredAccount, StoredNetwork, StoredRamRole } from './types';
 
 const invalid = (field: string, message: string): GuardError =>
   new GuardError('validation', message, { field });
@@ -16,7 +18,6 @@ const STS_ACCESS_KEY_ID = /^STS\.[A-Za-z0-9]{8,128}$/;
 /** Visible ASCII, no spaces: real secrets are 30 alphanumerics, but we only guard the shape. */
 const SECRET_SHAPE = /^[\x21-\x7e]{8,128}$/;
 const TOKEN_SHAPE = /^[\x21-\x7e]{16,16384}$/;
-const ROLE_ARN = /^acs:ram::(\d{8,20}):role\/([A-Za-z0-9.-]{1,64})$/;
 const SESSION_NAME = /^[\w.@-]{2,64}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
@@ -121,7 +122,7 @@ export interface ParsedRoleArn {
 
 export function parseRoleArn(raw: string): ParsedRoleArn {
   const arn = raw.trim();
-  const m = ROLE_ARN.exec(arn);
+  const m = ROLE_ARN_PATTERN.exec(arn);
   if (!m)
     throw invalid(
       'roleArn',
@@ -246,4 +247,89 @@ export function validateCaBundlePath(raw: string | null | undefined): string | n
   if (!isAbsolute(path))
     throw invalid('network.caBundlePath', `The CA bundle path ${path} must be absolute.`);
   return path;
+}
+
+// ---- whole-section parsers (the service's add and update share them) ------------------------
+
+export type NetworkInput = ValidatedInput<'accounts.add'>['network'];
+
+/**
+ * The network section of an add or update: absent fields keep `current`'s value. The proxy
+ * password is split off for the keychain; the URL shown redacted ("****") and sent back
+ * unchanged keeps the saved password.
+ */
+export function parseNetwork(
+  input: NetworkInput,
+  current: StoredNetwork | null,
+  currentPassword: string | undefined,
+): { network: StoredNetwork; proxyPassword: string | null } {
+  const base: StoredNetwork = current ?? {
+    endpoint: null,
+    proxy: null,
+    proxyHasPassword: false,
+    caBundlePath: null,
+  };
+  const network = { ...base };
+  let proxyPassword: string | null = current?.proxyHasPassword ? (currentPassword ?? null) : null;
+  if (input?.endpoint !== undefined) network.endpoint = validateEndpoint(input.endpoint);
+  if (input?.caBundlePath !== undefined)
+    network.caBundlePath = validateCaBundlePath(input.caBundlePath);
+  if (input?.proxy !== undefined) {
+    const proxy = parseProxy(input.proxy);
+    const keep = proxy?.password === REDACTED && current?.proxyHasPassword;
+    proxyPassword = keep ? (currentPassword ?? null) : (proxy?.password ?? null);
+    if (proxy?.password === REDACTED && !keep)
+      throw invalid('network.proxy', 'Type the proxy password; "****" stands for a saved one.');
+    network.proxy = proxy?.url ?? null;
+  }
+  network.proxyHasPassword = Boolean(network.proxy && proxyPassword);
+  return { network, proxyPassword: network.proxyHasPassword ? proxyPassword : null };
+}
+
+export type RoleFields = Pick<
+  StoredRamRole,
+  'sourceAccountId' | 'roleArn' | 'sessionName' | 'durationSeconds' | 'externalId'
+>;
+
+/**
+ * The role fields of a RAM role account, checked against the saved accounts: the source must
+ * exist and must not (through its own sources) lead back to the account itself.
+ */
+export function parseRoleFields(
+  input: {
+    sourceAccountId: string;
+    roleArn: string;
+    sessionName?: string | undefined;
+    durationSeconds?: number | undefined;
+    externalId?: string | null | undefined;
+  },
+  existing: readonly StoredAccount[],
+  selfId: string,
+): RoleFields {
+  const roleArn = parseRoleArn(input.roleArn).arn;
+  const sessionName = validateSessionName(input.sessionName);
+  const durationSeconds = validateDuration(input.durationSeconds);
+  const externalId = validateExternalId(input.externalId);
+  const byId = new Map(existing.map((a) => [a.id, a]));
+  if (!byId.has(input.sourceAccountId))
+    throw new GuardError('not-found', 'The source account does not exist. Pick a saved account.', {
+      field: 'sourceAccountId',
+    });
+  // Walk the chain from the new source: reaching ourselves would be a loop.
+  for (let id: string | undefined = input.sourceAccountId, hops = 0; id; hops += 1) {
+    if (id === selfId || hops > 16)
+      throw invalid(
+        'sourceAccountId',
+        'The source account takes its credentials from this account: that would be a loop.',
+      );
+    const a = byId.get(id);
+    id = a?.kind === 'ram-role' ? a.sourceAccountId : undefined;
+  }
+  return {
+    sourceAccountId: input.sourceAccountId,
+    roleArn,
+    sessionName,
+    durationSeconds,
+    externalId,
+  };
 }

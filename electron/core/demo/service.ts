@@ -152,7 +152,11 @@ export class DemoService {
     const ordered = [...saved].sort((a, b) => rank(a) - rank(b));
     for (const account of ordered) {
       if (account.network.endpoint === url) continue;
-      await this.accounts.update({ id: account.id, network: { endpoint: url } });
+      await this.accounts.update({
+        id: account.id,
+        kind: account.kind,
+        network: { endpoint: url },
+      });
     }
   }
 

@@ -198,6 +198,7 @@ describe('canary secrets leak nowhere', () => {
     expect(JSON.stringify(refused)).toContain('refused the credentials');
     const refusedUpdate = await op('accounts.update', {
       id: viaProxy.id,
+      kind: viaProxy.kind,
       network: proxied(CANARY_PROXY_WRONG),
     });
     expect(refusedUpdate.ok).toBe(false);
@@ -300,29 +301,40 @@ describe('canary secrets leak nowhere', () => {
     expect((await op('accounts.test', { id: 'no-such-id' })).ok).toBe(false);
 
     // Updates: cosmetic, a new proxy password, the redacted URL sent back, wrong credentials.
-    value(await op('accounts.update', { id: root.id, name: 'Canary root 2', colour: 'red' }));
     value(
       await op('accounts.update', {
         id: root.id,
+        kind: root.kind,
+        name: 'Canary root 2',
+        colour: 'red',
+      }),
+    );
+    value(
+      await op('accounts.update', {
+        id: root.id,
+        kind: root.kind,
         network: { proxy: `http://alice:${CANARY_PROXY_2}@proxy.invalid:3128` },
       }),
     );
     value(
       await op('accounts.update', {
         id: root.id,
+        kind: root.kind,
         network: { proxy: 'http://alice:****@proxy.invalid:3128' },
       }),
     );
     expect(await secretToolLookup(root.id)).toContain(CANARY_PROXY_2);
-    expect((await op('accounts.update', { id: root.id, accessKeySecret: CANARY_WRONG })).ok).toBe(
-      false,
-    );
-    expect((await op('accounts.update', { id: role.id, accessKeySecret: CANARY_WRONG })).ok).toBe(
-      false,
-    );
-    expect((await op('accounts.update', { id: sts.id, securityToken: CANARY_WRONG })).ok).toBe(
-      false,
-    );
+    expect(
+      (await op('accounts.update', { id: root.id, kind: root.kind, accessKeySecret: CANARY_WRONG }))
+        .ok,
+    ).toBe(false);
+    expect(
+      (await op('accounts.update', { id: role.id, kind: role.kind, accessKeySecret: CANARY_WRONG }))
+        .ok,
+    ).toBe(false);
+    expect(
+      (await op('accounts.update', { id: sts.id, kind: sts.kind, securityToken: CANARY_WRONG })).ok,
+    ).toBe(false);
 
     // The CLI: add with stdin, list, test, import, error paths, remove.
     const cliRoot = await cli(

@@ -91,7 +91,7 @@ describe('credentialsFor / sessionFor', () => {
     });
 
     // An edit invalidates the cache.
-    await accounts.update({ id: role.id, sessionName: 'edited' });
+    await accounts.update({ id: role.id, kind: 'ram-role', sessionName: 'edited' });
     const afterEdit = assumes();
     await accounts.credentialsFor(role.id);
     expect(assumes()).toBe(afterEdit);
@@ -158,7 +158,9 @@ describe('credentialsFor / sessionFor', () => {
       roleArn: DEMO.factoryRoleArn,
       network: { endpoint: sim.url },
     });
-    await expect(accounts.update({ id: role.id, sourceAccountId: role.id })).rejects.toMatchObject({
+    await expect(
+      accounts.update({ id: role.id, kind: 'ram-role', sourceAccountId: role.id }),
+    ).rejects.toMatchObject({
       code: 'validation',
       details: { field: 'sourceAccountId' },
     });

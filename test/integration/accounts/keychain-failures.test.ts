@@ -210,6 +210,7 @@ describe('a keychain that does not answer', () => {
     const before = store.items.get(kept.id);
     const upd = await dispatch(core.api, 'accounts.update', {
       id: kept.id,
+      kind: kept.kind,
       network: { proxy: 'http://u:proxy-pass-2@proxy.invalid:3128' },
     });
     expect(upd).toMatchObject({ ok: false, error: { code: 'keychain' } });

@@ -143,6 +143,7 @@ describe('accounts against the simulator and the real keychain', () => {
     const before = await secretToolLookup(engineer.id);
     const { account } = await call<{ account: Account }>('accounts.update', {
       id: engineer.id,
+      kind: engineer.kind,
       name: 'Logistics field engineer',
       colour: 'orange',
       regions: null,
@@ -158,6 +159,7 @@ describe('accounts against the simulator and the real keychain', () => {
   it('updates a role account (new session name) and re-assumes it (before the key of its source changes)', async () => {
     const { account } = await call<{ account: Account }>('accounts.update', {
       id: role.id,
+      kind: role.kind,
       sessionName: 'guard-test-2',
     });
     expect(account.kind === 'ram-role' && account.sessionName).toBe('guard-test-2');
@@ -167,6 +169,7 @@ describe('accounts against the simulator and the real keychain', () => {
   it('updates credentials only after the new ones pass the check', async () => {
     const refused = await fail('accounts.update', {
       id: engineer.id,
+      kind: engineer.kind,
       accessKeyId: DEMO.accessKeys.logisticsAuditor,
       accessKeySecret: 'definitely-the-wrong-secret',
     });
@@ -176,6 +179,7 @@ describe('accounts against the simulator and the real keychain', () => {
     );
     const { account } = await call<{ account: Account }>('accounts.update', {
       id: engineer.id,
+      kind: engineer.kind,
       accessKeyId: DEMO.accessKeys.logisticsAuditor,
       accessKeySecret: demoSecret(DEMO.accessKeys.logisticsAuditor),
     });
@@ -183,6 +187,31 @@ describe('accounts against the simulator and the real keychain', () => {
     expect(await secretToolLookup(engineer.id)).toContain(
       demoSecret(DEMO.accessKeys.logisticsAuditor),
     );
+  });
+
+  it('refuses an update of another kind, or with a field of another kind, and changes nothing', async () => {
+    const before = await secretToolLookup(engineer.id);
+    const listed = async () =>
+      (await call<{ accounts: Account[] }>('accounts.list', {})).accounts.find(
+        (a) => a.id === engineer.id,
+      );
+    const saved = await listed();
+    const otherKind = await fail('accounts.update', {
+      id: engineer.id,
+      kind: 'ram-role',
+      roleArn: DEMO.factoryRoleArn,
+    });
+    expect(otherKind).toMatchObject({ code: 'validation', details: { field: 'kind' } });
+    expect(otherKind.message).toContain('is an access-key account, not ram-role');
+    const foreign = await fail('accounts.update', {
+      id: engineer.id,
+      kind: 'access-key',
+      roleArn: DEMO.factoryRoleArn,
+    });
+    expect(foreign).toMatchObject({ code: 'validation' });
+    expect(foreign.message).toContain('roleArn does not apply to an access-key account');
+    expect(await listed()).toEqual(saved);
+    expect(await secretToolLookup(engineer.id)).toBe(before);
   });
 
   it('refuses to remove a source account while a role uses it', async () => {
@@ -317,6 +346,7 @@ describe('refusals name the wrong part', () => {
     // A source that turns into a root AccessKey later: the role's test says why it cannot work.
     await call('accounts.update', {
       id: eng.id,
+      kind: eng.kind,
       accessKeyId: DEMO.accessKeys.retailRoot,
       accessKeySecret: demoSecret(DEMO.accessKeys.retailRoot),
     });

@@ -188,12 +188,13 @@ describe('the browser demo server', () => {
     expect(add.body).not.toContain('x'.repeat(30));
     expect((await invoke('guard:call:accounts.importCli.preview', {})).status).toBe(403);
     const accounts = JSON.parse((await invoke('guard:call:accounts.list')).body) as Envelope<{
-      accounts: { id: string; name: string }[];
+      accounts: { id: string; name: string; kind: string }[];
     }>;
     if (!accounts.ok) throw new Error('accounts.list failed');
     const first = accounts.value.accounts[0]!;
     const rekey = await invoke('guard:call:accounts.update', {
       id: first.id,
+      kind: first.kind,
       network: { endpoint: 'https://cs.aliyuncs.com' },
     });
     expect(rekey.status).toBe(403);
@@ -202,6 +203,7 @@ describe('the browser demo server', () => {
       (
         await invoke('guard:call:accounts.update', {
           id: first.id,
+          kind: first.kind,
           name: `${first.name} (renamed)`,
         })
       ).body,

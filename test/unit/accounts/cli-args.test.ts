@@ -1,10 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import {
-  UsageError,
-  parseAccountsArgs,
-  readStdinLines,
-} from '../../../electron/cli/commands/accounts';
+import { UsageError, readStdinLines } from '../../../electron/cli/args';
+import { parseAccountsArgs } from '../../../electron/cli/commands/accounts/parse';
 
 const usage = (args: string[]) => {
   try {

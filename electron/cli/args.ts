@@ -1,0 +1,56 @@
+// The CLI's one argument module: strict option parsing, the one UsageError, reading the lines
+// of standard input (where secrets come from), and finding an account by name or id. Every
+// command uses these, so a bad option reads the same everywhere: `error (validation): …` and
+// exit code 2 (the accounts command adds its usage text).
+import { parseArgs } from 'node:util';
+import type { Account } from '../contract';
+import { GuardError, messageOf } from '../contract';
+import type { CommandContext } from './commands/types';
+
+/** The command line is wrong: the message says what and how to fix it (exit code 2). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+type OptionSpec = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+
+/** Options and positionals, strictly: an unknown option or a missing value is a UsageError. */
+export function parseOptions<T extends OptionSpec>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // node's messages name the option, never a value.
+    throw new UsageError(messageOf(error));
+  }
+}
+
+/** The one positional argument, e.g. an account name. */
+export function exactlyOne(positionals: string[], what: string): string {
+  if (positionals.length !== 1) throw new UsageError(`Give exactly one ${what}.`);
+  return positionals[0]!;
+}
+
+/** Reads all of stdin and returns its lines (CR LF tolerated, trailing empty line dropped). */
+export async function readStdinLines(stream: NodeJS.ReadableStream | undefined): Promise<string[]> {
+  // index.ts passes no stdin today; the process's own is the right one for the real CLI.
+  const input = stream ?? process.stdin;
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  const lines = Buffer.concat(chunks).toString('utf8').split(/\r?\n/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** A saved account by id, else by name (case-insensitive, as names are unique that way). */
+export async function findAccount(ctx: CommandContext, nameOrId: string): Promise<Account> {
+  const { accounts } = await ctx.core.api['accounts.list']({});
+  const found =
+    accounts.find((a) => a.id === nameOrId) ??
+    accounts.find((a) => a.name.toLowerCase() === nameOrId.toLowerCase());
+  if (!found)
+    throw new GuardError(
+      'not-found',
+      `There is no account named "${nameOrId}". See: ack-secret-guard accounts list`,
+    );
+  return found;
+}
