@@ -15,6 +15,8 @@ export const OPERATION_NAMES = [
   'fleet.refresh',
   'fleet.cluster',
   'keys.list',
+  'keys.health',
+  'keys.fix',
   'checks.run',
   'demo.start',
   'demo.stop',
@@ -43,6 +45,8 @@ export const EVENT_NAMES = [
   'fleet.updated',
   'operation.progress',
   'batch.progress',
+  'keys.report',
+  'keys.critical',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

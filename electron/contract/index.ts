@@ -11,6 +11,7 @@ export * from './types/accounts';
 export * from './types/checks';
 export type * from './types/fleet';
 export type * from './types/keys';
+export type * from './types/key-guard';
 export type * from './types/operations';
 export * from './types/settings';
 export type * from './types/audit';

@@ -23,6 +23,8 @@ import type { OperationsService } from './operations/service';
 import { clustersFromFleet, createBatchApi } from './batch/api';
 import { batchAuditWriter } from './batch/audit';
 import type { BatchService } from './batch/service';
+import { createKeysApi } from './keys/api';
+import type { KeyGuardOptions } from './keys/api';
 
 export interface CoreOptions {
   /** Where metadata, snapshots, journal and audit live. */
@@ -41,6 +43,8 @@ export interface CoreOptions {
   clockFor?: (accountId: string) => Clock;
   /** Keychain backend and timeouts (tests inject an in-memory store or a short timeout). */
   accounts?: AccountsOptions;
+  /** The key guard: sweep keys after every fleet refresh (the window's shells; not the CLI). */
+  keyGuard?: KeyGuardOptions;
 }
 
 export interface Core {
@@ -137,6 +141,17 @@ export function createCore(options: CoreOptions): Core {
       async (id) => (await describeAccount(id)).cloudAccountId,
     ),
   });
+  const keys = createKeysApi(
+    context,
+    {
+      snapshot: () => fleet.fleet.snapshot(),
+      sessionFor: (accountId) => directory.sessionFor(accountId),
+      audit,
+      describeAccount,
+      refreshSoon: (accountId, regionId) => fleet.fleet.refreshSoon(accountId, regionId),
+    },
+    options.keyGuard,
+  );
   const appApi = createAppApi(context, demo.isDemo);
   // A data folder others may write into, or that another user owns: every start says so (the
   // CLI refuses the latter before it gets here; the window shows this notice).
@@ -161,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
     ...fleet.api,
     ...demo.api,
     ...ops.api,
+    ...keys.api,
     ...verifyApi,
     'audit.list': (filter) => audit.log.list(filter),
     'settings.get': async () => settings.current,

@@ -6,6 +6,8 @@ export type AuditAction =
   | 'encryption.disable'
   | 'fix.authorizeServiceRole'
   | 'fix.enableDeletionProtection'
+  | 'fix.enableKey'
+  | 'fix.cancelKeyDeletion'
   | 'batch.apply';
 
 /** requested: written before the cloud is called; ended: the outcome. */

@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'encryption.disable',
   'fix.authorizeServiceRole',
   'fix.enableDeletionProtection',
+  'fix.enableKey',
+  'fix.cancelKeyDeletion',
   'batch.apply',
 ] as const satisfies readonly AuditAction[];
 
