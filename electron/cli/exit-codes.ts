@@ -11,6 +11,10 @@ export const EXIT = {
   notReady: 3,
   /** The cloud or the credentials refused. */
   cloud: 4,
+  /** `keys health`: a critical finding stands (a key disabled, pending deletion, gone...). */
+  keyCritical: 5,
+  /** `keys health`: warnings only (deletion protection off, rotation on...). */
+  keyWarnings: 6,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -36,6 +36,15 @@ export function clustersJson(snapshot: FleetSnapshot) {
       state: c.state,
       kubernetesVersion: c.kubernetesVersion,
       encryption: { enabled: c.encryption.enabled, keyId: c.encryption.keyId },
+      // The key's health as the window shows it: null when the cluster uses no key.
+      key: c.key
+        ? {
+            keyId: c.key.keyId,
+            aliases: c.key.aliases,
+            health: c.key.health,
+            deleteDate: c.key.deleteDate ?? null,
+          }
+        : null,
     })),
     failures: snapshot.failures.map((f) => ({
       account: f.accountName,
@@ -44,6 +53,14 @@ export function clustersJson(snapshot: FleetSnapshot) {
       message: f.message,
     })),
   };
+}
+
+/** The key's health for the text table: "-" without a key, the deletion date when pending. */
+export function keyHealthText(key: { health: string; deleteDate: string | null } | null): string {
+  if (!key) return '-';
+  return key.health === 'pending-deletion' && key.deleteDate
+    ? `pending-deletion (deleted ${key.deleteDate})`
+    : key.health;
 }
 
 /** on (key) / off / unknown: never "off" for a cluster whose metadata did not say. */
@@ -103,7 +120,7 @@ export const clustersCommand: CommandSpec = {
     else {
       ctx.print(
         table(
-          ['CLUSTER', 'NAME', 'ACCOUNT', 'REGION', 'STATE', 'ENCRYPTION'],
+          ['CLUSTER', 'NAME', 'ACCOUNT', 'REGION', 'STATE', 'ENCRYPTION', 'KEY HEALTH'],
           json.clusters.map((c) => [
             c.clusterId,
             c.name,
@@ -111,6 +128,7 @@ export const clustersCommand: CommandSpec = {
             c.regionId,
             c.state,
             encryptionText(c.encryption.enabled, c.encryption.keyId),
+            keyHealthText(c.key),
           ]),
         ),
       );
