@@ -120,15 +120,15 @@ export const clustersCommand: CommandSpec = {
     else {
       ctx.print(
         table(
-          ['CLUSTER', 'NAME', 'ACCOUNT', 'REGION', 'STATE', 'ENCRYPTION', 'KEY HEALTH'],
+          ['CLUSTER', 'NAME', 'ACCOUNT', 'REGION', 'STATE', 'KEY HEALTH', 'ENCRYPTION'],
           json.clusters.map((c) => [
             c.clusterId,
             c.name,
             c.account,
             c.regionId,
             c.state,
-            encryptionText(c.encryption.enabled, c.encryption.keyId),
             keyHealthText(c.key),
+            encryptionText(c.encryption.enabled, c.encryption.keyId),
           ]),
         ),
       );
