@@ -19,14 +19,14 @@ import {
 } from 'electron';
 import { createFileLogger } from '../core/log/file-log';
 import { resolveDataDir } from '../core/paths';
-import type { OperationView } from '../contract';
+import type { KeyCriticalFound, OperationView } from '../contract';
 import { createCore } from '../core/service';
 import type { Core } from '../core/service';
 import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
 import { createQuitCleanup, showOrOpenWindow } from './lifecycle';
 import { buildMenuTemplate } from './menu';
-import { createChangeNotifier } from './notify';
+import { createChangeNotifier, createKeyFindingNotifier } from './notify';
 import type { NotificationLike } from './notify';
 import { mimeTypeFor, resolveAppRequest } from './protocol';
 import { createQuitGuard } from './quit-guard';
@@ -194,7 +194,11 @@ if (unsafe) {
       }
     });
 
-    const started = createCore({ dataDir, version: app.getVersion() });
+    const started = createCore({
+      dataDir,
+      version: app.getVersion(),
+      keyGuard: { sweepOnRefresh: true },
+    });
     core = started;
 
     registerIpc({
@@ -263,8 +267,17 @@ if (unsafe) {
       strings: words,
       log,
     });
+    const notifyKeyCritical = createKeyFindingNotifier({
+      isSupported: () => Notification.isSupported(),
+      create: (options) => new Notification(options) as unknown as NotificationLike,
+      showInWindow: (level, message) =>
+        started.events.emit('app.notice', { level, message, at: new Date().toISOString() }),
+      strings: words,
+      log,
+    });
     started.events.subscribe((name, payload) => {
       if (name === 'operation.progress') notifyChangeEnded(payload as OperationView);
+      if (name === 'keys.critical') notifyKeyCritical(payload as KeyCriticalFound);
     });
     // Changes left unfinished by the last run (a crash, a quit, a closed laptop) continue.
     void started.operations.resume().then(
