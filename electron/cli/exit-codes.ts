@@ -11,6 +11,10 @@ export const EXIT = {
   notReady: 3,
   /** The cloud or the credentials refused. */
   cloud: 4,
+  /** `keys health`: a critical finding stands (a key disabled, pending deletion, gone...). */
+  keyCritical: 5,
+  /** `keys health`: warnings only (deletion protection off, rotation on...). */
+  keyWarnings: 6,
   /** Ctrl-C while following a change (128 + SIGINT, as shells report it); the change goes on. */
   interrupted: 130,
 } as const;

@@ -32,7 +32,7 @@ Global options:
   --version       the version
 
 Exit codes: 0 success, 1 failure, 2 usage or invalid input, 3 checklist not ready,
-            4 cloud or credential error.
+            4 cloud or credential error; keys health: 5 critical finding, 6 warnings only.
 `;
 }
 

@@ -15,6 +15,7 @@ import type { Checklist } from './types/checks';
 import type { DemoStatus } from './types/demo';
 import type { ClusterSummary, FleetSnapshot } from './types/fleet';
 import type { KeyList } from './types/keys';
+import type { KeyFixResult, KeyHealthReport } from './types/key-guard';
 import type { FixResult, OperationList, OperationView } from './types/operations';
 import type { AuditListResult } from './types/audit';
 import type { VerifyReport } from './types/verify';
@@ -40,6 +41,13 @@ export interface CallOutputs {
    */
   'fleet.cluster': ClusterSummary;
   'keys.list': KeyList;
+  /**
+   * The key guard's sweep: every key the fleet's encrypted clusters use, what is wrong with it,
+   * the clusters affected and who did it. `cached` answers the last sweep without cloud calls.
+   */
+  'keys.health': KeyHealthReport;
+  /** Enables a key, cancels its deletion or turns deletion protection on (audited, idempotent). */
+  'keys.fix': KeyFixResult;
   'checks.run': Checklist;
   /** Starts the simulated cloud and adds the demo accounts (idempotent). */
   'demo.start': DemoStatus;

@@ -15,6 +15,8 @@ export const CALL_NAMES = [
   'fleet.refresh',
   'fleet.cluster',
   'keys.list',
+  'keys.health',
+  'keys.fix',
   'checks.run',
   'demo.start',
   'demo.stop',
@@ -43,6 +45,8 @@ export const EVENT_NAMES = [
   'fleet.updated',
   'operation.progress',
   'batch.progress',
+  'keys.report',
+  'keys.critical',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

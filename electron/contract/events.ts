@@ -5,6 +5,7 @@ import type { AppCommand, AppNotice } from './types/app';
 import type { FleetProgress, FleetUpdated } from './types/fleet';
 import type { OperationView } from './types/operations';
 import type { BatchView } from './types/batch';
+import type { KeyCriticalFound, KeyHealthReport } from './types/key-guard';
 
 export interface EventPayloads {
   'app.notice': AppNotice;
@@ -18,6 +19,10 @@ export interface EventPayloads {
   'operation.progress': OperationView;
   /** A batch or one of its items moved on: the whole current view. */
   'batch.progress': BatchView;
+  /** A key health sweep ended: the whole report (the fleet banner follows it). */
+  'keys.report': KeyHealthReport;
+  /** Critical key findings the user has not been told about yet (a desktop notification). */
+  'keys.critical': KeyCriticalFound;
 }
 
 const _everyEventHasAPayload: Exact<keyof EventPayloads, EventName> = true;

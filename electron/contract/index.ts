@@ -14,6 +14,7 @@ export * from './account-rules';
 export * from './types/checks';
 export type * from './types/fleet';
 export type * from './types/keys';
+export type * from './types/key-guard';
 export type * from './types/operations';
 export * from './types/settings';
 export * from './types/audit';

@@ -214,6 +214,21 @@ export const inputSchemas = {
     accountId: accountId.optional(),
   }),
   'keys.list': z.strictObject({ accountId, regionId }),
+  'keys.health': z
+    .strictObject({
+      /** Sweep only the keys these accounts' clusters use (the report keeps the others). */
+      accountIds: z.array(accountId).max(500).optional(),
+      /** The last report, without asking the cloud. */
+      cached: z.boolean().optional(),
+    })
+    .optional()
+    .transform((v) => v ?? {}),
+  'keys.fix': z.strictObject({
+    accountId,
+    regionId,
+    keyId,
+    action: z.enum(['enable-key', 'cancel-key-deletion', 'enable-deletion-protection']),
+  }),
   'checks.run': z
     .strictObject({
       clusterId,

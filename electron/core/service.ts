@@ -1,6 +1,6 @@
 // Composition root: builds the object that implements the contract, from plain Node parts.
 // Electron main, the CLI and the browser test harness all call this; none of them adds behaviour.
-// Each room (accounts, app, audit, batch, demo, fleet, operations, settings, verify) makes its
+// Each room (accounts, app, audit, batch, checks, demo, fleet, keys, operations, settings, verify) makes its
 // slice of the contract and its service in its own api.ts; this file only builds and wires them,
 // each after the rooms it needs, so that nothing is bound late.
 import type { CoreApi } from '../contract';
@@ -22,6 +22,8 @@ import type { OperationsService } from './operations/service';
 import { createSettingsApi } from './settings/api';
 import type { Clock } from './util/clock';
 import { createVerifyApi } from './verify/api';
+import { createKeysApi } from './keys/api';
+import type { KeyGuardOptions } from './keys/api';
 
 export interface CoreOptions {
   /** Where metadata, snapshots, journal and audit live. */
@@ -40,6 +42,8 @@ export interface CoreOptions {
   clockFor?: (accountId: string) => Clock;
   /** Keychain backend and timeouts (tests inject an in-memory store or a short timeout). */
   accounts?: AccountsOptions;
+  /** The key guard: sweep keys after every fleet refresh (the window's shells; not the CLI). */
+  keyGuard?: KeyGuardOptions;
 }
 
 export interface Core {
@@ -122,6 +126,18 @@ export function createCore(options: CoreOptions): Core {
     clockFor,
     audit: audit.service,
   });
+  // The key guard sweeps every key in use after each fleet refresh (it listens to fleet.updated).
+  const keys = createKeysApi(
+    context,
+    {
+      snapshot: () => fleet.service.snapshot(),
+      sessionFor: (accountId) => directory.sessionFor(accountId),
+      audit: audit.service,
+      describeAccount: (accountId) => describeAccount(directory, accountId),
+      refreshSoon: (accountId, regionId) => fleet.service.refreshSoon(accountId, regionId),
+    },
+    options.keyGuard,
+  );
   const api: CoreApi = {
     ...app.api,
     ...accounts.api,
@@ -129,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
     ...checks.api,
     ...demo.api,
     ...operations.api,
+    ...keys.api,
     ...verify.api,
     ...audit.api,
     ...settings.api,

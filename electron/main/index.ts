@@ -25,7 +25,7 @@ import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
 import { createQuitCleanup, showOrOpenWindow } from './lifecycle';
 import { buildMenuTemplate } from './menu';
-import { createChangeNotifier } from './notify';
+import { createChangeNotifier, createKeyFindingNotifier } from './notify';
 import type { NotificationLike } from './notify';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY } from '../shell/origin';
 import { mimeTypeFor, resolveAppRequest } from '../shell/protocol';
@@ -194,7 +194,11 @@ if (unsafe) {
       }
     });
 
-    const started = createCore({ dataDir, version: app.getVersion() });
+    const started = createCore({
+      dataDir,
+      version: app.getVersion(),
+      keyGuard: { sweepOnRefresh: true },
+    });
     core = started;
 
     registerIpc({
@@ -263,6 +267,14 @@ if (unsafe) {
       log,
     });
     started.events.on('operation.progress', notifyChangeEnded);
+    const notifyKeyCritical = createKeyFindingNotifier({
+      isSupported: () => Notification.isSupported(),
+      create: (options) => new Notification(options) as unknown as NotificationLike,
+      showInWindow: (level, message) => started.context.notice(level, message),
+      strings: words,
+      log,
+    });
+    started.events.on('keys.critical', notifyKeyCritical);
     // Changes left unfinished by the last run (a crash, a quit, a closed laptop) continue.
     void started.operations.resume().then(
       (count) => count > 0 && log.info(`resumed following ${count} change(s)`),

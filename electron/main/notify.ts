@@ -3,7 +3,7 @@
 // move to UNNotification: the Notification emits `failed`), the same words go to the window as
 // a notice instead, so the news is never lost. Electron is passed in, for unit tests.
 import { escapeNotificationText } from '../contract';
-import type { OperationView } from '../contract';
+import type { KeyCriticalFound, OperationView } from '../contract';
 import type { MainStrings } from './strings';
 
 export interface NotificationLike {
@@ -60,6 +60,48 @@ export function createChangeNotifier(deps: ChangeNotifierDeps): (view: Operation
     } catch (error) {
       deps.log.warn('desktop notification failed; shown in the window instead', { error });
       inWindow();
+    }
+  };
+}
+
+export type KeyNotifierDeps = Omit<ChangeNotifierDeps, 'windowFocused'>;
+
+/**
+ * A new critical key finding (the core sends each once, remembered across restarts) gets a
+ * desktop notification even when the window is in front: the fleet banner may be out of view.
+ * Where the OS will not show one, the same words go to the window as a notice.
+ */
+export function createKeyFindingNotifier(deps: KeyNotifierDeps): (found: KeyCriticalFound) => void {
+  const live = new Set<NotificationLike>();
+  return ({ findings }) => {
+    const t = deps.strings();
+    for (const f of findings.slice(0, 5)) {
+      const key = escapeNotificationText(f.aliases[0] ?? f.keyId, 80);
+      const title = escapeNotificationText(t.keyCriticalTitle(f.kind), 80);
+      const body = escapeNotificationText(
+        t.keyCriticalBody(key, f.clusters.length, f.deleteDate),
+        200,
+      );
+      const inWindow = (): void => deps.showInWindow('warning', `${title}: ${body}`);
+      if (!deps.isSupported()) {
+        inWindow();
+        continue;
+      }
+      try {
+        const notification = deps.create({ title, body });
+        notification.on('failed', (_event, error) => {
+          live.delete(notification);
+          deps.log.warn('desktop notification failed; shown in the window instead', { error });
+          inWindow();
+        });
+        notification.on('close', () => live.delete(notification));
+        live.add(notification);
+        if (live.size > MAX_LIVE) live.delete(live.values().next().value!);
+        notification.show();
+      } catch (error) {
+        deps.log.warn('desktop notification failed; shown in the window instead', { error });
+        inWindow();
+      }
     }
   };
 }

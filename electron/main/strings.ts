@@ -40,6 +40,9 @@ export interface MainStrings {
   /** Desktop notification when a change ends while the window is not focused. */
   changeEndedTitle: (outcome: string) => string;
   changeEndedBody: (action: 'enable' | 'disable', cluster: string, account: string) => string;
+  /** Desktop notification when the key guard finds a new critical key finding. */
+  keyCriticalTitle: (kind: string) => string;
+  keyCriticalBody: (key: string, clusters: number, deleteDate: string | null) => string;
   /** The error box when the app cannot start (then it exits). */
   startupFailedTitle: string;
   startupFailedDetail: (logFile: string) => string;
@@ -90,6 +93,16 @@ const en: MainStrings = {
     })[outcome] ?? 'Change ended',
   changeEndedBody: (action, cluster, account) =>
     `${action === 'enable' ? 'Enable' : 'Disable'} Secret encryption at rest: ${cluster} (${account})`,
+  keyCriticalTitle: (kind) =>
+    ({
+      'key-pending-deletion': 'A KMS key in use is pending deletion',
+      'key-disabled': 'A KMS key in use is disabled',
+      'key-pending-import': 'A KMS key in use has no key material',
+      'key-not-found': 'A KMS key in use was not found',
+      'kms-instance-expired': 'The KMS instance of a key in use expired',
+    })[kind] ?? 'A KMS key in use needs attention',
+  keyCriticalBody: (key, clusters, deleteDate) =>
+    `${key}: ${clusters} cluster${clusters === 1 ? '' : 's'} cannot read their Secrets${deleteDate ? `; deleted for good on ${deleteDate}` : ''}. Open ACK Secret Guard to fix it.`,
   startupFailedTitle: 'ACK Secret Guard could not start',
   startupFailedDetail: (logFile) =>
     `Nothing was changed in your clusters. Start the app again; if this happens again, send the log file to your administrator:\n${logFile}`,
@@ -140,6 +153,16 @@ const zhCN: MainStrings = {
     })[outcome] ?? '变更已结束',
   changeEndedBody: (action, cluster, account) =>
     `${action === 'enable' ? '开启' : '关闭'} Secret 落盘加密：${cluster}（${account}）`,
+  keyCriticalTitle: (kind) =>
+    ({
+      'key-pending-deletion': '正在使用的 KMS 密钥待删除',
+      'key-disabled': '正在使用的 KMS 密钥已禁用',
+      'key-pending-import': '正在使用的 KMS 密钥缺少密钥材料',
+      'key-not-found': '找不到正在使用的 KMS 密钥',
+      'kms-instance-expired': '正在使用的密钥所在的 KMS 实例已过期',
+    })[kind] ?? '正在使用的 KMS 密钥需要处理',
+  keyCriticalBody: (key, clusters, deleteDate) =>
+    `${key}：${clusters} 个集群无法读取 Secret${deleteDate ? `；将于 ${deleteDate} 彻底删除` : ''}。请打开 ACK Secret Guard 处理。`,
   startupFailedTitle: 'ACK Secret Guard 无法启动',
   startupFailedDetail: (logFile) =>
     `集群未做任何变更。请重新启动应用；如果仍然失败，请把日志文件发给管理员：\n${logFile}`,

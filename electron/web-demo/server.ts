@@ -129,6 +129,7 @@ export async function startWebDemo(options: WebDemoOptions): Promise<WebDemo> {
     version: options.version,
     env: {},
     accounts: { secretStore: new DemoSecretStore() },
+    keyGuard: { sweepOnRefresh: true },
   });
   const removeData = async () => {
     await core.dispose();

@@ -1,5 +1,6 @@
 // The control handle: the world's remote control for tests, bench and the demo wiring, both
 // programmatic (startSimulator().control) and over HTTP under /__sim/ (loopback only).
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isoUtc } from './clock';
 import { Faults, type ActiveFault, type FaultRule } from './faults';
@@ -11,11 +12,34 @@ import { loadFixture } from './fixtures/load';
 import { FixtureError } from './fixtures/validate';
 import { keyProblem, startKmsChange } from './world/encryption';
 import { World } from './world/world';
+import type { Caller } from './auth/caller';
+import { ApiError } from './http/errors';
+import { kms, recordKmsCall } from './products/kms';
 
 /** A cluster as a fixture writes it (see ClusterSchema; omitted fields take their defaults). */
 export type ClusterInput = z.input<typeof ClusterSchema>;
 
 export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport';
+
+/** The key state changes an operator can make in the KMS console (and the guard must notice). */
+export const KEY_CHANGES = [
+  'DisableKey',
+  'EnableKey',
+  'ScheduleKeyDeletion',
+  'CancelKeyDeletion',
+  'SetDeletionProtection',
+] as const;
+export type KeyChange = (typeof KEY_CHANGES)[number];
+
+export interface KeyChangeRequest {
+  action: KeyChange;
+  /** Who does it: a RAM user of the key's account (by name), or `root` (the default). */
+  as?: string;
+  /** ScheduleKeyDeletion: 7 to 366 days (default 7). */
+  pendingWindowInDays?: number;
+  /** SetDeletionProtection: on or off (default off: the dangerous direction). */
+  enableDeletionProtection?: boolean;
+}
 
 export interface WorldSummary {
   fixture: string;
@@ -105,6 +129,85 @@ export class Control {
     k.state = state;
     if (state === 'PendingDeletion' && !k.deleteDate)
       k.deleteDate = this.world.clock.now() + 7 * 86400_000;
+  }
+
+  /**
+   * A key state change made by someone else (an operator in the KMS console): the same rules as
+   * the KMS API (the same handler runs), and ActionTrail records it under that user's name
+   * (visible after the delivery delay). Refusals (e.g. deletion protection on) throw.
+   */
+  keyChange(keyId: string, change: KeyChangeRequest) {
+    const world = this.world;
+    const now = world.settle();
+    const k = world.keys.get(keyId);
+    if (!k) throw new Error(`no key ${keyId}`);
+    if (!(KEY_CHANGES as readonly string[]).includes(change.action))
+      throw new Error(`action must be one of ${KEY_CHANGES.join(', ')}`);
+    const name = change.as ?? 'root';
+    const user = world.accounts.get(k.accountId)?.users.get(name);
+    if (name !== 'root' && !user) throw new Error(`account ${k.accountId} has no RAM user ${name}`);
+    const caller: Caller =
+      name === 'root'
+        ? {
+            accountId: k.accountId,
+            kind: 'root',
+            accessKeyId: 'console',
+            viaSts: false,
+            statements: 'all',
+          }
+        : {
+            accountId: k.accountId,
+            kind: 'user',
+            accessKeyId: 'console',
+            userName: name,
+            userId: user!.id,
+            viaSts: false,
+            statements: 'all',
+          };
+    const params: Record<string, string> =
+      change.action === 'SetDeletionProtection'
+        ? {
+            ProtectedResourceArn: world.keyArn(k),
+            EnableDeletionProtection: String(change.enableDeletionProtection ?? false),
+          }
+        : { KeyId: k.id };
+    if (change.action === 'ScheduleKeyDeletion')
+      params.PendingWindowInDays = String(change.pendingWindowInDays ?? 7);
+    const call = { regionId: k.regionId, action: change.action, params, now };
+    try {
+      kms.actions[change.action]!.handler({
+        world,
+        faults: this.faults,
+        pageCaps: this.pageCaps,
+        caller,
+        product: 'kms',
+        action: change.action,
+        params,
+        path: {},
+        body: {},
+        regionId: k.regionId,
+        requestId: randomUUID(),
+        now,
+      });
+    } catch (error) {
+      if (error instanceof ApiError)
+        recordKmsCall(world, caller, call, {
+          sourceIpAddress: '203.0.113.20',
+          errorCode: error.code,
+          errorMessage: error.message,
+        });
+      throw error instanceof ApiError ? new Error(`${error.code}: ${error.message}`) : error;
+    }
+    recordKmsCall(world, caller, call, { sourceIpAddress: '203.0.113.20' });
+    return this.key(keyId)!;
+  }
+
+  /** Moves a KMS instance's end date (days from the simulated now; negative: expired). */
+  setKmsInstanceEnd(instanceId: string, endInDays: number) {
+    const i = this.world.kmsInstances.get(instanceId);
+    if (!i) throw new Error(`no KMS instance ${instanceId}`);
+    i.endDate = this.world.clock.now() + endInDays * 86400_000;
+    return { ...i, endDate: isoUtc(i.endDate) };
   }
 
   /**
@@ -297,6 +400,10 @@ export class Control {
         return send(this.removeFault(r[1]!) ? 200 : 404, { id: r[1] });
       if (m === 'POST' && (r = /^\/keys\/([^/]+)\/state$/.exec(path)))
         return send(200, (this.setKeyState(r[1]!, input.state as KeyState), this.key(r[1]!)));
+      if (m === 'POST' && (r = /^\/keys\/([^/]+)\/change$/.exec(path)))
+        return send(200, this.keyChange(r[1]!, input as unknown as KeyChangeRequest));
+      if (m === 'POST' && (r = /^\/kms-instances\/([^/]+)\/end$/.exec(path)))
+        return send(200, this.setKmsInstanceEnd(r[1]!, Number(input.endInDays)));
       if (m === 'POST' && path === '/clusters')
         return send(200, this.addCluster(String(input.accountId), input.cluster as ClusterInput));
       if (m === 'POST' && (r = /^\/clusters\/([^/]+)\/state$/.exec(path)))

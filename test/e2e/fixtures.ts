@@ -34,7 +34,11 @@ export const test = base.extend<
     rmSync(dir, { recursive: true, force: true });
   },
   core: async ({ dataDir }, use) => {
-    const core = createCore({ dataDir, version: '0.1.0-e2e' });
+    const core = createCore({
+      dataDir,
+      version: '0.1.0-e2e',
+      keyGuard: { sweepOnRefresh: true },
+    });
     await use(core);
     await core.dispose();
   },

@@ -32,6 +32,15 @@ export function clustersJson(snapshot: FleetSnapshot) {
       state: c.state,
       kubernetesVersion: c.kubernetesVersion,
       encryption: { enabled: c.encryption.enabled, keyId: c.encryption.keyId },
+      // The key's health as the window shows it: null when the cluster uses no key.
+      key: c.key
+        ? {
+            keyId: c.key.keyId,
+            aliases: c.key.aliases,
+            health: c.key.health,
+            deleteDate: c.key.deleteDate ?? null,
+          }
+        : null,
     })),
     failures: snapshot.failures.map((f) => ({
       account: f.accountName,
@@ -58,6 +67,14 @@ export function freshness(snapshot: FleetSnapshot): {
     dataAt: times[0] ?? snapshot.fetchedAt,
     refreshedNow: snapshot.stale ? 0 : refreshedNow,
   };
+}
+
+/** The key's health for the text table: "-" without a key, the deletion date when pending. */
+export function keyHealthText(key: { health: string; deleteDate: string | null } | null): string {
+  if (!key) return '-';
+  return key.health === 'pending-deletion' && key.deleteDate
+    ? `pending-deletion (deleted ${key.deleteDate})`
+    : key.health;
 }
 
 /** on (key) / off / unknown: never "off" for a cluster whose metadata did not say. */
@@ -136,13 +153,14 @@ export const clustersCommand: CommandSpec = {
         );
       ctx.print(
         table(
-          ['CLUSTER', 'NAME', 'ACCOUNT', 'REGION', 'STATE', 'ENCRYPTION'],
+          ['CLUSTER', 'NAME', 'ACCOUNT', 'REGION', 'STATE', 'KEY HEALTH', 'ENCRYPTION'],
           json.clusters.map((c) => [
             c.clusterId,
             c.name,
             c.account,
             c.regionId,
             c.state,
+            keyHealthText(c.key),
             encryptionText(c.encryption.enabled, c.encryption.keyId),
           ]),
         ),

@@ -29,8 +29,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'keys',
-    summary: 'keys list --account NAME --region ID',
-    load: async () => (await import('./fleet')).keysCommand,
+    summary:
+      'keys list --account NAME --region ID | health [--account NAME] | fix KEY_ID --enable|--cancel-deletion|--deletion-protection [--yes]',
+    load: async () => (await import('./keys')).keysCommand,
   },
   {
     name: 'check',

@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   'encryption.disable',
   'fix.authorizeServiceRole',
   'fix.enableDeletionProtection',
+  'fix.enableKey',
+  'fix.cancelKeyDeletion',
   'batch.apply',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

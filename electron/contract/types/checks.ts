@@ -24,7 +24,8 @@ export type CheckStatus = 'pass' | 'fail' | 'warn' | 'unknown' | 'manual';
 export type ChangeAction = 'enable' | 'disable';
 
 /** An in-app fix the user can take (with confirmation), when the app can do it. */
-export type FixAction = 'authorize-service-role' | 'enable-deletion-protection';
+export type FixAction =
+  'authorize-service-role' | 'enable-deletion-protection' | 'enable-key' | 'cancel-key-deletion';
 
 export interface CheckFix {
   /** What to do, in one sentence. */

@@ -20,6 +20,8 @@ export interface ClusterKey {
   keyId: string;
   aliases: string[];
   health: KeyHealth;
+  /** When a key pending deletion is deleted for good (absent in snapshots older than this field). */
+  deleteDate?: string | null;
 }
 
 export interface ClusterSummary {
@@ -93,6 +95,8 @@ export interface FleetProgress {
 
 export interface FleetUpdated {
   fetchedAt: string;
+  /** The accounts this refresh was about (absent: not said). */
+  accountIds?: string[];
   clusters: number;
   failures: number;
 }

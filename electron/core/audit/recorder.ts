@@ -93,7 +93,7 @@ export class AuditRecorder {
 
   /** Runs a fix and records its outcome, whatever it is. */
   async fix<T extends { requestIds: string[] }>(
-    action: Extract<AuditAction, 'fix.authorizeServiceRole' | 'fix.enableDeletionProtection'>,
+    action: Extract<AuditAction, `fix.${string}`>,
     target: AuditTarget,
     run: () => Promise<T>,
   ): Promise<T> {

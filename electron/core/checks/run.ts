@@ -16,6 +16,7 @@ import {
   keyState,
   keyUsage,
 } from './key';
+import { keyUsableForDisable } from './key-before-disable';
 import { checkKmsEgress } from './network-egress';
 import { messageOf } from '../../contract';
 import { isReady } from './result';
@@ -56,7 +57,7 @@ const DISABLE: [CheckId, Check][] = [
   ['cluster.state', clusterState],
   ['cluster.cooldown', clusterCooldown],
   ['cluster.encryption', clusterEncryption],
-  ['key.state', keyState],
+  ['key.state', keyUsableForDisable],
   ['role.csManagedSecurity', serviceRole],
   ['caller.clusterRbac', callerClusterRbac],
 ];

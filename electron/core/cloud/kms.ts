@@ -174,3 +174,57 @@ export async function setDeletionProtection(
   });
   return { requestId: body.RequestId ?? null };
 }
+
+/** Enables a Disabled key (docs/alibaba-cloud-api.md §5.6). */
+export async function enableKey(
+  session: CloudSession,
+  regionId: string,
+  keyId: string,
+): Promise<{ requestId: string | null }> {
+  const body = await kmsCall<{ RequestId?: string }>(session, 'EnableKey', regionId, {
+    KeyId: keyId,
+  });
+  return { requestId: body.RequestId ?? null };
+}
+
+/** Cancels a scheduled deletion: the key returns to Enabled (docs/alibaba-cloud-api.md §5.6). */
+export async function cancelKeyDeletion(
+  session: CloudSession,
+  regionId: string,
+  keyId: string,
+): Promise<{ requestId: string | null }> {
+  const body = await kmsCall<{ RequestId?: string }>(session, 'CancelKeyDeletion', regionId, {
+    KeyId: keyId,
+  });
+  return { requestId: body.RequestId ?? null };
+}
+
+export interface KmsInstance {
+  instanceId: string;
+  /** `PREPAY` (subscription) or `POSTPAY` (pay-as-you-go); null when not said. */
+  chargeType: string | null;
+  /** When the instance expires (ISO 8601); null when not said. */
+  endDate: string | null;
+  status: string | null;
+}
+
+/** A KMS instance (KMS 3.0) by id: its expiry (docs/facts/guard.md). */
+export async function getKmsInstance(
+  session: CloudSession,
+  regionId: string,
+  instanceId: string,
+): Promise<KmsInstance> {
+  const body = await kmsCall<{ KmsInstance?: Record<string, unknown> }>(
+    session,
+    'GetKmsInstance',
+    regionId,
+    { KmsInstanceId: instanceId },
+  );
+  const raw = body.KmsInstance ?? {};
+  return {
+    instanceId: s(raw.InstanceId) ?? instanceId,
+    chargeType: s(raw.ChargeType),
+    endDate: s(raw.EndDate),
+    status: s(raw.Status),
+  };
+}

@@ -169,23 +169,30 @@ async function attachKeyHealth(
   const [aliases, keys] = await Promise.all([
     listAliases(session, regionId).catch(() => new Map<string, string[]>()),
     Promise.all(
-      inUse.map(async (keyId): Promise<[string, KeyHealth]> => {
+      inUse.map(async (keyId): Promise<[string, KeyHealth, string | null]> => {
         try {
-          return [keyId, keyHealth((await describeKey(session, regionId, keyId)).key)];
+          const { key } = await describeKey(session, regionId, keyId);
+          return [keyId, keyHealth(key), key.deleteDate];
         } catch (error) {
           return [
             keyId,
             error instanceof CloudError && error.kind === 'notFound' ? 'not-found' : 'unknown',
+            null,
           ];
         }
       }),
     ),
   ]);
-  const health = new Map(keys);
+  const health = new Map(keys.map(([keyId, h, deleteDate]) => [keyId, { h, deleteDate }]));
   for (const c of clusters) {
     const keyId = c.encryption.keyId;
     if (keyId)
-      c.key = { keyId, aliases: aliases.get(keyId) ?? [], health: health.get(keyId) ?? 'unknown' };
+      c.key = {
+        keyId,
+        aliases: aliases.get(keyId) ?? [],
+        health: health.get(keyId)?.h ?? 'unknown',
+        deleteDate: health.get(keyId)?.deleteDate ?? null,
+      };
   }
 }
 

@@ -83,6 +83,7 @@ export class FleetService {
     await this.store.save(snapshot);
     this.ctx.events.emit('fleet.updated', {
       fetchedAt: snapshot.fetchedAt,
+      accountIds: result.accountIds,
       clusters: snapshot.clusters.length,
       failures: snapshot.failures.length,
     });

@@ -3,7 +3,8 @@ import type { CoreApi } from '../../contract';
 import type { CoreContext } from '../context';
 import type { AuditRecorder } from '../audit/recorder';
 import type { AccountDirectory } from '../accounts/directory';
-import { authorizeServiceRole, enableDeletionProtection } from './fixes';
+import { fixKey } from '../keys/fixes';
+import { authorizeServiceRole } from './fixes';
 import { OperationsService } from './service';
 import type { OperationsDeps, OperationsOptions } from './service';
 
@@ -47,8 +48,19 @@ export function createOperationsApi(
       return deps.audit.fix(
         'fix.enableDeletionProtection',
         { accountId, ...who, regionId, keyId },
-        async () =>
-          enableDeletionProtection(await directory.sessionFor(accountId), regionId, keyId),
+        async () => {
+          const done = await fixKey(
+            await directory.sessionFor(accountId),
+            regionId,
+            keyId,
+            'enable-deletion-protection',
+          );
+          return {
+            fix: 'enable-deletion-protection' as const,
+            steps: done.steps,
+            requestIds: done.requestIds,
+          };
+        },
       );
     },
   };

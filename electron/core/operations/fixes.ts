@@ -1,10 +1,9 @@
-// The two fixes the checklist offers as in-app actions. Each is an explicit user action, audited
-// by the caller, and idempotent: running it on an account that is already fine changes nothing.
-import { GuardError, keyIdWithoutLookup } from '../../contract';
+// The service-role fix the checklist offers as an in-app action (the key fixes live in
+// keys/fixes.ts). An explicit user action, audited by the caller, and idempotent: running it on an
+// account that is already fine changes nothing.
 import type { FixResult } from '../../contract/types/operations';
 import { SERVICE_ROLE, SERVICE_ROLE_POLICY } from '../checks/context';
 import { CloudError } from '../cloud/errors';
-import { describeKey, setDeletionProtection } from '../cloud/kms';
 import {
   CS_SERVICE_TRUST_POLICY,
   attachPolicyToRole,
@@ -47,44 +46,4 @@ export async function authorizeServiceRole(session: CloudSession): Promise<FixRe
     steps.push(`Attached the system policy ${SERVICE_ROLE_POLICY}.`);
   }
   return { fix: 'authorize-service-role', steps, requestIds };
-}
-
-/** Turns on deletion protection for a key (never off: that is the user's call in the console). */
-export async function enableDeletionProtection(
-  session: CloudSession,
-  regionId: string,
-  keyId: string,
-): Promise<FixResult> {
-  // DescribeKey takes an id or an alias; an ARN is read as the id it ends in.
-  const { key, requestId } = await describeKey(
-    session,
-    regionId,
-    keyIdWithoutLookup(keyId) ?? keyId,
-  );
-  const requestIds = requestId ? [requestId] : [];
-  if (key.deletionProtection === 'Enabled') {
-    return {
-      fix: 'enable-deletion-protection',
-      steps: [`Deletion protection of ${keyId} is already on.`],
-      requestIds,
-    };
-  }
-  if (key.keyState === 'PendingDeletion') {
-    throw new GuardError(
-      'validation',
-      `Key ${keyId} is pending deletion: cancel the deletion in the KMS console first; deletion protection cannot be set on it.`,
-    );
-  }
-  const set = await setDeletionProtection(
-    session,
-    regionId,
-    key.arn,
-    'Used by ACK clusters for Secret encryption at rest (set by ACK Secret Guard).',
-  );
-  if (set.requestId) requestIds.push(set.requestId);
-  return {
-    fix: 'enable-deletion-protection',
-    steps: [`Turned on deletion protection of ${keyId}.`],
-    requestIds,
-  };
 }

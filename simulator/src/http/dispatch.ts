@@ -4,10 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { authenticate, type NonceCache } from '../auth/authenticate';
 import { authorize } from '../auth/authorize';
-import { userIdentityOf } from '../auth/caller';
-import { isoUtc } from '../clock';
 import type { Faults } from '../faults';
 import type { PageSizeCaps } from '../paging';
+import { recordKmsCall } from '../products/kms';
 import type { Product } from '../products/types';
 import type { World } from '../world/world';
 import { ApiError, commonError } from './errors';
@@ -158,28 +157,8 @@ export async function dispatch(
       requestId,
       now,
     });
-    if (product.id === 'kms') {
-      // ActionTrail records every KMS API call (docs/alibaba-cloud-api.md §8.3), including
-      // this simulator's callers.
-      world.events.record(caller.accountId, regionId!, {
-        ms: now,
-        regionId: regionId!,
-        serviceName: 'Kms',
-        eventName: route.action,
-        eventRW: /^(Describe|List|Get)/.test(route.action) ? 'Read' : 'Write',
-        apiVersion: product.version,
-        userIdentity: userIdentityOf(caller, isoUtc(now)),
-        resourceName: params.KeyId ?? '',
-        resourceType: params.KeyId ? 'ACS::KMS::Key' : '',
-        requestParameters: Object.fromEntries(
-          Object.entries(params).filter(([k]) =>
-            /^(KeyId|PageNumber|PageSize|Filters|EnableDeletionProtection|ProtectedResourceArn)$/.test(
-              k,
-            ),
-          ),
-        ),
-      });
-    }
+    if (product.id === 'kms')
+      recordKmsCall(world, caller, { regionId: regionId!, action: route.action, params, now });
     const status = result.status ?? 200;
     if ('empty' in result) sendEmpty(res, status, requestId);
     else sendJson(res, status, requestId, result.json);

@@ -84,6 +84,16 @@ export interface KeyRt extends Omit<KeyFx, 'created' | 'deleteDate' | 'deleteInD
   lastRotation?: number;
 }
 
+export interface KmsInstanceRt {
+  id: string;
+  accountId: string;
+  regionId: string;
+  chargeType: 'PREPAY' | 'POSTPAY';
+  status: string;
+  endDate: number | undefined;
+  created: number;
+}
+
 export interface TaskRt {
   id: string;
   clusterId: string;
@@ -147,6 +157,7 @@ export class World {
   readonly stsTokens = new Map<string, StsTokenRt>();
   readonly clusters = new Map<string, ClusterRt>();
   readonly keys = new Map<string, KeyRt>();
+  readonly kmsInstances = new Map<string, KmsInstanceRt>();
   readonly tasks = new Map<string, TaskRt>();
   readonly securityGroups = new Map<string, SecurityGroupFx & { accountId: string }>();
   readonly vswitches = new Map<string, VSwitchFx & { accountId: string }>();
@@ -248,6 +259,21 @@ export class World {
       this.keys.set(k.id, key);
       push(this.keysAR, byAR(a.id, k.regionId), key);
     }
+    for (const i of a.kmsInstances ?? [])
+      this.kmsInstances.set(i.id, {
+        id: i.id,
+        accountId: a.id,
+        regionId: i.regionId,
+        chargeType: i.chargeType,
+        status: i.status,
+        endDate:
+          i.chargeType === 'POSTPAY'
+            ? undefined
+            : i.endDate
+              ? Date.parse(i.endDate)
+              : now + (i.endInDays ?? 365) * 86400_000,
+        created: now - 30 * 86400_000,
+      });
     for (const c of a.clusters) this.addCluster(acct, c, now);
     for (const s of a.securityGroups) {
       const x = { ...s, accountId: a.id };

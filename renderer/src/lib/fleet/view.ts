@@ -2,7 +2,7 @@
 // Svelte so they are cheap to test and fast at 6,500 rows (a filter keystroke must reach the next
 // frame in < 16 ms, README Benchmarks): each row's search text is lower-cased once, filters are
 // plain loops.
-import type { ClusterSummary, EncryptionPosture, KeyHealth } from '$contract';
+import type { ClusterSummary, EncryptionPosture, KeyFinding, KeyHealth } from '$contract';
 import { isFailedState } from '../cluster-state';
 
 /** A cluster as the table shows it: the summary plus what the renderer derives once. */
@@ -255,9 +255,32 @@ export function toCsv(rows: readonly FleetRow[]): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-export function toJson(rows: readonly FleetRow[], fetchedAt: string | null): string {
+/** The posture export: the clusters shown and the key guard's findings (what strands them). */
+export function toJson(
+  rows: readonly FleetRow[],
+  fetchedAt: string | null,
+  keyFindings: readonly KeyFinding[] = [],
+): string {
   return JSON.stringify(
-    { fetchedAt, exportedAt: new Date().toISOString(), clusters: rows.map(exportRecord) },
+    {
+      fetchedAt,
+      exportedAt: new Date().toISOString(),
+      clusters: rows.map(exportRecord),
+      keyFindings: keyFindings.map((f) => ({
+        kind: f.kind,
+        severity: f.severity,
+        keyId: f.keyId,
+        regionId: f.regionId,
+        account: f.accountName,
+        deleteDate: f.deleteDate,
+        clusters: f.clusters.map((c) => c.clusterId),
+        whoDidIt: f.whoDidIt?.actor
+          ? { userName: f.whoDidIt.actor.userName, eventTime: f.whoDidIt.actor.eventTime }
+          : null,
+        summary: f.summary,
+        fix: f.fix.hint,
+      })),
+    },
     null,
     2,
   );

@@ -657,6 +657,45 @@ export const en = {
   'batch.confirm.typeCount': 'Type the number of clusters ({n}) to confirm',
   'batch.confirm.enableAction': 'Enable on {n} clusters',
   'batch.confirm.disableAction': 'Disable on {n} clusters',
+  'keyGuard.banner.title': '{n} critical key problems: clusters are losing their Secrets',
+  'keyGuard.banner.titleOne': 'A critical key problem: clusters are losing their Secrets',
+  'keyGuard.kind.key-pending-deletion': 'Key {key} is pending deletion',
+  'keyGuard.kind.key-disabled': 'Key {key} is disabled',
+  'keyGuard.kind.key-pending-import': 'Key {key} has no key material (pending import)',
+  'keyGuard.kind.key-not-found': 'Key {key} was not found',
+  'keyGuard.kind.kms-instance-expired': 'The KMS instance of key {key} has expired',
+  'keyGuard.kind.key-unreadable': 'Key {key} could not be read',
+  'keyGuard.kind.deletion-protection-off': 'Deletion protection of key {key} is off',
+  'keyGuard.kind.rotation-on': 'Automatic rotation of key {key} is on',
+  'keyGuard.kind.kms-instance-expiring': 'The KMS instance of key {key} expires soon',
+  'keyGuard.clusters': 'Affects {n} cluster(s): {names}',
+  'keyGuard.sharedAccounts': 'Used by clusters in {n} accounts',
+  'keyGuard.countdown': 'Deleted for good in {time} ({date})',
+  'keyGuard.countdownPast': 'The deletion date has passed ({date})',
+  'keyGuard.who': 'By {user} at {time}',
+  'keyGuard.whoNotYet': 'Who did it: not in ActionTrail yet (events arrive up to 10 minutes late)',
+  'keyGuard.whoNotFound': 'Who did it: no ActionTrail record in the last 7 days',
+  'keyGuard.whoUnavailable': 'Who did it: ActionTrail could not be asked',
+  'keyGuard.action.cancel-key-deletion': 'Cancel deletion',
+  'keyGuard.action.enable-key': 'Enable key',
+  'keyGuard.action.enable-deletion-protection': 'Turn on deletion protection',
+  'keyGuard.confirm.cancel-key-deletion':
+    'The deletion of key {key} (account {account}, region {region}) is cancelled; the key returns to Enabled and the {n} cluster(s) that use it can decrypt their Secrets again. This is recorded in the audit log.',
+  'keyGuard.confirm.enable-key':
+    'Key {key} (account {account}, region {region}) is enabled; the {n} cluster(s) that use it can decrypt their Secrets again. This is recorded in the audit log.',
+  'keyGuard.confirm.enable-deletion-protection':
+    'Deletion protection is turned on for key {key} (account {account}, region {region}); it can then not be scheduled for deletion until it is turned off again. This is recorded in the audit log.',
+  'keyGuard.deleteDate': 'deleted for good on {date}',
+  'checks.fixAction.enable-key': 'Enable the key…',
+  'checks.fixAction.cancel-key-deletion': 'Cancel the key deletion…',
+  'fix.confirm.enable-key': 'Enable',
+  'fix.confirm.cancel-key-deletion': 'Cancel deletion',
+  'fix.explain.enable-key':
+    'Key {key} in account {account} is enabled; the clusters that use it can decrypt their Secrets again.',
+  'fix.explain.cancel-key-deletion':
+    'The deletion of key {key} in account {account} is cancelled; the key returns to Enabled.',
+  'audit.action.fix.enableKey': 'Enable a key',
+  'audit.action.fix.cancelKeyDeletion': 'Cancel a key deletion',
 } as const;
 
 export type MessageKey = keyof typeof en;
