@@ -33,6 +33,14 @@ export const OPERATION_NAMES = [
   'batch.cancel',
   'batch.get',
   'batch.list',
+  'network.vpcs',
+  'network.vswitches',
+  'clusters.versions',
+  'clusters.createDefaults',
+  'clusters.createPreflight',
+  'clusters.create',
+  'creations.list',
+  'creations.verify',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -43,6 +51,7 @@ export const EVENT_NAMES = [
   'fleet.updated',
   'operation.progress',
   'batch.progress',
+  'creation.progress',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

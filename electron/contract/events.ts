@@ -5,6 +5,7 @@ import type { AppCommand, AppNotice } from './types/app';
 import type { FleetProgress, FleetUpdated } from './types/fleet';
 import type { OperationView } from './types/operations';
 import type { BatchView } from './types/batch';
+import type { CreationView } from './types/provision';
 
 export interface EventPayloads {
   'app.notice': AppNotice;
@@ -18,6 +19,8 @@ export interface EventPayloads {
   'operation.progress': OperationView;
   /** A batch or one of its items moved on: the whole current view. */
   'batch.progress': BatchView;
+  /** A new cluster's creation moved on: the whole current view. */
+  'creation.progress': CreationView;
 }
 
 const _everyEventHasAPayload: Exact<keyof EventPayloads, EventName> = true;
