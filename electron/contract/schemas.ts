@@ -207,6 +207,7 @@ export const inputSchemas = {
           'fix.authorizeServiceRole',
           'fix.enableDeletionProtection',
           'batch.apply',
+          'cluster.create',
         ])
         .optional(),
       result: z

@@ -23,6 +23,8 @@ import type { OperationsService } from './operations/service';
 import { clustersFromFleet, createBatchApi } from './batch/api';
 import { batchAuditWriter } from './batch/audit';
 import type { BatchService } from './batch/service';
+import { createProvisionApi } from './provision/api';
+import type { ProvisionService } from './provision/service';
 
 export interface CoreOptions {
   /** Where metadata, snapshots, journal and audit live. */
@@ -51,6 +53,8 @@ export interface Core {
   operations: OperationsService;
   /** Batches, for the shells: resume() on start (after operations.resume()), settled() in the CLI. */
   batches: BatchService;
+  /** New clusters with encryption, for the shells: resume() on start, waitFor() in the CLI. */
+  provision: ProvisionService;
   dispose(): Promise<void>;
 }
 
@@ -137,6 +141,12 @@ export function createCore(options: CoreOptions): Core {
       async (id) => (await describeAccount(id)).cloudAccountId,
     ),
   });
+  const provision = createProvisionApi(context, {
+    directory,
+    audit,
+    clockFor,
+    onEnded: (view) => fleet.fleet.refreshSoon(view.accountId, view.regionId),
+  });
   const appApi = createAppApi(context, demo.isDemo);
   // A data folder others may write into, or that another user owns: every start says so (the
   // CLI refuses the latter before it gets here; the window shows this notice).
@@ -170,6 +180,7 @@ export function createCore(options: CoreOptions): Core {
       return next;
     },
     ...batch.api,
+    ...provision.api,
   };
 
   let disposed = false;
@@ -179,6 +190,7 @@ export function createCore(options: CoreOptions): Core {
     context,
     operations: ops.operations,
     batches: batch.batches,
+    provision: provision.service,
     async dispose() {
       if (disposed) return;
       disposed = true;

@@ -6,7 +6,8 @@ export type AuditAction =
   | 'encryption.disable'
   | 'fix.authorizeServiceRole'
   | 'fix.enableDeletionProtection'
-  | 'batch.apply';
+  | 'batch.apply'
+  | 'cluster.create';
 
 /** requested: written before the cloud is called; ended: the outcome. */
 export type AuditPhase = 'requested' | 'ended';

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'fix.authorizeServiceRole',
   'fix.enableDeletionProtection',
   'batch.apply',
+  'cluster.create',
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_PHASES = ['requested', 'ended'] as const satisfies readonly AuditPhase[];

@@ -1,6 +1,7 @@
 // Turns what the operations and fixes do into audit entries. The audit log must never stop a
 // change: a failed append is reported as a notice, and the change goes on.
 import type { OperationView } from '../../contract/types/operations';
+import type { CreationView } from '../../contract/types/provision';
 import type { AuditAction, AuditResult } from '../../contract/types/audit';
 import type { CoreContext } from '../context';
 import type { AuditLog } from './audit-log';
@@ -73,6 +74,37 @@ export class AuditRecorder {
       // An unreadable log: write the entry rather than risk losing it.
     }
     await this.operation(view, 'requested');
+  }
+
+  /** A new cluster's creation: `requested` once the cloud accepted it, `ended` with its outcome. */
+  async creation(view: CreationView, phase: 'requested' | 'ended'): Promise<void> {
+    const result: AuditResult =
+      phase === 'requested'
+        ? 'accepted'
+        : view.outcome === 'verified' || view.outcome === 'encrypted'
+          ? 'succeeded'
+          : view.outcome === 'key-missing'
+            ? 'failed'
+            : (view.outcome ?? 'unknown');
+    await this.write({
+      ...(phase === 'requested' && view.requestedAt ? { time: view.requestedAt } : {}),
+      accountId: view.accountId,
+      accountName: view.accountName,
+      cloudAccountId: await this.cloudAccountOf(view.accountId).catch(() => null),
+      clusterId: view.clusterId,
+      clusterName: view.name,
+      regionId: view.regionId,
+      action: 'cluster.create',
+      phase,
+      keyId: view.keyId,
+      requestId: view.requestId,
+      result,
+      error:
+        phase === 'ended' && view.error
+          ? { code: view.error.code, message: view.error.message }
+          : null,
+      operationId: view.creationId,
+    });
   }
 
   /** Runs a fix and records its outcome, whatever it is. */

@@ -552,6 +552,7 @@ export const en = {
   'audit.action.encryption.disable': 'Disable encryption',
   'audit.action.fix.authorizeServiceRole': 'Authorise the service role',
   'audit.action.fix.enableDeletionProtection': 'Turn on deletion protection',
+  'audit.action.cluster.create': 'Create cluster with encryption',
   'audit.action.batch.apply': 'Batch change',
   'audit.phase.requested': 'requested',
   'audit.phase.ended': 'ended',

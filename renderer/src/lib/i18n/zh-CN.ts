@@ -536,6 +536,7 @@ export const zhCN: Record<MessageKey, string> = {
   'audit.action.encryption.disable': '关闭落盘加密',
   'audit.action.fix.authorizeServiceRole': '授权服务角色',
   'audit.action.fix.enableDeletionProtection': '开启删除保护',
+  'audit.action.cluster.create': '创建集群（开启 Secret 落盘加密）',
   'audit.action.batch.apply': '批量变更',
   'audit.phase.requested': '已提交',
   'audit.phase.ended': '已结束',
