@@ -63,7 +63,13 @@ export async function followCreation(
       clusterState: view.clusterState,
       error: err,
     });
-    Object.assign(view, { phase: 'ended', outcome, endedAt: iso(at), nextPollAt: null, error: err });
+    Object.assign(view, {
+      phase: 'ended',
+      outcome,
+      endedAt: iso(at),
+      nextPollAt: null,
+      error: err,
+    });
     if (outcome === 'key-missing') view.fallbackAfter = iso(at + COOLDOWN_MS / clock.scale);
     options.progress({ ...view });
     return view;
@@ -106,7 +112,13 @@ export async function followCreation(
           view.polls += 1;
           continue;
         }
-        await options.record({ v: 1, type: 'found', creationId: id, at: now(), clusterId: found.clusterId });
+        await options.record({
+          v: 1,
+          type: 'found',
+          creationId: id,
+          at: now(),
+          clusterId: found.clusterId,
+        });
         view.clusterId = found.clusterId;
         entry.uncertain = false;
       }
@@ -124,7 +136,14 @@ export async function followCreation(
       if (cluster.state === 'running') {
         const keyInMetaData = parseEncryption(cluster.metaData).keyId;
         const at = now();
-        await options.record({ v: 1, type: 'running', creationId: id, at, ...cloudAt(), keyInMetaData });
+        await options.record({
+          v: 1,
+          type: 'running',
+          creationId: id,
+          at,
+          ...cloudAt(),
+          keyInMetaData,
+        });
         if (options.recordCloudTime) entry.cloud.runningAt = clock.cloudNow();
         Object.assign(view, { runningAt: iso(at), keyInMetaData });
         if (keyInMetaData !== view.keyId) {
@@ -146,7 +165,10 @@ export async function followCreation(
     } catch (error) {
       const cloud = error instanceof CloudError ? error : null;
       if (cloud?.kind === 'notFound' && elapsed() > CREATE_UNCERTAIN_AFTER_MS && view.clusterId) {
-        return end('failed', { code: cloud.cloud.cloudCode ?? 'NotFound', message: 'The cluster no longer exists.' });
+        return end('failed', {
+          code: cloud.cloud.cloudCode ?? 'NotFound',
+          message: 'The cluster no longer exists.',
+        });
       }
       failures += 1;
       view.note =
@@ -162,7 +184,9 @@ export async function followCreation(
 
   // Verifying: the ActionTrail proof, until it is in or the evidence deadline has passed.
   for (;;) {
-    const runningCloud = entry.cloud.runningAt ?? clock.cloudNow() - (now() - Date.parse(view.runningAt ?? iso(now()))) * clock.scale;
+    const runningCloud =
+      entry.cloud.runningAt ??
+      clock.cloudNow() - (now() - Date.parse(view.runningAt ?? iso(now()))) * clock.scale;
     const proof = await proveCreation(session, {
       clusterId: view.clusterId!,
       regionId: view.regionId,

@@ -146,7 +146,12 @@ export function fold(records: CreationRecord[]): Map<string, CreationEntry> {
   for (const r of records) {
     if (r.type === 'intent') {
       if (!entries.has(r.creationId))
-        entries.set(r.creationId, { view: viewOfIntent(r), body: r.body, uncertain: false, cloud: {} });
+        entries.set(r.creationId, {
+          view: viewOfIntent(r),
+          body: r.body,
+          uncertain: false,
+          cloud: {},
+        });
       continue;
     }
     const entry = entries.get(r.creationId);

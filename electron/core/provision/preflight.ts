@@ -382,7 +382,12 @@ async function callerMayCreate(ctx: CheckContext): Promise<PreflightCheck> {
       manual,
     );
   } catch (error) {
-    return cloudFailure('caller.createCluster', 'whether the caller may create clusters', error, manual);
+    return cloudFailure(
+      'caller.createCluster',
+      'whether the caller may create clusters',
+      error,
+      manual,
+    );
   }
 }
 

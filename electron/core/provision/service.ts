@@ -201,7 +201,9 @@ export class ProvisionService {
       const { entries } = await this.journal.read();
       const running = [...entries.values()].find(
         (e) =>
-          e.view.phase !== 'ended' && e.view.name === input.name && e.view.regionId === input.regionId,
+          e.view.phase !== 'ended' &&
+          e.view.name === input.name &&
+          e.view.regionId === input.regionId,
       );
       if (running) {
         throw new GuardError(
@@ -234,7 +236,12 @@ export class ProvisionService {
         body,
       };
       await this.record(intent);
-      const entry: CreationEntry = { view: viewOfIntent(intent), body, uncertain: false, cloud: {} };
+      const entry: CreationEntry = {
+        view: viewOfIntent(intent),
+        body,
+        uncertain: false,
+        cloud: {},
+      };
       const view = entry.view;
       try {
         const answer = await createCluster(session, preflight.spec.regionId, body);
