@@ -2,6 +2,7 @@
 // answered by the real core and the demo account's simulator: form with pickers -> preflight ->
 // request preview (body / Terraform / aliyun CLI) -> confirm by typing the name -> timeline to
 // running and verified. And the fallback when the cloud ignores the key.
+import type { Page } from '@playwright/test';
 import { demoOf } from '../../electron/core/demo';
 import { DEMO } from '../../simulator';
 import { expect, test } from './fixtures';
@@ -12,7 +13,7 @@ const TEXT = {
   'zh-CN': { open: '创建集群（开启加密）', ready: '可以创建', verified: '已验证' },
 } as const;
 
-async function fillForm(page: import('@playwright/test').Page, name: string) {
+async function fillForm(page: Page, name: string) {
   const dialog = page.getByTestId('create-dialog');
   await dialog
     .getByTestId('create-account')

@@ -32,7 +32,10 @@ const spec: ClusterSpec = {
 
 /** Words of a command line as POSIX sh splits them (the real shell, not a reimplementation). */
 function shellWords(command: string): string[] {
-  const out = execFileSync('sh', ['-c', `for w in ${command.replace(/^aliyun /, '')}; do printf '%s\\0' "$w"; done`]);
+  const out = execFileSync('sh', [
+    '-c',
+    `for w in ${command.replace(/^aliyun /, '')}; do printf '%s\\0' "$w"; done`,
+  ]);
   return out.toString('utf8').split('\0').slice(0, -1);
 }
 
