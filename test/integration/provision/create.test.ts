@@ -204,4 +204,20 @@ describe('preflight failures, one each', () => {
       .roles.delete('aliyuncsmanagedsecurityrole');
     expect((await failing({})).map((c) => c.id)).toEqual(['role.csManagedSecurity']);
   });
+  it('network.kmsEgress: a chosen advanced security group that denies egress to 100.64.0.0/10', async () => {
+    expect(await failing({ securityGroupId: 'sg-hzdemoentallow01' })).toEqual([]);
+    sim.control.world.securityGroups.get('sg-hzdemoentallow01')!.egress = [];
+    expect((await failing({ securityGroupId: 'sg-hzdemoentallow01' })).map((c) => c.id)).toEqual([
+      'network.kmsEgress',
+    ]);
+  });
+  it('caller.kmsCryptoAdmin: a RAM user without AliyunKMSCryptoAdminAccess', async () => {
+    const f = await failing({
+      account: 'Logistics',
+      vpcId: 'vpc-hzdemologis0001',
+      vswitchIds: ['vsw-hzdemologis0001'],
+      keyId: 'key-hzz6demologistics00001',
+    });
+    expect(f.map((c) => c.id)).toEqual(['caller.kmsCryptoAdmin']);
+  });
 });
