@@ -132,6 +132,19 @@ describe('creating an ACK Edge Pro cluster with encryption', () => {
     });
   });
 
+  it('never sends CreateCluster twice after a network error, and ends unknown when no cluster appears', async () => {
+    sim.control.addFault({ kind: 'reset', product: 'cs', action: 'CreateCluster' });
+    const started = await h.provision.create(spec(), 'edge-site-042');
+    expect(started).toMatchObject({ phase: 'creating', clusterId: null });
+    expect(started.note).toMatch(/did not come back/);
+    const final = await h.provision.waitFor(started.creationId);
+    expect(final).toMatchObject({ outcome: 'unknown', error: { code: 'OutcomeUnknown' } });
+    expect(sim.control.requestCount('cs/CreateCluster')).toBeLessThanOrEqual(1);
+    expect([...sim.control.world.clusters.values()].some((c) => c.name === 'edge-site-042')).toBe(
+      false,
+    );
+  });
+
   it('a killed app resumes following the creation and ends running and verified', async () => {
     const started = await h.provision.create(spec(), 'edge-site-042');
     // Kill mid-way: the follower stops, nothing is ended in the journal.
