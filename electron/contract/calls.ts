@@ -21,6 +21,15 @@ import type { AuditListResult } from './types/audit';
 import type { VerifyReport } from './types/verify';
 import type { BatchList, BatchPlan, BatchView } from './types/batch';
 import type { inputSchemas } from './schemas';
+import type {
+  ClusterDefaults,
+  CreatePreflight,
+  CreationList,
+  CreationView,
+  KubernetesVersionOption,
+  VSwitchOption,
+  VpcSummary,
+} from './types/provision';
 
 /** What each call answers with (inside the envelope). */
 export interface CallOutputs {
@@ -75,6 +84,21 @@ export interface CallOutputs {
   'batch.cancel': BatchView;
   'batch.get': BatchView;
   'batch.list': BatchList;
+  /** The VPCs of an account's region (for a new cluster). */
+  'network.vpcs': { vpcs: VpcSummary[] };
+  /** The vSwitches of a VPC, with their free addresses. */
+  'network.vswitches': { vswitches: VSwitchOption[] };
+  /** Kubernetes versions the cloud offers for new ACK Edge clusters in a region. */
+  'clusters.versions': { versions: KubernetesVersionOption[] };
+  /** Pod and Service CIDRs that do not collide with the VPC (the window's and the CLI's defaults). */
+  'clusters.createDefaults': ClusterDefaults;
+  /** Checks a new cluster's spec and shows the exact request; sends nothing. */
+  'clusters.createPreflight': CreatePreflight;
+  /** Creates it (refused unless the preflight is ready); progress follows as creation.progress. */
+  'clusters.create': CreationView;
+  'creations.list': CreationList;
+  /** Looks again for the ActionTrail proof of a creation. */
+  'creations.verify': CreationView;
 }
 
 // Compile-time guard: every call name has exactly one output type.

@@ -35,6 +35,14 @@ export const CALL_NAMES = [
   'batch.cancel',
   'batch.get',
   'batch.list',
+  'network.vpcs',
+  'network.vswitches',
+  'clusters.versions',
+  'clusters.createDefaults',
+  'clusters.createPreflight',
+  'clusters.create',
+  'creations.list',
+  'creations.verify',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -47,6 +55,7 @@ export const EVENT_NAMES = [
   'batch.progress',
   'keys.report',
   'keys.critical',
+  'creation.progress',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -6,6 +6,7 @@ import type { FleetProgress, FleetUpdated } from './types/fleet';
 import type { OperationView } from './types/operations';
 import type { BatchView } from './types/batch';
 import type { KeyCriticalFound, KeyHealthReport } from './types/key-guard';
+import type { CreationView } from './types/provision';
 
 export interface EventPayloads {
   'app.notice': AppNotice;
@@ -23,6 +24,8 @@ export interface EventPayloads {
   'keys.report': KeyHealthReport;
   /** Critical key findings the user has not been told about yet (a desktop notification). */
   'keys.critical': KeyCriticalFound;
+  /** A new cluster's creation moved on: the whole current view. */
+  'creation.progress': CreationView;
 }
 
 const _everyEventHasAPayload: Exact<keyof EventPayloads, EventName> = true;

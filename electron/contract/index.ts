@@ -23,3 +23,5 @@ export type * from './types/demo';
 export type * from './types/batch';
 export type { GuardBridge, BridgeTransport } from './bridge';
 export * from './key-ref';
+export * from './types/provision';
+export * from './provision-spec';

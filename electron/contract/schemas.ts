@@ -8,6 +8,7 @@ import { ACCOUNT_COLOURS } from './types/accounts';
 import type { AccountKind } from './types/accounts';
 import { KEY_REF_FORMS, parseKeyRef } from './key-ref';
 import { REGION_ID_MAX_LENGTH, REGION_ID_PATTERN } from './region-id';
+import { clusterSpecInputSchema } from './provision-spec';
 
 /** Inputs are plain objects; a call with nothing to say takes `{}` (or nothing). */
 const noInput = z
@@ -274,6 +275,29 @@ export const inputSchemas = {
   'batch.cancel': byBatch,
   'batch.get': byBatch,
   'batch.list': noInput,
+  'network.vpcs': z.strictObject({ accountId, regionId }),
+  'network.vswitches': z.strictObject({
+    accountId,
+    regionId,
+    vpcId: z.string().regex(/^vpc-[A-Za-z0-9]{1,64}$/, 'not a VPC id'),
+  }),
+  'clusters.versions': z.strictObject({ accountId, regionId }),
+  'clusters.createDefaults': z.strictObject({
+    accountId,
+    regionId,
+    vpcId: z.string().regex(/^vpc-[A-Za-z0-9]{1,64}$/, 'not a VPC id'),
+  }),
+  'clusters.createPreflight': z.strictObject({ spec: clusterSpecInputSchema }),
+  'clusters.create': z.strictObject({
+    spec: clusterSpecInputSchema,
+    /** The cluster name typed again by the user: the create is refused unless it matches. */
+    confirmName: z.string().max(200),
+  }),
+  'creations.list': z
+    .strictObject({ activeOnly: z.boolean().optional() })
+    .optional()
+    .transform((v) => v ?? {}),
+  'creations.verify': z.strictObject({ creationId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }),
   'settings.get': noInput,
   'settings.update': z.strictObject({
     cloud: z

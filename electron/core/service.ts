@@ -1,8 +1,8 @@
 // Composition root: builds the object that implements the contract, from plain Node parts.
 // Electron main, the CLI and the browser test harness all call this; none of them adds behaviour.
-// Each room (accounts, app, audit, batch, checks, demo, fleet, keys, operations, settings, verify) makes its
-// slice of the contract and its service in its own api.ts; this file only builds and wires them,
-// each after the rooms it needs, so that nothing is bound late.
+// Each room (accounts, app, audit, batch, checks, demo, fleet, keys, operations, provision,
+// settings, verify) makes its slice of the contract and its service in its own api.ts; this file
+// only builds and wires them, each after the rooms it needs, so that nothing is bound late.
 import type { CoreApi } from '../contract';
 import { accountsDirectory, createAccountsApi, describeAccount, peerAccounts } from './accounts';
 import type { AccountsOptions } from './accounts';
@@ -24,6 +24,8 @@ import type { Clock } from './util/clock';
 import { createVerifyApi } from './verify/api';
 import { createKeysApi } from './keys/api';
 import type { KeyGuardOptions } from './keys/api';
+import { createProvisionApi } from './provision/api';
+import type { ProvisionService } from './provision/service';
 
 export interface CoreOptions {
   /** Where metadata, snapshots, journal and audit live. */
@@ -54,6 +56,8 @@ export interface Core {
   operations: OperationsService;
   /** Batches, for the shells: resume() on start (after operations.resume()), settled() in the CLI. */
   batches: BatchService;
+  /** New clusters with encryption, for the shells: resume() on start, waitFor() in the CLI. */
+  provision: ProvisionService;
   dispose(): Promise<void>;
 }
 
@@ -138,6 +142,12 @@ export function createCore(options: CoreOptions): Core {
     },
     options.keyGuard,
   );
+  const provision = createProvisionApi(context, {
+    directory,
+    audit: audit.service,
+    clockFor,
+    onEnded: (view) => fleet.service.refreshSoon(view.accountId, view.regionId),
+  });
   const api: CoreApi = {
     ...app.api,
     ...accounts.api,
@@ -150,6 +160,7 @@ export function createCore(options: CoreOptions): Core {
     ...audit.api,
     ...settings.api,
     ...batch.api,
+    ...provision.api,
   };
 
   let disposed = false;
@@ -159,6 +170,7 @@ export function createCore(options: CoreOptions): Core {
     context,
     operations: operations.service,
     batches: batch.service,
+    provision: provision.service,
     async dispose() {
       if (disposed) return;
       disposed = true;

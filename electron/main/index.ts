@@ -280,6 +280,11 @@ if (unsafe) {
       (count) => count > 0 && log.info(`resumed following ${count} change(s)`),
       (error: unknown) => log.error('could not resume changes', error),
     );
+    // Creations of new clusters left unfinished continue too.
+    void started.provision.resume().then(
+      (count) => count > 0 && log.info(`resumed following ${count} creation(s)`),
+      (error: unknown) => log.error('could not resume creations', error),
+    );
     // Batches left applying carry on (their items re-attach to changes already journaled).
     void started.batches
       .resume()

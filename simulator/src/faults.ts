@@ -13,6 +13,7 @@ export const FaultKinds = [
   'reset',
   'hang',
   'failUpdate',
+  'ignoreKeyAtCreate',
 ] as const;
 export type FaultKind = (typeof FaultKinds)[number];
 
@@ -106,7 +107,7 @@ export class Faults {
     let latencyMs = 0;
     let fault: ActiveFault | undefined;
     for (const r of [...this.rules]) {
-      if (r.kind === 'failUpdate') continue;
+      if (r.kind === 'failUpdate' || r.kind === 'ignoreKeyAtCreate') continue;
       if (r.product && r.product !== product) continue;
       if (r.action && r.action !== action) continue;
       if (r.regionId && r.regionId !== regionId) continue;
@@ -115,6 +116,16 @@ export class Faults {
       } else if (!fault && this.fire(r)) fault = r;
     }
     return { latencyMs, fault };
+  }
+
+  /**
+   * Consumes an ignoreKeyAtCreate rule, if any: the next CreateCluster accepts
+   * encryption_provider_key and creates the cluster without it (a cloud that ignores the key at
+   * create for Edge; docs/facts/create.md).
+   */
+  takeIgnoreKeyAtCreate(): ActiveFault | undefined {
+    const r = this.rules.find((x) => x.kind === 'ignoreKeyAtCreate');
+    return r && this.fire(r) ? r : undefined;
   }
 
   /** Consumes a failUpdate rule for this cluster, if any. */

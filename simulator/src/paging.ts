@@ -16,6 +16,7 @@ export const PAGED_APIS = [
   'ecs/DescribeSecurityGroupAttribute',
   'vpc/DescribeVSwitches',
   'vpc/DescribeNetworkAcls',
+  'vpc/DescribeVpcs',
 ] as const;
 export type PagedApi = (typeof PAGED_APIS)[number];
 
@@ -37,6 +38,7 @@ export const DEFAULT_PAGE_CAPS: Readonly<PageCaps> = {
   'ecs/DescribeSecurityGroupAttribute': 10,
   'vpc/DescribeVSwitches': 3,
   'vpc/DescribeNetworkAcls': 3,
+  'vpc/DescribeVpcs': 3,
 };
 
 export function isPagedApi(label: string): label is PagedApi {

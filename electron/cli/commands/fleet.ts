@@ -86,6 +86,8 @@ export function encryptionText(enabled: boolean | null, keyId: string | null): s
 export const clustersCommand: CommandSpec = {
   name: 'clusters',
   async run(ctx) {
+    if (ctx.args[0] === 'create')
+      return (await import('./create')).createCommand.run({ ...ctx, args: ctx.args.slice(1) });
     const { values, positionals } = parseOptions(ctx.args, {
       account: { type: 'string' },
       region: { type: 'string', multiple: true },

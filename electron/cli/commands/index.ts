@@ -24,7 +24,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'clusters',
-    summary: 'clusters list [--account NAME] [--region ID] [--include-ack-pro]',
+    summary:
+      'clusters list [--account NAME] [--region ID] [--include-ack-pro]\n    clusters create --file SPEC.json [--dry-run] [--wait] [--yes]  (new Edge Pro cluster with encryption)',
     load: async () => (await import('./fleet')).clustersCommand,
   },
   {

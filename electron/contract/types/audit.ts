@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'fix.enableKey',
   'fix.cancelKeyDeletion',
   'batch.apply',
+  'cluster.create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,6 +3,7 @@
 import type { OperationView } from '../../contract/types/operations';
 import type { AuditAction, AuditPhase, AuditResult } from '../../contract/types/audit';
 import type { BatchView } from '../../contract/types/batch';
+import type { CreationView } from '../../contract/types/provision';
 import type { CoreContext } from '../context';
 import type { AuditLog } from './audit-log';
 import { batchAuditEntries } from './batch-entries';
@@ -89,6 +90,37 @@ export class AuditRecorder {
     }
     for (const entry of batchAuditEntries(view, phase, (id) => uids.get(id) ?? null))
       await this.write(entry);
+  }
+
+  /** A new cluster's creation: `requested` once the cloud accepted it, `ended` with its outcome. */
+  async creation(view: CreationView, phase: 'requested' | 'ended'): Promise<void> {
+    const result: AuditResult =
+      phase === 'requested'
+        ? 'accepted'
+        : view.outcome === 'verified' || view.outcome === 'encrypted'
+          ? 'succeeded'
+          : view.outcome === 'key-missing'
+            ? 'failed'
+            : (view.outcome ?? 'unknown');
+    await this.write({
+      ...(phase === 'requested' && view.requestedAt ? { time: view.requestedAt } : {}),
+      accountId: view.accountId,
+      accountName: view.accountName,
+      cloudAccountId: await this.cloudAccountOf(view.accountId).catch(() => null),
+      clusterId: view.clusterId,
+      clusterName: view.name,
+      regionId: view.regionId,
+      action: 'cluster.create',
+      phase,
+      keyId: view.keyId,
+      requestId: view.requestId,
+      result,
+      error:
+        phase === 'ended' && view.error
+          ? { code: view.error.code, message: view.error.message }
+          : null,
+      operationId: view.creationId,
+    });
   }
 
   /** Runs a fix and records its outcome, whatever it is. */

@@ -4,7 +4,8 @@ import type { RbacGrant } from '../cloud/cs';
 import { CloudError } from '../cloud/errors';
 import type { CheckContext } from './context';
 import { SERVICE_ROLE, SERVICE_ROLE_POLICY } from './context';
-import { CONSOLE, couldNotCheck, fail, pass } from './result';
+import { CONSOLE } from '../cloud/console';
+import { couldNotCheck, fail, pass } from './result';
 
 export const KMS_CRYPTO_ADMIN = 'AliyunKMSCryptoAdminAccess';
 /** Policies that include everything AliyunKMSCryptoAdminAccess grants. */

@@ -5,7 +5,8 @@ import { editionOf, supportsSecretEncryption } from './edition';
 import type { TrailEvent } from '../cloud/actiontrail';
 import { wallClockTime } from '../util/clock';
 import type { CheckContext } from './context';
-import { CONSOLE, couldNotCheck, fail, pass, warn } from './result';
+import { CONSOLE } from '../cloud/console';
+import { couldNotCheck, fail, pass, warn } from './result';
 
 export const COOLDOWN_MS = 5 * 60 * 1000;
 

@@ -29,7 +29,7 @@ import { describeNetworkAclAttributes, describeVSwitch } from '../cloud/vpc';
 import type { NetworkAclAttributes, VSwitchSummary } from '../cloud/vpc';
 import { isOffered } from '../cloud/endpoints';
 import type { TrailEvent } from '../cloud/actiontrail';
-import { getCallerIdentity } from '../cloud/sts';
+import { getCallerIdentity, principalName } from '../cloud/sts';
 import type { CallerIdentity } from '../cloud/sts';
 import type { CloudSession } from '../cloud/session';
 
@@ -344,11 +344,4 @@ export class CheckContext {
     const seen = await ask(uid);
     return { ...seen, viewer: peer.name, viewedAs: 'rbac-admin' };
   }
-}
-
-/** The RAM user or role name from the caller's ARN (role ARNs may be role/ or assumed-role/). */
-export function principalName(identity: CallerIdentity): string {
-  const arn = identity.arn ?? '';
-  const match = /:(?:user|role|assumed-role)\/([^/]+)/.exec(arn);
-  return match?.[1] ?? '';
 }

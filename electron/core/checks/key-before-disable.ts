@@ -4,7 +4,8 @@
 // key, or cancel its deletion: it then returns to Enabled) instead of "choose another key", which
 // does not apply to a disable.
 import type { CheckResult } from '../../contract/types/checks';
-import { CONSOLE, couldNotCheck, fail, warn } from './result';
+import { CONSOLE } from '../cloud/console';
+import { couldNotCheck, fail, warn } from './result';
 import type { CheckContext } from './context';
 
 export async function keyUsableForDisable(ctx: CheckContext): Promise<CheckResult> {

@@ -5,7 +5,8 @@ import { CloudError } from '../cloud/errors';
 import type { KmsKeyMetadata } from '../cloud/kms';
 import { REQUIRED_KEY_SPEC, REQUIRED_KEY_USAGE, isServiceKey, keyRegion } from '../keys/rules';
 import type { CheckContext } from './context';
-import { CONSOLE, couldNotCheck, fail, pass, warn } from './result';
+import { CONSOLE } from '../cloud/console';
+import { couldNotCheck, fail, pass, warn } from './result';
 
 type KeyLookup = { key: KmsKeyMetadata; requestId: string | null } | { error: unknown };
 

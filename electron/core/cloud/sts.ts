@@ -129,3 +129,10 @@ export async function assumeRole(
     assumedRoleArn: response.body?.assumedRoleUser?.arn ?? null,
   };
 }
+
+/** The RAM user or role name from the caller's ARN (role ARNs may be role/ or assumed-role/). */
+export function principalName(identity: CallerIdentity): string {
+  const arn = identity.arn ?? '';
+  const match = /:(?:user|role|assumed-role)\/([^/]+)/.exec(arn);
+  return match?.[1] ?? '';
+}

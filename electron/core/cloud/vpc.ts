@@ -12,10 +12,11 @@ import type { CloudSession } from './session';
 let VpcClient: typeof VpcModule.default;
 let DescribeNetworkAclAttributesRequest: typeof VpcModule.DescribeNetworkAclAttributesRequest;
 let DescribeVSwitchesRequest: typeof VpcModule.DescribeVSwitchesRequest;
+let DescribeVpcsRequest: typeof VpcModule.DescribeVpcsRequest;
 const sdk = loadOnce(async () => {
   const m = await import('@alicloud/vpc20160428');
   VpcClient = sdkClient(m.default);
-  ({ DescribeNetworkAclAttributesRequest, DescribeVSwitchesRequest } = m);
+  ({ DescribeNetworkAclAttributesRequest, DescribeVSwitchesRequest, DescribeVpcsRequest } = m);
 });
 
 export interface VSwitchSummary {
@@ -197,4 +198,117 @@ export async function describeNetworkAclAttributes(
     })),
     requestId,
   };
+}
+
+/** DescribeVpcs takes PageSize 1 to 50 (docs/alibaba-cloud-api.md §9.6). */
+const VPC_PAGE_SIZE = 50;
+
+export interface VpcInfo {
+  vpcId: string;
+  name: string;
+  cidrBlock: string | null;
+  secondaryCidrBlocks: string[];
+  status: string;
+}
+
+/** Every VPC of the region (every page, counted by what arrives: cloud/paging.ts). */
+export async function describeVpcs(session: CloudSession, regionId: string): Promise<VpcInfo[]> {
+  await sdk();
+  const { items } = await pageByNumber(
+    { product: 'vpc', action: 'DescribeVpcs', regionId },
+    VPC_PAGE_SIZE,
+    async ({ pageNumber, pageSize }) => {
+      const body = await session.call(
+        'vpc',
+        'DescribeVpcs',
+        regionId,
+        async (config) =>
+          (
+            await new VpcClient(config).describeVpcs(
+              new DescribeVpcsRequest({ regionId, pageNumber, pageSize }),
+            )
+          ).body,
+        { idempotent: true },
+      );
+      return {
+        items: body?.vpcs?.vpc ?? [],
+        totalCount: body?.totalCount,
+        pageNumber: body?.pageNumber,
+        pageSize: body?.pageSize,
+      };
+    },
+    { idOf: (v) => text(v.vpcId) },
+  );
+  return items
+    .filter((v) => text(v.vpcId))
+    .map((v) => ({
+      vpcId: text(v.vpcId)!,
+      name: v.vpcName ?? '',
+      cidrBlock: text(v.cidrBlock),
+      secondaryCidrBlocks: (v.secondaryCidrBlocks?.secondaryCidrBlock ?? []).filter(
+        (c) => typeof c === 'string' && c !== '',
+      ),
+      status: text(v.status) ?? 'Available',
+    }));
+}
+
+export interface VSwitchInfo {
+  vSwitchId: string;
+  name: string;
+  vpcId: string;
+  zoneId: string;
+  cidrBlock: string | null;
+  /** Free private addresses; null when the cloud did not say. */
+  availableIpAddressCount: number | null;
+  status: string;
+}
+
+/** Every vSwitch of a VPC, with its free addresses. */
+export async function listVSwitches(
+  session: CloudSession,
+  regionId: string,
+  vpcId: string,
+): Promise<VSwitchInfo[]> {
+  await sdk();
+  const { items } = await pageByNumber(
+    { product: 'vpc', action: 'DescribeVSwitches', regionId },
+    VSWITCH_PAGE_SIZE,
+    async ({ pageNumber, pageSize }) => {
+      const body = await session.call(
+        'vpc',
+        'DescribeVSwitches',
+        regionId,
+        async (config) =>
+          (
+            await new VpcClient(config).describeVSwitches(
+              new DescribeVSwitchesRequest({ regionId, vpcId, pageNumber, pageSize }),
+            )
+          ).body,
+        { idempotent: true },
+      );
+      return {
+        items: body?.vSwitches?.vSwitch ?? [],
+        totalCount: body?.totalCount,
+        pageNumber: body?.pageNumber,
+        pageSize: body?.pageSize,
+      };
+    },
+    { idOf: (v) => text(v.vSwitchId) },
+  );
+  return items
+    .filter((v) => text(v.vSwitchId) && (v.vpcId === vpcId || !v.vpcId))
+    .map((v) => ({
+      vSwitchId: text(v.vSwitchId)!,
+      name: v.vSwitchName ?? '',
+      vpcId,
+      zoneId: text(v.zoneId) ?? '',
+      cidrBlock: text(v.cidrBlock),
+      availableIpAddressCount:
+        typeof v.availableIpAddressCount === 'number' &&
+        Number.isSafeInteger(v.availableIpAddressCount) &&
+        v.availableIpAddressCount >= 0
+          ? v.availableIpAddressCount
+          : null,
+      status: text(v.status) ?? 'Available',
+    }));
 }

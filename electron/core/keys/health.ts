@@ -9,7 +9,7 @@ import type {
   KeyFindingSeverity,
   KeyFixAction,
 } from '../../contract/types/key-guard';
-import { CONSOLE } from '../checks/result';
+import { CONSOLE } from '../cloud/console';
 import { CloudError } from '../cloud/errors';
 import { describeKey, getKmsInstance } from '../cloud/kms';
 import type { KmsInstance, KmsKeyMetadata } from '../cloud/kms';

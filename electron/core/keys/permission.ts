@@ -2,7 +2,6 @@
 // checklist does (checks/access.ts): the root account may; a RAM user or role may when one of its
 // system policies grants every KMS action. A custom policy may grant it too, which we cannot
 // evaluate, so then (and when the policies cannot be read) the cloud decides and says so.
-import { principalName } from '../checks/context';
 import { CloudError } from '../cloud/errors';
 import {
   listGroupsForUser,
@@ -12,7 +11,7 @@ import {
 } from '../cloud/ram';
 import type { RamPolicyRef } from '../cloud/ram';
 import type { CloudSession } from '../cloud/session';
-import { getCallerIdentity } from '../cloud/sts';
+import { getCallerIdentity, principalName } from '../cloud/sts';
 
 /** System policies that grant every KMS key action (the simulator models the same set). */
 export const KMS_KEY_ADMIN_POLICIES = new Set([

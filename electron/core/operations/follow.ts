@@ -32,7 +32,11 @@ export interface FollowOptions {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-async function sleepUnlessAborted(clock: Clock, ms: number, signal: AbortSignal): Promise<boolean> {
+export async function sleepUnlessAborted(
+  clock: Clock,
+  ms: number,
+  signal: AbortSignal,
+): Promise<boolean> {
   if (signal.aborted) return false;
   let onAbort: (() => void) | undefined;
   try {

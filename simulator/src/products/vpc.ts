@@ -81,13 +81,58 @@ function describeVSwitches(ctx: Ctx) {
           VpcId: v.vpcId,
           ZoneId: v.zoneId,
           CidrBlock: v.cidr,
-          AvailableIpAddressCount: 250,
-          Status: 'Available',
+          AvailableIpAddressCount: v.availableIps ?? freeAddresses(v.cidr),
+          Status: v.status,
           NetworkAclId: v.networkAclId,
           IsDefault: false,
           Description: '',
           CreationTime: '2024-01-01T00:00:00Z',
           ResourceGroupId: '',
+        })),
+      },
+    },
+  };
+}
+
+/** A vSwitch's size less the first and last three addresses the VPC reserves (VPC CreateVSwitch doc). */
+function freeAddresses(cidr: string): number {
+  const prefix = Number(cidr.split('/')[1]);
+  return Number.isInteger(prefix) && prefix <= 29 ? 2 ** (32 - prefix) - 4 : 0;
+}
+
+function describeVpcs(ctx: Ctx) {
+  requireParam(ctx, 'RegionId');
+  const p = ctx.params;
+  const pageNumber = intParam(ctx, 'PageNumber', 1, 1, 100_000);
+  const pageSize = ctx.pageCaps.apply('vpc/DescribeVpcs', intParam(ctx, 'PageSize', 10, 1, 50));
+  const wanted = p.VpcId ? new Set(p.VpcId.split(',')) : null;
+  const all = ctx.world
+    .vpcsIn(ctx.caller.accountId, ctx.regionId)
+    .filter((v) => !wanted || wanted.has(v.id));
+  return {
+    json: {
+      RequestId: ctx.requestId,
+      TotalCount: all.length,
+      PageNumber: pageNumber,
+      PageSize: pageSize,
+      Vpcs: {
+        Vpc: page(all, pageNumber, pageSize).map((v) => ({
+          VpcId: v.id,
+          VpcName: v.name,
+          RegionId: v.regionId,
+          CidrBlock: v.cidr,
+          SecondaryCidrBlocks: { SecondaryCidrBlock: v.secondaryCidrs },
+          Status: v.status,
+          IsDefault: false,
+          Description: '',
+          CreationTime: '2024-01-01T00:00:00Z',
+          OwnerId: Number(v.accountId),
+          VSwitchIds: {
+            VSwitchId: ctx.world
+              .vswitchesIn(v.accountId, v.regionId)
+              .filter((s) => s.vpcId === v.id)
+              .map((s) => s.id),
+          },
         })),
       },
     },
@@ -144,6 +189,7 @@ export const vpc: Product = {
   regional: true,
   actions: {
     DescribeVSwitches: { ram: 'vpc:DescribeVSwitches', handler: describeVSwitches },
+    DescribeVpcs: { ram: 'vpc:DescribeVpcs', handler: describeVpcs },
     DescribeNetworkAcls: { ram: 'vpc:DescribeNetworkAcls', handler: describeNetworkAcls },
     DescribeNetworkAclAttributes: {
       ram: 'vpc:DescribeNetworkAclAttributes',

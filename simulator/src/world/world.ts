@@ -15,6 +15,7 @@ import type {
   SecurityGroupFx,
   Timing,
   VSwitchFx,
+  VpcFx,
 } from '../fixtures/schema';
 import { SimClock } from '../clock';
 import { SERVICE_ROLE_NAME, SERVICE_ROLE_POLICY, type Statement } from './policies';
@@ -162,11 +163,15 @@ export class World {
   readonly securityGroups = new Map<string, SecurityGroupFx & { accountId: string }>();
   readonly vswitches = new Map<string, VSwitchFx & { accountId: string }>();
   readonly networkAcls = new Map<string, NetworkAclFx & { accountId: string }>();
+  readonly vpcs = new Map<string, VpcFx & { accountId: string }>();
+  /** Cluster quota per account (CreateCluster refuses past it). */
+  readonly clusterQuota = new Map<string, number>();
   readonly events: EventStore;
   private readonly clustersAR = new Map<string, ClusterRt[]>();
   private readonly keysAR = new Map<string, KeyRt[]>();
   private readonly sgAR = new Map<string, (SecurityGroupFx & { accountId: string })[]>();
   private readonly vswAR = new Map<string, (VSwitchFx & { accountId: string })[]>();
+  private readonly vpcAR = new Map<string, (VpcFx & { accountId: string })[]>();
   private readonly aclAR = new Map<string, (NetworkAclFx & { accountId: string })[]>();
   private schedule: Scheduled[] = [];
   private seq = 0;
@@ -285,6 +290,12 @@ export class World {
       this.vswitches.set(s.id, x);
       push(this.vswAR, byAR(a.id, s.regionId), x);
     }
+    for (const s of a.vpcs) {
+      const x = { ...s, accountId: a.id };
+      this.vpcs.set(s.id, x);
+      push(this.vpcAR, byAR(a.id, s.regionId), x);
+    }
+    this.clusterQuota.set(a.id, a.clusterQuota);
     for (const s of a.networkAcls) {
       const x = { ...s, accountId: a.id };
       this.networkAcls.set(s.id, x);
@@ -397,6 +408,9 @@ export class World {
   }
   vswitchesIn(accountId: string, regionId: string) {
     return this.vswAR.get(byAR(accountId, regionId)) ?? [];
+  }
+  vpcsIn(accountId: string, regionId: string) {
+    return this.vpcAR.get(byAR(accountId, regionId)) ?? [];
   }
   networkAclsIn(accountId: string, regionId: string) {
     return this.aclAR.get(byAR(accountId, regionId)) ?? [];

@@ -350,6 +350,7 @@ describe('CreateCluster', () => {
         vpcid: 'vpc-hzdemoretail0001',
         vswitchIds: ['vsw-hzdemoplain00001'],
         containerCidr: '172.24.0.0/16',
+        serviceCidr: '172.21.0.0/20',
         encryptionProviderKey: DEMO.keys.valid,
         addons: [new $CS.Addon({ name: 'flannel', config: '' })],
       }),
