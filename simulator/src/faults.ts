@@ -121,7 +121,7 @@ export class Faults {
   /**
    * Consumes an ignoreKeyAtCreate rule, if any: the next CreateCluster accepts
    * encryption_provider_key and creates the cluster without it (a cloud that ignores the key at
-   * create for Edge; docs/facts/create.md).
+   * create for Edge; docs/alibaba-cloud-api.md §4.8).
    */
   takeIgnoreKeyAtCreate(): ActiveFault | undefined {
     const r = this.rules.find((x) => x.kind === 'ignoreKeyAtCreate');

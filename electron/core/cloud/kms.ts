@@ -208,7 +208,7 @@ export interface KmsInstance {
   status: string | null;
 }
 
-/** A KMS instance (KMS 3.0) by id: its expiry (docs/facts/guard.md). */
+/** A KMS instance (KMS 3.0) by id: its expiry (docs/alibaba-cloud-api.md §5.10). */
 export async function getKmsInstance(
   session: CloudSession,
   regionId: string,

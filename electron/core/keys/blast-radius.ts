@@ -15,8 +15,8 @@ export function arnAccount(ref: string): string | null {
 
 /**
  * What identifies a key: its owner, region and id. KMS keys belong to one account and one region
- * (docs/facts/guard.md); the owner is the ARN's account when the cluster names the key by ARN,
- * else the cluster's own account (its uid, or our local id when the uid is unknown).
+ * (docs/alibaba-cloud-api.md §5.1); the owner is the ARN's account when the cluster names the key
+ * by ARN, else the cluster's own account (its uid, or our local id when the uid is unknown).
  */
 export function keyIdentity(
   cluster: Pick<ClusterSummary, 'accountId' | 'cloudAccountId' | 'regionId'>,

@@ -25,7 +25,7 @@ export function createClusterBody(spec: ClusterSpec, keyId: string): Record<stri
   body.endpoint_public_access = spec.endpointPublicAccess;
   body.deletion_protection = spec.deletionProtection;
   body.encryption_provider_key = keyId;
-  // ACK Edge runs Flannel (docs/facts/create.md): the pod CIDR above is Flannel's.
+  // ACK Edge runs Flannel (docs/alibaba-cloud-api.md §4.8): the pod CIDR above is Flannel's.
   body.addons = [{ name: 'flannel' }];
   return body;
 }
@@ -45,7 +45,8 @@ export function terraformName(name: string): string {
 
 /**
  * The cluster as alicloud_cs_managed_kubernetes (aliyun/terraform-provider-alicloud; attribute
- * names in docs/facts/create.md). `profile` needs provider 1.250.0, `disable_encryption` 1.275.0.
+ * names in docs/alibaba-cloud-api.md §4.8). `profile` needs provider 1.250.0,
+ * `disable_encryption` 1.275.0.
  */
 export function terraformBlock(spec: ClusterSpec, keyId: string): string {
   const lines: string[] = [];

@@ -1,6 +1,6 @@
 // A new cluster's spec: the defaults the window and the CLI share, and the CIDR rules.
 // Defaults are chosen so they do not collide with the VPC (ACK: the pod and Service CIDRs must
-// not overlap the VPC, its vSwitches, or each other — docs/facts/create.md).
+// not overlap the VPC, its vSwitches, or each other — docs/alibaba-cloud-api.md §4.8).
 import type { ClusterDefaults, ClusterSpec } from '../../contract/types/provision';
 import type { ClusterSpecInput } from '../../contract/provision-spec';
 import { cidrOverlaps, parseCidr } from '../checks/egress/cidr';

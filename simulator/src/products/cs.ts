@@ -245,7 +245,7 @@ function createCluster(ctx: Ctx) {
   if (live.length >= quota)
     throw new ApiError(
       400,
-      'QuotaExceeded.Cluster', // GUESS: code and status (docs/facts/create.md)
+      'QuotaExceeded.Cluster', // GUESS: code and status (docs/alibaba-cloud-api.md §4.8)
       `The number of clusters of this account has reached the quota (${quota}). Delete a cluster or raise the quota in Quota Center.`,
     );
   const vpcId = str('vpcid');
@@ -351,8 +351,8 @@ const overlaps = (a: [number, number], b: [number, number]) => a[0] <= b[1] && b
 /**
  * The network of a new cluster: the VPC and vSwitches exist, the CIDRs are readable and clear
  * of the VPC, its vSwitches and each other. Codes: EmptyCIDR, InvalidCIDR (seen in a public
- * CreateCluster error, docs/facts/create.md); InvalidVSwitchId.NotExist and InvalidVpcId.NotFound
- * are GUESSES (ECS/VPC codes, CS's own undocumented).
+ * CreateCluster error, docs/alibaba-cloud-api.md §4.8); InvalidVSwitchId.NotExist and
+ * InvalidVpcId.NotFound are GUESSES (ECS/VPC codes, CS's own undocumented).
  */
 function checkNetwork(
   ctx: Ctx,

@@ -186,7 +186,7 @@ function setState(ctx: Ctx, to: KeyRt['state'], check: (k: KeyRt) => void) {
   return k;
 }
 
-/** A KMS instance of the caller's account (GetKmsInstance, docs/facts/guard.md). */
+/** A KMS instance of the caller's account (GetKmsInstance, docs/alibaba-cloud-api.md §5.10). */
 function getKmsInstance(ctx: Ctx) {
   const id = requireParam(ctx, 'KmsInstanceId');
   const i = ctx.world.kmsInstances.get(id);
