@@ -110,6 +110,7 @@ const core = {
   },
   operations: { hasChangesInFlight: () => false, resume: vi.fn(async () => 0) },
   batches: { resume: vi.fn(async () => undefined) },
+  provision: { resume: vi.fn(async () => 0) },
   dispose: vi.fn(async (): Promise<void> => undefined),
 };
 
