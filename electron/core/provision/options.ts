@@ -9,7 +9,7 @@ import type {
   VpcSummary,
 } from '../../contract/types/provision';
 import type { FleetAccount } from '../accounts/directory';
-import { describeKubernetesVersions } from '../cloud/cs';
+import { describeKubernetesVersions } from '../cloud/cs-create';
 import type { CloudSession } from '../cloud/session';
 import { describeVpcs, listVSwitches } from '../cloud/vpc';
 import { runPreflight } from './preflight';

@@ -3,7 +3,7 @@
 import type { CheckResult } from '../../contract/types/checks';
 import type { ClusterSpec, PreflightCheck, PreflightId } from '../../contract/types/provision';
 import { couldNotCheck } from '../checks/result';
-import type { KubernetesVersion } from '../cloud/cs';
+import type { KubernetesVersion } from '../cloud/cs-create';
 import type { CloudSession } from '../cloud/session';
 import type { VSwitchInfo, VpcInfo } from '../cloud/vpc';
 

@@ -2,7 +2,7 @@
 // uncertain send (the follower then looks for the cluster by name), or the cloud's refusal.
 import { messageOf } from '../../contract/message-of';
 import type { CreationView } from '../../contract/types/provision';
-import { createCluster } from '../cloud/cs';
+import { createCluster } from '../cloud/cs-create';
 import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import type { CreationEntry, CreationRecord } from './journal';
@@ -91,8 +91,7 @@ export async function sendCreation(
         endedAt: new Date(at).toISOString(),
         error: refused,
       });
-      this.emit(view);
-      await this.deps.audit.creation(view, 'ended');
+      await deps.ended(view);
       throw error;
     }
   }
