@@ -16,7 +16,7 @@ import {
   keyProblem,
   startKmsChange,
 } from '../world/encryption';
-import type { ClusterRt, TaskRt } from '../world/world';
+import type { ClusterRt, TaskRt } from '../world/runtime';
 import type { Ctx, Product } from './types';
 import { createCluster, describeKubernetesVersionMetadata } from './cs-create';
 import { intParam, page } from './util';
