@@ -1,7 +1,7 @@
 // The control handle: the world's remote control for tests, bench and the demo wiring, both
-// programmatic (startSimulator().control) and over HTTP under /__sim/ (loopback only).
+// programmatic (startSimulator().control) and over HTTP under /__sim/ (loopback only,
+// control-http.ts).
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isoUtc } from './clock';
 import { Faults, type ActiveFault, type FaultRule } from './faults';
 import { ClusterSchema } from './fixtures/schema';
@@ -9,7 +9,6 @@ import type { ClusterState, Fixture, FixtureInput } from './fixtures/schema';
 import type { z } from 'zod';
 import { PageSizeCaps, type PageCaps } from './paging';
 import { loadFixture } from './fixtures/load';
-import { FixtureError } from './fixtures/validate';
 import { keyProblem, startKmsChange } from './world/encryption';
 import { World } from './world/world';
 import type { Caller } from './auth/caller';
@@ -303,6 +302,10 @@ export class Control {
     for (const v of this.counts.values()) n += v;
     return n;
   }
+  /** Requests seen per "product/Action", all of them. */
+  requestCounts(): Record<string, number> {
+    return Object.fromEntries(this.counts);
+  }
   /** @internal */
   countRequest(label: string): void {
     this.counts.set(label, (this.counts.get(label) ?? 0) + 1);
@@ -344,92 +347,5 @@ export class Control {
       pendingChanges: this.world.pendingChanges(),
       faults: this.faults.list(),
     };
-  }
-
-  // ---- HTTP -----------------------------------------------------------------------------------
-
-  /** Handles /__sim/...; answers JSON. */
-  handleHttp(req: IncomingMessage, res: ServerResponse, body: Buffer): number {
-    const send = (status: number, v: unknown) => {
-      const text = JSON.stringify(v ?? null);
-      res.writeHead(status, {
-        'content-type': 'application/json;charset=utf-8',
-        'content-length': Buffer.byteLength(text),
-      });
-      res.end(text);
-      return status;
-    };
-    const addr = req.socket.remoteAddress ?? '';
-    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(addr))
-      return send(403, { error: 'the control API answers loopback clients only' });
-    let input: Record<string, unknown> = {};
-    try {
-      if (body.length) input = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-    } catch {
-      return send(400, { error: 'body must be JSON' });
-    }
-    const path = (req.url ?? '').split('?')[0]!.replace(/^\/__sim/, '');
-    const m = req.method ?? 'GET';
-    try {
-      let r: RegExpExecArray | null;
-      if (m === 'GET' && path === '/health') return send(200, { ok: true });
-      if (m === 'GET' && path === '/world') return send(200, this.summary());
-      if (m === 'GET' && (r = /^\/clusters\/([^/]+)$/.exec(path)))
-        return send(
-          this.cluster(r[1]!) ? 200 : 404,
-          this.cluster(r[1]!) ?? { error: 'no such cluster' },
-        );
-      if (m === 'GET' && (r = /^\/keys\/([^/]+)$/.exec(path)))
-        return send(this.key(r[1]!) ? 200 : 404, this.key(r[1]!) ?? { error: 'no such key' });
-      if (m === 'POST' && path === '/fixture')
-        return send(200, this.load((input.fixture ?? input.name) as string | FixtureInput));
-      if (m === 'POST' && path === '/reset') return send(200, this.reset());
-      if (m === 'GET' && path === '/time')
-        return send(200, { now: isoUtc(this.now()), timeScale: this.world.clock.timeScale });
-      if (m === 'POST' && path === '/time/advance')
-        return send(200, { now: this.advance(Number(input.seconds)) });
-      if (m === 'POST' && path === '/time/scale') {
-        this.setTimeScale(Number(input.timeScale));
-        return send(200, { now: isoUtc(this.now()), timeScale: this.world.clock.timeScale });
-      }
-      if (m === 'GET' && path === '/faults') return send(200, this.faults.list());
-      if (m === 'POST' && path === '/faults') return send(200, this.addFault(input as FaultRule));
-      if (m === 'DELETE' && path === '/faults')
-        return send(200, (this.clearFaults(), { cleared: true }));
-      if (m === 'DELETE' && (r = /^\/faults\/([^/]+)$/.exec(path)))
-        return send(this.removeFault(r[1]!) ? 200 : 404, { id: r[1] });
-      if (m === 'POST' && (r = /^\/keys\/([^/]+)\/state$/.exec(path)))
-        return send(200, (this.setKeyState(r[1]!, input.state as KeyState), this.key(r[1]!)));
-      if (m === 'POST' && (r = /^\/keys\/([^/]+)\/change$/.exec(path)))
-        return send(200, this.keyChange(r[1]!, input as unknown as KeyChangeRequest));
-      if (m === 'POST' && (r = /^\/kms-instances\/([^/]+)\/end$/.exec(path)))
-        return send(200, this.setKmsInstanceEnd(r[1]!, Number(input.endInDays)));
-      if (m === 'POST' && path === '/clusters')
-        return send(200, this.addCluster(String(input.accountId), input.cluster as ClusterInput));
-      if (m === 'POST' && (r = /^\/clusters\/([^/]+)\/state$/.exec(path)))
-        return send(
-          200,
-          (this.setClusterState(r[1]!, input.state as ClusterState), this.cluster(r[1]!)),
-        );
-      if (m === 'GET' && path === '/paging') return send(200, this.pageSizeCaps());
-      if (m === 'POST' && path === '/paging') {
-        if (input.off === true) return send(200, this.pageSizeCapsOff());
-        if (input.restore === true) return send(200, this.pageCaps.restore());
-        return send(200, this.setPageSizeCaps((input.caps ?? {}) as Partial<PageCaps>));
-      }
-      if (m === 'POST' && (r = /^\/clusters\/([^/]+)\/console-change$/.exec(path))) {
-        const change =
-          input.disable === true
-            ? { disable: true as const }
-            : { keyId: String(input.keyId ?? '') };
-        return send(200, (this.consoleChange(r[1]!, change), this.cluster(r[1]!)));
-      }
-      if (m === 'GET' && path === '/requests') return send(200, Object.fromEntries(this.counts));
-      return send(404, { error: `no control route ${m} ${path}` });
-    } catch (e) {
-      return send(400, {
-        error: e instanceof FixtureError ? e.message : String((e as Error).message ?? e),
-      });
-    }
   }
 }

@@ -7,12 +7,14 @@ import {
   PERMISSION_GRANTED_TO_OUR_PAGE,
   checkBundle,
   checkRendererHtml,
+} from '../../scripts/security/bundle-checks.js';
+import {
   loadFalsePositives,
   sarifKeys,
   toFindings,
   triage,
-} from '../../scripts/lint-security.js';
-import type { Finding } from '../../scripts/lint-security.js';
+} from '../../scripts/security/electronegativity.js';
+import type { Finding } from '../../scripts/security/electronegativity.js';
 
 const SECURE = `
 const { app, BrowserWindow, session } = require("electron");

@@ -3,13 +3,10 @@
 // do not depend on the cluster (the caller, its policies, the service role, keys, security
 // groups, vSwitches and network ACLs) across the checklists of a batch plan.
 import type { ChangeAction } from '../../contract/types/checks';
-import {
-  describeCluster,
-  describeClusterTasks,
-  describeUserPermission,
-  parseEncryption,
-} from '../cloud/cs';
-import type { CsCluster, CsTask, RbacGrant } from '../cloud/cs';
+import { describeCluster, describeUserPermission, parseEncryption } from '../cloud/cs';
+import { describeClusterTasks } from '../cloud/cs-encryption';
+import type { CsCluster, RbacGrant } from '../cloud/cs';
+import type { CsTask } from '../cloud/cs-encryption';
 import { keyIdWithoutLookup } from '../../contract/key-ref';
 import { describeKey } from '../cloud/kms';
 import type { KmsKeyMetadata } from '../cloud/kms';

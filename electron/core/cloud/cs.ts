@@ -1,18 +1,10 @@
-// Container Service (CS, 2015-12-15, ROA) through the official client. Only what the product
-// needs: list clusters, read one, change its KMS encryption, its tasks, and a user's RBAC.
-import type * as CsModule from '@alicloud/cs20151215';
+// Container Service (CS, 2015-12-15, ROA) through the official client: the cluster reads (list,
+// one cluster, its encryption in meta_data), a user's RBAC and the Edge regions. The KMS change
+// and task calls are in cs-encryption.ts, the create-cluster calls in cs-create.ts.
 import { isRegionId } from '../../contract';
+import { csSdk } from './cs-sdk';
 import { pageByNumber } from './paging';
-import { loadOnce, sdkClient } from './sdk';
 import type { CloudSession } from './session';
-
-// The SDK and its client class, loaded by the first call that needs them (sdk.ts).
-let $Cs: typeof CsModule;
-let Cs: typeof CsModule.default;
-const sdk = loadOnce(async () => {
-  $Cs = await import('@alicloud/cs20151215');
-  Cs = sdkClient($Cs.default);
-});
 
 /** The fields we use, normalised from the SDK model (snake_case on the wire). */
 export interface CsCluster {
@@ -140,7 +132,7 @@ export async function listClusters(
   session: CloudSession,
   query: ListClustersQuery,
 ): Promise<CsCluster[]> {
-  await sdk();
+  const { $Cs, Cs } = await csSdk();
   const { items } = await pageByNumber(
     { product: 'cs', action: 'DescribeClustersV1', regionId: query.regionId },
     PAGE_SIZE,
@@ -182,7 +174,7 @@ export async function describeCluster(
   regionId: string,
   clusterId: string,
 ): Promise<{ cluster: CsCluster; requestId: string | null }> {
-  await sdk();
+  const { Cs } = await csSdk();
   const response = await session.call(
     'cs',
     'DescribeClusterDetail',
@@ -194,90 +186,6 @@ export async function describeCluster(
     cluster: normalise((response.body ?? {}) as SdkCluster),
     requestId: response.headers?.['x-acs-request-id'] ?? null,
   };
-}
-
-export type EncryptionChange = { kind: 'enable'; keyId: string } | { kind: 'disable' };
-
-/**
- * Turns Secret encryption on or off. The cloud answers 200 with no body and no task id; the
- * request id comes from the x-acs-request-id header. Never retried after a network error: the
- * change may have been accepted.
- */
-export async function updateKmsEncryption(
-  session: CloudSession,
-  regionId: string,
-  clusterId: string,
-  change: EncryptionChange,
-): Promise<{ requestId: string | null }> {
-  await sdk();
-  const request =
-    change.kind === 'enable'
-      ? new $Cs.UpdateKMSEncryptionRequest({ disableEncryption: false, kmsKeyId: change.keyId })
-      : new $Cs.UpdateKMSEncryptionRequest({ disableEncryption: true });
-  const response = await session.call(
-    'cs',
-    'UpdateKMSEncryption',
-    regionId,
-    async (config) => new Cs(config).updateKMSEncryption(clusterId, request),
-    { idempotent: false },
-  );
-  return { requestId: response.headers?.['x-acs-request-id'] ?? null };
-}
-
-export interface CsTask {
-  taskId: string;
-  taskType: string;
-  state: string;
-  created: string | null;
-  updated: string | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-}
-
-const TASK_PAGE_SIZE = 50;
-
-/** Every task of a cluster (all pages: the order is not documented, so page 1 may not hold the newest). */
-export async function describeClusterTasks(
-  session: CloudSession,
-  regionId: string,
-  clusterId: string,
-): Promise<CsTask[]> {
-  await sdk();
-  const { items } = await pageByNumber(
-    { product: 'cs', action: 'DescribeClusterTasks', regionId },
-    TASK_PAGE_SIZE,
-    async ({ pageNumber, pageSize }) => {
-      const body = await session.call(
-        'cs',
-        'DescribeClusterTasks',
-        regionId,
-        async (config) =>
-          (
-            await new Cs(config).describeClusterTasks(
-              clusterId,
-              new $Cs.DescribeClusterTasksRequest({ pageNumber, pageSize }),
-            )
-          ).body,
-        { idempotent: true },
-      );
-      return {
-        items: body?.tasks ?? [],
-        totalCount: body?.pageInfo?.totalCount,
-        pageNumber: body?.pageInfo?.pageNumber,
-        pageSize: body?.pageInfo?.pageSize,
-      };
-    },
-    { idOf: (t) => t.taskId || null },
-  );
-  return items.map((t) => ({
-    taskId: t.taskId ?? '',
-    taskType: t.taskType ?? '',
-    state: t.state ?? '',
-    created: t.created ?? null,
-    updated: t.updated ?? null,
-    errorCode: t.error?.code ?? null,
-    errorMessage: t.error?.message ?? null,
-  }));
 }
 
 export interface RbacGrant {
@@ -293,7 +201,7 @@ export async function describeUserPermission(
   regionId: string,
   uid: string,
 ): Promise<{ grants: RbacGrant[]; requestId: string | null }> {
-  await sdk();
+  const { Cs } = await csSdk();
   const response = await session.call(
     'cs',
     'DescribeUserPermission',
@@ -323,7 +231,7 @@ export async function describeEdgeRegions(
   session: CloudSession,
   profile: 'Edge' | 'Default' = 'Edge',
 ): Promise<EdgeRegions> {
-  await sdk();
+  const { $Cs, Cs } = await csSdk();
   const body = await session.call(
     'cs',
     'DescribeRegions',
@@ -345,116 +253,4 @@ export async function describeEdgeRegions(
     else rejected.push(String(id));
   }
   return { regions: [...regions], rejected };
-}
-
-/**
- * Creates a cluster from the snake_case body shown to the user (POST /clusters). The body is
- * turned into the SDK's model by the SDK's own field map, so exactly those fields are sent.
- * A write: never retried after a network error (the cluster may have been created), see
- * cloud/retry.ts; the caller journals the intent before and follows the cluster after.
- */
-export async function createCluster(
-  session: CloudSession,
-  regionId: string,
-  body: Record<string, unknown>,
-): Promise<{ clusterId: string; taskId: string | null; requestId: string | null }> {
-  await sdk();
-  const names = $Cs.CreateClusterRequest.names() as Record<string, string>;
-  const fieldOf = new Map(Object.entries(names).map(([camel, snake]) => [snake, camel]));
-  const fields: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) {
-    const camel = fieldOf.get(key);
-    if (!camel) throw new Error(`CreateCluster has no field ${key} in this SDK.`);
-    fields[camel] =
-      key === 'addons' && Array.isArray(value)
-        ? value.map((a) => new $Cs.Addon(a as Record<string, unknown>))
-        : value;
-  }
-  const response = await session.call(
-    'cs',
-    'CreateCluster',
-    regionId,
-    async (config) => new Cs(config).createCluster(new $Cs.CreateClusterRequest(fields)),
-    { idempotent: false },
-  );
-  const answer = response.body;
-  return {
-    clusterId: answer?.clusterId ?? '',
-    taskId: answer?.taskId || null,
-    requestId: answer?.requestId ?? response.headers?.['x-acs-request-id'] ?? null,
-  };
-}
-
-export interface CsTaskInfo {
-  taskId: string;
-  clusterId: string | null;
-  state: string;
-  currentStage: string | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-}
-
-/** One task by id (CreateCluster gives one): its state and current stage. */
-export async function describeTaskInfo(
-  session: CloudSession,
-  regionId: string,
-  taskId: string,
-): Promise<CsTaskInfo> {
-  await sdk();
-  const response = await session.call(
-    'cs',
-    'DescribeTaskInfo',
-    regionId,
-    async (config) => new Cs(config).describeTaskInfo(taskId),
-    { idempotent: true },
-  );
-  const b = response.body;
-  return {
-    taskId: b?.taskId ?? taskId,
-    clusterId: b?.clusterId || null,
-    state: b?.state ?? 'unknown',
-    currentStage: b?.currentStage || null,
-    errorCode: b?.error?.code || null,
-    errorMessage: b?.error?.message || null,
-  };
-}
-
-export interface KubernetesVersion {
-  version: string;
-  creatable: boolean;
-  releaseDate: string | null;
-  expirationDate: string | null;
-}
-
-/** The Kubernetes versions offered for new ManagedKubernetes clusters of a profile in a region. */
-export async function describeKubernetesVersions(
-  session: CloudSession,
-  regionId: string,
-  profile: 'Edge' | 'Default' = 'Edge',
-): Promise<KubernetesVersion[]> {
-  await sdk();
-  const response = await session.call(
-    'cs',
-    'DescribeKubernetesVersionMetadata',
-    regionId,
-    async (config) =>
-      new Cs(config).describeKubernetesVersionMetadata(
-        new $Cs.DescribeKubernetesVersionMetadataRequest({
-          region: regionId,
-          clusterType: 'ManagedKubernetes',
-          profile,
-          mode: 'creatable',
-        }),
-      ),
-    { idempotent: true },
-  );
-  const list = Array.isArray(response.body) ? response.body : [];
-  return list
-    .filter((v) => typeof v.version === 'string' && v.version !== '')
-    .map((v) => ({
-      version: v.version!,
-      creatable: v.creatable !== false,
-      releaseDate: v.releaseDate || null,
-      expirationDate: v.expirationDate || null,
-    }));
 }

@@ -8,8 +8,8 @@
 //     password from the keychain in Proxy-Authorization, NO_PROXY honoured (proxy.ts);
 //   - verifies TLS end to end, through the tunnel, against the system roots plus the account's
 //     CA bundle (never with verification off);
-//   - bounds connect and read time, and the answer's size (MAX_ANSWER_BYTES), without buffering
-//     more than that;
+//   - bounds connect and read time, and the answer's size (MAX_ANSWER_BYTES, transport-errors.ts),
+//     without buffering more than that;
 //   - names the proxy, never its password, in every error.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
@@ -23,17 +23,10 @@ import type * as $dara from '@darabonba/typescript';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { GuardError, messageOf } from '../../contract';
 import { CloudError } from './errors';
-import type { CloudErrorKind } from './errors';
 import { chooseProxy } from './proxy';
 import type { ChosenProxy } from './proxy';
-
-/**
- * The largest answer we read. Our biggest pages (50 clusters with their meta data, 50
- * ActionTrail events) are well under 1 MB; 8 MB leaves room for that to grow while 128 calls in
- * flight (the global limit) still cannot hold more than 1 GB between them.
- */
-export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
-const MB = 1024 * 1024;
+import { MAX_ANSWER_BYTES, TLS_VERIFY_CODES, fail, timeout, tooLarge } from './transport-errors';
+import type { CallLabel } from './transport-errors';
 
 /** Used when the SDK passes no timeouts (it always does: the session sets them on Config). */
 const FALLBACK_CONNECT_MS = 5_000;
@@ -54,53 +47,6 @@ type SdkRequest = Pick<$dara.Request, 'protocol' | 'port' | 'method' | 'pathname
 };
 type SdkRuntime = { connectTimeout?: unknown; readTimeout?: unknown } | null;
 type DoAction = (request: SdkRequest, runtime?: SdkRuntime) => Promise<$dara.Response>;
-
-interface CallLabel {
-  product: string;
-  action: string;
-}
-
-const TLS_VERIFY_CODES = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'CERT_UNTRUSTED',
-  'CERT_REVOKED',
-  'CERT_SIGNATURE_FAILURE',
-  'CERT_REJECTED',
-  'HOSTNAME_MISMATCH',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-function fail(call: CallLabel, kind: CloudErrorKind, sentence: string): CloudError {
-  return new CloudError(`${call.product} ${call.action}: ${sentence}`, {
-    kind,
-    product: call.product,
-    action: call.action,
-    cloudCode: null,
-    httpStatus: null,
-    requestId: null,
-  });
-}
-
-function tooLarge(call: CallLabel, host: string): CloudError {
-  return fail(
-    call,
-    'tooLarge',
-    `the answer from ${host} was larger than ${MAX_ANSWER_BYTES / MB} MB; stopped reading. A proxy or gateway in between may be answering instead of Alibaba Cloud.`,
-  );
-}
-
-function timeout(phase: 'ConnectTimeout' | 'ReadTimeout', ms: number, host: string): Error {
-  // errors.ts reads this name as a network error (no answer), like the SDK's own timeouts.
-  const error = new Error(`${phase}(${ms}): ${host} did not answer in time.`);
-  error.name = 'RequestTimeoutError';
-  return error;
-}
 
 function millis(value: unknown, fallback: number): number {
   const n = Number(value);

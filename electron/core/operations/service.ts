@@ -4,25 +4,22 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { GuardError } from '../../contract';
-import type { Checklist } from '../../contract/types/checks';
 import type { ClusterSummary } from '../../contract/types/fleet';
 import type { OperationAction, OperationView } from '../../contract/types/operations';
 import type { ChecksService } from '../checks/api';
-import { COOLDOWN_MS } from '../checks/cluster';
-import { updateKmsEncryption } from '../cloud/cs';
-import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import type { CoreContext } from '../context';
 import type { AccountDirectory } from '../accounts/directory';
-import { realClock, wallClockTime } from '../util/clock';
+import { realClock } from '../util/clock';
 import type { HeldLock } from '../util/lock';
 import { lockClusterChange } from './change-lock';
 import type { Clock } from '../util/clock';
 import { follow } from './follow';
 import { Journal, viewOfIntent } from './journal';
 import type { JournalEntry, JournalRecord } from './journal';
+import { assertReady } from './refusal';
 import { DEFAULT_TIME_LIMIT_MS, expectedDuration } from './schedule';
-import { messageOf } from '../../contract';
+import { sendChange } from './send';
 
 export interface OperationsOptions {
   /** Stop following after this long (the change may still end in the cloud); read per change. */
@@ -306,74 +303,16 @@ export class OperationsService {
         view: { ...viewOfIntent(intent), clusterState: cluster.state },
       };
       const view = entry.view;
-      try {
-        const { requestId } = await updateKmsEncryption(
-          session,
-          cluster.regionId,
-          cluster.clusterId,
-          request.action === 'enable' ? { kind: 'enable', keyId: keyId! } : { kind: 'disable' },
-        );
-        const requestedAt = this.ctx.now();
-        await this.record({
-          v: 1,
-          type: 'requested',
-          opId,
-          at: requestedAt,
-          ...this.cloudAt(cluster.accountId),
-          requestId,
-          uncertain: false,
-        });
-        Object.assign(view, { requestId, requestedAt: new Date(requestedAt).toISOString() });
-      } catch (error) {
-        if (
-          error instanceof CloudError &&
-          (error.kind === 'network' || error.kind === 'tooLarge')
-        ) {
-          // It may have landed (no usable answer came back): follow the cluster and let it tell us.
-          const requestedAt = this.ctx.now();
-          await this.record({
-            v: 1,
-            type: 'requested',
-            opId,
-            at: requestedAt,
-            ...this.cloudAt(cluster.accountId),
-            requestId: null,
-            uncertain: true,
-          });
-          Object.assign(view, {
-            requestedAt: new Date(requestedAt).toISOString(),
-            note:
-              error.kind === 'tooLarge'
-                ? 'The answer to the request was too large to read; watching the cluster to find out whether it took effect.'
-                : 'The request may not have reached the cloud; watching the cluster to find out.',
-          });
-          entry.uncertain = true;
-        } else {
-          const refused = explainRefusal(error, {
-            ...cluster,
-            // The latest the cooldown can last, if the last change ended just now.
-            cooldownEndsBy: this.ctx.now() + COOLDOWN_MS / this.clock(cluster.accountId).scale,
-          });
-          await this.record({
-            v: 1,
-            type: 'ended',
-            opId,
-            at: this.ctx.now(),
-            outcome: 'rejected',
-            clusterState: view.clusterState,
-            error: refused,
-          });
-          Object.assign(view, {
-            phase: 'ended',
-            outcome: 'rejected',
-            endedAt: new Date(this.ctx.now()).toISOString(),
-            error: refused,
-          });
-          this.emit(view);
-          await this.deps.onEnded?.(view).catch(() => undefined);
-          throw error instanceof CloudError ? new CloudError(refused.message, error.cloud) : error;
-        }
-      }
+      await sendChange(entry, session, cluster, {
+        now: this.ctx.now,
+        cloudAt: () => this.cloudAt(cluster.accountId),
+        cooldownScale: this.clock(cluster.accountId).scale,
+        record: (r) => this.record(r),
+        ended: async (v) => {
+          this.emit(v);
+          await this.deps.onEnded?.(v).catch(() => undefined);
+        },
+      });
       this.emit(view);
       await this.deps.onRequested?.(view).catch(() => undefined);
       this.startFollowing(entry, session);
@@ -393,50 +332,4 @@ export class OperationsService {
   get journalProblems(): string[] {
     return this.problems;
   }
-}
-
-function assertReady(checklist: Checklist): void {
-  if (checklist.ready) return;
-  const failing = checklist.checks.filter((c) => c.status === 'fail');
-  throw new GuardError(
-    'checklist-not-ready',
-    `Not started: ${failing.length} check${failing.length === 1 ? '' : 's'} failed: ${failing.map((c) => `${c.id} (${c.summary})`).join('; ')}`,
-    { failing: failing.map((c) => c.id), checklist },
-  );
-}
-
-/** A refusal in words the user can act on: the 409 inside the cooldown, a missing RBAC grant. */
-export function explainRefusal(
-  error: unknown,
-  cluster: { clusterId: string; name: string; cooldownEndsBy: number },
-): {
-  code: string;
-  message: string;
-  requestId: string | null;
-} {
-  if (error instanceof CloudError) {
-    const { cloudCode, httpStatus, requestId, permissionReason } = error.cloud;
-    if (cloudCode === 'ForbiddenUpdateKMSState' || permissionReason === 'rbac') {
-      // Doc (UpdateKMSEncryption): the caller needs RBAC admin or O&M on the cluster; RAM
-      // permission alone is not enough.
-      return {
-        code: cloudCode ?? 'ForbiddenUpdateKMSState',
-        message: `The cloud refused the change (${cloudCode ?? 'ForbiddenUpdateKMSState'}): the caller has no RBAC Administrator or O&M Engineer (ops) permission on cluster ${cluster.name} (${cluster.clusterId}). Ask an RBAC administrator of the cluster to grant one of them (ACK console > Authorizations), then try again.`,
-        requestId,
-      };
-    }
-    if (httpStatus === 409) {
-      return {
-        code: cloudCode ?? 'Conflict',
-        message: `The cloud refused the change (HTTP 409): a change of this cluster ended less than ${COOLDOWN_MS / 60_000} minutes ago, or one is still running. If the last change has ended, wait until ${wallClockTime(cluster.cooldownEndsBy)} (5 minutes at most), then try again; if one is still running, wait until the cluster is running again and 5 minutes more.`,
-        requestId,
-      };
-    }
-    return { code: cloudCode ?? error.kind, message: error.message, requestId };
-  }
-  return {
-    code: 'Internal',
-    message: messageOf(error),
-    requestId: null,
-  };
 }

@@ -3,7 +3,8 @@
 // 90), the task's stage when the cloud gives one, meta_data checked for the key once running,
 // then the ActionTrail proof looked for until it is in or the evidence deadline has passed.
 import type { CreationView } from '../../contract/types/provision';
-import { describeCluster, describeTaskInfo, listClusters, parseEncryption } from '../cloud/cs';
+import { describeCluster, listClusters, parseEncryption } from '../cloud/cs';
+import { describeTaskInfo } from '../cloud/cs-create';
 import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import { COOLDOWN_MS } from '../checks/cluster';

@@ -1,6 +1,6 @@
 // The exact CreateCluster body for a spec (CS 2015-12-15 POST /clusters, snake_case), and the same
 // cluster as a Terraform block and as an aliyun CLI command. What is shown is what is sent: the
-// service passes this very object to cloud/cs.ts createCluster.
+// service passes this very object to cloud/cs-create.ts createCluster.
 import type { ClusterSpec, CreateRequestPreview } from '../../contract/types/provision';
 
 /** ACK Pro: the edition that can encrypt Secrets (an empty spec means Basic). */

@@ -1,7 +1,6 @@
 // New clusters with encryption: preflight (refused unless ready), the intent journaled and synced
 // BEFORE CreateCluster, the answer recorded, then the creation followed to running, the key
 // checked in meta_data, and the ActionTrail proof — across restarts, like a change.
-import { messageOf } from '../../contract/message-of';
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { GuardError } from '../../contract';
@@ -16,10 +15,7 @@ import type {
   VpcSummary,
 } from '../../contract/types/provision';
 import type { AuditRecorder } from '../audit/recorder';
-import { createCluster, describeKubernetesVersions } from '../cloud/cs';
-import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
-import { describeVpcs, listVSwitches } from '../cloud/vpc';
 import type { CoreContext } from '../context';
 import type { AccountDirectory, FleetAccount } from '../accounts/directory';
 import { realClock } from '../util/clock';
@@ -27,10 +23,15 @@ import type { Clock } from '../util/clock';
 import { followCreation } from './follow';
 import { CreationJournal, viewOfIntent } from './journal';
 import type { CreationEntry, CreationRecord } from './journal';
-import { runPreflight } from './preflight';
+import {
+  clusterDefaults,
+  preflightSpec,
+  versionOptions,
+  vpcOptions,
+  vswitchOptions,
+} from './options';
+import { sendCreation } from './send';
 import { proveCreation } from './proof';
-import { requestPreview } from './request';
-import { defaultCidrs, newestVersion, withDefaults } from './spec';
 
 export interface ProvisionDeps {
   directory: AccountDirectory;
@@ -39,9 +40,6 @@ export interface ProvisionDeps {
   /** A creation ended (the fleet refreshes the region). */
   onEnded?: (view: CreationView) => void;
 }
-
-const settle = <T>(p: Promise<T>): Promise<T | Error> =>
-  p.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
 
 export class ProvisionService {
   readonly journal: CreationJournal;
@@ -78,16 +76,7 @@ export class ProvisionService {
   }
 
   async vpcs(accountId: string, regionId: string): Promise<{ vpcs: VpcSummary[] }> {
-    const list = await describeVpcs(await this.session(accountId), regionId);
-    return {
-      vpcs: list.map((v) => ({
-        vpcId: v.vpcId,
-        name: v.name,
-        cidrBlock: v.cidrBlock ?? '',
-        secondaryCidrBlocks: v.secondaryCidrBlocks,
-        status: v.status,
-      })),
-    };
+    return vpcOptions(await this.session(accountId), regionId);
   }
 
   async vswitches(
@@ -95,61 +84,23 @@ export class ProvisionService {
     regionId: string,
     vpcId: string,
   ): Promise<{ vswitches: VSwitchOption[] }> {
-    const list = await listVSwitches(await this.session(accountId), regionId, vpcId);
-    return { vswitches: list.map((v) => ({ ...v, cidrBlock: v.cidrBlock ?? '' })) };
+    return vswitchOptions(await this.session(accountId), regionId, vpcId);
   }
 
   async versions(
     accountId: string,
     regionId: string,
   ): Promise<{ versions: KubernetesVersionOption[] }> {
-    return { versions: await describeKubernetesVersions(await this.session(accountId), regionId) };
+    return versionOptions(await this.session(accountId), regionId);
   }
 
   async defaults(accountId: string, regionId: string, vpcId: string): Promise<ClusterDefaults> {
-    const session = await this.session(accountId);
-    const [vpcs, vsws] = await Promise.all([
-      describeVpcs(session, regionId),
-      listVSwitches(session, regionId, vpcId),
-    ]);
-    const vpc = vpcs.find((v) => v.vpcId === vpcId);
-    return defaultCidrs(takenRanges(vpc, vsws));
+    return clusterDefaults(await this.session(accountId), regionId, vpcId);
   }
 
   async preflight(input: ClusterSpecInput): Promise<CreatePreflight> {
     const account = await this.account(input.account);
-    const session = await this.session(account.id);
-    const [vpcs, vswitches, versions] = await Promise.all([
-      settle(describeVpcs(session, input.regionId)),
-      settle(listVSwitches(session, input.regionId, input.vpcId)),
-      settle(describeKubernetesVersions(session, input.regionId)),
-    ]);
-    const vpc = vpcs instanceof Error ? undefined : vpcs.find((v) => v.vpcId === input.vpcId);
-    const taken = takenRanges(vpc, vswitches instanceof Error ? [] : vswitches);
-    const newest =
-      versions instanceof Error
-        ? null
-        : newestVersion(versions.filter((v) => v.creatable).map((v) => v.version));
-    const spec = withDefaults({ ...input, account: account.name }, taken, newest);
-    const { keyId, checks } = await runPreflight({
-      session,
-      accountId: account.id,
-      spec,
-      now: this.ctx.now(),
-      vpcs,
-      vswitches,
-      versions,
-    });
-    return {
-      accountId: account.id,
-      accountName: account.name,
-      spec,
-      keyId,
-      ready: checks.every((c) => c.status !== 'fail'),
-      checkedAt: new Date(this.ctx.now()).toISOString(),
-      checks,
-      request: requestPreview(spec, keyId),
-    };
+    return preflightSpec(await this.session(account.id), account, input, this.ctx.now());
   }
 
   private clock(accountId: string): Clock {
@@ -244,81 +195,15 @@ export class ProvisionService {
         cloud: {},
       };
       const view = entry.view;
-      try {
-        const answer = await createCluster(session, preflight.spec.regionId, body);
-        const at = this.ctx.now();
-        const cloud = this.cloudAt(view.accountId);
-        await this.record({
-          v: 1,
-          type: 'requested',
-          creationId: view.creationId,
-          at,
-          ...cloud,
-          clusterId: answer.clusterId || null,
-          taskId: answer.taskId,
-          requestId: answer.requestId,
-          uncertain: false,
-        });
-        if (cloud.cloudAt !== undefined) entry.cloud.requestedAt = cloud.cloudAt;
-        Object.assign(view, {
-          phase: 'creating',
-          clusterId: answer.clusterId || null,
-          taskId: answer.taskId,
-          requestId: answer.requestId,
-          requestedAt: new Date(at).toISOString(),
-          clusterState: 'initial',
-        });
-      } catch (error) {
-        if (
-          error instanceof CloudError &&
-          (error.kind === 'network' || error.kind === 'tooLarge')
-        ) {
-          // It may have landed: never sent again (retry.ts); the follower looks for it by name.
-          const at = this.ctx.now();
-          await this.record({
-            v: 1,
-            type: 'requested',
-            creationId: view.creationId,
-            at,
-            ...this.cloudAt(view.accountId),
-            clusterId: null,
-            taskId: null,
-            requestId: null,
-            uncertain: true,
-          });
-          Object.assign(view, {
-            phase: 'creating',
-            requestedAt: new Date(at).toISOString(),
-            note: 'The answer to the request did not come back; looking for the cluster by name to find out whether it was created.',
-          });
-          entry.uncertain = true;
-        } else {
-          const refused = {
-            code: error instanceof CloudError ? (error.cloud.cloudCode ?? error.kind) : 'Internal',
-            message: messageOf(error),
-            requestId: error instanceof CloudError ? error.cloud.requestId : null,
-          };
-          const at = this.ctx.now();
-          await this.record({
-            v: 1,
-            type: 'ended',
-            creationId: view.creationId,
-            at,
-            outcome: 'rejected',
-            clusterState: null,
-            error: refused,
-          });
-          Object.assign(view, {
-            phase: 'ended',
-            outcome: 'rejected',
-            endedAt: new Date(at).toISOString(),
-            error: refused,
-          });
-          this.emit(view);
-          await this.deps.audit.creation(view, 'ended');
-          throw error;
-        }
-      }
+      await sendCreation(entry, session, preflight.spec.regionId, {
+        now: this.ctx.now,
+        cloudAt: () => this.cloudAt(view.accountId),
+        record: (r) => this.record(r),
+        ended: async (v) => {
+          this.emit(v);
+          await this.deps.audit.creation(v, 'ended');
+        },
+      });
       this.emit(view);
       await this.deps.audit.creation(view, 'requested');
       this.startFollowing(entry, session, claim);
@@ -463,16 +348,4 @@ export class ProvisionService {
     this.abort.abort();
     await Promise.allSettled([...this.followers.values()]);
   }
-}
-
-/** The VPC's ranges and its vSwitches': what new pod and Service CIDRs must stay clear of. */
-function takenRanges(
-  vpc: { cidrBlock: string | null; secondaryCidrBlocks: string[] } | undefined,
-  vswitches: { cidrBlock: string | null }[],
-): string[] {
-  return [
-    ...(vpc?.cidrBlock ? [vpc.cidrBlock] : []),
-    ...(vpc?.secondaryCidrBlocks ?? []),
-    ...vswitches.flatMap((v) => (v.cidrBlock ? [v.cidrBlock] : [])),
-  ];
 }

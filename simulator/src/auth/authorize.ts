@@ -2,7 +2,8 @@
 import { commonError, ramDeniedMessage } from '../http/errors';
 import type { ProductId } from '../products/types';
 import { isAllowed } from '../world/policies';
-import type { RbacRt, World } from '../world/world';
+import type { RbacRt } from '../world/runtime';
+import type { World } from '../world/world';
 import type { Caller } from './caller';
 
 export function authorize(product: ProductId, caller: Caller, ramAction: string | null): void {

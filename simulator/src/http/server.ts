@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { NonceCache } from '../auth/authenticate';
 import type { Control } from '../control';
+import { handleControlHttp } from '../control-http';
 import { dispatch } from './dispatch';
 
 export const CONTROL_PREFIX = '/__sim/';
@@ -43,7 +44,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       if ((req.url ?? '').startsWith(CONTROL_PREFIX)) {
-        const status = o.control.handleHttp(req, res, body);
+        const status = handleControlHttp(o.control, req, res, body);
         o.log?.(
           `${new Date().toISOString()} ${req.method} ${(req.url ?? '').split('?')[0]} ${status} ${Math.round(performance.now() - started)}ms`,
         );

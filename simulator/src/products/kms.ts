@@ -3,7 +3,8 @@ import type { Caller } from '../auth/caller';
 import { userIdentityOf } from '../auth/caller';
 import { isoUtc } from '../clock';
 import { ApiError, commonError } from '../http/errors';
-import type { KeyRt, World } from '../world/world';
+import type { KeyRt } from '../world/runtime';
+import type { World } from '../world/world';
 import type { Ctx, Product } from './types';
 import { boolParam, intParam, page, requireParam } from './util';
 

@@ -3,7 +3,7 @@
 import { isoUtc } from '../clock';
 import { ApiError } from '../http/errors';
 import { SYSTEM_POLICIES } from '../world/policies';
-import type { AccountRt, RoleRt } from '../world/world';
+import type { AccountRt, RoleRt } from '../world/runtime';
 import type { Ctx, Product } from './types';
 import { intParam, requireParam } from './util';
 

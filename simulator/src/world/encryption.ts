@@ -3,7 +3,8 @@
 // simulated time, with its task, meta_data change and ActionTrail record.
 import { ApiError } from '../http/errors';
 import type { Faults } from '../faults';
-import type { ClusterRt, KeyRt, TaskRt, World } from './world';
+import type { ClusterRt, KeyRt, TaskRt } from './runtime';
+import type { World } from './world';
 
 /** Reasons a key cannot protect a cluster's Secrets (doc: UpdateKMSEncryption; source doc). */
 export function keyProblem(

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { isoUtc } from '../clock';
 import type { EventFx } from '../fixtures/schema';
 import { SERVICE_ROLE_NAME } from './policies';
-import type { ClusterRt, KeyRt, World } from './world';
+import type { ClusterRt, KeyRt } from './runtime';
+import type { World } from './world';
 
 export interface TrailEvent {
   ms: number;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import { runChecklist } from '../../../electron/core/checks/run';
-import { updateKmsEncryption } from '../../../electron/core/cloud/cs';
+import { updateKmsEncryption } from '../../../electron/core/cloud/cs-encryption';
 import { ACCOUNT_IDS, simDirectory } from '../../support/sim-directory';
 
 let sim: Simulator;

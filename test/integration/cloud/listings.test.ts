@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO, startSimulator } from '../../../simulator';
 import type { PageCaps, PagedApi, Simulator } from '../../../simulator';
 import { lookupAllEvents } from '../../../electron/core/cloud/actiontrail';
-import { describeClusterTasks, listClusters } from '../../../electron/core/cloud/cs';
+import { describeClusterTasks } from '../../../electron/core/cloud/cs-encryption';
+import { listClusters } from '../../../electron/core/cloud/cs';
 import {
   describeSecurityGroupEgress,
   describeSecurityGroupType,

@@ -15,7 +15,7 @@ import { getRole } from '../../../electron/core/cloud/ram';
 import { CloudLimits, CloudSession } from '../../../electron/core/cloud/session';
 import type { AccountNetwork } from '../../../electron/core/cloud/session';
 import { getCallerIdentity } from '../../../electron/core/cloud/sts';
-import { MAX_ANSWER_BYTES } from '../../../electron/core/cloud/transport';
+import { MAX_ANSWER_BYTES } from '../../../electron/core/cloud/transport-errors';
 import { describeVSwitch } from '../../../electron/core/cloud/vpc';
 import { lookupEvents } from '../../../electron/core/cloud/actiontrail';
 import { dispatch } from '../../../electron/core/dispatch';

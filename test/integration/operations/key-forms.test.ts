@@ -6,7 +6,7 @@ import { DEMO, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import type { Checklist } from '../../../electron/contract';
 import { runChecklist } from '../../../electron/core/checks/run';
-import { updateKmsEncryption } from '../../../electron/core/cloud/cs';
+import { updateKmsEncryption } from '../../../electron/core/cloud/cs-encryption';
 import { CloudError } from '../../../electron/core/cloud/errors';
 import { createVerifyApi } from '../../../electron/core/verify/api';
 import { scaledClock } from '../../../electron/core/util/clock';

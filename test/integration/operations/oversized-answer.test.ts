@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { MAX_ANSWER_BYTES } from '../../../electron/core/cloud/transport';
+import { MAX_ANSWER_BYTES } from '../../../electron/core/cloud/transport-errors';
 import { DEMO, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import { operationsHarness } from '../../support/operations-harness';

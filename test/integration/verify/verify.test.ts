@@ -4,7 +4,7 @@
 // timeScale > 1 it runs ahead of the wall clock (simulator/README.md).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lookupEvents } from '../../../electron/core/cloud/actiontrail';
-import { updateKmsEncryption } from '../../../electron/core/cloud/cs';
+import { updateKmsEncryption } from '../../../electron/core/cloud/cs-encryption';
 import { CloudLimits, CloudSession } from '../../../electron/core/cloud/session';
 import type { CallInfo } from '../../../electron/core/cloud/session';
 import { MAX_PAGES, receipt, verifyEncryption } from '../../../electron/core/verify';

@@ -3,7 +3,8 @@
 import { CheckContext } from '../../../electron/core/checks/context';
 import type { CheckInput, RbacView } from '../../../electron/core/checks/context';
 import type { TrailEvent } from '../../../electron/core/cloud/actiontrail';
-import type { CsCluster, CsTask, RbacGrant } from '../../../electron/core/cloud/cs';
+import type { CsCluster, RbacGrant } from '../../../electron/core/cloud/cs';
+import type { CsTask } from '../../../electron/core/cloud/cs-encryption';
 import { CloudError } from '../../../electron/core/cloud/errors';
 import type { CloudErrorKind } from '../../../electron/core/cloud/errors';
 import type { KmsKeyMetadata } from '../../../electron/core/cloud/kms';

@@ -1,4 +1,5 @@
-// English strings. Terms follow the glossary in shared/UX.md.
+// English strings. Terms follow the glossary in shared/UX.md. One dictionary per language, kept
+// whole (over 400 lines) so every key has one place per language and the files read side by side.
 export const en = {
   'app.name': 'ACK Secret Guard',
   'app.tagline': 'Secret encryption at rest for ACK Edge Pro clusters',

@@ -1,4 +1,6 @@
 // 简体中文。术语遵循 shared/UX.md 的词汇表。
+// One dictionary per language, kept whole (over 400 lines) so every key has one place per
+// language and this file reads side by side with en.ts.
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {

@@ -1,4 +1,4 @@
-// Types for scripts/lint-security.js.
+// Types for scripts/security/electronegativity.js.
 export interface Finding {
   check: string;
   severity: string;
@@ -27,11 +27,9 @@ export declare function loadFalsePositives(file: string): {
   entries: FalsePositive[];
   unparsable: Array<{ fileContains: string; reason: string }>;
 };
-export declare const REQUIRED_WEB_PREFERENCES: Readonly<Record<string, boolean>>;
-export declare function checkBundle(
-  source: string,
-  fileName: string,
-  options?: { isMain?: boolean; isPreload?: boolean },
-): string[];
-export declare function checkRendererHtml(html: string, fileName: string): string[];
-export declare const PERMISSION_GRANTED_TO_OUR_PAGE: string;
+export declare const GATED: ReadonlySet<string>;
+export declare function runElectronegativity(
+  outDir: string,
+  electronVersion: string,
+  sarifFile: string,
+): Promise<{ findings: Finding[]; unparsed: string[] }>;
