@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { ClusterSpecInput, CreatePreflight, CreationView } from '../../contract';
-import { GuardError, clusterSpecInputSchema, messageOf } from '../../contract';
+import { GuardError, messageOf } from '../../contract';
+import { clusterSpecInputSchema } from '../../contract/provision-spec';
 import { parseOptions, UsageError } from '../args';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';

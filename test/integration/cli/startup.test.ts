@@ -3,7 +3,7 @@
 // load; see electron/core/cloud/sdk.ts). Checked in a real child process: the CommonJS modules
 // it loaded are listed by a small --require probe when it exits.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -52,6 +52,28 @@ describe('CLI start-up', () => {
         loaded.filter((p) => p.startsWith('@alicloud/') || p.startsWith('@darabonba/')),
       ).toEqual([]);
     }
+  });
+
+  it('--version loads no zod: the start-up imports of the built CLI name no schema module', () => {
+    // zod is ESM (not in require.cache): walk the static imports of out/cli/index.js instead.
+    // A schema module beside GuardError in a shared chunk once cost every command ~200 ms.
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)[^'"]*?["']([^"']+)["'];?$/gm)) {
+        const spec = m[1]!;
+        if (spec.startsWith('.')) walk(path.resolve(path.dirname(file), spec));
+        else packages.add(spec);
+      }
+    };
+    walk(CLI);
+    expect(seen.size).toBeGreaterThan(1);
+    expect(
+      [...packages].filter((p) => !p.startsWith('node:') && p !== 'path' && p !== 'fs'),
+    ).toEqual([]);
   });
 
   it('clusters list --cached reads the snapshot without loading a product SDK', async () => {
