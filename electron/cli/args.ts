@@ -2,7 +2,9 @@
 // of standard input (where secrets come from), and finding an account by name or id. Every
 // command uses these, so a bad option reads the same everywhere: `error (validation): …` and
 // exit code 2 (the accounts command adds its usage text).
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import type { z } from 'zod';
 import type { Account } from '../contract';
 import { GuardError, messageOf } from '../contract';
 import type { CommandContext } from './commands/types';
@@ -53,4 +55,50 @@ export async function findAccount(ctx: CommandContext, nameOrId: string): Promis
       `There is no account named "${nameOrId}". See: ack-secret-guard accounts list`,
     );
   return found;
+}
+
+/** `scope.accountIds[0]` rather than zod's scope.accountIds.0 */
+function where(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (out, key) =>
+      typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key),
+    '',
+  );
+}
+
+/**
+ * Reads a JSON file the user wrote (a batch plan, a cluster spec) and checks it against its
+ * schema; every problem names the file, the field and what is wrong (the first five).
+ */
+export async function readJsonFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  what: string,
+): Promise<z.output<S>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new GuardError(
+      'validation',
+      `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new GuardError('validation', `${file} is not valid JSON: ${messageOf(error)}`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 5)
+      .map((issue) => `${where(issue.path) || '(the whole file)'}: ${issue.message}`);
+    throw new GuardError('validation', `${file} is not a valid ${what}: ${problems.join('; ')}`, {
+      file,
+      issues: problems,
+    });
+  }
+  return parsed.data;
 }

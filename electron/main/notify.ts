@@ -26,6 +26,39 @@ export interface ChangeNotifierDeps {
 /** Notifications not yet closed or failed: kept referenced so their events still arrive. */
 const MAX_LIVE = 20;
 
+/**
+ * Shows one desktop notification, or the same words in the window where the OS will not (not
+ * supported, creation throws, or `failed`). `live` keeps each referenced until it closes.
+ */
+function deliver(
+  deps: Pick<ChangeNotifierDeps, 'isSupported' | 'create' | 'showInWindow' | 'log'>,
+  live: Set<NotificationLike>,
+  level: 'info' | 'warning',
+  title: string,
+  body: string,
+): void {
+  const inWindow = (): void => deps.showInWindow(level, `${title}: ${body}`);
+  if (!deps.isSupported()) {
+    inWindow();
+    return;
+  }
+  try {
+    const notification = deps.create({ title, body });
+    notification.on('failed', (_event, error) => {
+      live.delete(notification);
+      deps.log.warn('desktop notification failed; shown in the window instead', { error });
+      inWindow();
+    });
+    notification.on('close', () => live.delete(notification));
+    live.add(notification);
+    if (live.size > MAX_LIVE) live.delete(live.values().next().value!);
+    notification.show();
+  } catch (error) {
+    deps.log.warn('desktop notification failed; shown in the window instead', { error });
+    inWindow();
+  }
+}
+
 export function createChangeNotifier(deps: ChangeNotifierDeps): (view: OperationView) => void {
   const live = new Set<NotificationLike>();
   return (view) => {
@@ -41,26 +74,7 @@ export function createChangeNotifier(deps: ChangeNotifierDeps): (view: Operation
       200,
     );
     const level = view.outcome === 'succeeded' ? 'info' : 'warning';
-    const inWindow = (): void => deps.showInWindow(level, `${title}: ${body}`);
-    if (!deps.isSupported()) {
-      inWindow();
-      return;
-    }
-    try {
-      const notification = deps.create({ title, body });
-      notification.on('failed', (_event, error) => {
-        live.delete(notification);
-        deps.log.warn('desktop notification failed; shown in the window instead', { error });
-        inWindow();
-      });
-      notification.on('close', () => live.delete(notification));
-      live.add(notification);
-      if (live.size > MAX_LIVE) live.delete(live.values().next().value!);
-      notification.show();
-    } catch (error) {
-      deps.log.warn('desktop notification failed; shown in the window instead', { error });
-      inWindow();
-    }
+    deliver(deps, live, level, title, body);
   };
 }
 
@@ -82,26 +96,7 @@ export function createKeyFindingNotifier(deps: KeyNotifierDeps): (found: KeyCrit
         t.keyCriticalBody(key, f.clusters.length, f.deleteDate),
         200,
       );
-      const inWindow = (): void => deps.showInWindow('warning', `${title}: ${body}`);
-      if (!deps.isSupported()) {
-        inWindow();
-        continue;
-      }
-      try {
-        const notification = deps.create({ title, body });
-        notification.on('failed', (_event, error) => {
-          live.delete(notification);
-          deps.log.warn('desktop notification failed; shown in the window instead', { error });
-          inWindow();
-        });
-        notification.on('close', () => live.delete(notification));
-        live.add(notification);
-        if (live.size > MAX_LIVE) live.delete(live.values().next().value!);
-        notification.show();
-      } catch (error) {
-        deps.log.warn('desktop notification failed; shown in the window instead', { error });
-        inWindow();
-      }
+      deliver(deps, live, 'warning', title, body);
     }
   };
 }

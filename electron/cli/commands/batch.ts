@@ -1,17 +1,15 @@
 // Batches from the command line: plan from a JSON file, apply (streaming one line per cluster
 // as it moves on), list and show. Pausing and cancelling belong to the process applying the
 // batch (the app's window); a CLI apply stopped with Ctrl-C is resumed by `batch apply --id`.
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { BatchItem, BatchView, OperationView } from '../../contract';
 import { GuardError } from '../../contract';
 import { batchPlanSchema } from '../../contract/schemas';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
-import { findAccount, parseOptions } from '../args';
+import { findAccount, parseOptions, readJsonFile } from '../args';
 import { table } from '../lookup';
 import type { CommandContext, CommandSpec } from './types';
-import { messageOf } from '../../contract';
 
 export const BATCH_USAGE = `Usage:
   ack-secret-guard batch plan --file PLAN.json [--json]
@@ -50,46 +48,11 @@ function parse(args: string[]) {
   });
 }
 
-/** `scope.accountIds[0]` rather than zod's scope.accountIds.0 */
-function where(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, key) =>
-      typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key),
-    '',
-  );
-}
-
 export type PlanFile = z.output<typeof batchPlanSchema>;
 
 /** Reads and checks PLAN.json; every problem names the file, the field and what is wrong. */
 export async function readPlanFile(ctx: CommandContext, file: string): Promise<PlanFile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new GuardError(
-      'validation',
-      `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-    );
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new GuardError('validation', `${file} is not valid JSON: ${messageOf(error)}`);
-  }
-  const parsed = batchPlanSchema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 5).map((issue) => {
-      const field = where(issue.path);
-      return `${field || '(the whole file)'}: ${issue.message}`;
-    });
-    throw new GuardError('validation', `${file} is not a valid plan: ${problems.join('; ')}`, {
-      file,
-      issues: problems,
-    });
-  }
-  const plan = parsed.data;
+  const plan = await readJsonFile(file, batchPlanSchema, 'plan');
   // Accounts by the names people know them by; the contract takes our account ids.
   if (plan.scope.accountIds) {
     const ids: string[] = [];

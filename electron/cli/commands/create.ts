@@ -2,12 +2,11 @@
 // cluster with Secret encryption. The preflight always runs first; --dry-run prints it with the
 // exact body, the Terraform block and the aliyun CLI command, and sends nothing. A real create
 // asks for the cluster name to be typed on a terminal, or needs --yes.
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { ClusterSpecInput, CreatePreflight, CreationView } from '../../contract';
-import { GuardError, messageOf } from '../../contract';
+import { GuardError } from '../../contract';
 import { clusterSpecInputSchema } from '../../contract/provision-spec';
-import { parseOptions, UsageError } from '../args';
+import { parseOptions, readJsonFile, UsageError } from '../args';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import type { CommandContext, CommandSpec } from './types';
@@ -34,42 +33,9 @@ const MARK: Record<string, string> = {
   manual: 'HAND',
 };
 
-function where(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, key) =>
-      typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key),
-    '',
-  );
-}
-
 /** Reads and checks SPEC.json; every problem names the field and what is wrong. */
-export async function readSpecFile(file: string): Promise<ClusterSpecInput> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new GuardError(
-      'validation',
-      `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-    );
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new GuardError('validation', `${file} is not valid JSON: ${messageOf(error)}`);
-  }
-  const parsed = clusterSpecInputSchema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 5)
-      .map((issue) => `${where(issue.path) || '(the whole file)'}: ${issue.message}`);
-    throw new GuardError('validation', `${file} is not a valid spec: ${problems.join('; ')}`, {
-      file,
-      issues: problems,
-    });
-  }
-  return parsed.data;
+export function readSpecFile(file: string): Promise<ClusterSpecInput> {
+  return readJsonFile(file, clusterSpecInputSchema, 'spec');
 }
 
 function printPreflight(ctx: CommandContext, p: CreatePreflight): void {
