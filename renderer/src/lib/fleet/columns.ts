@@ -31,10 +31,11 @@ export interface ColumnSpec {
 /**
  * In the order shown. What identifies a cluster and its encryption comes first (name, account,
  * region, encryption, key), so at 1024 px those stay on screen and the rest scrolls sideways;
- * the defaults add up to about 1,000 px, which fits 1280 px beside the sidebar.
+ * the defaults add up to about 1,000 px, which fits 1280 px beside the sidebar. The key column is
+ * the widest fixed one: a key id and its health chip side by side.
  */
 export const COLUMNS: readonly ColumnSpec[] = [
-  { id: 'name', label: 'fleet.col.name', sort: 'name', width: 180, min: 100, hideable: false },
+  { id: 'name', label: 'fleet.col.name', sort: 'name', width: 160, min: 100, hideable: false },
   {
     id: 'account',
     label: 'fleet.col.account',
@@ -43,22 +44,22 @@ export const COLUMNS: readonly ColumnSpec[] = [
     min: 70,
     hideable: true,
   },
-  { id: 'region', label: 'fleet.col.region', sort: 'region', width: 112, min: 70, hideable: true },
+  { id: 'region', label: 'fleet.col.region', sort: 'region', width: 100, min: 70, hideable: true },
   {
     id: 'encryption',
     label: 'fleet.col.encryption',
     sort: 'encryption',
-    width: 120,
+    width: 112,
     min: 80,
     hideable: true,
   },
-  { id: 'key', label: 'fleet.col.key', sort: null, width: 200, min: 110, hideable: true },
-  { id: 'state', label: 'fleet.col.state', sort: 'state', width: 84, min: 60, hideable: true },
+  { id: 'key', label: 'fleet.col.key', sort: null, width: 236, min: 110, hideable: true },
+  { id: 'state', label: 'fleet.col.state', sort: 'state', width: 76, min: 60, hideable: true },
   {
     id: 'version',
     label: 'fleet.col.version',
     sort: 'version',
-    width: 104,
+    width: 72,
     min: 60,
     hideable: true,
   },
