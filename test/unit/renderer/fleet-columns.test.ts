@@ -194,8 +194,16 @@ describe('ClusterTable columns', () => {
     expect(headers).toEqual(ids(visibleColumns(layout, 'edge-pro')));
     expect(headers).not.toContain('version');
     expect(headers).not.toContain('edition');
+    // Hidden columns' cells are display:none (a class on the table), so one row template serves.
+    const grid = screen.getByRole('grid');
+    expect(grid.classList.contains('hide-version')).toBe(true);
+    expect(grid.classList.contains('hide-edition')).toBe(true);
+    expect(grid.classList.contains('hide-key')).toBe(false);
     const firstRow = container.querySelector('[data-cluster-id]')!;
-    expect(firstRow.querySelectorAll('[role="gridcell"]')).toHaveLength(headers.length);
+    const drawn = [...firstRow.querySelectorAll('[role="gridcell"]')].filter(
+      (cell) => !['version', 'edition'].some((id) => cell.classList.contains(`c-${id}`)),
+    );
+    expect(drawn).toHaveLength(headers.length);
     expect(screen.getByRole('grid').getAttribute('aria-colcount')).toBe(String(headers.length));
   });
 
