@@ -237,3 +237,43 @@ describe('ClusterTable columns', () => {
     expect(onopen).toHaveBeenCalledOnce();
   });
 });
+
+describe('ClusterTable scrolling', () => {
+  it('reuses the rows in the DOM when it scrolls: new clusters, no row built or removed', async () => {
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      toRow(cluster({ name: `cluster-${String(i).padStart(4, '0')}` })),
+    );
+    const { container } = render(ClusterTable, {
+      rows: many,
+      sort: { key: 'name', descending: false },
+      onsort: vi.fn(),
+      onopen: vi.fn(),
+    });
+    const group = container.querySelector('[role="rowgroup"]')!;
+    const viewport = container.querySelector<HTMLElement>('.viewport')!;
+    // From the middle (the window at the very top has no rows above it).
+    viewport.scrollTop = 28 * 100;
+    await fireEvent.scroll(viewport);
+    const before = [...group.querySelectorAll('[data-cluster-id]')];
+    let added = 0;
+    let removed = 0;
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        added += r.addedNodes.length;
+        removed += r.removedNodes.length;
+      }
+    });
+    observer.observe(group, { childList: true });
+    viewport.scrollTop = 28 * 500;
+    await fireEvent.scroll(viewport);
+    observer.disconnect();
+    const after = [...group.querySelectorAll('[data-cluster-id]')];
+    expect(after).toHaveLength(before.length);
+    expect(added).toBe(0);
+    expect(removed).toBe(0);
+    // The same elements now show other clusters.
+    expect(after[0]).toBe(before[0]);
+    expect(after[0]!.getAttribute('data-cluster-id')).toBe('c-cluster-0496');
+    expect(after.map((r) => r.getAttribute('aria-rowindex'))).toContain('502');
+  });
+});
