@@ -59,7 +59,7 @@ test('columns resize by drag and by keyboard, hide from the menu, and stay so af
   await page.getByTestId('column-menu').click();
   await page.getByTestId('column-reset').click();
   await expect(header(page, 'version')).toHaveCount(1);
-  expect(await width(page, 'account')).toBe(before);
+  expect(Math.abs((await width(page, 'account')) - before)).toBeLessThanOrEqual(2);
 });
 
 test('the cluster panel is a split beside the table: it shrinks the table, resizes, and is remembered', async ({

@@ -26,6 +26,11 @@ export interface ColumnSpec {
   min: number;
   /** The name column identifies the row: it can be narrowed but never hidden. */
   hideable: boolean;
+  /**
+   * Share of the room a wide window leaves over (CSS fr), for the columns whose text runs long
+   * (name, account, key) while the user has not sized them; 0 = always its width.
+   */
+  grow: number;
 }
 
 /**
@@ -35,7 +40,15 @@ export interface ColumnSpec {
  * the widest fixed one: a key id and its health chip side by side.
  */
 export const COLUMNS: readonly ColumnSpec[] = [
-  { id: 'name', label: 'fleet.col.name', sort: 'name', width: 160, min: 100, hideable: false },
+  {
+    id: 'name',
+    label: 'fleet.col.name',
+    sort: 'name',
+    width: 160,
+    min: 100,
+    hideable: false,
+    grow: 1.4,
+  },
   {
     id: 'account',
     label: 'fleet.col.account',
@@ -43,8 +56,17 @@ export const COLUMNS: readonly ColumnSpec[] = [
     width: 130,
     min: 70,
     hideable: true,
+    grow: 1,
   },
-  { id: 'region', label: 'fleet.col.region', sort: 'region', width: 100, min: 70, hideable: true },
+  {
+    id: 'region',
+    label: 'fleet.col.region',
+    sort: 'region',
+    width: 100,
+    min: 70,
+    hideable: true,
+    grow: 0,
+  },
   {
     id: 'encryption',
     label: 'fleet.col.encryption',
@@ -52,9 +74,26 @@ export const COLUMNS: readonly ColumnSpec[] = [
     width: 112,
     min: 80,
     hideable: true,
+    grow: 0,
   },
-  { id: 'key', label: 'fleet.col.key', sort: null, width: 236, min: 110, hideable: true },
-  { id: 'state', label: 'fleet.col.state', sort: 'state', width: 76, min: 60, hideable: true },
+  {
+    id: 'key',
+    label: 'fleet.col.key',
+    sort: null,
+    width: 236,
+    min: 110,
+    hideable: true,
+    grow: 1.2,
+  },
+  {
+    id: 'state',
+    label: 'fleet.col.state',
+    sort: 'state',
+    width: 76,
+    min: 60,
+    hideable: true,
+    grow: 0,
+  },
   {
     id: 'version',
     label: 'fleet.col.version',
@@ -62,9 +101,26 @@ export const COLUMNS: readonly ColumnSpec[] = [
     width: 72,
     min: 60,
     hideable: true,
+    grow: 0,
   },
-  { id: 'edition', label: 'fleet.col.edition', sort: null, width: 110, min: 60, hideable: true },
-  { id: 'updated', label: 'fleet.col.updated', sort: null, width: 92, min: 70, hideable: true },
+  {
+    id: 'edition',
+    label: 'fleet.col.edition',
+    sort: null,
+    width: 110,
+    min: 60,
+    hideable: true,
+    grow: 0,
+  },
+  {
+    id: 'updated',
+    label: 'fleet.col.updated',
+    sort: null,
+    width: 92,
+    min: 70,
+    hideable: true,
+    grow: 0,
+  },
 ];
 
 /** The tick column of a selectable table (fixed). */
@@ -130,17 +186,21 @@ export function visibleColumns(
 }
 
 /**
- * The CSS grid template for `columns`: fixed widths, except the name column, which also takes
- * whatever room is left so the table fills a wide window.
+ * The CSS grid template for `columns`: each at its width, and the long-text columns (`grow`) also
+ * share whatever room a wide window leaves, so names, accounts and keys read in full there. A
+ * column the user sized keeps exactly that width; the name always grows, so the rows fill the
+ * table.
  */
 export function gridTemplate(
   columns: readonly ColumnSpec[],
   layout: ColumnLayout,
   tick: boolean,
 ): string {
-  const tracks = columns.map((c) =>
-    c.id === 'name' ? `minmax(${widthOf(layout, c.id)}px, 1fr)` : `${widthOf(layout, c.id)}px`,
-  );
+  const tracks = columns.map((c) => {
+    const width = widthOf(layout, c.id);
+    const grows = c.id === 'name' || layout.widths[c.id] === undefined;
+    return c.grow > 0 && grows ? `minmax(${width}px, ${c.grow}fr)` : `${width}px`;
+  });
   return (tick ? [`${TICK_WIDTH}px`, ...tracks] : tracks).join(' ');
 }
 
