@@ -4,6 +4,9 @@
 // them; per-account endpoint and proxy live on the account itself.
 import { i18n, LOCALES } from './i18n/index.svelte';
 import type { Locale } from './i18n/index.svelte';
+import { DEFAULT_LAYOUT, readLayout } from './fleet/columns';
+import type { ColumnLayout } from './fleet/columns';
+import { readPanelWidth } from './fleet/split';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const KEY = 'ack-secret-guard.settings.v1';
@@ -12,6 +15,10 @@ interface Stored {
   theme?: ThemeChoice;
   locale?: Locale;
   defaultRegions?: string[];
+  /** The fleet table's column widths and hidden columns (lib/fleet/columns.ts). */
+  fleetColumns?: ColumnLayout;
+  /** The cluster panel's width beside the fleet table, px (lib/fleet/split.ts). */
+  panelWidth?: number | null;
 }
 
 function read(): Stored {
@@ -26,9 +33,13 @@ function read(): Stored {
 class Settings {
   theme = $state<ThemeChoice>('system');
   defaultRegions = $state<string[]>([]);
+  fleetColumns = $state.raw<ColumnLayout>(DEFAULT_LAYOUT);
+  panelWidth = $state<number | null>(null);
 
   load(): void {
     const stored = read();
+    this.fleetColumns = readLayout(stored.fleetColumns);
+    this.panelWidth = readPanelWidth(stored.panelWidth);
     if (stored.theme === 'light' || stored.theme === 'dark') this.theme = stored.theme;
     if (Array.isArray(stored.defaultRegions))
       this.defaultRegions = stored.defaultRegions.filter((r) => typeof r === 'string');
@@ -53,6 +64,16 @@ class Settings {
     this.save();
   }
 
+  setFleetColumns(layout: ColumnLayout): void {
+    this.fleetColumns = layout;
+    this.save();
+  }
+
+  setPanelWidth(width: number | null): void {
+    this.panelWidth = width;
+    this.save();
+  }
+
   private applyTheme(): void {
     if (typeof document === 'undefined') return;
     const root = document.documentElement;
@@ -68,6 +89,8 @@ class Settings {
           theme: this.theme,
           locale: i18n.locale,
           defaultRegions: this.defaultRegions,
+          fleetColumns: this.fleetColumns,
+          panelWidth: this.panelWidth,
         } satisfies Stored),
       );
     } catch {

@@ -2,8 +2,11 @@
 // in the DOM for a scroll position, where to scroll so a row shows, how far a page moves. Plain
 // numbers in, numbers out, so the component keeps only the DOM wiring.
 
-/** Rows rendered above and below the viewport, so a fast scroll does not show blank space. */
-export const OVERSCAN = 8;
+/**
+ * Rows rendered above and below the viewport, so a wheel scroll does not show blank space. Each
+ * one is built at start-up and updated on every scrolled frame, so it stays small.
+ */
+export const OVERSCAN = 4;
 
 export interface RowWindow {
   /** Index of the first rendered row. */
