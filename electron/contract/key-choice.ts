@@ -50,7 +50,8 @@ export function aliasProblem(alias: string): string | null {
   if (!alias.startsWith('alias/')) return 'An alias starts with "alias/", e.g. alias/ack-secrets.';
   if (alias.length > 255) return 'An alias is at most 255 characters long (with "alias/").';
   if (alias.length === 'alias/'.length) return 'Give the alias a name after "alias/".';
-  if (alias.startsWith('alias/acs')) return 'Aliases starting with "alias/acs" are reserved by Alibaba Cloud.';
+  if (alias.startsWith('alias/acs'))
+    return 'Aliases starting with "alias/acs" are reserved by Alibaba Cloud.';
   if (!/^alias\/[A-Za-z0-9/_-]+$/.test(alias))
     return 'An alias may contain letters, digits, "_", "-" and "/" after "alias/".';
   return null;

@@ -153,11 +153,7 @@ export const batchPlanSchema = z
     action: z.enum(['enable', 'disable']),
     keyId: keyId.optional(),
     /** The key of each (account, region); one entry per pair. */
-    keys: z
-      .array(z.strictObject({ accountId, regionId, keyId }))
-      .min(1)
-      .max(1000)
-      .optional(),
+    keys: z.array(z.strictObject({ accountId, regionId, keyId })).min(1).max(1000).optional(),
     keyChoice: z.literal('recommended').optional(),
     scope: z
       .strictObject({
@@ -177,7 +173,7 @@ export const batchPlanSchema = z
       v.keyChoice !== undefined,
     {
       message:
-        'enable needs a key: keyId (every group), keys [{accountId, regionId, keyId}] (each group) or keyChoice "recommended"',
+        'enable needs a keyId (every account and region), keys [{accountId, regionId, keyId}] (one per account and region) or keyChoice "recommended"',
       path: ['keyId'],
     },
   )
@@ -186,14 +182,14 @@ export const batchPlanSchema = z
       v.action === 'enable' ||
       (v.keyId === undefined && v.keys === undefined && v.keyChoice === undefined),
     {
-      message: 'disable takes no key (each cluster keeps its own key until it is off)',
+      message:
+        'disable takes no keyId, keys or keyChoice (each cluster keeps its own key until it is off)',
       path: ['keyId'],
     },
   )
   .refine(
     (v) =>
-      !v.keys ||
-      new Set(v.keys.map((k) => `${k.accountId}|${k.regionId}`)).size === v.keys.length,
+      !v.keys || new Set(v.keys.map((k) => `${k.accountId}|${k.regionId}`)).size === v.keys.length,
     {
       message: 'keys names one (accountId, regionId) twice; give each pair one key',
       path: ['keys'],

@@ -92,6 +92,11 @@ export async function createCompliantKey(
     note(answer.requestId);
     created = answer.key;
   } catch (error) {
+    if (error instanceof CloudError && error.cloud.cloudCode === 'Rejected.LimitExceeded')
+      throw new GuardError(
+        'cloud',
+        `KMS refused a new key in ${regionId}: the account's key quota there is used up (${messageOf(error)}). Create the key in a KMS instance (give its kst-… id), or choose an existing key. Nothing was created.`,
+      );
     if (!answerLost(error)) throw error;
     // The request may have been carried out: look for our mark rather than create a second key.
     const found = await findMarked(session, regionId, mark).catch(() => null);
