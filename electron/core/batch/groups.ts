@@ -18,7 +18,7 @@ export interface ClusterGroup {
 
 const groupId = (accountId: string, regionId: string) => `${accountId}|${regionId}`;
 
-/** Clusters by (account, region), in the order the accounts and regions first appear. */
+/** Clusters by (account, region), by account name then region id. */
 export function groupClusters(clusters: readonly ClusterSummary[]): ClusterGroup[] {
   const groups = new Map<string, ClusterGroup>();
   for (const c of clusters) {
@@ -35,7 +35,9 @@ export function groupClusters(clusters: readonly ClusterSummary[]): ClusterGroup
     }
     g.clusters.push(c);
   }
-  return [...groups.values()];
+  return [...groups.values()].sort(
+    (a, b) => a.accountName.localeCompare(b.accountName) || a.regionId.localeCompare(b.regionId),
+  );
 }
 
 export interface GroupKeyRequest {
