@@ -14,7 +14,7 @@ import type { AppInfo } from './types/app';
 import type { Checklist } from './types/checks';
 import type { DemoStatus } from './types/demo';
 import type { ClusterSummary, FleetSnapshot } from './types/fleet';
-import type { KeyList } from './types/keys';
+import type { KeyCreated, KeyList } from './types/keys';
 import type { KeyFixResult, KeyHealthReport } from './types/key-guard';
 import type { FixResult, OperationList, OperationView } from './types/operations';
 import type { AuditListResult } from './types/audit';
@@ -57,6 +57,11 @@ export interface CallOutputs {
   'keys.health': KeyHealthReport;
   /** Enables a key, cancels its deletion or turns deletion protection on (audited, idempotent). */
   'keys.fix': KeyFixResult;
+  /**
+   * Creates a key ACK can use in one account and region (Aliyun_AES_256, ENCRYPT/DECRYPT,
+   * deletion protection on, an alias); audited, never sent twice (docs/alibaba-cloud-api.md §5.8).
+   */
+  'keys.create': KeyCreated;
   'checks.run': Checklist;
   /** Starts the simulated cloud and adds the demo accounts (idempotent). */
   'demo.start': DemoStatus;

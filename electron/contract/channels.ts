@@ -17,6 +17,7 @@ export const CALL_NAMES = [
   'keys.list',
   'keys.health',
   'keys.fix',
+  'keys.create',
   'checks.run',
   'demo.start',
   'demo.stop',

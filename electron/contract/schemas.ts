@@ -7,6 +7,7 @@ import type { CallName } from './channels';
 import { ACCOUNT_COLOURS } from './types/accounts';
 import type { AccountKind } from './types/accounts';
 import { KEY_REF_FORMS, parseKeyRef } from './key-ref';
+import { aliasProblem } from './key-choice';
 import { REGION_ID_MAX_LENGTH, REGION_ID_PATTERN } from './region-id';
 import { clusterSpecInputSchema } from './provision-spec';
 
@@ -151,6 +152,9 @@ export const batchPlanSchema = z
   .strictObject({
     action: z.enum(['enable', 'disable']),
     keyId: keyId.optional(),
+    /** The key of each (account, region); one entry per pair. */
+    keys: z.array(z.strictObject({ accountId, regionId, keyId })).min(1).max(1000).optional(),
+    keyChoice: z.literal('recommended').optional(),
     scope: z
       .strictObject({
         accountIds: z.array(accountId).min(1).max(500).optional(),
@@ -161,18 +165,46 @@ export const batchPlanSchema = z
       .optional()
       .transform((v) => v ?? {}),
   })
-  .refine((v) => v.action === 'disable' || v.keyId !== undefined, {
-    message: 'enable needs a keyId',
-    path: ['keyId'],
-  })
-  .refine((v) => v.action === 'enable' || v.keyId === undefined, {
-    message: 'disable takes no keyId (each cluster keeps its own key until it is off)',
-    path: ['keyId'],
-  })
+  .refine(
+    (v) =>
+      v.action === 'disable' ||
+      v.keyId !== undefined ||
+      v.keys !== undefined ||
+      v.keyChoice !== undefined,
+    {
+      message:
+        'enable needs a keyId (every account and region), keys [{accountId, regionId, keyId}] (one per account and region) or keyChoice "recommended"',
+      path: ['keyId'],
+    },
+  )
+  .refine(
+    (v) =>
+      v.action === 'enable' ||
+      (v.keyId === undefined && v.keys === undefined && v.keyChoice === undefined),
+    {
+      message:
+        'disable takes no keyId, keys or keyChoice (each cluster keeps its own key until it is off)',
+      path: ['keyId'],
+    },
+  )
+  .refine(
+    (v) =>
+      !v.keys || new Set(v.keys.map((k) => `${k.accountId}|${k.regionId}`)).size === v.keys.length,
+    {
+      message: 'keys names one (accountId, regionId) twice; give each pair one key',
+      path: ['keys'],
+    },
+  )
   .refine((v) => v.action === 'enable' || v.scope.onlyNotEncrypted === undefined, {
     message: 'onlyNotEncrypted applies to enable only',
     path: ['scope', 'onlyNotEncrypted'],
   });
+
+/** CreateAlias's rules plus ours (contract/key-choice.ts aliasProblem). */
+const newAlias = z.string().superRefine((v, ctx) => {
+  const problem = aliasProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const inputSchemas = {
   'app.info': noInput,
@@ -229,6 +261,19 @@ export const inputSchemas = {
     regionId,
     keyId,
     action: z.enum(['enable-key', 'cancel-key-deletion', 'enable-deletion-protection']),
+  }),
+  'keys.create': z.strictObject({
+    accountId,
+    regionId,
+    /** Default alias/ack-secret-guard-<region>. */
+    alias: newAlias.optional(),
+    /** A KMS instance (kst-…) to create the key in; absent = the region's default (shared) KMS. */
+    dkmsInstanceId: z
+      .string()
+      .regex(/^kst-[A-Za-z0-9]{1,64}$/, 'not a KMS instance id like kst-hzz…')
+      .optional(),
+    /** The alias again, as the user confirmed it: the create is refused unless it matches. */
+    confirmAlias: z.string().max(255),
   }),
   'checks.run': z
     .strictObject({

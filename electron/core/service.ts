@@ -127,6 +127,8 @@ export function createCore(options: CoreOptions): Core {
     operations: operations.service,
     clusters: clustersFromFleet(fleet.service),
     checks: checks.service,
+    listKeys: async (accountId, regionId) =>
+      (await fleet.api['keys.list']({ accountId, regionId })).keys,
     clockFor,
     audit: audit.service,
   });

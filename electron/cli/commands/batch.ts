@@ -24,6 +24,14 @@ PLAN.json says which change to make and on which clusters of the fleet:
     "keyId": "key-hzz6...",                  enable only: the KMS key: its id (key-... or a
                                              UUID), an alias (alias/..., resolved in each
                                              cluster's region) or its ARN
+    "keys": [                                enable only: a key per account and region (a key
+      { "accountId": "Retail",               belongs to one account and one region); wins
+        "regionId": "cn-hangzhou",           over keyId for that pair
+        "keyId": "alias/retail-hz" }
+    ],
+    "keyChoice": "recommended",              enable only: each other pair gets its recommended
+                                             key (eligible, deletion protection on, not used
+                                             elsewhere; exactly one, else "choose a key")
     "scope": {                               optional; each field narrows the plan
       "accountIds": ["Retail"],              account names or ids (see: accounts list)
       "regionIds": ["cn-hangzhou"],
@@ -68,6 +76,18 @@ export async function readPlanFile(ctx: CommandContext, file: string): Promise<P
     }
     plan.scope.accountIds = ids;
   }
+  if (plan.keys) {
+    for (const [i, entry] of plan.keys.entries()) {
+      try {
+        entry.accountId = (await findAccount(ctx, entry.accountId)).id;
+      } catch {
+        throw new GuardError(
+          'validation',
+          `${file}: keys[${i}].accountId: there is no account named "${entry.accountId}" (see: ack-secret-guard accounts list).`,
+        );
+      }
+    }
+  }
   return plan;
 }
 
@@ -75,9 +95,36 @@ function verdict(item: BatchItem): string {
   return item.status === 'ready' ? (item.notes.length > 0 ? 'ready (waits)' : 'ready') : 'skipped';
 }
 
+/** Enable: which key each (account, region) gets, and where it came from. */
+function printKeyMap(ctx: CommandContext, plan: BatchView): void {
+  if (!plan.groups || plan.groups.length === 0) return;
+  ctx.print(
+    table(
+      ['ACCOUNT', 'REGION', 'CLUSTERS', 'KEY', 'KEY ID', 'FROM'],
+      plan.groups.map((g) => [
+        g.accountName,
+        g.regionId,
+        String(g.clusters),
+        g.keyRef ?? '-',
+        g.keyId ?? '-',
+        g.source === 'plan' ? 'keyId' : g.source === 'given' ? 'keys' : g.source,
+      ]),
+    ),
+  );
+  for (const g of plan.groups)
+    if (g.reason) ctx.print(`  ${g.accountName} ${g.regionId}: ${g.reason}`);
+  ctx.print('');
+}
+
 export function printPlan(ctx: CommandContext, plan: BatchView): void {
-  const what = plan.action === 'enable' ? `enable with key ${plan.keyId}` : 'disable';
+  const what =
+    plan.action === 'disable'
+      ? 'disable'
+      : plan.keyId && !plan.groups?.some((g) => g.source !== 'plan')
+        ? `enable with key ${plan.keyId}`
+        : 'enable, a key per account and region';
   ctx.print(`Batch ${plan.batchId}: ${what}`);
+  printKeyMap(ctx, plan);
   if (plan.items.length > 0) {
     ctx.print(
       table(

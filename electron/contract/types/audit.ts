@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'fix.cancelKeyDeletion',
   'batch.apply',
   'cluster.create',
+  'key.create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,14 +12,48 @@ export interface BatchScope {
   onlyNotEncrypted?: boolean;
 }
 
+/** The key one (account, region) of a plan gets: id, alias (in that region) or ARN. */
+export interface BatchKeyAssignment {
+  accountId: string;
+  regionId: string;
+  keyId: string;
+}
+
 export interface BatchPlanRequest {
   action: OperationAction;
   /**
-   * Required to enable: a key id, an alias (resolved in each cluster's region, so one alias can
-   * name the key of every region) or a key ARN. Absent to disable (each cluster's own key).
+   * Enable: the key of every (account, region) the map below leaves out — a key id, an alias
+   * (resolved in each cluster's region, so one alias can name the key of every region) or a key
+   * ARN. Absent to disable (each cluster's own key).
    */
   keyId?: string;
+  /** Enable: the key of each (account, region); wins over `keyId` and `keyChoice`. */
+  keys?: BatchKeyAssignment[];
+  /**
+   * Enable: the recommended key of each (account, region) the map leaves out (see
+   * contract/key-choice.ts); a group with none or several is skipped with "choose a key".
+   */
+  keyChoice?: 'recommended';
   scope?: BatchScope;
+}
+
+/** Where a group's key came from; `none` = no key, its clusters are skipped. */
+export type BatchKeySource = 'given' | 'plan' | 'recommended' | 'none';
+
+/** One (account, region) of a plan and the key its clusters get. */
+export interface BatchKeyGroup {
+  accountId: string;
+  accountName: string;
+  regionId: string;
+  /** Clusters of the plan in this group (ready or skipped). */
+  clusters: number;
+  /** The key reference the group's checklists ran with (as given or recommended), or null. */
+  keyRef: string | null;
+  /** The key id the ready clusters are changed to (an alias resolved), when the plan saw it. */
+  keyId: string | null;
+  source: BatchKeySource;
+  /** Why the group has no key, and how to fix it (source `none`). */
+  reason: string | null;
 }
 
 /** The plan's verdict on one cluster. */
@@ -108,6 +142,11 @@ export interface BatchView {
   endedAt: string | null;
   result: BatchResult | null;
   items: BatchItem[];
+  /**
+   * Enable: each (account, region) and its key. Absent in batches planned before key maps
+   * existed (they had one keyId for every cluster).
+   */
+  groups?: BatchKeyGroup[];
   counts: BatchCounts;
   /** What the plan could not see (an account or region that failed to list, an unknown id). */
   problems: string[];

@@ -49,3 +49,15 @@ export interface KeyList {
   regionId: string;
   keys: KmsKeySummary[];
 }
+
+/** What `keys.create` made: a key ACK can encrypt Secrets with, protected and named. */
+export interface KeyCreated {
+  accountId: string;
+  regionId: string;
+  alias: string;
+  /** The key as KMS reads it after the three calls (spec, usage, protection, alias). */
+  key: KmsKeySummary;
+  /** What was done, in order (for the window and the CLI). */
+  steps: string[];
+  requestIds: string[];
+}

@@ -169,4 +169,61 @@ export class AuditRecorder {
       throw error;
     }
   }
+
+  /**
+   * A key creation: `requested` before the first KMS call (a crash mid-way still leaves a trace of
+   * a key that may exist), then `ended` with the new key's id or the error.
+   */
+  async keyCreate<T extends { requestIds: string[]; key: { keyId: string } }>(
+    target: AuditTarget & { regionId: string; alias: string },
+    run: () => Promise<T>,
+  ): Promise<T> {
+    const base = {
+      accountId: target.accountId,
+      accountName: target.accountName,
+      cloudAccountId: target.cloudAccountId,
+      clusterId: null,
+      clusterName: null,
+      regionId: target.regionId,
+      action: 'key.create' as const,
+      operationId: null,
+    };
+    await this.write({
+      ...base,
+      phase: 'requested',
+      keyId: target.alias,
+      requestId: null,
+      result: 'accepted',
+      error: null,
+    });
+    try {
+      const value = await run();
+      await this.write({
+        ...base,
+        phase: 'ended',
+        keyId: value.key.keyId,
+        requestId: value.requestIds.at(-1) ?? null,
+        result: 'succeeded',
+        error: null,
+      });
+      return value;
+    } catch (error) {
+      const cloud = (error as { cloud?: { cloudCode?: string | null; requestId?: string | null } })
+        .cloud;
+      const details = (error as { details?: { keyId?: unknown } }).details;
+      await this.write({
+        ...base,
+        phase: 'ended',
+        // A key made before a later step failed is named, so the log says what exists.
+        keyId: typeof details?.keyId === 'string' ? details.keyId : target.alias,
+        requestId: cloud?.requestId ?? null,
+        result: 'failed',
+        error: {
+          code: String(cloud?.cloudCode ?? (error as { code?: string }).code ?? 'error'),
+          message: messageOf(error),
+        },
+      });
+      throw error;
+    }
+  }
 }

@@ -33,7 +33,8 @@ export function createBatchApi(
   const batches = new BatchService(ctx, deps, options);
   ctx.onDispose(() => batches.dispose());
   const api: BatchApi = {
-    'batch.plan': ({ action, keyId, scope }) => batches.plan({ action, keyId, scope }),
+    'batch.plan': ({ action, keyId, keys, keyChoice, scope }) =>
+      batches.plan({ action, keyId, keys, keyChoice, scope }),
     'batch.apply': ({ batchId, concurrency }) => batches.apply({ batchId, concurrency }),
     'batch.pause': ({ batchId }) => batches.pause(batchId),
     'batch.cancel': ({ batchId }) => batches.cancel(batchId),

@@ -5,9 +5,12 @@
 import type {
   BatchChecklistSummary,
   BatchItem,
+  BatchKeyAssignment,
+  BatchKeyGroup,
   BatchScope,
   BatchView,
 } from '../../contract/types/batch';
+import type { KmsKeySummary } from '../../contract/types/keys';
 import type { CheckResult, Checklist } from '../../contract/types/checks';
 import type { ClusterSummary, FleetFailure } from '../../contract/types/fleet';
 import type { OperationAction } from '../../contract/types/operations';
@@ -19,11 +22,15 @@ import type { KmsKeyMetadata } from '../cloud/kms';
 import { keyRegion } from '../keys/rules';
 import { Limiter } from '../util/limiter';
 import { countItems, initialState } from './item-state';
+import { groupClusters, groupId, groupView, keyForGroup } from './groups';
+import type { GroupKey } from './groups';
 import { messageOf } from '../../contract';
 
 export interface PlanRequest {
   action: OperationAction;
   keyId?: string | undefined;
+  keys?: BatchKeyAssignment[] | undefined;
+  keyChoice?: 'recommended' | undefined;
   scope: BatchScope;
 }
 
@@ -42,14 +49,19 @@ export function inScope(cluster: ClusterSummary, scope: BatchScope): boolean {
  * A verdict from the fleet snapshot alone, before any checklist: a rule of the plan, or a change
  * that would do nothing. null = run the checklist.
  */
-export function ruleOut(cluster: ClusterSummary, request: PlanRequest): string | null {
+export function ruleOut(
+  cluster: ClusterSummary,
+  request: PlanRequest,
+  /** Enable: the key of the cluster's group (default: the plan's keyId). */
+  keyRef: string | null | undefined = request.keyId,
+): string | null {
   const { enabled, keyId } = cluster.encryption;
   if (request.action === 'enable') {
     // The plan may name the key by id, alias or ARN; the snapshot knows the key's aliases.
     const same =
       keyId !== null &&
-      request.keyId !== undefined &&
-      refersToKey(request.keyId, { keyId, aliases: cluster.key?.aliases ?? [] });
+      typeof keyRef === 'string' &&
+      refersToKey(keyRef, { keyId, aliases: cluster.key?.aliases ?? [] });
     if (enabled === true && same) return 'already encrypted with this key';
     if (enabled === true && request.scope.onlyNotEncrypted)
       return `already encrypted (with ${keyId ?? 'another key'}); the plan covers only clusters not encrypted`;
@@ -219,6 +231,8 @@ export interface PlanDeps {
   ) => Promise<{ clusters: ClusterSummary[]; failures: FleetFailure[] }>;
   /** The checklist (checks/api.ts), and the key in use read through the same cache. */
   checks: Pick<ChecksService, 'runFor' | 'readKey'>;
+  /** The keys of an account in a region (keys.list), for keyChoice "recommended". */
+  listKeys?: (accountId: string, regionId: string) => Promise<KmsKeySummary[]>;
   now: () => number;
   /** Checklists run at once (the cloud sessions limit calls further). */
   concurrency?: number;
@@ -231,6 +245,24 @@ export async function planBatch(
 ): Promise<BatchView> {
   const { clusters: all, failures } = await deps.clusters(request.scope);
   const clusters = all.filter((c) => inScope(c, request.scope));
+  // Enable: each (account, region) gets its key first (a KMS key is one account's, one region's).
+  const groups = request.action === 'enable' ? groupClusters(clusters) : [];
+  const groupKeys = new Map<string, GroupKey>();
+  await Promise.all(
+    groups.map(async (g) => {
+      const here = new Set(
+        all
+          .filter((c) => c.accountId === g.accountId && c.regionId === g.regionId)
+          .map((c) => c.clusterId),
+      );
+      groupKeys.set(
+        groupId(g.accountId, g.regionId),
+        await keyForGroup(g, request, deps.listKeys, here),
+      );
+    }),
+  );
+  const keyOf = (c: ClusterSummary): GroupKey | null =>
+    groupKeys.get(groupId(c.accountId, c.regionId)) ?? null;
   const caches = new Map<string, BatchCache>();
   const cacheFor = (accountId: string) => {
     let cache = caches.get(accountId);
@@ -240,18 +272,16 @@ export async function planBatch(
   const limiter = new Limiter(deps.concurrency ?? 6);
   const results = await Promise.all(
     clusters.map(async (cluster) => {
-      const ruled = ruleOut(cluster, request);
+      const groupKey = keyOf(cluster);
+      const keyRef = groupKey ? groupKey.keyRef : (request.keyId ?? null);
+      const ruled =
+        ruleOut(cluster, request, keyRef) ?? (groupKey?.reason ? `key: ${groupKey.reason}` : null);
       if (ruled)
         return { cluster, checklist: null, item: skippedItem(cluster, [ruled]), objection: null };
       try {
         return await limiter.run(async () => {
           const cache = cacheFor(cluster.accountId);
-          const checklist = await deps.checks.runFor(
-            cluster,
-            request.action,
-            request.keyId ?? null,
-            cache,
-          );
+          const checklist = await deps.checks.runFor(cluster, request.action, keyRef, cache);
           const inUse = cluster.encryption.enabled ? cluster.encryption.keyId : null;
           let objection: ReturnType<typeof keyInUseReason> = null;
           if (request.action === 'enable' && inUse && inUse !== checklist.keyId) {
@@ -282,6 +312,13 @@ export async function planBatch(
         ...(r.objection?.note ? { notes: [r.objection.note] } : {}),
       }),
   );
+  const groupViews: BatchKeyGroup[] = groups.map((g) => {
+    const key = groupKeys.get(groupId(g.accountId, g.regionId))!;
+    const resolved =
+      items.find((i) => i.accountId === g.accountId && i.regionId === g.regionId && i.keyId)
+        ?.keyId ?? null;
+    return groupView(g, key, resolved);
+  });
   return {
     batchId,
     createdAt: new Date(deps.now()).toISOString(),
@@ -294,6 +331,7 @@ export async function planBatch(
     endedAt: null,
     result: null,
     items,
+    ...(request.action === 'enable' ? { groups: groupViews } : {}),
     counts: countItems(items),
     problems: scopeProblems(request.scope, clusters, failures),
   };

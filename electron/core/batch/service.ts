@@ -23,7 +23,7 @@ import type { BatchStore } from './store';
 export type { BatchOperations } from './item-runner';
 export { DEFAULT_CONCURRENCY } from './scheduler';
 
-export interface BatchDeps extends Pick<PlanDeps, 'clusters' | 'checks'> {
+export interface BatchDeps extends Pick<PlanDeps, 'clusters' | 'checks' | 'listKeys'> {
   /** The account's cloud clock (an item waits out the cooldown in it). */
   clockFor: (accountId: string) => Clock;
   operations: BatchOperations;

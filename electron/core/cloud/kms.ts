@@ -18,6 +18,7 @@ function kmsCall<T>(
   action: string,
   regionId: string,
   query: RpcQuery,
+  options: { idempotent: boolean } = { idempotent: true },
 ): Promise<T> {
   assertOffered('kms', regionId, action);
   return session.call(
@@ -25,7 +26,7 @@ function kmsCall<T>(
     action,
     regionId,
     (config) => rpcCall<T>(config, action, VERSION, { RegionId: regionId, ...query }),
-    { idempotent: true },
+    options,
   );
 }
 
@@ -54,6 +55,8 @@ export interface KmsKeyMetadata {
   dkmsInstanceId: string | null;
   deleteDate: string | null;
   creationDate: string | null;
+  /** Free text set at CreateKey (we mark our keys with it, §5.8); null when empty. */
+  description?: string | null;
 }
 
 function s(value: unknown): string | null {
@@ -75,6 +78,7 @@ function metadata(raw: Record<string, unknown>): KmsKeyMetadata {
     dkmsInstanceId: s(raw.DKMSInstanceId),
     deleteDate: s(raw.DeleteDate),
     creationDate: s(raw.CreationDate),
+    description: s(raw.Description),
   };
 }
 
@@ -227,4 +231,49 @@ export async function getKmsInstance(
     endDate: s(raw.EndDate),
     status: s(raw.Status),
   };
+}
+
+/**
+ * Creates a symmetric key for ACK Secret encryption (docs/alibaba-cloud-api.md §5.8): spec
+ * Aliyun_AES_256, usage ENCRYPT/DECRYPT, material from KMS, rotation off. ProtectionLevel is left
+ * to KMS (the API reference asks callers not to set it). Never retried: a second CreateKey after
+ * a lost answer would make a second key.
+ */
+export async function createKey(
+  session: CloudSession,
+  regionId: string,
+  input: { description: string; dkmsInstanceId?: string | undefined },
+): Promise<{ key: KmsKeyMetadata; requestId: string | null }> {
+  const body = await kmsCall<{ KeyMetadata?: Record<string, unknown>; RequestId?: string }>(
+    session,
+    'CreateKey',
+    regionId,
+    {
+      KeySpec: 'Aliyun_AES_256',
+      KeyUsage: 'ENCRYPT/DECRYPT',
+      Origin: 'Aliyun_KMS',
+      EnableAutomaticRotation: false,
+      Description: input.description,
+      DKMSInstanceId: input.dkmsInstanceId,
+    },
+    { idempotent: false },
+  );
+  return { key: metadata(body.KeyMetadata ?? {}), requestId: body.RequestId ?? null };
+}
+
+/** Binds an alias to a key (unique per region). Not retried: a resent one meets its own alias. */
+export async function createAlias(
+  session: CloudSession,
+  regionId: string,
+  keyId: string,
+  aliasName: string,
+): Promise<{ requestId: string | null }> {
+  const body = await kmsCall<{ RequestId?: string }>(
+    session,
+    'CreateAlias',
+    regionId,
+    { KeyId: keyId, AliasName: aliasName },
+    { idempotent: false },
+  );
+  return { requestId: body.RequestId ?? null };
 }

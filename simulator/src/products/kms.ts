@@ -215,9 +215,108 @@ function getKmsInstance(ctx: Ctx) {
   };
 }
 
+/** Symmetric and asymmetric specs KMS offers (docs/alibaba-cloud-api.md §5.8); others are refused. */
+const KEY_SPECS = new Set([
+  'Aliyun_AES_256',
+  'Aliyun_AES_128',
+  'Aliyun_AES_192',
+  'Aliyun_SM4',
+  'RSA_2048',
+  'RSA_3072',
+  'EC_P256',
+  'EC_P256K',
+  'EC_SM2',
+]);
+const SIGNING_SPECS = new Set(['RSA_2048', 'RSA_3072', 'EC_P256', 'EC_P256K', 'EC_SM2']);
+
+/**
+ * CreateKey as the API reference documents it (§5.8): defaults Aliyun_AES_256 and
+ * ENCRYPT/DECRYPT, Origin Aliyun_KMS | EXTERNAL (case-sensitive), DKMSInstanceId must name an
+ * instance of the caller in this region (else Forbidden.DKMSInstanceNotFound 403), rotation only
+ * with a RotationInterval. GUESS: the one-default-key-per-region quota is not enforced (§11).
+ */
+function createKey(ctx: Ctx) {
+  const spec = ctx.params.KeySpec || 'Aliyun_AES_256';
+  if (!KEY_SPECS.has(spec))
+    throw commonError('kms', 'InvalidParameter', `The KeySpec ${spec} is not valid.`);
+  const usage =
+    ctx.params.KeyUsage || (SIGNING_SPECS.has(spec) ? 'SIGN/VERIFY' : 'ENCRYPT/DECRYPT');
+  if (usage !== 'ENCRYPT/DECRYPT' && usage !== 'SIGN/VERIFY')
+    throw commonError('kms', 'InvalidParameter', `The KeyUsage ${usage} is not valid.`);
+  if (usage === 'SIGN/VERIFY' && !SIGNING_SPECS.has(spec))
+    throw commonError('kms', 'InvalidParameter', `The KeySpec ${spec} cannot SIGN/VERIFY.`);
+  const origin = ctx.params.Origin || 'Aliyun_KMS';
+  if (origin !== 'Aliyun_KMS' && origin !== 'EXTERNAL')
+    throw commonError('kms', 'InvalidParameter', `The Origin ${origin} is not valid.`);
+  const instanceId = ctx.params.DKMSInstanceId || undefined;
+  if (instanceId) {
+    const i = ctx.world.kmsInstances.get(instanceId);
+    if (!i || i.accountId !== ctx.caller.accountId || i.regionId !== ctx.regionId)
+      throw new ApiError(
+        403,
+        'Forbidden.DKMSInstanceNotFound',
+        'The specified DKMS Instance is not found.',
+      );
+  }
+  const rotate = boolParam(ctx, 'EnableAutomaticRotation') ?? false;
+  const interval = ctx.params.RotationInterval || undefined;
+  if (rotate && !interval)
+    throw commonError(
+      'kms',
+      'InvalidParameter',
+      'RotationInterval is required when EnableAutomaticRotation is true.',
+    );
+  const description = ctx.params.Description ?? '';
+  if (description.length > 8192)
+    throw commonError('kms', 'InvalidParameter', 'The Description is longer than 8192 characters.');
+  const level = ctx.params.ProtectionLevel;
+  const k = ctx.world.insertKey({
+    id: ctx.world.newKeyId(ctx.regionId),
+    accountId: ctx.caller.accountId,
+    regionId: ctx.regionId,
+    spec,
+    usage: usage as KeyRt['usage'],
+    state: origin === 'EXTERNAL' ? 'PendingImport' : 'Enabled',
+    rotation: rotate ? 'Enabled' : 'Disabled',
+    ...(interval ? { rotationInterval: interval } : {}),
+    deletionProtection: 'Disabled',
+    protectionLevel: !instanceId && level === 'HSM' ? 'HSM' : 'SOFTWARE',
+    ...(instanceId ? { dkmsInstanceId: instanceId } : {}),
+    creatorType: 'User',
+    origin,
+    description,
+    aliases: [],
+    created: ctx.now,
+    stateSince: ctx.now,
+  });
+  return { json: { RequestId: ctx.requestId, KeyMetadata: metadata(ctx, k) } };
+}
+
+/**
+ * CreateAlias (§5.8): 1–255 characters with the prefix alias/, not alias/acs…; one key per alias
+ * in a region. GUESS: the code for a taken alias (`Rejected.ResourceExist` 409, the code KMS uses
+ * for "already exists" elsewhere) and the allowed characters (§5.1).
+ */
+function createAlias(ctx: Ctx) {
+  const name = requireParam(ctx, 'AliasName');
+  if (
+    !name.startsWith('alias/') ||
+    name.length > 255 ||
+    name.length === 6 ||
+    name.startsWith('alias/acs') ||
+    !/^alias\/[A-Za-z0-9/_-]+$/.test(name)
+  )
+    throw commonError('kms', 'InvalidParameter', `The AliasName ${name} is not valid.`);
+  const k = keyOrThrow(ctx, requireParam(ctx, 'KeyId'));
+  if (ctx.world.keysIn(ctx.caller.accountId, ctx.regionId).some((x) => x.aliases.includes(name)))
+    throw new ApiError(409, 'Rejected.ResourceExist', `The alias ${name} already exists.`);
+  k.aliases.push(name);
+  return { json: { RequestId: ctx.requestId } };
+}
+
 /** Request parameters ActionTrail keeps for a KMS call (what the guard reads back). */
 const RECORDED_PARAMS =
-  /^(KeyId|PageNumber|PageSize|Filters|EnableDeletionProtection|ProtectedResourceArn|PendingWindowInDays|KmsInstanceId)$/;
+  /^(KeyId|PageNumber|PageSize|Filters|EnableDeletionProtection|ProtectedResourceArn|PendingWindowInDays|KmsInstanceId|KeySpec|KeyUsage|Origin|DKMSInstanceId|EnableAutomaticRotation|AliasName)$/;
 
 /**
  * ActionTrail records every KMS API call (docs/alibaba-cloud-api.md §8.3): the call through
@@ -272,6 +371,8 @@ export const kms: Product = {
       handler: (ctx) => aliasesJson(ctx, [keyOrThrow(ctx, requireParam(ctx, 'KeyId'))]),
     },
     SetDeletionProtection: { ram: 'kms:SetDeletionProtection', handler: setDeletionProtection },
+    CreateKey: { ram: 'kms:CreateKey', handler: createKey },
+    CreateAlias: { ram: 'kms:CreateAlias', handler: createAlias },
     GetKmsInstance: { ram: 'kms:GetKmsInstance', handler: getKmsInstance },
     DisableKey: {
       ram: 'kms:DisableKey',

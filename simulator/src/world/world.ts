@@ -278,6 +278,23 @@ export class World {
     return this.clusters.get(c.id)!;
   }
 
+  /** Adds a key created at runtime (KMS CreateKey). */
+  insertKey(key: KeyRt): KeyRt {
+    this.keys.set(key.id, key);
+    push(this.keysAR, byAR(key.accountId, key.regionId), key);
+    return key;
+  }
+
+  /** A new key id of the newer form (docs/alibaba-cloud-api.md §5.1): key-<region>… */
+  newKeyId(regionId: string): string {
+    const region = regionId
+      .replace(/^cn-/, '')
+      .replace(/[^a-z]/g, '')
+      .slice(0, 3)
+      .padEnd(3, 'x');
+    return `key-${region}${randomBytes(10).toString('hex')}`;
+  }
+
   account(id: string): AccountRt {
     const a = this.accounts.get(id);
     if (!a) throw new Error(`no account ${id}`);

@@ -75,6 +75,35 @@ describe('ack-secret-guard batch', () => {
     expect(JSON.parse(listed.out).batches[0]).toMatchObject({ batchId, state: 'ended' });
   });
 
+  it('takes a key per account and region (accounts by name) and prints the mapping', async () => {
+    const file = planFile({
+      action: 'enable',
+      keys: [{ accountId: 'Retail', regionId: 'cn-hangzhou', keyId: 'alias/ack-secrets-hz' }],
+      // A key change (the plain cluster was encrypted with this key above).
+      scope: { clusterIds: [DEMO.clusters.encrypted] },
+    });
+    const planned = await cli(['batch', 'plan', '--file', file]);
+    expect(planned.code, planned.err).toBe(0);
+    expect(planned.out).toMatch(/^Batch batch-\S+: enable, a key per account and region/);
+    expect(planned.out).toMatch(/ACCOUNT\s+REGION\s+CLUSTERS\s+KEY\s+KEY ID\s+FROM/);
+    expect(planned.out).toMatch(
+      /Retail\s+cn-hangzhou\s+1\s+alias\/ack-secrets-hz\s+key-hzz6demovalid000000001\s+keys/,
+    );
+    expect(planned.out).toMatch(/1 ready, 0 skipped\./);
+
+    const unknown = await cli([
+      'batch',
+      'plan',
+      '--file',
+      planFile({
+        action: 'enable',
+        keys: [{ accountId: 'Nobody', regionId: 'cn-hangzhou', keyId: DEMO.keys.valid }],
+      }),
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/keys\[0\]\.accountId: there is no account named "Nobody"/);
+  });
+
   it('exits 2 on an invalid file, naming the field and what is wrong', async () => {
     const cases: [unknown, RegExp][] = [
       ['{ "action": ', /is not valid JSON/],

@@ -7,7 +7,9 @@ import { AuditRecorder } from '../../../electron/core/audit/recorder';
 import { clustersFromFleet } from '../../../electron/core/batch/api';
 import { BatchService } from '../../../electron/core/batch/service';
 import type { BatchOptions } from '../../../electron/core/batch/service';
+import { listKeys } from '../../../electron/core/keys/inventory';
 import { scaledClock } from '../../../electron/core/util/clock';
+import { simDirectory } from '../../support/sim-directory';
 import { operationsHarness } from '../../support/operations-harness';
 import type { Harness } from '../../support/operations-harness';
 
@@ -27,12 +29,22 @@ export function batchHarness(
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
   const audit = new AuditLog(h.dataDir);
+  const keysDirectory = simDirectory(sim);
   const batches = new BatchService(
     h.ctx,
     {
       operations: h.operations,
       clusters: clustersFromFleet(h.fleet),
       checks: h.checks,
+      // As fleet/api.ts answers keys.list: the region's keys, with the snapshot's clusters on each.
+      listKeys: async (accountId, regionId) => {
+        const usedBy = new Map<string, string[]>();
+        for (const c of (await h.fleet.snapshot())?.clusters ?? []) {
+          if (c.accountId !== accountId || !c.encryption.keyId) continue;
+          usedBy.set(c.encryption.keyId, [...(usedBy.get(c.encryption.keyId) ?? []), c.clusterId]);
+        }
+        return listKeys(await keysDirectory.sessionFor(accountId), regionId, usedBy);
+      },
       clockFor: () => scaledClock(options.timeScale, () => sim.control.now()),
       audit: new AuditRecorder(h.ctx, audit, async () => null),
     },

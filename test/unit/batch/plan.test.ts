@@ -241,7 +241,9 @@ describe('the plan request schema (also PLAN.json)', () => {
   });
 
   it('says which field is wrong and why', () => {
-    expect(issues({ action: 'enable' })).toEqual(['keyId: enable needs a keyId']);
+    expect(issues({ action: 'enable' })).toEqual([
+      'keyId: enable needs a keyId (every account and region), keys [{accountId, regionId, keyId}] (one per account and region) or keyChoice "recommended"',
+    ]);
     expect(issues({ action: 'disable', keyId: 'key-abc' })[0]).toMatch(
       /^keyId: disable takes no keyId/,
     );

@@ -180,6 +180,41 @@ describe('BatchPlan', () => {
     expect(h.oncancel).toHaveBeenCalledOnce();
   });
 
+  it('shows which key each account and region gets, and why a group has none', () => {
+    const mapped = view({
+      groups: [
+        {
+          accountId: 'acc-2',
+          accountName: 'Logistics',
+          regionId: 'cn-hangzhou',
+          clusters: 2,
+          keyRef: 'alias/logistics-ack',
+          keyId: 'key-l1',
+          source: 'given',
+          reason: null,
+        },
+        {
+          accountId: 'acc-1',
+          accountName: 'Retail',
+          regionId: 'cn-beijing',
+          clusters: 1,
+          keyRef: null,
+          keyId: null,
+          source: 'none',
+          reason: 'choose a key: 2 keys of Retail in cn-beijing qualify',
+        },
+      ],
+    });
+    render(BatchPlan, { batch: mapped, ...handlers() });
+    const rows = screen.getAllByTestId('batch-mapping-row');
+    expect(rows.map((r) => r.dataset.source)).toEqual(['given', 'none']);
+    expect(rows[0]!.textContent).toMatch(
+      /Logistics\s*cn-hangzhou\s*2\s*alias\/logistics-ack\s*→ key-l1\s*Chosen/,
+    );
+    expect(rows[1]!.textContent).toContain('No key: skipped');
+    expect(rows[1]!.textContent).toContain('choose a key: 2 keys of Retail in cn-beijing qualify');
+  });
+
   it('says when nothing is ready', () => {
     const none = view({
       items: [item({ clusterId: 'c-x', status: 'skipped', state: 'skipped', reasons: ['x'] })],
@@ -194,41 +229,157 @@ describe('BatchPlan', () => {
 describe('BatchSetup', () => {
   beforeEach(() => i18n.setLocale('en'));
 
-  it('offers the eligible keys of the selected regions and plans with the scope', async () => {
+  const groupRow = (accountId: string, regionId: string) =>
+    screen
+      .getAllByTestId('batch-group')
+      .find((r) => r.dataset.accountId === accountId && r.dataset.regionId === regionId)!;
+
+  it('shows each account and region with its own key picker and plans with the key map', async () => {
     const clusters = [
       cluster({ name: 'a' }),
       cluster({ name: 'b', regionId: 'cn-beijing' }),
       cluster({ name: 'c' }),
+      cluster({ name: 'd', accountId: 'acc-2', accountName: 'Logistics' }),
     ];
-    const load = vi.fn(async ({ regionId }: { accountId: string; regionId: string }) => ({
-      accountId: 'acc-1',
-      regionId,
-      keys: [
-        key({ keyId: `key-${regionId}`, regionId, aliases: ['alias/shared'] }),
-        key({ keyId: `key-bad-${regionId}`, regionId, eligible: false, reasons: ['rotation-on'] }),
-      ],
-    }));
+    const load = vi.fn(
+      async ({ accountId, regionId }: { accountId: string; regionId: string }) => ({
+        accountId,
+        regionId,
+        keys:
+          accountId === 'acc-2'
+            ? // Two qualify: nothing preselected.
+              [key({ keyId: 'key-l1' }), key({ keyId: 'key-l2' })]
+            : [
+                key({ keyId: `key-${regionId}`, regionId, aliases: ['alias/shared'] }),
+                key({ keyId: `key-open-${regionId}`, regionId, deletionProtection: 'Disabled' }),
+                key({
+                  keyId: `key-bad-${regionId}`,
+                  regionId,
+                  eligible: false,
+                  reasons: ['rotation-on'],
+                }),
+              ],
+      }),
+    );
     const onplan = vi.fn();
     render(BatchSetup, { clusters, onplan, load });
     expect(screen.getByTestId('batch-selection').textContent).toContain(
-      '3 clusters in 1 account(s) and 2 region(s)',
+      '4 clusters in 2 account(s) and 2 region(s)',
     );
-    await waitFor(() => expect(screen.getByTestId('batch-key')).toBeTruthy());
-    expect(load).toHaveBeenCalledTimes(2);
-    const options = [...screen.getByTestId('batch-key').querySelectorAll('option')].map(
-      (o) => o.value,
-    );
-    expect(options).toEqual(['alias/shared', 'key-cn-beijing', 'key-cn-hangzhou']);
+    await waitFor(() => expect(screen.getAllByTestId('batch-key')).toHaveLength(3));
+    expect(load).toHaveBeenCalledTimes(3);
+    const rows = screen.getAllByTestId('batch-group');
+    expect(
+      rows.map((r) => [r.dataset.accountId, r.dataset.regionId, r.children[2]!.textContent]),
+    ).toEqual([
+      ['acc-2', 'cn-hangzhou', '1'],
+      ['acc-1', 'cn-beijing', '1'],
+      ['acc-1', 'cn-hangzhou', '2'],
+    ]);
+    const select = (row: HTMLElement) => row.querySelector('select') as HTMLSelectElement;
+    const hz = groupRow('acc-1', 'cn-hangzhou');
+    // Eligible keys only; the one recommended key (protected) is preselected.
+    expect([...select(hz).options].map((o) => o.value)).toEqual([
+      '',
+      'key-cn-hangzhou',
+      'key-open-cn-hangzhou',
+    ]);
+    expect(select(hz).value).toBe('key-cn-hangzhou');
+    expect(select(hz).selectedOptions[0]!.textContent).toContain('recommended');
+    const logistics = groupRow('acc-2', 'cn-hangzhou');
+    expect(select(logistics).value).toBe('');
+    expect(logistics.textContent).toContain('No key chosen: these clusters will be skipped.');
+
     await fireEvent.click(screen.getByTestId('batch-plan-button'));
-    expect(onplan).toHaveBeenCalledWith({
+    expect(onplan).toHaveBeenLastCalledWith({
       action: 'enable',
-      keyId: 'alias/shared',
+      keys: [
+        { accountId: 'acc-1', regionId: 'cn-beijing', keyId: 'key-cn-beijing' },
+        { accountId: 'acc-1', regionId: 'cn-hangzhou', keyId: 'key-cn-hangzhou' },
+      ],
       scope: {
-        clusterIds: ['c-a', 'c-b', 'c-c'],
-        accountIds: ['acc-1'],
+        clusterIds: ['c-a', 'c-b', 'c-c', 'c-d'],
+        accountIds: ['acc-1', 'acc-2'],
         regionIds: ['cn-hangzhou', 'cn-beijing'],
         onlyNotEncrypted: true,
       },
     });
+    await fireEvent.change(select(logistics), { target: { value: 'key-l2' } });
+    await fireEvent.click(screen.getByTestId('batch-plan-button'));
+    expect(onplan.mock.lastCall![0].keys).toContainEqual({
+      accountId: 'acc-2',
+      regionId: 'cn-hangzhou',
+      keyId: 'key-l2',
+    });
+  });
+
+  it('creates a compliant key for a group that has none, after a confirmation', async () => {
+    const clusters = [cluster({ name: 'a', accountId: 'acc-2', accountName: 'Logistics' })];
+    const load = vi.fn(async () => ({
+      accountId: 'acc-2',
+      regionId: 'cn-hangzhou',
+      keys: [key({ keyId: 'key-rot', eligible: false, reasons: ['rotation-on' as const] })],
+    }));
+    const made = key({ keyId: 'key-new', aliases: ['alias/team-hz'] });
+    const create = vi.fn(async (input: { accountId: string; regionId: string; alias: string }) => ({
+      accountId: input.accountId,
+      regionId: input.regionId,
+      alias: input.alias,
+      key: made,
+      steps: [],
+      requestIds: [],
+    }));
+    const onplan = vi.fn();
+    render(BatchSetup, { clusters, onplan, load, create });
+    await waitFor(() => expect(screen.getByTestId('batch-create-key')).toBeTruthy());
+    expect(screen.getByText('No key in this region can encrypt Secrets.')).toBeTruthy();
+    expect((screen.getByTestId('batch-plan-button') as HTMLButtonElement).disabled).toBe(true);
+
+    await fireEvent.click(screen.getByTestId('batch-create-key'));
+    const dialog = screen.getByTestId('create-key-dialog');
+    expect(screen.getByTestId('create-key-account').textContent).toBe('Logistics');
+    expect(screen.getByTestId('create-key-region').textContent).toBe('cn-hangzhou');
+    expect(dialog.textContent).toContain('Aliyun_AES_256 · ENCRYPT/DECRYPT');
+    expect(screen.getByTestId('create-key-cost').textContent).toMatch(/KMS may charge/);
+    const alias = screen.getByTestId('create-key-alias') as HTMLInputElement;
+    expect(alias.value).toBe('alias/ack-secret-guard-cn-hangzhou');
+    // A reserved alias cannot be confirmed.
+    await fireEvent.input(alias, { target: { value: 'alias/acs-x' } });
+    expect(screen.getByTestId('create-key-problem')).toBeTruthy();
+    expect((screen.getByTestId('create-key-confirm') as HTMLButtonElement).disabled).toBe(true);
+    expect(create).not.toHaveBeenCalled();
+    await fireEvent.input(alias, { target: { value: 'alias/team-hz' } });
+    await fireEvent.click(screen.getByTestId('create-key-confirm'));
+    expect(create).toHaveBeenCalledWith({
+      accountId: 'acc-2',
+      regionId: 'cn-hangzhou',
+      alias: 'alias/team-hz',
+      confirmAlias: 'alias/team-hz',
+    });
+    await waitFor(() => expect(screen.queryByTestId('create-key-dialog')).toBeNull());
+    // The new key fills the group.
+    expect((screen.getByTestId('batch-key') as HTMLSelectElement).value).toBe('key-new');
+    await fireEvent.click(screen.getByTestId('batch-plan-button'));
+    expect(onplan.mock.lastCall![0].keys).toEqual([
+      { accountId: 'acc-2', regionId: 'cn-hangzhou', keyId: 'key-new' },
+    ]);
+  });
+
+  it('shows why a key could not be created, and keeps the dialog open', async () => {
+    const clusters = [cluster({ name: 'a' })];
+    const load = async () => ({ accountId: 'acc-1', regionId: 'cn-hangzhou', keys: [] });
+    const create = vi.fn(async () => {
+      throw new Error('The alias alias/ack-secret-guard-cn-hangzhou already names key key-x');
+    });
+    render(BatchSetup, { clusters, onplan: vi.fn(), load, create });
+    await waitFor(() => expect(screen.getByTestId('batch-create-key')).toBeTruthy());
+    await fireEvent.click(screen.getByTestId('batch-create-key'));
+    await fireEvent.click(screen.getByTestId('create-key-confirm'));
+    await waitFor(() =>
+      expect(screen.getByTestId('create-key-error').textContent).toContain(
+        'already names key key-x',
+      ),
+    );
+    expect(screen.getByTestId('create-key-dialog')).toBeTruthy();
   });
 });
