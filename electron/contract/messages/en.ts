@@ -10,6 +10,8 @@ export const en = {
   'check.notChecked.bug': 'Could not check: {detail}',
   'check.notChecked.noKey': 'Not checked: no key is known for this change.',
   'check.notChecked.keyMissing': 'Not checked: key {key} does not exist in {region}.',
+  /** The CLI's one line for the checks that could not run because another failed first. */
+  'check.notChecked.group': 'Not checked because of {cause}: {ids}.',
 
   'check.cluster.edition.edgePro': 'The cluster is an ACK Edge Pro cluster.',
   'check.cluster.edition.pro': 'The cluster is an ACK Pro cluster.',

@@ -132,3 +132,5 @@ export function evidenceValueText(
   }
   return paramText(value, lang);
 }
+
+export { checkFixText, checkSummaryText } from './check-text';

@@ -9,6 +9,7 @@ export const zhCN: Record<MessageKey, string> = {
   'check.notChecked.bug': '无法检查：{detail}',
   'check.notChecked.noKey': '未检查：此变更没有已知的 KMS 密钥。',
   'check.notChecked.keyMissing': '未检查：KMS 密钥 {key} 在 {region} 中不存在。',
+  'check.notChecked.group': '因 {cause} 未通过而未检查：{ids}。',
 
   'check.cluster.edition.edgePro': '集群为 ACK 边缘托管版（Pro）集群。',
   'check.cluster.edition.pro': '集群为 ACK 托管集群 Pro 版。',
