@@ -271,6 +271,8 @@ export const en = {
   'value.setting.Enabled': 'on',
   'value.setting.Disabled': 'off',
   'value.setting.Suspended': 'suspended',
+  'value.sgType.normal': 'basic security group',
+  'value.sgType.enterprise': 'advanced (enterprise) security group',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -112,6 +112,7 @@ export function evidenceLabel(name: string, lang: MessageLang = 'en'): string | 
 function valueKey(name: string, value: string): string | null {
   const field = name.slice(name.lastIndexOf('.') + 1);
   if (field === 'keyState') return `value.keyState.${value}`;
+  if (field === 'securityGroupType') return `value.sgType.${value}`;
   if (field === 'automaticRotation' || field === 'deletionProtection')
     return `value.setting.${value}`;
   if (['decision', 'verdict', 'actionTrail', 'visibility', 'identityType'].includes(field))

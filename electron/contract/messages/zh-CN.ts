@@ -257,4 +257,6 @@ export const zhCN: Record<MessageKey, string> = {
   'value.setting.Enabled': '已开启',
   'value.setting.Disabled': '已关闭',
   'value.setting.Suspended': '已暂停',
+  'value.sgType.normal': '普通安全组',
+  'value.sgType.enterprise': '企业级安全组',
 };

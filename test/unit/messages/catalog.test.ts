@@ -120,6 +120,7 @@ describe('evidence in words', () => {
       'dropped by a rule',
     );
     expect(evidenceValueText('keyState', 'PendingDeletion', 'zh-CN')).toBe('待删除');
+    expect(evidenceValueText('securityGroupType', 'enterprise', 'zh-CN')).toBe('企业级安全组');
     expect(evidenceValueText('automaticRotation', 'Disabled', 'zh-CN')).toBe('已关闭');
     expect(evidenceValueText('policyAttached', true, 'zh-CN')).toBe('是');
     expect(evidenceValueText('deleteDate', null, 'en')).toBe('—');

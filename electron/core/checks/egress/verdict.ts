@@ -188,6 +188,8 @@ function buildFix(regionId: string, sgId: string | null, layers: Layer[]): FixSp
       const out = a.egress.verdict !== 'pass';
       const back = a.ingress.verdict !== 'pass';
       const aclId = a.networkAclId;
+      // What the ACL entry's source or destination field takes.
+      if (out || back) copy ??= cidr;
       if (out && back) add(message('fix.egress.aclBoth', { aclId, cidr }));
       else if (out) add(message('fix.egress.aclOutbound', { aclId, cidr }));
       else if (back) add(message('fix.egress.aclInbound', { aclId, cidr }));
