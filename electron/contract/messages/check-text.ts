@@ -1,7 +1,7 @@
 // A check's summary and fix as text in a language: from its messages when the core sent them,
 // else the English text (an older core, or a check without messages). The CLI prints these.
-import type { Message, MessageLang } from './index';
-import { formatMessage } from './index';
+import type { Message, MessageLang } from './format';
+import { formatMessage } from './format';
 
 interface Worded {
   summary: string;
