@@ -5,6 +5,7 @@ export * from './errors';
 export * from './region-id';
 export * from './display-text';
 export * from './message-of';
+export * from './messages';
 export * from './regions';
 export type * from './events';
 export type * from './calls';

@@ -3,8 +3,8 @@
 // exact body, the Terraform block and the aliyun CLI command, and sends nothing. A real create
 // asks for the cluster name to be typed on a terminal, or needs --yes.
 import { createInterface } from 'node:readline';
-import type { ClusterSpecInput, CreatePreflight, CreationView } from '../../contract';
-import { GuardError } from '../../contract';
+import type { ClusterSpecInput, CreatePreflight, CreationView, MessageLang } from '../../contract';
+import { GuardError, checkFixText, checkSummaryText } from '../../contract';
 import { clusterSpecInputSchema } from '../../contract/provision-spec';
 import { parseOptions, readJsonFile, UsageError } from '../args';
 import { EXIT } from '../exit-codes';
@@ -38,14 +38,16 @@ export function readSpecFile(file: string): Promise<ClusterSpecInput> {
   return readJsonFile(file, clusterSpecInputSchema, 'spec');
 }
 
-function printPreflight(ctx: CommandContext, p: CreatePreflight): void {
+function printPreflight(ctx: CommandContext, p: CreatePreflight, lang: MessageLang = 'en'): void {
   ctx.print(
     `create ${p.spec.name} in ${p.spec.regionId} (${p.accountName}) with ${p.keyId}: ${p.ready ? 'ready' : 'NOT ready'}`,
   );
   for (const c of p.checks) {
-    ctx.print(`  [${MARK[c.status]}] ${c.id.padEnd(24)} ${c.summary}`);
+    ctx.print(`  [${MARK[c.status]}] ${c.id.padEnd(24)} ${checkSummaryText(c, lang)}`);
     if (c.status !== 'pass' && c.fix)
-      ctx.print(`         fix: ${c.fix.hint}${c.fix.consoleUrl ? ` (${c.fix.consoleUrl})` : ''}`);
+      ctx.print(
+        `         fix: ${checkFixText(c, lang)}${c.fix.consoleUrl ? ` (${c.fix.consoleUrl})` : ''}`,
+      );
   }
 }
 

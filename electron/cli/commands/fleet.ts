@@ -1,6 +1,12 @@
 // Read-only commands over the fleet: clusters, keys, and the checklist.
-import type { Checklist, FleetSnapshot } from '../../contract';
-import { KEY_REF_FORMS } from '../../contract';
+import type { CheckResult, Checklist, FleetSnapshot, MessageLang } from '../../contract';
+import {
+  KEY_REF_FORMS,
+  checkFixText,
+  checkSummaryText,
+  formatMessage,
+  message,
+} from '../../contract';
 import { EXIT } from '../exit-codes';
 import { findAccount, parseOptions } from '../args';
 import { table } from '../lookup';
@@ -238,15 +244,49 @@ const MARK: Record<string, string> = {
   manual: 'HAND',
 };
 
-export function printChecklist(ctx: CommandContext, list: Checklist): void {
+export function printChecklist(
+  ctx: CommandContext,
+  list: Checklist,
+  lang: MessageLang = 'en',
+): void {
   ctx.print(
     `${list.action} ${list.clusterId}${list.keyId ? ` with ${list.keyRef ? `${list.keyRef} (${list.keyId})` : list.keyId}` : ''}: ${list.ready ? 'ready' : 'NOT ready'}`,
   );
-  for (const c of list.checks) {
-    ctx.print(`  [${MARK[c.status]}] ${c.id.padEnd(24)} ${c.summary}`);
-    if (c.status !== 'pass' && c.fix)
-      ctx.print(`         fix: ${c.fix.hint}${c.fix.consoleUrl ? ` (${c.fix.consoleUrl})` : ''}`);
+  printChecks(ctx, list.checks, lang);
+}
+
+/**
+ * The checks, one line each with the fix below; the checks that could not run because another
+ * failed first (a missing key) share one line after it (`--json` keeps each of them).
+ */
+export function printChecks(
+  ctx: CommandContext,
+  checks: readonly CheckResult[],
+  lang: MessageLang = 'en',
+): void {
+  const skipped = checks.filter((c) => typeof c.evidence.notCheckedBecause === 'string');
+  for (const c of checks) {
+    if (skipped.includes(c)) continue;
+    ctx.print(`  [${MARK[c.status]}] ${c.id.padEnd(24)} ${checkSummaryText(c, lang)}`);
+    const fix = checkFixText(c, lang);
+    if (c.status !== 'pass' && fix)
+      ctx.print(`         fix: ${fix}${c.fix?.consoleUrl ? ` (${c.fix.consoleUrl})` : ''}`);
+    if (c.status !== 'pass' && c.fix?.copy) ctx.print(`         copy: ${c.fix.copy}`);
+    const after = skipped.filter((s) => s.evidence.notCheckedBecause === c.id);
+    if (after.length > 0)
+      ctx.print(
+        `  [${MARK.unknown}] ${''.padEnd(24)} ${formatMessage(
+          message('check.notChecked.group', {
+            cause: c.id,
+            ids: after.map((s) => s.id).join(', '),
+          }),
+          lang,
+        )}`,
+      );
   }
+  // A skip whose cause is not in the list (never expected) still gets its own line.
+  for (const c of skipped.filter((s) => !checks.some((x) => x.id === s.evidence.notCheckedBecause)))
+    ctx.print(`  [${MARK[c.status]}] ${c.id.padEnd(24)} ${checkSummaryText(c, lang)}`);
 }
 
 export const checkCommand: CommandSpec = {

@@ -1,4 +1,5 @@
 // The precondition checklist shown before every change.
+import type { Message } from '../messages';
 
 export const CHECK_IDS = [
   'cluster.edition',
@@ -28,8 +29,12 @@ export type FixAction =
   'authorize-service-role' | 'enable-deletion-protection' | 'enable-key' | 'cancel-key-deletion';
 
 export interface CheckFix {
-  /** What to do, in one sentence. */
+  /** What to do, in English (logs, `--json`): `messages` in English, joined. */
   hint: string;
+  /** What to do, as messages for either language (one sentence each). */
+  messages?: Message[];
+  /** The part worth copying (a rule, a command, a policy name, a key id), language-neutral. */
+  copy?: string;
   /** Where to do it by hand (an https URL on an Alibaba Cloud console or doc host). */
   consoleUrl?: string;
   action?: FixAction;
@@ -40,8 +45,10 @@ export type EvidenceValue = string | number | boolean | null;
 export interface CheckResult {
   id: CheckId;
   status: CheckStatus;
-  /** One English sentence for the CLI and logs; the UI words it from id, status and evidence. */
+  /** One English sentence for logs and `--json`: `message` in English. */
   summary: string;
+  /** The specific summary as a message, for the window and the CLI in either language. */
+  message?: Message;
   /** What was observed: field values and the request ids of the calls that saw them. */
   evidence: Record<string, EvidenceValue>;
   /** How to fix it; null when there is nothing to do (always present: `check --json` promises it). */

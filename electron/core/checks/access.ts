@@ -5,15 +5,19 @@ import { CloudError } from '../cloud/errors';
 import type { CheckContext } from './context';
 import { SERVICE_ROLE, SERVICE_ROLE_POLICY } from './context';
 import { CONSOLE } from '../cloud/console';
-import { couldNotCheck, fail, pass } from './result';
+import { message } from '../../contract';
+import { couldNotCheck, fail, pass, result } from './result';
+import type { FixSpec } from './result';
 
 export const KMS_CRYPTO_ADMIN = 'AliyunKMSCryptoAdminAccess';
 /** Policies that include everything AliyunKMSCryptoAdminAccess grants. */
 const KMS_SUPERSETS = new Set([KMS_CRYPTO_ADMIN, 'AliyunKMSFullAccess', 'AdministratorAccess']);
 
 export async function serviceRole(ctx: CheckContext): Promise<CheckResult> {
+  const names = { role: SERVICE_ROLE, policy: SERVICE_ROLE_POLICY };
   const authorise = {
-    hint: `Authorise ${SERVICE_ROLE} for Container Service (creates the role with ${SERVICE_ROLE_POLICY}).`,
+    message: message('fix.role.authorise', names),
+    copy: SERVICE_ROLE,
     consoleUrl: CONSOLE.ramRoles,
     action: 'authorize-service-role' as const,
   };
@@ -23,14 +27,10 @@ export async function serviceRole(ctx: CheckContext): Promise<CheckResult> {
     const attached = policies.some((p) => p.policyName === SERVICE_ROLE_POLICY);
     const evidence = { roleArn: role.arn, policyAttached: attached, requestId, policiesRequestId };
     if (attached)
-      return pass(
-        'role.csManagedSecurity',
-        `${SERVICE_ROLE} exists with ${SERVICE_ROLE_POLICY}.`,
-        evidence,
-      );
+      return pass('role.csManagedSecurity', message('check.role.attached', names), evidence);
     return fail(
       'role.csManagedSecurity',
-      `${SERVICE_ROLE} exists but ${SERVICE_ROLE_POLICY} is not attached.`,
+      message('check.role.notAttached', names),
       evidence,
       authorise,
     );
@@ -38,13 +38,14 @@ export async function serviceRole(ctx: CheckContext): Promise<CheckResult> {
     if (error instanceof CloudError && error.kind === 'notFound') {
       return fail(
         'role.csManagedSecurity',
-        `${SERVICE_ROLE} does not exist: ACK cannot use KMS for this account.`,
+        message('check.role.missing', names),
         { errorCode: error.cloud.cloudCode, requestId: error.cloud.requestId },
         authorise,
       );
     }
     return couldNotCheck('role.csManagedSecurity', `the ${SERVICE_ROLE}`, error, {
-      hint: `Ask an administrator to confirm in the RAM console that ${SERVICE_ROLE} exists with ${SERVICE_ROLE_POLICY}.`,
+      message: message('fix.role.askAdmin', names),
+      copy: SERVICE_ROLE,
       consoleUrl: CONSOLE.ramRoles,
     });
   }
@@ -63,11 +64,7 @@ export async function callerKmsCryptoAdmin(ctx: CheckContext): Promise<CheckResu
     requestId: identity.requestId,
   };
   if (identity.identityType === 'Account') {
-    return pass(
-      'caller.kmsCryptoAdmin',
-      'The caller is the root account, which may use every key.',
-      base,
-    );
+    return pass('caller.kmsCryptoAdmin', message('check.caller.kms.root'), base);
   }
   try {
     const { policies, requestIds } = await ctx.callerPolicies();
@@ -78,16 +75,17 @@ export async function callerKmsCryptoAdmin(ctx: CheckContext): Promise<CheckResu
     if (granting) {
       return pass(
         'caller.kmsCryptoAdmin',
-        `The caller has ${granting.policyName} (through ${granting.via}).`,
+        message('check.caller.kms.granted', { policy: granting.policyName, via: granting.via }),
         { ...evidence, policy: granting.policyName, via: granting.via },
       );
     }
     return fail(
       'caller.kmsCryptoAdmin',
-      `The caller lacks ${KMS_CRYPTO_ADMIN}.`,
+      message('check.caller.kms.lacks', { policy: KMS_CRYPTO_ADMIN }),
       { ...evidence, policies: policies.map((p) => p.policyName).join(',') || null },
       {
-        hint: `Attach the system policy ${KMS_CRYPTO_ADMIN} to the RAM user (or its group, or the role).`,
+        message: message('fix.caller.kms.attach', { policy: KMS_CRYPTO_ADMIN }),
+        copy: KMS_CRYPTO_ADMIN,
         consoleUrl: CONSOLE.ramUsers,
       },
     );
@@ -97,7 +95,11 @@ export async function callerKmsCryptoAdmin(ctx: CheckContext): Promise<CheckResu
       `whether the caller has ${KMS_CRYPTO_ADMIN}`,
       error,
       {
-        hint: `The caller may not read its own RAM policies. Ask an administrator to confirm that ${identity.arn} has ${KMS_CRYPTO_ADMIN}.`,
+        message: message('fix.caller.kms.askAdmin', {
+          arn: identity.arn,
+          policy: KMS_CRYPTO_ADMIN,
+        }),
+        copy: KMS_CRYPTO_ADMIN,
         consoleUrl: CONSOLE.ramUsers,
       },
     );
@@ -130,8 +132,8 @@ function grantsOn(grants: RbacGrant[], clusterId: string): string | null {
   );
 }
 
-const RBAC_FIX = {
-  hint: 'Grant the RAM user or role the Administrator or O&M Engineer RBAC role on this cluster (ACK console > Authorizations).',
+const RBAC_FIX: FixSpec = {
+  message: message('fix.caller.rbac.grant'),
   consoleUrl: CONSOLE.rbac,
 };
 
@@ -151,7 +153,7 @@ export async function callerClusterRbac(ctx: CheckContext): Promise<CheckResult>
     return couldNotCheck('caller.clusterRbac', 'who the caller is', error);
   }
   if (identity.identityType === 'Account') {
-    return pass('caller.clusterRbac', 'The caller is the root account, which owns every cluster.', {
+    return pass('caller.clusterRbac', message('check.caller.rbac.root'), {
       identityType: identity.identityType,
     });
   }
@@ -167,7 +169,10 @@ export async function callerClusterRbac(ctx: CheckContext): Promise<CheckResult>
   if (own && visible) {
     return pass(
       'caller.clusterRbac',
-      `The caller is ${visible.roleType} on ${visible.resourceId}.`,
+      message('check.caller.rbac.granted', {
+        role: visible.roleType,
+        resource: visible.resourceId,
+      }),
       { arn: identity.arn, requestId: own.requestId, grants: grantsOn(own.grants, clusterId) },
     );
   }
@@ -185,19 +190,24 @@ export async function callerClusterRbac(ctx: CheckContext): Promise<CheckResult>
     if (granting)
       return pass(
         'caller.clusterRbac',
-        `The caller is ${granting.roleType} on ${granting.resourceId} (as seen by ${peer.viewer}).`,
+        message('check.caller.rbac.grantedPeer', {
+          role: granting.roleType,
+          resource: granting.resourceId,
+          viewer: peer.viewer,
+        }),
         evidence,
       );
     return fail(
       'caller.clusterRbac',
-      `The caller is not admin or O&M (ops) on this cluster (as seen by ${peer.viewer}); the cloud would answer ForbiddenUpdateKMSState.`,
+      message('check.caller.rbac.deniedPeer', { viewer: peer.viewer }),
       evidence,
       RBAC_FIX,
     );
   }
 
-  const manual = {
-    hint: `A RAM user or role sees only the RBAC grants of clusters where it is administrator, so an O&M grant is invisible to it. Check in the ACK console (Authorizations) that ${identity.arn} is Administrator or O&M Engineer on this cluster, or save this Alibaba Cloud account's root AccessKey (or an RBAC administrator) as another account so the app can tell.`,
+  const manual: FixSpec = {
+    message: message('fix.caller.rbac.checkByHand', { arn: identity.arn }),
+    copy: identity.arn,
     consoleUrl: CONSOLE.rbac,
   };
   if (!own) {
@@ -208,17 +218,16 @@ export async function callerClusterRbac(ctx: CheckContext): Promise<CheckResult>
       manual,
     );
   }
-  return {
-    id: 'caller.clusterRbac',
-    status: 'manual',
-    summary:
-      'No admin or O&M (ops) grant on this cluster is visible to the caller; as a RAM user or role it sees grants only where it is RBAC administrator, so check by hand.',
-    evidence: {
+  return result(
+    'caller.clusterRbac',
+    'manual',
+    message('check.caller.rbac.invisible'),
+    {
       arn: identity.arn,
       requestId: own.requestId,
       grants: grantsOn(own.grants, clusterId),
       visibility: 'clusters-where-caller-is-admin',
     },
-    fix: manual,
-  };
+    manual,
+  );
 }

@@ -6,6 +6,8 @@ import type { TrailEvent } from '../cloud/actiontrail';
 import { wallClockTime } from '../util/clock';
 import type { CheckContext } from './context';
 import { CONSOLE } from '../cloud/console';
+import { message } from '../../contract';
+import type { Message } from '../../contract';
 import { couldNotCheck, fail, pass, warn } from './result';
 
 export const COOLDOWN_MS = 5 * 60 * 1000;
@@ -23,15 +25,19 @@ export async function clusterEdition(ctx: CheckContext): Promise<CheckResult> {
     if (supportsSecretEncryption(edition))
       return pass(
         'cluster.edition',
-        `The cluster is ${edition === 'edge-pro' ? 'an ACK Edge Pro' : 'an ACK Pro'} cluster.`,
+        message(
+          edition === 'edge-pro' ? 'check.cluster.edition.edgePro' : 'check.cluster.edition.pro',
+        ),
         evidence,
       );
     return fail(
       'cluster.edition',
-      `Secret encryption needs a Pro cluster; this one is ${cluster.clusterSpec || cluster.clusterType}.`,
+      message('check.cluster.edition.notPro', {
+        edition: cluster.clusterSpec || cluster.clusterType,
+      }),
       evidence,
       {
-        hint: 'Upgrade the cluster to the Pro edition (cluster basic information > Upgrade to Pro), then check again.',
+        message: message('fix.cluster.edition.upgrade'),
         consoleUrl: CONSOLE.clusters,
       },
     );
@@ -41,11 +47,10 @@ export async function clusterEdition(ctx: CheckContext): Promise<CheckResult> {
 }
 
 /** What to do about a cluster that is not running (states: docs/alibaba-cloud-api.md §4.1). */
-function stateHint(state: string): string {
-  if (state === 'updating') return 'Wait for the current update to end, then check again.';
-  if (state === 'updating_failed')
-    return 'The last update of the cluster failed. See its tasks and events in the console (after a KMS change: is the key still enabled?), fix the cause and bring the cluster back to running, then check again.';
-  return 'Bring the cluster back to running (see its events in the console), then check again.';
+function stateHint(state: string): Message {
+  if (state === 'updating') return message('fix.cluster.state.updating');
+  if (state === 'updating_failed') return message('fix.cluster.state.updatingFailed');
+  return message('fix.cluster.state.other');
 }
 
 export async function clusterState(ctx: CheckContext): Promise<CheckResult> {
@@ -53,12 +58,12 @@ export async function clusterState(ctx: CheckContext): Promise<CheckResult> {
     const { cluster, requestId } = await ctx.cluster();
     const evidence = { state: cluster.state, requestId };
     if (cluster.state === 'running')
-      return pass('cluster.state', 'The cluster is running.', evidence);
+      return pass('cluster.state', message('check.cluster.state.running'), evidence);
     return fail(
       'cluster.state',
-      `The cluster is ${cluster.state}; a change needs it running.`,
+      message('check.cluster.state.notRunning', { state: cluster.state }),
       evidence,
-      { hint: stateHint(cluster.state), consoleUrl: CONSOLE.clusters },
+      { message: stateHint(cluster.state), consoleUrl: CONSOLE.clusters },
     );
   } catch (error) {
     return couldNotCheck('cluster.state', 'the cluster state', error);
@@ -161,7 +166,7 @@ export async function clusterCooldown(ctx: CheckContext): Promise<CheckResult> {
     const until = wallClockTime(ctx.input.now + block.waitMs);
     return fail(
       'cluster.cooldown',
-      `The last encryption change ended less than 5 minutes ago (${block.source}); the cloud refuses another until ${until} (HTTP 409).`,
+      message('check.cluster.cooldown.blocked', { source: block.source, until }),
       {
         ...evidence,
         lastChangeEndedAt: block.endedAt,
@@ -169,7 +174,7 @@ export async function clusterCooldown(ctx: CheckContext): Promise<CheckResult> {
         waitSeconds: seconds,
         waitUntil: new Date(ctx.input.now + block.waitMs).toISOString(),
       },
-      { hint: `Wait until ${until}, then check again.` },
+      { message: message('fix.cluster.cooldown.wait', { until }) },
     );
   }
   const hint = longest(hints.filter((h) => h.waitMs > 0));
@@ -177,7 +182,7 @@ export async function clusterCooldown(ctx: CheckContext): Promise<CheckResult> {
     const until = wallClockTime(ctx.input.now + hint.waitMs);
     return warn(
       'cluster.cooldown',
-      `The cluster changed less than 5 minutes ago (${hint.source}); if that was an encryption change (in the console, say, not yet in ActionTrail), the cloud refuses another until ${until}.`,
+      message('check.cluster.cooldown.maybe', { source: hint.source, until }),
       {
         ...evidence,
         lastChangeEndedAt: hint.endedAt,
@@ -185,7 +190,7 @@ export async function clusterCooldown(ctx: CheckContext): Promise<CheckResult> {
         waitSeconds: Math.ceil(hint.waitMs / 1000),
         waitUntil: new Date(ctx.input.now + hint.waitMs).toISOString(),
       },
-      { hint: `To be safe, wait until ${until}, then check again.` },
+      { message: message('fix.cluster.cooldown.waitToBeSafe', { until }) },
     );
   }
   if (!block && 'error' in cluster) {
@@ -194,9 +199,7 @@ export async function clusterCooldown(ctx: CheckContext): Promise<CheckResult> {
   }
   return pass(
     'cluster.cooldown',
-    block
-      ? 'The last encryption change ended more than 5 minutes ago.'
-      : 'No encryption change ended in the last 5 minutes.',
+    block ? message('check.cluster.cooldown.ended') : message('check.cluster.cooldown.none'),
     {
       ...evidence,
       ...(block ? { lastChangeEndedAt: block.endedAt, source: block.source } : {}),
@@ -211,35 +214,35 @@ export async function clusterEncryption(ctx: CheckContext): Promise<CheckResult>
     const current = parseEncryption(cluster.metaData);
     const evidence = { encrypted: current.enabled, currentKeyId: current.keyId, requestId };
     if (!current.readable) {
-      return warn(
-        'cluster.encryption',
-        'The cluster metadata does not say whether Secrets are encrypted.',
-        evidence,
-      );
+      return warn('cluster.encryption', message('check.cluster.encryption.unreadable'), evidence);
     }
     if (ctx.input.action === 'disable') {
       if (current.enabled)
-        return pass('cluster.encryption', `Secrets are encrypted with ${current.keyId}.`, evidence);
-      return fail('cluster.encryption', 'Secret encryption is already off.', evidence, {
-        hint: 'Nothing to do.',
+        return pass(
+          'cluster.encryption',
+          message('check.cluster.encryption.encrypted', { keyId: current.keyId }),
+          evidence,
+        );
+      return fail('cluster.encryption', message('check.cluster.encryption.alreadyOff'), evidence, {
+        message: message('fix.nothingToDo'),
       });
     }
     if (current.enabled && current.keyId === ctx.input.keyId) {
       return fail(
         'cluster.encryption',
-        `Secrets are already encrypted with ${current.keyId}.`,
+        message('check.cluster.encryption.alreadyWithKey', { keyId: current.keyId }),
         evidence,
-        { hint: 'Nothing to do.' },
+        { message: message('fix.nothingToDo') },
       );
     }
     if (current.enabled) {
       return warn(
         'cluster.encryption',
-        `Secrets are encrypted with ${current.keyId}; this changes the key.`,
+        message('check.cluster.encryption.changesKey', { keyId: current.keyId }),
         evidence,
       );
     }
-    return pass('cluster.encryption', 'Secret encryption is off.', evidence);
+    return pass('cluster.encryption', message('check.cluster.encryption.off'), evidence);
   } catch (error) {
     return couldNotCheck('cluster.encryption', 'the current encryption', error);
   }

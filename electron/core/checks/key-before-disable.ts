@@ -5,17 +5,35 @@
 // does not apply to a disable.
 import type { CheckResult } from '../../contract/types/checks';
 import { CONSOLE } from '../cloud/console';
-import { couldNotCheck, fail, warn } from './result';
+import { message } from '../../contract';
+import { CloudError } from '../cloud/errors';
+import { couldNotCheck, fail, keyNotChecked, pass, result } from './result';
 import type { CheckContext } from './context';
 
 export async function keyUsableForDisable(ctx: CheckContext): Promise<CheckResult> {
   const keyId = await ctx.keyId().catch(() => null);
-  if (!keyId)
-    return couldNotCheck('key.state', 'the key', new Error('No key is known for this cluster.'));
+  if (!keyId) return keyNotChecked('key.state', null, ctx.input.regionId);
   let found;
   try {
     found = await ctx.key(keyId);
   } catch (error) {
+    // One clear line when the key is gone (the cloud's answer is in the evidence); whether the
+    // change can still go ahead is the cloud's to say, so this informs and does not block.
+    if (error instanceof CloudError && error.kind === 'notFound')
+      return result(
+        'key.state',
+        'unknown',
+        message('check.key.exists.missing', {
+          key: keyId,
+          region: ctx.input.regionId,
+          code: error.cloud.cloudCode,
+        }),
+        { keyId, errorCode: error.cloud.cloudCode, requestId: error.cloud.requestId },
+        {
+          message: message('fix.key.state.makeUsable'),
+          consoleUrl: CONSOLE.kmsKeys(ctx.input.regionId),
+        },
+      );
     return couldNotCheck('key.state', 'the key', error);
   }
   const { key, requestId } = found;
@@ -24,34 +42,31 @@ export async function keyUsableForDisable(ctx: CheckContext): Promise<CheckResul
   if (key.keyState === 'PendingDeletion')
     return fail(
       'key.state',
-      `The key is pending deletion${key.deleteDate ? ` (deleted for good on ${key.deleteDate})` : ''}: turning encryption off needs it to decrypt every Secret. Cancel the key deletion first, then disable.`,
+      key.deleteDate
+        ? message('check.key.state.disablePendingDeletionOn', { date: key.deleteDate })
+        : message('check.key.state.disablePendingDeletion'),
       evidence,
       {
-        hint: 'Cancel the key deletion (it returns to Enabled), then run the checklist again.',
+        message: message('fix.key.state.cancelDeletion'),
+        copy: keyId,
         consoleUrl,
         action: 'cancel-key-deletion',
       },
     );
   if (key.keyState === 'Disabled')
-    return fail(
-      'key.state',
-      'The key is Disabled: turning encryption off needs it to decrypt every Secret. Enable the key first, then disable.',
-      evidence,
-      { hint: 'Enable the key, then run the checklist again.', consoleUrl, action: 'enable-key' },
-    );
+    return fail('key.state', message('check.key.state.disableDisabled'), evidence, {
+      message: message('fix.key.state.enable'),
+      consoleUrl,
+      action: 'enable-key',
+      copy: keyId,
+    });
   if (key.keyState !== 'Enabled')
     return fail(
       'key.state',
-      `The key is ${key.keyState}: turning encryption off needs it Enabled to decrypt every Secret.`,
+      message('check.key.state.disableOther', { state: key.keyState }),
       evidence,
-      {
-        hint: 'Make the key usable again in the KMS console, then run the checklist again.',
-        consoleUrl,
-      },
+      { message: message('fix.key.state.makeUsable'), consoleUrl, copy: keyId },
     );
-  return warn(
-    'key.state',
-    'The key is Enabled. Keep it enabled until the change has ended: the cluster needs it to decrypt its Secrets.',
-    evidence,
-  );
+  // Enabled is the healthy state, so a pass (never a warning); the summary says to keep it so.
+  return pass('key.state', message('check.key.state.enabledKeepIt'), evidence);
 }

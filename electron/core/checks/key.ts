@@ -6,7 +6,10 @@ import type { KmsKeyMetadata } from '../cloud/kms';
 import { REQUIRED_KEY_SPEC, REQUIRED_KEY_USAGE, isServiceKey, keyRegion } from '../keys/rules';
 import type { CheckContext } from './context';
 import { CONSOLE } from '../cloud/console';
-import { couldNotCheck, fail, pass, warn } from './result';
+import { message } from '../../contract';
+import type { Message } from '../../contract';
+import { couldNotCheck, fail, keyNotChecked, pass, result, warn } from './result';
+import type { FixSpec } from './result';
 
 type KeyLookup = { key: KmsKeyMetadata; requestId: string | null } | { error: unknown };
 
@@ -29,16 +32,11 @@ async function withKey(
   decide: (key: KmsKeyMetadata, evidence: Record<string, string | null>) => CheckResult,
 ): Promise<CheckResult> {
   const { keyId, found } = await lookup(ctx);
-  if (!keyId || !found) {
-    return couldNotCheck(id, 'the key', new Error('No key is known for this change.'));
-  }
+  // No key, or no such key: key.exists says so once, with the fix; the others point at it.
+  if (!keyId || !found) return keyNotChecked(id, null, ctx.input.regionId);
   if ('error' in found) {
     if (found.error instanceof CloudError && found.error.kind === 'notFound') {
-      return couldNotCheck(
-        id,
-        'the key',
-        new Error(`Key ${keyId} was not found in ${ctx.input.regionId}.`),
-      );
+      return keyNotChecked(id, named(ctx, keyId), ctx.input.regionId);
     }
     return couldNotCheck(id, 'the key', found.error);
   }
@@ -55,27 +53,35 @@ function named(ctx: CheckContext, keyId: string): string {
   return ctx.input.keyRef ? `${ctx.input.keyRef} (${keyId})` : keyId;
 }
 
-const keyFix = (ctx: CheckContext, hint: string) => ({
-  hint,
+const keyFix = (ctx: CheckContext, msg: Message, copy?: string): FixSpec => ({
+  message: msg,
   consoleUrl: CONSOLE.kmsKeys(ctx.input.regionId),
+  ...(copy ? { copy } : {}),
 });
 
 /** DescribeKey answered but left a setting out (or gave a value we do not know): unknown. */
 const unknownKeySetting = (
   ctx: CheckContext,
   id: CheckId,
-  summary: string,
+  summary: Message,
   evidence: Record<string, string | null>,
-  hint: string,
-): CheckResult => ({ id, status: 'unknown', summary, evidence, fix: keyFix(ctx, hint) });
+  hint: Message,
+): CheckResult => result(id, 'unknown', summary, evidence, keyFix(ctx, hint));
 
 export async function keyExists(ctx: CheckContext): Promise<CheckResult> {
   const { keyId, found } = await lookup(ctx);
   if (!keyId) {
-    return fail('key.exists', 'No key was chosen.', {}, { hint: 'Choose an eligible key.' });
+    return fail(
+      'key.exists',
+      message('check.key.exists.noKey'),
+      {},
+      {
+        message: message('fix.key.exists.choose'),
+      },
+    );
   }
   if (found && 'key' in found) {
-    return pass('key.exists', `Key ${named(ctx, keyId)} exists.`, {
+    return pass('key.exists', message('check.key.exists.found', { key: named(ctx, keyId) }), {
       keyId,
       ...refEvidence(ctx),
       arn: found.key.arn,
@@ -85,23 +91,23 @@ export async function keyExists(ctx: CheckContext): Promise<CheckResult> {
   const error = found && 'error' in found ? found.error : null;
   if (error instanceof CloudError && error.kind === 'notFound') {
     const ref = parseKeyRef(ctx.input.keyRef ?? '');
-    const elsewhere =
-      ref?.kind === 'arn' && ref.regionId !== ctx.input.regionId
-        ? ` The ARN names region ${ref.regionId}; the key must be in the cluster's region.`
-        : '';
+    const params = {
+      key: named(ctx, keyId),
+      region: ctx.input.regionId,
+      code: error.cloud.cloudCode,
+    };
     return fail(
       'key.exists',
-      `Key ${named(ctx, keyId)} does not exist in ${ctx.input.regionId} (${error.cloud.cloudCode}).${elsewhere}`,
+      ref?.kind === 'arn' && ref.regionId !== ctx.input.regionId
+        ? message('check.key.exists.missingArnElsewhere', { ...params, arnRegion: ref.regionId })
+        : message('check.key.exists.missing', params),
       {
         keyId,
         ...refEvidence(ctx),
         errorCode: error.cloud.cloudCode,
         requestId: error.cloud.requestId,
       },
-      keyFix(
-        ctx,
-        `Choose a key that exists in ${ctx.input.regionId}, or create one (Aliyun_AES_256, ENCRYPT/DECRYPT).`,
-      ),
+      keyFix(ctx, message('fix.key.exists.chooseOrCreate', { region: ctx.input.regionId })),
     );
   }
   return couldNotCheck('key.exists', 'the key', error);
@@ -111,42 +117,51 @@ export const keyRegionCheck = (ctx: CheckContext) =>
   withKey(ctx, 'key.region', (key, evidence) => {
     const region = keyRegion(key.arn);
     if (region === ctx.input.regionId)
-      return pass('key.region', `The key is in ${region}, like the cluster.`, {
+      return pass('key.region', message('check.key.region.same', { region }), {
         ...evidence,
         keyRegion: region,
       });
     return fail(
       'key.region',
-      `The key is in ${region ?? 'an unknown region'}; the cluster is in ${ctx.input.regionId}.`,
+      region
+        ? message('check.key.region.other', { keyRegion: region, region: ctx.input.regionId })
+        : message('check.key.region.unknown', { region: ctx.input.regionId }),
       { ...evidence, keyRegion: region, clusterRegion: ctx.input.regionId },
-      keyFix(ctx, `Use a key in ${ctx.input.regionId}.`),
+      keyFix(ctx, message('fix.key.region.use', { region: ctx.input.regionId })),
     );
   });
 
 export const keySpec = (ctx: CheckContext) =>
   withKey(ctx, 'key.spec', (key, evidence) =>
     key.keySpec === REQUIRED_KEY_SPEC
-      ? pass('key.spec', `Key spec is ${REQUIRED_KEY_SPEC}.`, { ...evidence, keySpec: key.keySpec })
+      ? pass('key.spec', message('check.key.spec.ok', { spec: REQUIRED_KEY_SPEC }), {
+          ...evidence,
+          keySpec: key.keySpec,
+        })
       : fail(
           'key.spec',
-          `Key spec is ${key.keySpec}; ACK needs ${REQUIRED_KEY_SPEC}.`,
+          message('check.key.spec.wrong', { actual: key.keySpec, spec: REQUIRED_KEY_SPEC }),
           { ...evidence, keySpec: key.keySpec },
-          keyFix(ctx, `Use an ${REQUIRED_KEY_SPEC} key.`),
+          keyFix(ctx, message('fix.key.spec.use', { spec: REQUIRED_KEY_SPEC }), REQUIRED_KEY_SPEC),
         ),
   );
 
 export const keyUsage = (ctx: CheckContext) =>
   withKey(ctx, 'key.usage', (key, evidence) =>
     key.keyUsage === REQUIRED_KEY_USAGE
-      ? pass('key.usage', `Key usage is ${REQUIRED_KEY_USAGE}.`, {
+      ? pass('key.usage', message('check.key.usage.ok', { usage: REQUIRED_KEY_USAGE }), {
           ...evidence,
           keyUsage: key.keyUsage,
         })
       : fail(
           'key.usage',
-          `Key usage is ${key.keyUsage}; ACK needs ${REQUIRED_KEY_USAGE}.`,
+          message('check.key.usage.wrong', { actual: key.keyUsage, usage: REQUIRED_KEY_USAGE }),
           { ...evidence, keyUsage: key.keyUsage },
-          keyFix(ctx, `Use a ${REQUIRED_KEY_USAGE} key.`),
+          keyFix(
+            ctx,
+            message('fix.key.usage.use', { usage: REQUIRED_KEY_USAGE }),
+            REQUIRED_KEY_USAGE,
+          ),
         ),
   );
 
@@ -156,24 +171,24 @@ export const keyState = (ctx: CheckContext) =>
     if (key.keyState !== 'Enabled') {
       return fail(
         'key.state',
-        `The key is ${key.keyState}; it must be Enabled.`,
+        message('check.key.state.notEnabled', { state: key.keyState }),
         e,
         keyFix(
           ctx,
           key.keyState === 'PendingDeletion'
-            ? 'Cancel the key deletion, or choose another key.'
-            : 'Enable the key, or choose another key.',
+            ? message('fix.key.state.cancelDeletionOrChoose')
+            : message('fix.key.state.enableOrChoose'),
         ),
       );
     }
-    if (ctx.input.action === 'disable') {
-      return warn(
-        'key.state',
-        'The key is Enabled. Keep it enabled until the change has ended: the cluster needs it to decrypt its Secrets.',
-        e,
-      );
-    }
-    return pass('key.state', 'The key is Enabled.', e);
+    // Enabled is the healthy state: a pass, with the reminder to keep it so during a disable.
+    return pass(
+      'key.state',
+      ctx.input.action === 'disable'
+        ? message('check.key.state.enabledKeepIt')
+        : message('check.key.state.enabled'),
+      e,
+    );
   });
 
 export const keyRotation = (ctx: CheckContext) =>
@@ -182,27 +197,23 @@ export const keyRotation = (ctx: CheckContext) =>
     if (key.automaticRotation === 'Enabled')
       return fail(
         'key.rotation',
-        'Automatic rotation is on; the ACK Edge document requires it off.',
+        message('check.key.rotation.on'),
         e,
-        keyFix(ctx, 'Turn automatic rotation off for this key, or choose another key.'),
+        keyFix(ctx, message('fix.key.rotation.off')),
       );
     if (key.automaticRotation === 'Suspended')
-      return warn(
-        'key.rotation',
-        'Automatic rotation is suspended; it must not be turned back on.',
-        e,
-      );
+      return warn('key.rotation', message('check.key.rotation.suspended'), e);
     if (key.automaticRotation === 'Disabled')
-      return pass('key.rotation', 'Automatic rotation is off.', e);
+      return pass('key.rotation', message('check.key.rotation.off'), e);
     // Missing data is never a pass (docs/alibaba-cloud-api.md §5.3).
     return unknownKeySetting(
       ctx,
       'key.rotation',
       key.automaticRotation === null
-        ? 'KMS did not say whether automatic rotation is on.'
-        : `KMS reported automatic rotation as "${key.automaticRotation}", which this app does not know.`,
+        ? message('check.key.rotation.unreported')
+        : message('check.key.rotation.strange', { value: key.automaticRotation }),
       e,
-      'Look at the rotation setting of this key in the KMS console: it must be off.',
+      message('fix.key.rotation.look'),
     );
   });
 
@@ -213,11 +224,11 @@ export async function keyCreator(ctx: CheckContext): Promise<CheckResult> {
     return isServiceKey(key, serviceKeyIds)
       ? fail(
           'key.creator',
-          `The key was created by a cloud service (${key.creator}); ACK needs a customer key.`,
+          message('check.key.creator.service', { creator: key.creator }),
           e,
-          keyFix(ctx, 'Choose a key you created.'),
+          keyFix(ctx, message('fix.key.creator.own')),
         )
-      : pass('key.creator', 'The key is a customer key.', e);
+      : pass('key.creator', message('check.key.creator.customer'), e);
   });
 }
 
@@ -225,25 +236,21 @@ export const keyDeletionProtection = (ctx: CheckContext) =>
   withKey(ctx, 'key.deletionProtection', (key, evidence) => {
     const e = { ...evidence, deletionProtection: key.deletionProtection };
     if (key.deletionProtection === 'Enabled')
-      return pass('key.deletionProtection', 'Deletion protection is on.', e);
+      return pass('key.deletionProtection', message('check.key.deletionProtection.on'), e);
     if (key.deletionProtection !== 'Disabled')
       return unknownKeySetting(
         ctx,
         'key.deletionProtection',
         key.deletionProtection === null
-          ? 'KMS did not say whether deletion protection is on.'
-          : `KMS reported deletion protection as "${key.deletionProtection}", which this app does not know.`,
+          ? message('check.key.deletionProtection.unreported')
+          : message('check.key.deletionProtection.strange', { value: key.deletionProtection }),
         e,
-        'Look at the deletion protection of this key in the KMS console, and turn it on.',
+        message('fix.key.deletionProtection.look'),
       );
-    return warn(
-      'key.deletionProtection',
-      "Deletion protection is off: deleting this key would make the cluster's API server unable to read Secrets.",
-      e,
-      {
-        hint: 'Turn on deletion protection for this key.',
-        consoleUrl: CONSOLE.kmsKeys(ctx.input.regionId),
-        action: 'enable-deletion-protection',
-      },
-    );
+    return warn('key.deletionProtection', message('check.key.deletionProtection.off'), e, {
+      message: message('fix.key.deletionProtection.turnOn'),
+      copy: key.keyId,
+      consoleUrl: CONSOLE.kmsKeys(ctx.input.regionId),
+      action: 'enable-deletion-protection',
+    });
   });

@@ -1,51 +1,74 @@
 // Small constructors for check results, and the mapping from a cloud failure to `unknown` or
-// `manual`: a check that could not look says why, it never guesses.
-import type { CheckFix, CheckId, CheckResult, EvidenceValue } from '../../contract/types/checks';
+// `manual`: a check that could not look says why, it never guesses. Every result carries its
+// summary and fix as messages (either language); the English text beside them is derived here.
+import type {
+  CheckFix,
+  CheckId,
+  CheckResult,
+  CheckStatus,
+  EvidenceValue,
+  FixAction,
+} from '../../contract/types/checks';
 import { CloudError } from '../cloud/errors';
-import { messageOf } from '../../contract';
+import { formatMessage, message, messageOf } from '../../contract';
+import type { Message } from '../../contract';
 
 type Evidence = Record<string, EvidenceValue>;
 
-export const pass = (id: CheckId, summary: string, evidence: Evidence = {}): CheckResult => ({
-  id,
-  status: 'pass',
-  summary,
-  evidence,
-  fix: null,
-});
+/** A fix as the checks write it: one message or several sentences, and where or how to act. */
+export interface FixSpec {
+  message: Message | Message[];
+  consoleUrl?: string;
+  action?: FixAction;
+  /** The part worth copying: a rule, a command, a policy name, a key id. */
+  copy?: string;
+}
 
-export const fail = (
-  id: CheckId,
-  summary: string,
-  evidence: Evidence,
-  fix: CheckFix,
-): CheckResult => ({
-  id,
-  status: 'fail',
-  summary,
-  evidence,
-  fix,
-});
+/** A fix in its wire form; one already in that form (the create preflight's) passes as it is. */
+export function fixOf(spec: FixSpec | CheckFix): CheckFix {
+  if (!('message' in spec)) return spec;
+  const messages = Array.isArray(spec.message) ? spec.message : [spec.message];
+  return {
+    hint: messages.map((m) => formatMessage(m, 'en')).join(' '),
+    messages,
+    ...(spec.consoleUrl ? { consoleUrl: spec.consoleUrl } : {}),
+    ...(spec.action ? { action: spec.action } : {}),
+    ...(spec.copy ? { copy: spec.copy } : {}),
+  };
+}
 
-export const warn = (
+export function result(
   id: CheckId,
-  summary: string,
+  status: CheckStatus,
+  msg: Message,
   evidence: Evidence,
-  fix?: CheckFix,
-): CheckResult => ({
-  id,
-  status: 'warn',
-  summary,
-  evidence,
-  fix: fix ?? null,
-});
+  fix: FixSpec | CheckFix | null,
+): CheckResult {
+  return {
+    id,
+    status,
+    summary: formatMessage(msg, 'en'),
+    message: msg,
+    evidence,
+    fix: fix ? fixOf(fix) : null,
+  };
+}
+
+export const pass = (id: CheckId, msg: Message, evidence: Evidence = {}): CheckResult =>
+  result(id, 'pass', msg, evidence, null);
+
+export const fail = (id: CheckId, msg: Message, evidence: Evidence, fix: FixSpec): CheckResult =>
+  result(id, 'fail', msg, evidence, fix);
+
+export const warn = (id: CheckId, msg: Message, evidence: Evidence, fix?: FixSpec): CheckResult =>
+  result(id, 'warn', msg, evidence, fix ?? null);
 
 /** The check could not be made: a permission gap becomes `unknown` with what to do instead. */
 export function couldNotCheck(
   id: CheckId,
   what: string,
   error: unknown,
-  manual?: CheckFix,
+  manual?: FixSpec | CheckFix,
 ): CheckResult {
   const cloud = error instanceof CloudError ? error : null;
   const evidence: Evidence = {
@@ -54,31 +77,53 @@ export function couldNotCheck(
     message: messageOf(error),
   };
   if (cloud?.kind === 'permission') {
-    return {
+    return result(
       id,
-      status: manual ? 'manual' : 'unknown',
-      summary: `Could not check ${what}: the caller may not read it (${cloud.cloud.cloudCode ?? 'permission denied'}).`,
+      manual ? 'manual' : 'unknown',
+      message('check.notChecked.permission', {
+        what,
+        code: cloud.cloud.cloudCode ?? 'permission denied',
+      }),
       evidence,
-      fix: manual ?? null,
-    };
+      manual ?? null,
+    );
   }
   if (cloud?.kind === 'unavailable' || cloud?.kind === 'badAnswer') {
     // Its own sentence says what is wrong and what to do (cloud/endpoints.ts, cloud/paging.ts).
-    return {
+    return result(
       id,
-      status: 'unknown',
-      summary: `Could not check ${what}: ${cloud.message}`,
+      'unknown',
+      message('check.notChecked.unavailable', { what, detail: cloud.message }),
       evidence,
-      fix: null,
-    };
+      null,
+    );
   }
-  return {
+  return result(
     id,
-    status: 'unknown',
-    summary: `Could not check ${what}: ${cloud ? `${cloud.kind} error` : 'unexpected error'}. Try again.`,
+    'unknown',
+    message('check.notChecked.error', {
+      what,
+      kind: cloud ? `${cloud.kind} error` : 'unexpected error',
+    }),
     evidence,
-    fix: manual ?? null,
-  };
+    manual ?? null,
+  );
+}
+
+/**
+ * A key setting that cannot be looked at because the key itself is missing: one line, pointing
+ * at key.exists (which says what to do), instead of the same cloud error on every key check.
+ */
+export function keyNotChecked(id: CheckId, keyId: string | null, regionId: string): CheckResult {
+  return result(
+    id,
+    'unknown',
+    keyId
+      ? message('check.notChecked.keyMissing', { key: keyId, region: regionId })
+      : message('check.notChecked.noKey'),
+    { keyId, notCheckedBecause: 'key.exists' },
+    null,
+  );
 }
 
 /**

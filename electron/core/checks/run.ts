@@ -18,8 +18,8 @@ import {
 } from './key';
 import { keyUsableForDisable } from './key-before-disable';
 import { checkKmsEgress } from './network-egress';
-import { messageOf } from '../../contract';
-import { isReady } from './result';
+import { message, messageOf } from '../../contract';
+import { isReady, result } from './result';
 
 type Check = (ctx: CheckContext) => Promise<CheckResult>;
 
@@ -97,13 +97,13 @@ export async function runChecklist(
         return await check(ctx);
       } catch (error) {
         // A bug in one check must not hide the others; it reads as "could not check".
-        return {
+        return result(
           id,
-          status: 'unknown' as const,
-          summary: `Could not check: ${messageOf(error)}`,
-          evidence: {},
-          fix: null,
-        };
+          'unknown',
+          message('check.notChecked.bug', { detail: messageOf(error) }),
+          {},
+          null,
+        );
       }
     }),
   );

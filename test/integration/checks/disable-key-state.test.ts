@@ -43,8 +43,9 @@ describe('key.state before a disable', () => {
     expect(check.fix).toMatchObject({ action: 'enable-key' });
   });
 
-  it('warns (does not block) when the key is Enabled', async () => {
+  it('passes when the key is Enabled (a healthy state is never a warning)', async () => {
     const { check } = await keyState(DEMO.clusters.encrypted, 'cn-hangzhou');
-    expect(check.status).toBe('warn');
+    expect(check.status).toBe('pass');
+    expect(check.summary).toMatch(/^The key is Enabled\. Keep it enabled/);
   });
 });

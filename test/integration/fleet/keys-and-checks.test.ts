@@ -473,10 +473,11 @@ describe('checklist', () => {
     expect(status(blocked, 'network.kmsEgress')).toBe('fail');
   });
 
-  it('for disable: warns to keep the key enabled, and refuses a cluster that is not encrypted', async () => {
+  it('for disable: passes an Enabled key (saying to keep it so), and refuses a cluster that is not encrypted', async () => {
     const list = await check(ACCOUNT_IDS.retail, DEMO.clusters.encrypted, 'cn-hangzhou', 'disable');
     expect(list.keyId).toBe(DEMO.keys.protectedInUse);
-    expect(status(list, 'key.state')).toBe('warn');
+    expect(status(list, 'key.state')).toBe('pass');
+    expect(list.checks.find((c) => c.id === 'key.state')?.summary).toMatch(/Keep it enabled/);
     expect(list.ready).toBe(true);
     const plain = await check(ACCOUNT_IDS.retail, DEMO.clusters.happy, 'cn-hangzhou', 'disable');
     expect(status(plain, 'cluster.encryption')).toBe('fail');

@@ -27,6 +27,7 @@ import type { SgDecision } from '../../../electron/core/checks/egress/security-g
 import { checkKmsEgress as checkEgressWith } from '../../../electron/core/checks/network-egress';
 import type { EgressClusterInput } from '../../../electron/core/checks/network-egress';
 import { checkContextFor } from '../../support/check-context';
+import { evidenceLabel, formatMessage } from '../../../electron/contract';
 
 /** The check as the checklist runs it: its cloud reads through a CheckContext over `session`. */
 const checkKmsEgress = (session: CloudSession, cluster: EgressClusterInput) =>
@@ -982,5 +983,52 @@ describe('checkKmsEgress', () => {
       },
     } as unknown as CloudSession;
     await expect(checkKmsEgress(session, cluster)).rejects.toThrow('boom');
+  });
+});
+
+describe('checkKmsEgress messages', () => {
+  it('gives the exact security-group rule to add in both languages, with the rule to copy', async () => {
+    const { session } = scripted({
+      sgType: 'enterprise',
+      sgRules: [
+        perm({ securityGroupRuleId: 'sgr-drop', policy: 'Drop', destCidrIp: '100.64.0.0/10' }),
+      ],
+    });
+    const r = await checkKmsEgress(session, cluster);
+    expect(r.status).toBe('fail');
+    expect(formatMessage(r.message!, 'en')).toBe(r.summary);
+    const [first] = r.fix!.messages!;
+    expect(formatMessage(first!, 'en')).toBe(
+      'In security group sg-1, add the outbound rule Allow, all protocols, all ports (-1/-1), destination 100.64.0.0/10, priority 1, and remove or narrow sgr-drop (a Drop at priority 1 wins over an Allow at the same priority).',
+    );
+    expect(formatMessage(first!, 'zh-CN')).toBe(
+      '在安全组 sg-1 中添加出方向规则：允许，全部协议，全部端口（-1/-1），目的 100.64.0.0/10，优先级 1；并删除或收窄 sgr-drop（优先级同为 1 时，拒绝规则优先于允许规则）。',
+    );
+    expect(r.fix?.copy).toBe(
+      'Allow, all protocols, all ports (-1/-1), destination 100.64.0.0/10, priority 1',
+    );
+    expect(formatMessage(r.message!, 'zh-CN')).toBe(
+      'KMS 插件无法访问 kms-vpc.cn-hangzhou.aliyuncs.com（100.64.0.0/10）：流量被拦截（详见依据中的“判定依据”）。',
+    );
+    // Every evidence field has a label in both languages.
+    for (const name of Object.keys(r.evidence)) {
+      expect(evidenceLabel(name, 'en'), name).not.toBeNull();
+      expect(evidenceLabel(name, 'zh-CN'), name).not.toBeNull();
+    }
+  });
+
+  it('names the network ACL and both directions to open, in zh-CN too', async () => {
+    const { session } = scripted({
+      vswitches: { 'vsw-1': 'nacl-1' },
+      acls: { 'nacl-1': { egress: [], ingress: [] } },
+    });
+    const r = await checkKmsEgress(session, cluster);
+    expect(r.status).toBe('fail');
+    const texts = r.fix!.messages!.map((m) => formatMessage(m, 'zh-CN'));
+    expect(texts).toContain(
+      '在网络 ACL nacl-1 中添加出方向规则（允许全部协议访问 100.64.0.0/10）和入方向规则（允许来自 100.64.0.0/10 的全部协议，至少端口 1024-65535），并排在覆盖该网段的任何拒绝条目之前（条目按顺序生效）。',
+    );
+    expect(r.fix!.messages!.map((m) => formatMessage(m, 'en')).join(' ')).toBe(r.fix!.hint);
+    for (const name of Object.keys(r.evidence)) expect(evidenceLabel(name), name).not.toBeNull();
   });
 });

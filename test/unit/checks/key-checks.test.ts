@@ -91,7 +91,10 @@ describe('key.state', () => {
       { action: 'disable', keyId: null },
     );
     const r = await keyState(ctx);
-    expect(r.status).toBe('warn');
+    // Enabled is healthy: a pass whose summary says to keep it so (never a warning).
+    expect(r.status).toBe('pass');
+    expect(r.summary).toMatch(/Keep it enabled until the change has ended/);
+    expect(r.message?.key).toBe('check.key.state.enabledKeepIt');
     expect(r.evidence.keyId).toBe('key-1');
   });
   it.each([

@@ -2,7 +2,11 @@
 // whatever else could not be seen; otherwise anything left unread makes it manual (the caller
 // may not read it) or unknown (the cloud could not be asked); else the worst layer decides.
 // Every answer says what to change, where (console links), or how to check by hand.
-import type { CheckFix, CheckResult, EvidenceValue } from '../../../contract/types/checks';
+import type { CheckResult, EvidenceValue } from '../../../contract/types/checks';
+import { message } from '../../../contract';
+import type { Message } from '../../../contract';
+import { result } from '../result';
+import type { FixSpec } from '../result';
 import { ALIBABA_SERVICES_CIDR } from './cidr';
 import type { EgressFacts } from './fetch';
 import type { Failure, Layer } from './layers';
@@ -11,6 +15,7 @@ import { describeSgRule } from './security-group';
 
 export const KMS_EGRESS_CHECK_ID = 'network.kmsEgress' as const;
 
+/** The rule to add, as the ECS console's fields: what the fix's copy button copies. */
 const RECOMMENDED_SG_RULE = `Allow, all protocols, all ports (-1/-1), destination ${ALIBABA_SERVICES_CIDR}, priority 1`;
 const READ_POLICIES =
   'ecs:DescribeSecurityGroups, ecs:DescribeSecurityGroupAttribute, vpc:DescribeVSwitches and vpc:DescribeNetworkAclAttributes (e.g. AliyunECSReadOnlyAccess and AliyunVPCReadOnlyAccess)';
@@ -35,6 +40,7 @@ export function egressVerdict(
 ): CheckResult {
   const { regionId, sgId, vswitchIds, aclIds } = facts;
   const kmsHost = `kms-vpc.${regionId}.aliyuncs.com`;
+  const where = { host: kmsHost, cidr: ALIBABA_SERVICES_CIDR };
   const evaluated = layers.filter((l) => l.verdict !== null);
   const unread = layers.filter((l) => l.verdict === null);
   const failing = evaluated.filter((l) => l.verdict === 'fail');
@@ -42,70 +48,81 @@ export function egressVerdict(
 
   if (failing.length > 0) {
     evidence.decidedBy = decidedBy(failing[0]!);
-    return {
-      id: KMS_EGRESS_CHECK_ID,
-      status: 'fail',
-      summary: `The KMS plugin cannot reach ${kmsHost} (${ALIBABA_SERVICES_CIDR}): ${failing[0]!.reason}${unread.length > 0 ? ' Some rules could not be read (see evidence).' : ''}`,
+    return result(
+      KMS_EGRESS_CHECK_ID,
+      'fail',
+      message(unread.length > 0 ? 'check.egress.blockedPartlyUnread' : 'check.egress.blocked', {
+        ...where,
+        reason: failing[0]!.reason,
+      }),
       evidence,
-      fix: buildFix(regionId, sgId, [...failing, ...warning]),
-    };
+      buildFix(regionId, sgId, [...failing, ...warning]),
+    );
   }
   const blocking = unread.map((l) => l.error!).concat(failures.map((f) => f.error));
   if (unread.length > 0 || !sgId) {
     const permission = unread.some((l) => l.error?.kind === 'permission');
     if (permission) {
-      return {
-        id: KMS_EGRESS_CHECK_ID,
-        status: 'manual',
-        summary: `The caller may not read ${describeUnread(unread)}, so whether the KMS plugin can reach ${kmsHost} (${ALIBABA_SERVICES_CIDR}) must be checked by hand.`,
+      return result(
+        KMS_EGRESS_CHECK_ID,
+        'manual',
+        message('check.egress.manual', { ...where, unread: describeUnread(unread) }),
         evidence,
-        fix: {
-          hint: manualHint(sgId, vswitchIds, aclIds, READ_POLICIES),
+        {
+          message: manualHint(sgId, vswitchIds, aclIds, READ_POLICIES),
           consoleUrl: sgId
             ? securityGroupConsoleUrl(regionId, sgId)
             : networkAclConsoleUrl(regionId),
+          copy: RECOMMENDED_SG_RULE,
         },
-      };
+      );
     }
     const first = blocking[0];
-    return {
-      id: KMS_EGRESS_CHECK_ID,
-      status: 'unknown',
-      summary: !sgId
-        ? `The cluster reports no security group, so egress to ${kmsHost} (${ALIBABA_SERVICES_CIDR}) cannot be evaluated.`
-        : `Could not read ${describeUnread(unread)} (${first ? first.kind : 'error'}), so egress to ${kmsHost} (${ALIBABA_SERVICES_CIDR}) is unknown.`,
+    return result(
+      KMS_EGRESS_CHECK_ID,
+      'unknown',
+      !sgId
+        ? message('check.egress.noSecurityGroup', where)
+        : message('check.egress.unread', {
+            ...where,
+            unread: describeUnread(unread),
+            kind: first ? first.kind : 'error',
+          }),
       evidence,
-      fix: !sgId
+      !sgId
         ? {
-            hint: `Find the cluster's control-plane security group in the ACK console (cluster information) and check that its outbound rules allow ${ALIBABA_SERVICES_CIDR} (${RECOMMENDED_SG_RULE}).`,
+            message: message('fix.egress.findSecurityGroup', { cidr: ALIBABA_SERVICES_CIDR }),
             consoleUrl: securityGroupListUrl(regionId),
+            copy: RECOMMENDED_SG_RULE,
           }
         : {
-            hint: `The cloud did not answer (${first?.message ?? 'no detail'}). Check the network, proxy and endpoint settings and run the check again.`,
+            message: message('fix.egress.cloudSilent', { detail: first?.message ?? 'no detail' }),
             consoleUrl: securityGroupConsoleUrl(regionId, sgId),
           },
-    };
+    );
   }
   if (warning.length > 0) {
     evidence.decidedBy = decidedBy(warning[0]!);
-    return {
-      id: KMS_EGRESS_CHECK_ID,
-      status: 'warn',
-      summary: `Whether the KMS plugin can reach ${kmsHost} (${ALIBABA_SERVICES_CIDR}) is uncertain: ${warning[0]!.reason}`,
+    return result(
+      KMS_EGRESS_CHECK_ID,
+      'warn',
+      message('check.egress.uncertain', { ...where, reason: warning[0]!.reason }),
       evidence,
-      fix: buildFix(regionId, sgId, warning),
-    };
+      buildFix(regionId, sgId, warning),
+    );
   }
   const httpsLayer = layers.find((l) => l.kind === 'sg-https');
   if (httpsLayer) evidence.decidedBy = decidedBy(httpsLayer);
   const aclCount = layers.filter((l) => l.kind === 'acl').length;
-  return {
-    id: KMS_EGRESS_CHECK_ID,
-    status: 'pass',
-    summary: `Security group ${sgId} ${aclCount > 0 ? `and ${aclCount === 1 ? 'the network ACL' : `${aclCount} network ACLs`} of the cluster's vSwitches allow` : 'allows (no network ACL is bound to the vSwitches)'} HTTPS and DNS to ${ALIBABA_SERVICES_CIDR}, where ${kmsHost} lives.`,
+  return result(
+    KMS_EGRESS_CHECK_ID,
+    'pass',
+    aclCount > 0
+      ? message('check.egress.allowedWithAcls', { ...where, sgId, aclCount })
+      : message('check.egress.allowedNoAcl', { ...where, sgId }),
     evidence,
-    fix: null,
-  };
+    null,
+  );
 }
 
 function describeUnread(unread: Layer[]): string {
@@ -138,52 +155,54 @@ function decidedBy(layer: Layer): string {
   return layer.reason;
 }
 
-function buildFix(regionId: string, sgId: string | null, layers: Layer[]): CheckFix {
-  const hints: string[] = [];
+function buildFix(regionId: string, sgId: string | null, layers: Layer[]): FixSpec {
+  const hints: Message[] = [];
+  const seen = new Set<string>();
+  const add = (m: Message) => {
+    const id = JSON.stringify(m);
+    if (!seen.has(id)) hints.push(m);
+    seen.add(id);
+  };
   let consoleUrl: string | undefined;
+  let copy: string | undefined;
+  const cidr = ALIBABA_SERVICES_CIDR;
   for (const layer of layers) {
     if (layer.sg && sgId) {
       consoleUrl ??= securityGroupConsoleUrl(regionId, sgId);
       const drop = [layer.sg.rule, layer.sg.caveat].find(
         (r) => r && r.policy.toLowerCase() === 'drop' && r.priority === 1,
       );
-      const hint =
-        `In security group ${sgId}, add the outbound rule ${RECOMMENDED_SG_RULE}` +
-        (drop
-          ? `, and remove or narrow ${drop.ruleId ?? 'the Drop rule'} (a Drop at priority 1 wins over an Allow at the same priority).`
-          : '.');
-      if (!hints.includes(hint)) hints.push(hint);
+      copy ??= RECOMMENDED_SG_RULE;
+      add(
+        drop
+          ? message('fix.egress.addSgRuleRemoveDrop', {
+              sgId,
+              cidr,
+              dropRule: drop.ruleId ?? 'the Drop rule',
+            })
+          : message('fix.egress.addSgRule', { sgId, cidr }),
+      );
     } else if (layer.acl) {
       consoleUrl ??= networkAclConsoleUrl(regionId);
       const a = layer.acl;
-      const needs: string[] = [];
-      if (a.egress.verdict !== 'pass') {
-        needs.push(`an outbound rule allowing all protocols to ${ALIBABA_SERVICES_CIDR}`);
-      }
-      if (a.ingress.verdict !== 'pass') {
-        needs.push(
-          `an inbound rule allowing all protocols (ports 1024-65535 at least) from ${ALIBABA_SERVICES_CIDR}`,
-        );
-      }
-      if (needs.length > 0) {
-        hints.push(
-          `In network ACL ${a.networkAclId}, add ${needs.join(' and ')}, above any drop entry covering that range (entries apply in order).`,
-        );
-      }
-      if (a.inFlux)
-        hints.push(`Run the check again when network ACL ${a.networkAclId} is Available.`);
+      const out = a.egress.verdict !== 'pass';
+      const back = a.ingress.verdict !== 'pass';
+      const aclId = a.networkAclId;
+      // What the ACL entry's source or destination field takes.
+      if (out || back) copy ??= cidr;
+      if (out && back) add(message('fix.egress.aclBoth', { aclId, cidr }));
+      else if (out) add(message('fix.egress.aclOutbound', { aclId, cidr }));
+      else if (back) add(message('fix.egress.aclInbound', { aclId, cidr }));
+      if (a.inFlux) add(message('fix.egress.aclInFlux', { aclId }));
     } else if (layer.kind === 'acl' && layer.verdict !== null) {
       consoleUrl ??= networkAclConsoleUrl(regionId);
-      hints.push(
-        `Check by hand that the network ACLs of the cluster's vSwitches allow ${ALIBABA_SERVICES_CIDR} outbound and replies from it inbound (ports 1024-65535).`,
-      );
+      add(message('fix.egress.aclByHand', { cidr }));
     }
   }
   return {
-    hint:
-      hints.join(' ') ||
-      `Allow all protocols to ${ALIBABA_SERVICES_CIDR} in the cluster's security group and network ACLs.`,
+    message: hints.length > 0 ? hints : message('fix.egress.default', { cidr }),
     ...(consoleUrl ? { consoleUrl } : {}),
+    ...(copy ? { copy } : {}),
   };
 }
 
@@ -192,16 +211,16 @@ function manualHint(
   vswitchIds: string[],
   aclIds: string[],
   policies: string,
-): string {
+): Message {
   const sg = sgId ?? "the cluster's security group";
   const acl =
     aclIds.length > 0
       ? `network ACL ${aclIds.join(', ')}`
       : `the network ACL bound to vSwitch ${vswitchIds.join(', ') || '(none listed)'} (if any)`;
-  return (
-    `Grant the caller ${policies}, or check by hand: in the ECS console open security group ${sg}, Outbound rules: ` +
-    `an Allow rule for all protocols (or TCP 443) to ${ALIBABA_SERVICES_CIDR} or a wider range must come before any Drop rule covering part of it ` +
-    `(a smaller priority number wins; at equal priority Drop wins); an advanced (enterprise) group denies whatever no rule allows. ` +
-    `Then in the VPC console open ${acl}: an outbound entry allowing ${ALIBABA_SERVICES_CIDR} and an inbound entry allowing replies from it to ports 1024-65535 must each come before any drop entry covering that range; an ACL with no entries denies everything.`
-  );
+  return message('fix.egress.grantOrCheck', {
+    policies,
+    sgId: sg,
+    acl,
+    cidr: ALIBABA_SERVICES_CIDR,
+  });
 }

@@ -740,6 +740,10 @@ export const en = {
   'keyGuard.deleteDate': 'deleted for good on {date}',
   'checks.fixAction.enable-key': 'Enable the key…',
   'checks.fixAction.cancel-key-deletion': 'Cancel the key deletion…',
+  'checks.copy': 'Copy',
+  'checks.copyFix': 'Copy {text}',
+  'checks.copied': 'Copied.',
+  'checks.copyFailed': 'Could not copy; select the text and copy it by hand.',
   'fix.confirm.enable-key': 'Enable',
   'fix.confirm.cancel-key-deletion': 'Cancel deletion',
   'fix.explain.enable-key':

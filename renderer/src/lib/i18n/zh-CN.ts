@@ -719,6 +719,10 @@ export const zhCN: Record<MessageKey, string> = {
   'keyGuard.deleteDate': '将于 {date} 彻底删除',
   'checks.fixAction.enable-key': '启用密钥…',
   'checks.fixAction.cancel-key-deletion': '取消密钥删除…',
+  'checks.copy': '复制',
+  'checks.copyFix': '复制 {text}',
+  'checks.copied': '已复制。',
+  'checks.copyFailed': '无法复制；请选中文字后手动复制。',
   'fix.confirm.enable-key': '启用',
   'fix.confirm.cancel-key-deletion': '取消删除',
   'fix.explain.enable-key':
