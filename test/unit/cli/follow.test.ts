@@ -6,6 +6,7 @@ import type { OperationView } from '../../../electron/contract';
 import type { CommandContext } from '../../../electron/cli/commands/types';
 import { EXIT } from '../../../electron/cli/exit-codes';
 import { followChange, summaryLine } from '../../../electron/cli/follow';
+import { en } from '../../../electron/cli/i18n/en';
 import { duration, localTime } from '../../../electron/cli/time-text';
 import { EventHub } from '../../../electron/core/events';
 
@@ -49,6 +50,8 @@ function harness(json = false) {
     core: { events, operations: { waitFor: () => ended } },
     json,
     args: [],
+    lang: 'en',
+    t: en,
     io: {
       stdout: { write: (t: string) => out.push(t) },
       stderr: { write: (t: string) => err.push(t) },
@@ -146,8 +149,8 @@ describe('time text', () => {
       /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d$/,
     );
     expect(localTime(null)).toBe('-');
-    expect(summaryLine(view({ phase: 'ended', outcome: 'succeeded', endedAt: null }))).toContain(
-      'succeeded, 0 checks',
-    );
+    expect(
+      summaryLine(en, view({ phase: 'ended', outcome: 'succeeded', endedAt: null })),
+    ).toContain('succeeded, 0 checks');
   });
 });
