@@ -47,6 +47,7 @@ export function helpFor(t: CliText, words: readonly string[]): string | null {
   const h = t.helpText;
   const subs = HELP_TOPICS.filter((x) => x.startsWith(`${topic} `));
   const parts = [
+    `${PROGRAM} ${topic}: ${page.summary}`,
     `${h.usage}:\n${page.usage.map((u) => `  ${PROGRAM} ${u}`).join('\n')}`,
     page.about,
   ];

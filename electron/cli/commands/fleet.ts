@@ -162,7 +162,7 @@ export const clustersCommand: CommandSpec = {
         ),
       );
       ctx.print(
-        `\n${t.clusters.count(json.clusters.length)}, ${stale ? t.clusters.listedFrom(listed) : t.clusters.listedAt(localTime(json.askedAt))}`,
+        `\n${t.clusters.countLine(t.clusters.count(json.clusters.length), stale ? t.clusters.listedFrom(listed) : t.clusters.listedAt(localTime(json.askedAt)))}`,
       );
     }
     if (nothingRefreshed) return EXIT.cloud;

@@ -158,6 +158,7 @@ export const en = {
     nameMismatch: 'The name did not match; nothing was created.',
   },
   clusters: {
+    countLine: (count: string, listed: string) => `${count}, ${listed}`,
     count: (n: number) => plural(n, 'cluster', 'clusters'),
     listedAt: (at: string) => `listed ${at}`,
     listedFrom: (at: string) => `listed from ${at}`,

@@ -133,7 +133,10 @@ export const HELP_EN: HelpPages = {
   },
   'clusters create': {
     summary: 'create an ACK Edge Pro cluster with Secret encryption',
-    usage: ['clusters create --file SPEC.json [--dry-run] [--wait] [--yes] [--json]'],
+    usage: [
+      'clusters create --file SPEC.json [--dry-run] [--wait] [--yes] [--json]',
+      'clusters create --resume [CREATION_ID] [--json]',
+    ],
     about: [
       'SPEC.json: {"account": "NAME", "regionId": "cn-hangzhou", "name": "edge-site-1",',
       '            "keyId": "key-…", "vpcId": "vpc-…", "vswitchIds": ["vsw-…"],',
@@ -148,6 +151,10 @@ export const HELP_EN: HelpPages = {
       ['--dry-run', 'check and print the request (body, Terraform, aliyun CLI); send nothing'],
       ['--wait', 'follow the creation to running and the ActionTrail proof (a line every 30 s)'],
       ['--yes', 'create without typing the cluster name (needed without a terminal)'],
+      [
+        '--resume [CREATION_ID]',
+        'follow a creation again (after Ctrl-C); the only one under way by default',
+      ],
     ],
     examples: [
       ['clusters create --file site-42.json --dry-run', 'what would be sent'],

@@ -127,7 +127,10 @@ export const HELP_ZH_CN: HelpPages = {
   },
   'clusters create': {
     summary: '创建开启 Secret 落盘加密的 ACK 边缘托管版（Pro）集群',
-    usage: ['clusters create --file SPEC.json [--dry-run] [--wait] [--yes] [--json]'],
+    usage: [
+      'clusters create --file SPEC.json [--dry-run] [--wait] [--yes] [--json]',
+      'clusters create --resume [CREATION_ID] [--json]',
+    ],
     about: [
       'SPEC.json：{"account": "NAME", "regionId": "cn-hangzhou", "name": "edge-site-1",',
       '            "keyId": "key-…", "vpcId": "vpc-…", "vswitchIds": ["vsw-…"],',
@@ -142,6 +145,7 @@ export const HELP_ZH_CN: HelpPages = {
       ['--dry-run', '检查并显示请求（请求体、Terraform、aliyun CLI）；不发送'],
       ['--wait', '跟踪创建直到运行中并取得操作审计（ActionTrail）验证（每 30 秒一行）'],
       ['--yes', '无需输入集群名称即创建（没有终端时必需）'],
+      ['--resume [CREATION_ID]', '再次跟踪一个创建（Ctrl-C 之后）；默认为唯一进行中的那个'],
     ],
     examples: [
       ['clusters create --file site-42.json --dry-run', '将要发送的内容'],

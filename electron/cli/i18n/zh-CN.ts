@@ -129,6 +129,7 @@ export const zhCN: CliText = {
     nameMismatch: '名称不一致；没有创建任何集群。',
   },
   clusters: {
+    countLine: (count, listed) => `${count}，${listed}`,
     count: (n) => `${n} 个集群`,
     listedAt: (at) => `列出于 ${at}`,
     listedFrom: (at) => `最早的数据列出于 ${at}`,
