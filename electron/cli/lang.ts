@@ -1,9 +1,10 @@
 // The language of the CLI's human output: `--lang zh-CN|en`, else the locale (LC_ALL, then LANG,
 // as POSIX ranks them). JSON output is language-neutral and never depends on this.
 import { UsageError } from './args';
+import { CLI_LANGUAGES } from './i18n';
+import type { CliLanguage } from './i18n';
 
-export const CLI_LANGUAGES = ['en', 'zh-CN'] as const;
-export type CliLanguage = (typeof CLI_LANGUAGES)[number];
+export type { CliLanguage };
 
 /** `zh_CN.UTF-8`, `zh_CN`, `zh-CN` are Simplified Chinese; anything else (C, POSIX, en_US…) English. */
 function fromLocale(value: string | undefined): CliLanguage | null {

@@ -1,7 +1,6 @@
 import type { Core } from '../../core/service';
 import type { ExitCode } from '../exit-codes';
-import type { CliText } from '../i18n';
-import type { CliLanguage } from '../lang';
+import type { CliLanguage, CliText } from '../i18n';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
