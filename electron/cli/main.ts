@@ -11,30 +11,14 @@ import { COMMANDS } from './commands';
 import type { CliIo } from './commands/types';
 import { EXIT, exitCodeFor } from './exit-codes';
 import type { ExitCode } from './exit-codes';
+import { generalUsage, helpFor } from './help';
+import { cliText } from './i18n';
+import { cliLanguage } from './lang';
+import type { CliLanguage } from './lang';
 import { VERSION } from './version';
 import { messageOf } from '../contract';
 
 export type { CliIo };
-
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`);
-  return `Usage: ack-secret-guard [--data-dir DIR] [--json] <command> [options]
-
-Commands:
-${lines.join('\n')}
-
-Global options:
-  --data-dir DIR  where accounts and snapshots live (default: the desktop app's folder;
-                  also ACK_SG_DATA_DIR)
-  --json          machine-readable output
-  --help          this text
-  --version       the version
-
-Exit codes: 0 success, 1 failure, 2 usage or invalid input, 3 checklist not ready,
-            4 cloud or credential error; keys health: 5 critical finding, 6 warnings only.
-`;
-}
 
 interface GlobalOptions {
   dataDir?: string;
@@ -60,6 +44,9 @@ export function splitGlobalOptions(argv: string[]): { globals: GlobalOptions; re
     if (arg === '--json') globals.json = true;
     else if (arg === '--help' || arg === '-h') globals.help = true;
     else if (arg === '--version') globals.version = true;
+    else if (arg === '--lang')
+      i += 1; // cli/lang.ts reads it (and checks its value)
+    else if (arg.startsWith('--lang=')) continue;
     else if (arg === '--data-dir') {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--'))
@@ -103,12 +90,15 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
     stderr: displaySafe(rawIo.stderr),
   };
   let split: ReturnType<typeof splitGlobalOptions>;
+  let lang: CliLanguage = 'en';
   try {
+    lang = cliLanguage(argv, io.env);
     split = splitGlobalOptions(argv);
   } catch (error) {
-    io.stderr.write(`${messageOf(error)}\n\n${usage()}`);
+    io.stderr.write(`${messageOf(error)}\n\n${generalUsage(cliText(lang))}`);
     return EXIT.usage;
   }
+  const t = cliText(lang);
   const { globals, rest: positionals } = split;
   if (globals.version) {
     io.stdout.write(`${VERSION}\n`);
@@ -116,15 +106,30 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
   }
   const [name, ...rest] = positionals;
   if (!name) {
-    (globals.help ? io.stdout : io.stderr).write(usage());
+    (globals.help ? io.stdout : io.stderr).write(generalUsage(t));
     return globals.help ? EXIT.ok : EXIT.usage;
+  }
+  // Help is answered here, before any command, core or SDK is loaded: `help CMD [SUB]`,
+  // `CMD --help`, `CMD SUB --help`.
+  if (name === 'help' || globals.help) {
+    const words = name === 'help' ? rest : [name, ...rest];
+    if (words.length === 0) {
+      io.stdout.write(generalUsage(t));
+      return EXIT.ok;
+    }
+    const text = helpFor(t, words);
+    if (text !== null) {
+      io.stdout.write(text);
+      return EXIT.ok;
+    }
+    io.stderr.write(`${t.errors.unknownCommand(words.join(' '))}\n\n${generalUsage(t)}`);
+    return EXIT.usage;
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
-    io.stderr.write(`Unknown command: ${name}\n\n${usage()}`);
+    io.stderr.write(`${t.errors.unknownCommand(name)}\n\n${generalUsage(t)}`);
     return EXIT.usage;
   }
-  if (globals.help) rest.push('--help');
 
   const dataDir = resolveDataDir(globals.dataDir, io.env);
   const folderProblem = dataDirProblem(dataDir);
@@ -152,6 +157,8 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
       json,
       args: rest,
       io,
+      lang,
+      t,
       print: (text) => io.stdout.write(`${text}\n`),
       printJson: (value) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     });
@@ -163,14 +170,14 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
       const contract = error.toContract();
       // The generic text says "the log file": this one is the CLI's own.
       if (contract.code === 'internal')
-        contract.message = `${contract.message.replace(/ ?The log file has the details\.$/, '')} Details are in ${log.file}.`;
+        contract.message = `${contract.message.replace(/ ?The log file has the details\.$/, '')} ${t.errors.detailsIn(log.file)}`;
       if (json) io.stdout.write(`${JSON.stringify({ error: contract }, null, 2)}\n`);
       io.stderr.write(`error (${contract.code}): ${contract.message}\n`);
       return exitCodeFor(contract);
     }
     unexpected(name, error);
     const message = redactText(messageOf(error));
-    io.stderr.write(`error: ${message}\nDetails are in ${log.file}.\n`);
+    io.stderr.write(`error: ${message}\n${t.errors.detailsIn(log.file)}\n`);
     return EXIT.failure;
   } finally {
     await core.dispose();

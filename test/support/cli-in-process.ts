@@ -11,7 +11,8 @@ export interface CliResult {
 
 export async function runMain(
   argv: string[],
-  options: { stdin?: string; env?: NodeJS.ProcessEnv } = {},
+  /** terminal: stdin says it is a TTY (the CLI then asks for confirmation on it). */
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; terminal?: boolean } = {},
 ): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -20,6 +21,7 @@ export async function runMain(
   let err = '';
   stdout.on('data', (c) => (out += String(c)));
   stderr.on('data', (c) => (err += String(c)));
+  if (options.terminal) Object.assign(stdin, { isTTY: true });
   stdin.end(options.stdin ?? '');
   const code = await main(argv, { stdout, stderr, stdin, env: options.env ?? {} });
   return { code, out, err };

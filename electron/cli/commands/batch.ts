@@ -7,52 +7,24 @@ import { GuardError } from '../../contract';
 import { batchPlanSchema } from '../../contract/schemas';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
-import { findAccount, parseOptions, readJsonFile } from '../args';
+import { findAccount, parseOptions, readJsonFile, UsageError } from '../args';
+import { atTerminal, confirm } from '../confirm';
+import { encryptionRequest, requestText } from '../dry-run';
+import { usageLine } from '../help';
+import { HELP_TOPICS } from '../help-topics';
+import type { HelpTopic } from '../help-topics';
+import type { CliText } from '../i18n';
 import { table } from '../lookup';
+import { localTime } from '../time-text';
 import type { CommandContext, CommandSpec } from './types';
-
-export const BATCH_USAGE = `Usage:
-  ack-secret-guard batch plan --file PLAN.json [--json]
-  ack-secret-guard batch apply --file PLAN.json [--concurrency N] [--json]
-  ack-secret-guard batch apply --id BATCH_ID [--concurrency N] [--json]
-  ack-secret-guard batch list [--json]
-  ack-secret-guard batch show BATCH_ID [--json]
-
-PLAN.json says which change to make and on which clusters of the fleet:
-  {
-    "action": "enable",                      "enable" or "disable"
-    "keyId": "key-hzz6...",                  enable only: the KMS key: its id (key-... or a
-                                             UUID), an alias (alias/..., resolved in each
-                                             cluster's region) or its ARN
-    "keys": [                                enable only: a key per account and region (a key
-      { "accountId": "Retail",               belongs to one account and one region); wins
-        "regionId": "cn-hangzhou",           over keyId for that pair
-        "keyId": "alias/retail-hz" }
-    ],
-    "keyChoice": "recommended",              enable only: each other pair gets its recommended
-                                             key (eligible, deletion protection on, not used
-                                             elsewhere; exactly one, else "choose a key")
-    "scope": {                               optional; each field narrows the plan
-      "accountIds": ["Retail"],              account names or ids (see: accounts list)
-      "regionIds": ["cn-hangzhou"],
-      "clusterIds": ["c123..."],
-      "onlyNotEncrypted": true               enable only: leave out encrypted clusters
-    }
-  }
-plan runs every cluster's checklist and saves the plan: each cluster is ready, or skipped with
-the reasons. apply plans (with --file) or takes a saved plan (--id), then changes the ready
-clusters, N at once (default 3, at most 10), re-checking each right before its start and
-waiting out a cluster's 5-minute cooldown. It prints a line per cluster as it moves on and
-exits 0 when every ready cluster succeeded, 1 otherwise. Stopped midway (Ctrl-C, a crash),
-it goes on where it was with: batch apply --id BATCH_ID (nothing is started twice).
-`;
 
 function parse(args: string[]) {
   return parseOptions(args, {
     file: { type: 'string' },
     id: { type: 'string' },
     concurrency: { type: 'string' },
-    help: { type: 'boolean' },
+    yes: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
   });
 }
 
@@ -91,8 +63,9 @@ export async function readPlanFile(ctx: CommandContext, file: string): Promise<P
   return plan;
 }
 
-function verdict(item: BatchItem): string {
-  return item.status === 'ready' ? (item.notes.length > 0 ? 'ready (waits)' : 'ready') : 'skipped';
+function verdict(t: CliText, item: BatchItem): string {
+  const v = t.batch.verdict;
+  return item.status === 'ready' ? (item.notes.length > 0 ? v.waits : v.ready) : v.skipped;
 }
 
 /** Enable: which key each (account, region) gets, and where it came from. */
@@ -100,7 +73,7 @@ function printKeyMap(ctx: CommandContext, plan: BatchView): void {
   if (!plan.groups || plan.groups.length === 0) return;
   ctx.print(
     table(
-      ['ACCOUNT', 'REGION', 'CLUSTERS', 'KEY', 'KEY ID', 'FROM'],
+      ctx.t.batch.keyMapHead,
       plan.groups.map((g) => [
         g.accountName,
         g.regionId,
@@ -117,31 +90,33 @@ function printKeyMap(ctx: CommandContext, plan: BatchView): void {
 }
 
 export function printPlan(ctx: CommandContext, plan: BatchView): void {
+  const t = ctx.t;
+  const h = t.head;
   const what =
     plan.action === 'disable'
-      ? 'disable'
+      ? t.batch.disable
       : plan.keyId && !plan.groups?.some((g) => g.source !== 'plan')
-        ? `enable with key ${plan.keyId}`
-        : 'enable, a key per account and region';
-  ctx.print(`Batch ${plan.batchId}: ${what}`);
+        ? t.batch.enableWith(plan.keyId)
+        : t.batch.enablePerGroup;
+  ctx.print(t.batch.header(plan.batchId, what));
   printKeyMap(ctx, plan);
   if (plan.items.length > 0) {
     ctx.print(
       table(
         [
-          'CLUSTER',
-          'NAME',
-          'ACCOUNT',
-          'REGION',
-          'PLAN',
-          ...(plan.action === 'enable' ? ['KEY'] : []),
+          h.cluster,
+          h.name,
+          h.account,
+          h.region,
+          h.plan,
+          ...(plan.action === 'enable' ? [h.key] : []),
         ],
         plan.items.map((i) => [
           i.clusterId,
           i.clusterName,
           i.accountName,
           i.regionId,
-          verdict(i),
+          verdict(t, i),
           // The key id each ready cluster gets (an alias names a different key in each region).
           ...(plan.action === 'enable' ? [i.keyId ?? '-'] : []),
         ]),
@@ -151,22 +126,65 @@ export function printPlan(ctx: CommandContext, plan: BatchView): void {
   for (const item of plan.items) {
     const lines = item.status === 'skipped' ? item.reasons : item.notes;
     if (lines.length === 0) continue;
-    ctx.print(`\n${item.clusterName} (${item.clusterId}) ${verdict(item)}:`);
+    ctx.print(`\n${item.clusterName} (${item.clusterId}) ${verdict(t, item)}:`);
     for (const l of lines) ctx.print(`  - ${l}`);
   }
-  for (const p of plan.problems) ctx.io.stderr.write(`not in the plan: ${p}\n`);
-  ctx.print(`\n${plan.counts.ready} ready, ${plan.counts.skipped} skipped.`);
+  for (const p of plan.problems) ctx.io.stderr.write(`${t.batch.notInPlan(p)}\n`);
+  ctx.print(`\n${t.batch.counts(plan.counts.ready, plan.counts.skipped)}`);
 }
 
-function itemLine(item: BatchItem, operation?: OperationView): string {
+/** `--dry-run`: the request each ready cluster would get; nothing is sent. */
+function printDryRun(ctx: CommandContext, plan: BatchView): void {
+  const requests = plan.items
+    .filter((i) => i.status === 'ready')
+    .map((i) => ({
+      clusterId: i.clusterId,
+      request: encryptionRequest({
+        clusterId: i.clusterId,
+        regionId: i.regionId,
+        action: plan.action,
+        keyId: i.keyId ?? null,
+      }),
+    }));
+  if (ctx.json) {
+    ctx.printJson({ dryRun: true, sent: false, batchId: plan.batchId, requests });
+    return;
+  }
+  ctx.print(`\n${ctx.t.dryRun.header}`);
+  for (const [n, r] of requests.entries()) {
+    const item = plan.items.find((i) => i.clusterId === r.clusterId)!;
+    ctx.print(
+      `${n + 1}. ${ctx.t.dryRun.batchItem(item.clusterName, item.clusterId)}\n${requestText(r.request)}`,
+    );
+  }
+  ctx.print(ctx.t.dryRun.nothingSent);
+}
+
+/** Shows the plan (text) and asks for the number of ready clusters; 'yes' to go on. */
+async function confirmBatch(
+  ctx: CommandContext,
+  plan: BatchView,
+  yes: boolean,
+): Promise<'yes' | 'declined' | 'no-terminal'> {
+  return confirm(ctx, {
+    yes,
+    question: ctx.t.confirm.batch(
+      ctx.t.check.action[plan.action] ?? plan.action,
+      plan.counts.ready,
+    ),
+    expected: String(plan.counts.ready),
+  });
+}
+
+function itemLine(t: CliText, item: BatchItem, operation?: OperationView): string {
   const parts = [
-    new Date().toISOString(),
+    localTime(Date.now()),
     `${item.clusterName} (${item.clusterId})`,
     item.state,
     operation && item.state === 'running' ? `${operation.phase}` : '',
     operation?.clusterState && item.state === 'running' ? `cluster ${operation.clusterState}` : '',
     item.waitingUntil && item.state === 'pending'
-      ? `waiting for the cooldown until ${item.waitingUntil}`
+      ? t.batch.waitingCooldown(localTime(item.waitingUntil))
       : '',
     item.state === 'skipped' ? item.reasons.join('; ') : '',
     item.error && item.state === 'failed' ? item.error.message : '',
@@ -188,7 +206,7 @@ async function applyAndFollow(
     if (last.get(item.clusterId) === key) return;
     last.set(item.clusterId, key);
     if (ctx.json) ctx.io.stdout.write(`${JSON.stringify({ batchId, item })}\n`);
-    else ctx.print(itemLine(item, op));
+    else ctx.print(itemLine(ctx.t, item, op));
   };
   let current: BatchView | null = null;
   const unsubscribe = ctx.core.events.subscribe((name, payload) => {
@@ -214,7 +232,18 @@ async function applyAndFollow(
     else {
       const c = final.counts;
       ctx.print(
-        `\nBatch ${batchId} ${final.state === 'ended' ? `ended: ${final.result}` : final.state}: ${c.succeeded} succeeded, ${c.failed} failed, ${c.skippedNow - c.skipped} skipped at start, ${c.cancelled} cancelled (of ${c.ready} ready; ${c.skipped} skipped by the plan).`,
+        ctx.t.batch.final(
+          batchId,
+          final.state === 'ended' ? `ended: ${final.result}` : final.state,
+          {
+            succeeded: c.succeeded,
+            failed: c.failed,
+            atStart: c.skippedNow - c.skipped,
+            cancelled: c.cancelled,
+          },
+          c.ready,
+          c.skipped,
+        ),
       );
     }
     return final.state === 'ended' && final.result === 'succeeded' ? EXIT.ok : EXIT.failure;
@@ -239,52 +268,86 @@ export const batchCommand: CommandSpec = {
   async run(ctx) {
     const { values, positionals } = parse(ctx.args);
     const [sub, ...rest] = positionals;
-    const usage = (): ExitCode => {
-      (values.help ? ctx.io.stdout : ctx.io.stderr).write(BATCH_USAGE);
-      return values.help ? EXIT.ok : EXIT.usage;
-    };
-    if (values.help || !sub) return usage();
+    const t = ctx.t;
+    function usage(): never {
+      const topic = `batch ${sub}`;
+      throw new UsageError(
+        usageLine(
+          t,
+          (HELP_TOPICS as readonly string[]).includes(topic) ? (topic as HelpTopic) : 'batch',
+        ),
+      );
+    }
+    if (!sub) usage();
     const concurrency = concurrencyOf(values.concurrency);
+    const dryRun = values['dry-run'] === true;
+    if (sub !== 'apply' && (values.yes || dryRun)) usage();
 
     if (sub === 'plan') {
-      if (!values.file || values.id || rest.length > 0 || concurrency !== undefined) return usage();
+      if (!values.file || values.id || rest.length > 0 || concurrency !== undefined) usage();
       const request = await readPlanFile(ctx, values.file);
       const plan = await ctx.core.api['batch.plan'](request);
       if (ctx.json) ctx.printJson(plan);
       else {
         printPlan(ctx, plan);
-        ctx.print(`Apply it with: ack-secret-guard batch apply --id ${plan.batchId}`);
+        // Only a plan with something to do suggests applying it.
+        ctx.print(plan.counts.ready > 0 ? t.batch.applyHint(plan.batchId) : t.batch.nothingReady);
       }
-      return EXIT.ok;
+      return plan.counts.ready > 0 ? EXIT.ok : EXIT.notReady;
     }
 
     if (sub === 'apply') {
-      if (Boolean(values.file) === Boolean(values.id) || rest.length > 0) return usage();
-      let batchId = values.id;
-      if (values.file) {
-        const plan = await ctx.core.api['batch.plan'](await readPlanFile(ctx, values.file));
-        if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(plan)}\n`);
-        else {
-          printPlan(ctx, plan);
-          ctx.print('');
-        }
-        batchId = plan.batchId;
+      if (Boolean(values.file) === Boolean(values.id) || rest.length > 0) usage();
+      // Nobody can confirm: refuse before planning or calling anything.
+      if (!values.yes && !dryRun && !atTerminal(ctx))
+        throw new GuardError('validation', t.confirm.noTerminal(t.confirm.what.batch));
+      const plan = values.file
+        ? await ctx.core.api['batch.plan'](await readPlanFile(ctx, values.file))
+        : await ctx.core.api['batch.get']({ batchId: values.id! });
+      if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(plan)}\n`);
+      else printPlan(ctx, plan);
+      if (plan.counts.ready === 0) {
+        if (!ctx.json) ctx.print(t.batch.nothingReady);
+        return EXIT.notReady;
       }
-      return applyAndFollow(ctx, batchId!, concurrency);
+      if (dryRun) {
+        printDryRun(ctx, plan);
+        return EXIT.ok;
+      }
+      if (!ctx.json) ctx.print('');
+      const answer = await confirmBatch(ctx, plan, values.yes === true);
+      if (answer !== 'yes') {
+        ctx.io.stderr.write(
+          answer === 'no-terminal'
+            ? `${t.confirm.noTerminal(t.confirm.what.batch)}\n`
+            : `${t.confirm.declined} ${t.batch.applyHint(plan.batchId)}\n`,
+        );
+        return EXIT.usage;
+      }
+      return applyAndFollow(ctx, plan.batchId, concurrency);
     }
 
     if (sub === 'list') {
-      if (rest.length > 0 || values.file || values.id) return usage();
+      if (rest.length > 0 || values.file || values.id) usage();
       const { batches, problems } = await ctx.core.api['batch.list']({});
-      for (const p of problems) ctx.io.stderr.write(`batches: ${p}\n`);
+      for (const p of problems) ctx.io.stderr.write(`${t.head.batch}: ${p}\n`);
       if (ctx.json) ctx.printJson({ batches, problems });
       else
         ctx.print(
           table(
-            ['BATCH', 'CREATED', 'ACTION', 'KEY', 'STATE', 'READY', 'SUCCEEDED', 'FAILED'],
+            [
+              t.head.batch,
+              t.head.created,
+              t.head.action,
+              t.head.key,
+              t.head.state,
+              t.head.ready,
+              t.head.succeeded,
+              t.head.failed,
+            ],
             batches.map((b) => [
               b.batchId,
-              b.createdAt,
+              localTime(b.createdAt),
               b.action,
               b.keyId ?? '',
               b.state === 'ended' ? `ended: ${b.result}` : b.state,
@@ -299,14 +362,14 @@ export const batchCommand: CommandSpec = {
 
     if (sub === 'show') {
       const batchId = rest[0] ?? values.id;
-      if (!batchId || rest.length > 1 || values.file) return usage();
+      if (!batchId || rest.length > 1 || values.file) usage();
       const view = await ctx.core.api['batch.get']({ batchId });
       if (ctx.json) ctx.printJson(view);
       else {
         printPlan(ctx, view);
-        ctx.print(`State: ${view.state === 'ended' ? `ended: ${view.result}` : view.state}`);
+        ctx.print(t.batch.state(view.state === 'ended' ? `ended: ${view.result}` : view.state));
         for (const item of view.items.filter((i) => i.status === 'ready'))
-          ctx.print(itemLine(item));
+          ctx.print(itemLine(t, item));
       }
       return EXIT.ok;
     }

@@ -1,10 +1,17 @@
 // Changes: enable, disable, and status (with --wait streaming progress until the change ends).
+// A cluster is named by id or name (lookup.ts); disable asks for the cluster name on a
+// terminal (or --yes); --dry-run runs the checklist and prints the request, sending nothing.
 import type { OperationView } from '../../contract';
-import { GuardError, KEY_REF_FORMS } from '../../contract';
+import { GuardError } from '../../contract';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
-import { findAccount, parseOptions } from '../args';
+import { findAccount, parseOptions, UsageError } from '../args';
+import { atTerminal, confirm } from '../confirm';
+import { usageLine } from '../help';
+import type { HelpTopic } from '../help-topics';
+import { encryptionRequest, requestText } from '../dry-run';
 import { followChange, progressLine } from '../follow';
+import { resolveCluster } from '../lookup';
 import { printChecklist } from './fleet';
 import type { CommandContext, CommandSpec } from './types';
 
@@ -13,7 +20,8 @@ function parse(args: string[]) {
     wait: { type: 'boolean' },
     account: { type: 'string' },
     key: { type: 'string' },
-    help: { type: 'boolean' },
+    yes: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
   });
 }
 
@@ -23,22 +31,59 @@ function exitFor(view: OperationView): ExitCode {
   return view.outcome === 'succeeded' ? EXIT.ok : EXIT.failure;
 }
 
+function usageError(ctx: CommandContext, topic: HelpTopic): never {
+  throw new UsageError(usageLine(ctx.t, topic));
+}
+
 async function change(ctx: CommandContext, action: 'enable' | 'disable'): Promise<ExitCode> {
   const { values, positionals } = parse(ctx.args);
-  const clusterId = positionals[0];
-  const usage = `Usage: ack-secret-guard ${action} CLUSTER_ID${action === 'enable' ? ' --key KEY' : ''} [--account NAME] [--wait] [--json]\n${action === 'enable' ? `  KEY: ${KEY_REF_FORMS}\n` : ''}`;
-  if (
-    values.help ||
-    !clusterId ||
-    positionals.length > 1 ||
-    (action === 'enable') !== Boolean(values.key)
-  ) {
-    (values.help ? ctx.io.stdout : ctx.io.stderr).write(usage);
-    return values.help ? EXIT.ok : EXIT.usage;
+  const ref = positionals[0];
+  if (!ref || positionals.length > 1 || (action === 'enable') !== Boolean(values.key))
+    usageError(ctx, action);
+  if (action === 'enable' && values.yes) usageError(ctx, action);
+  const dryRun = values['dry-run'] === true;
+  const t = ctx.t;
+  // Refuse before any cloud call when nobody can confirm.
+  if (action === 'disable' && !dryRun && !values.yes && !atTerminal(ctx))
+    throw new GuardError('validation', t.confirm.noTerminal(t.confirm.what.disable));
+  const account = values.account ? await findAccount(ctx, values.account) : null;
+  const target = await resolveCluster(ctx, ref, account, { fresh: !dryRun });
+  const input = {
+    clusterId: target.clusterId,
+    ...(target.accountId ? { accountId: target.accountId } : {}),
+  };
+
+  if (dryRun) {
+    const list = await ctx.core.api['checks.run']({
+      ...input,
+      action,
+      ...(values.key ? { keyId: values.key } : {}),
+    });
+    const request = encryptionRequest(list);
+    if (ctx.json) ctx.printJson({ dryRun: true, sent: false, checklist: list, request });
+    else {
+      printChecklist(ctx, list);
+      ctx.print(`\n${list.ready ? t.dryRun.header : t.dryRun.notReady}\n${requestText(request)}`);
+      ctx.print(t.dryRun.nothingSent);
+    }
+    return list.ready ? EXIT.ok : EXIT.notReady;
   }
-  const account =
-    typeof values.account === 'string' ? await findAccount(ctx, values.account) : null;
-  const input = { clusterId, ...(account ? { accountId: account.id } : {}) };
+
+  if (action === 'disable') {
+    const name = target.cluster?.name ?? (await ctx.core.api['fleet.cluster'](input)).name;
+    const answer = await confirm(ctx, {
+      yes: values.yes === true,
+      question: t.confirm.disable(name, target.clusterId),
+      expected: name,
+    });
+    if (answer === 'no-terminal')
+      throw new GuardError('validation', t.confirm.noTerminal(t.confirm.what.disable));
+    if (answer === 'declined') {
+      ctx.io.stderr.write(`${t.confirm.declined}\n`);
+      return EXIT.usage;
+    }
+  }
+
   let view: OperationView;
   try {
     view =
@@ -52,12 +97,12 @@ async function change(ctx: CommandContext, action: 'enable' | 'disable'): Promis
   }
   const asked = typeof values.key === 'string' ? values.key : null;
   if (!ctx.json && asked && view.keyId && asked !== view.keyId)
-    ctx.print(`key ${asked} is ${view.keyId} in ${view.regionId}; sent the key id.`);
+    ctx.print(t.change.aliasSent(asked, view.keyId, view.regionId));
   if (!values.wait) {
     if (ctx.json) ctx.printJson(view);
     else
       ctx.print(
-        `${progressLine(view, Date.now())}\nrequest id ${view.requestId ?? '(none)'}; follow it with: ack-secret-guard status ${clusterId} --wait`,
+        `${progressLine(ctx.t, view, Date.now())}\n${t.change.followHint(view.requestId, target.clusterId)}`,
       );
     return EXIT.ok;
   }
@@ -77,33 +122,33 @@ export const disableCommand: CommandSpec = {
 export const statusCommand: CommandSpec = {
   name: 'status',
   async run(ctx) {
-    const { values, positionals } = parse(ctx.args);
-    const clusterId = positionals[0];
-    if (values.help || !clusterId || positionals.length > 1) {
-      (values.help ? ctx.io.stdout : ctx.io.stderr).write(
-        'Usage: ack-secret-guard status CLUSTER_ID [--account NAME] [--wait] [--json]\n',
-      );
-      return values.help ? EXIT.ok : EXIT.usage;
-    }
+    const { values, positionals } = parseOptions(ctx.args, {
+      wait: { type: 'boolean' },
+      account: { type: 'string' },
+    });
+    const ref = positionals[0];
+    if (!ref || positionals.length > 1) usageError(ctx, 'status');
+    const t = ctx.t;
+    const account = values.account ? await findAccount(ctx, values.account) : null;
+    const target = await resolveCluster(ctx, ref!, account);
+    const clusterId = target.clusterId;
     // Pick up a change another process left unfinished (a crash, a closed laptop).
     await ctx.core.operations.resume();
     const { operations, problems } = await ctx.core.api['operations.list']({ clusterId });
-    for (const p of problems) ctx.io.stderr.write(`journal: ${p}\n`);
+    for (const p of problems) ctx.io.stderr.write(`${t.status.journal}: ${p}\n`);
     const latest = operations[0];
     if (!latest) {
       // Nothing recorded here: say what the cluster is now (found in the cloud if need be; an id
       // no account has is a cloud error, exit 4).
-      const account =
-        typeof values.account === 'string' ? await findAccount(ctx, values.account) : null;
       const cluster = await ctx.core.api['fleet.cluster']({
         clusterId,
-        ...(account ? { accountId: account.id } : {}),
+        ...(target.accountId ? { accountId: target.accountId } : {}),
       });
       const encryption = cluster.encryption.enabled
-        ? `on with key ${cluster.encryption.keyId ?? '(unknown)'}`
+        ? t.status.onWithKey(cluster.encryption.keyId)
         : cluster.encryption.enabled === false
-          ? 'off'
-          : 'unknown';
+          ? t.encryption.off
+          : t.encryption.unknown;
       if (ctx.json)
         ctx.printJson({
           clusterId,
@@ -119,13 +164,21 @@ export const statusCommand: CommandSpec = {
         });
       else
         ctx.print(
-          `No change of ${cluster.name} (${clusterId}) is recorded. ${cluster.edition} cluster in ${cluster.regionId} (${cluster.accountName}), ${cluster.state}; Secret encryption ${encryption}.`,
+          t.status.nothingRecorded(
+            cluster.name,
+            clusterId,
+            cluster.edition,
+            cluster.regionId,
+            cluster.accountName,
+            t.clusterState[cluster.state] ?? cluster.state,
+            encryption,
+          ),
         );
       return EXIT.ok;
     }
     if (values.wait && latest.phase !== 'ended') return followChange(ctx, latest);
     if (ctx.json) ctx.printJson(latest);
-    else ctx.print(progressLine(latest, Date.now()));
+    else ctx.print(progressLine(t, latest, Date.now()));
     return exitFor(latest);
   },
 };

@@ -1,15 +1,11 @@
 // Read-only commands over the fleet: clusters, keys, and the checklist.
-import type { CheckResult, Checklist, FleetSnapshot, MessageLang } from '../../contract';
-import {
-  KEY_REF_FORMS,
-  checkFixText,
-  checkSummaryText,
-  formatMessage,
-  message,
-} from '../../contract';
+import type { CheckResult, Checklist, FleetSnapshot } from '../../contract';
+import { checkFixText, checkSummaryText, formatMessage, message } from '../../contract';
 import { EXIT } from '../exit-codes';
-import { findAccount, parseOptions } from '../args';
-import { table } from '../lookup';
+import { findAccount, parseOptions, UsageError } from '../args';
+import { usageLine } from '../help';
+import type { CliText } from '../i18n';
+import { resolveCluster, table } from '../lookup';
 import { localTime } from '../time-text';
 import type { CommandContext, CommandSpec } from './types';
 
@@ -76,17 +72,20 @@ export function freshness(snapshot: FleetSnapshot): {
 }
 
 /** The key's health for the text table: "-" without a key, the deletion date when pending. */
-export function keyHealthText(key: { health: string; deleteDate: string | null } | null): string {
+export function keyHealthText(
+  t: CliText,
+  key: { health: string; deleteDate: string | null } | null,
+): string {
   if (!key) return '-';
   return key.health === 'pending-deletion' && key.deleteDate
-    ? `pending-deletion (deleted ${key.deleteDate})`
+    ? t.clusters.pendingDeletion(localTime(key.deleteDate))
     : key.health;
 }
 
 /** on (key) / off / unknown: never "off" for a cluster whose metadata did not say. */
-export function encryptionText(enabled: boolean | null, keyId: string | null): string {
-  if (enabled === null) return 'unknown';
-  return enabled ? `on (${keyId})` : 'off';
+export function encryptionText(t: CliText, enabled: boolean | null, keyId: string | null): string {
+  if (enabled === null) return t.encryption.unknown;
+  return enabled ? t.encryption.on(keyId) : t.encryption.off;
 }
 
 export const clustersCommand: CommandSpec = {
@@ -99,20 +98,14 @@ export const clustersCommand: CommandSpec = {
       region: { type: 'string', multiple: true },
       'include-ack-pro': { type: 'boolean' },
       cached: { type: 'boolean' },
-      help: { type: 'boolean' },
     });
     if (
-      values.help ||
       positionals[0] !== 'list' ||
       positionals.length > 1 ||
       (values.cached && values['include-ack-pro'])
-    ) {
-      (values.help ? ctx.io.stdout : ctx.io.stderr).write(
-        'Usage: ack-secret-guard clusters list [--account NAME] [--region ID ...] [--include-ack-pro | --cached] [--json]\n' +
-          '  --cached  the last snapshot on disk, without asking the cloud\n',
-      );
-      return values.help ? EXIT.ok : EXIT.usage;
-    }
+    )
+      throw new UsageError(usageLine(ctx.t, 'clusters list'));
+    const t = ctx.t;
     const account = values.account ? await findAccount(ctx, values.account) : null;
     const snapshot = values.cached
       ? await ctx.core.api['fleet.snapshot']({})
@@ -122,9 +115,7 @@ export const clustersCommand: CommandSpec = {
           ...(values['include-ack-pro'] ? { includeAckPro: true } : {}),
         });
     if (!snapshot) {
-      ctx.io.stderr.write(
-        'There is no fleet snapshot yet: run "clusters list" without --cached once.\n',
-      );
+      ctx.io.stderr.write(`${ctx.t.clusters.noSnapshot}\n`);
       return EXIT.failure;
     }
     // The refresh merges into the stored snapshot; show only what was asked for.
@@ -150,32 +141,29 @@ export const clustersCommand: CommandSpec = {
     else {
       // What is wrong comes first: a reader who stops at the table must already know.
       for (const f of json.failures)
-        ctx.io.stderr.write(
-          `failed: ${f.account} ${f.regionId ?? '(all regions)'}: ${f.code}: ${f.message}\n`,
-        );
+        ctx.io.stderr.write(`${t.clusters.failed(f.account, f.regionId, f.code, f.message)}\n`);
+      const listed = localTime(json.fetchedAt);
       if (stale)
         ctx.io.stderr.write(
-          values.cached
-            ? `From the snapshot on disk: listed ${localTime(json.fetchedAt)}, not refreshed now.\n`
-            : `STALE: ${nothingRefreshed ? 'nothing could be refreshed now' : 'some regions could not be refreshed now'}; the oldest rows were listed ${localTime(json.fetchedAt)}.\n`,
+          `${values.cached ? t.clusters.fromDisk(listed) : nothingRefreshed ? t.clusters.staleNothing(listed) : t.clusters.staleSome(listed)}\n`,
         );
+      const h = t.head;
       ctx.print(
         table(
-          ['CLUSTER', 'NAME', 'ACCOUNT', 'REGION', 'STATE', 'KEY HEALTH', 'ENCRYPTION'],
+          [h.cluster, h.name, h.account, h.region, h.state, h.keyHealth, h.encryption],
           json.clusters.map((c) => [
             c.clusterId,
             c.name,
             c.account,
             c.regionId,
-            c.state,
-            keyHealthText(c.key),
-            encryptionText(c.encryption.enabled, c.encryption.keyId),
+            t.clusterState[c.state] ?? c.state,
+            keyHealthText(t, c.key),
+            encryptionText(t, c.encryption.enabled, c.encryption.keyId),
           ]),
         ),
       );
-      const count = `${json.clusters.length} ${json.clusters.length === 1 ? 'cluster' : 'clusters'}`;
       ctx.print(
-        `\n${count}, ${stale ? `listed from ${localTime(json.fetchedAt)}` : `listed ${localTime(json.askedAt)}`}`,
+        `\n${t.clusters.countLine(t.clusters.count(json.clusters.length), stale ? t.clusters.listedFrom(listed) : t.clusters.listedAt(localTime(json.askedAt)))}`,
       );
     }
     if (nothingRefreshed) return EXIT.cloud;
@@ -189,14 +177,10 @@ export const keysCommand: CommandSpec = {
     const { values, positionals } = parseOptions(ctx.args, {
       account: { type: 'string' },
       region: { type: 'string' },
-      help: { type: 'boolean' },
     });
-    if (values.help || positionals[0] !== 'list' || !values.account || !values.region) {
-      (values.help ? ctx.io.stdout : ctx.io.stderr).write(
-        'Usage: ack-secret-guard keys list --account NAME --region ID [--json]\n',
-      );
-      return values.help ? EXIT.ok : EXIT.usage;
-    }
+    if (positionals[0] !== 'list' || positionals.length > 1 || !values.account || !values.region)
+      throw new UsageError(usageLine(ctx.t, 'keys list'));
+    const t = ctx.t;
     const account = await findAccount(ctx, values.account);
     const { keys } = await ctx.core.api['keys.list']({
       accountId: account.id,
@@ -221,14 +205,14 @@ export const keysCommand: CommandSpec = {
     else
       ctx.print(
         table(
-          ['KEY', 'ALIASES', 'SPEC', 'STATE', 'ROTATION', 'ELIGIBLE'],
+          [t.head.key, t.head.aliases, t.head.spec, t.head.state, t.head.rotation, t.head.eligible],
           json.keys.map((k) => [
             k.keyId,
             k.aliases.join(',') || '-',
             k.keySpec,
             k.keyState,
-            k.automaticRotation ?? 'unknown',
-            k.eligible ? 'yes' : `no: ${k.reasons.join(', ')}`,
+            k.automaticRotation ?? t.clusters.unknownRotation,
+            k.eligible ? t.yesNo.yes : t.clusters.notEligible(k.reasons.join(', ')),
           ]),
         ),
       );
@@ -236,46 +220,38 @@ export const keysCommand: CommandSpec = {
   },
 };
 
-const MARK: Record<string, string> = {
-  pass: 'PASS',
-  fail: 'FAIL',
-  warn: 'WARN',
-  unknown: '????',
-  manual: 'HAND',
-};
-
-export function printChecklist(
-  ctx: CommandContext,
-  list: Checklist,
-  lang: MessageLang = 'en',
-): void {
+export function printChecklist(ctx: CommandContext, list: Checklist): void {
+  const t = ctx.t;
+  const key = list.keyId
+    ? ` ${t.check.withKey(list.keyRef ? `${list.keyRef} (${list.keyId})` : list.keyId)}`
+    : '';
   ctx.print(
-    `${list.action} ${list.clusterId}${list.keyId ? ` with ${list.keyRef ? `${list.keyRef} (${list.keyId})` : list.keyId}` : ''}: ${list.ready ? 'ready' : 'NOT ready'}`,
+    `${t.check.action[list.action] ?? list.action} ${list.clusterId}${key}: ${list.ready ? t.check.ready : t.check.notReady}`,
   );
-  printChecks(ctx, list.checks, lang);
+  printChecks(ctx, list.checks);
 }
 
 /**
- * The checks, one line each with the fix below; the checks that could not run because another
- * failed first (a missing key) share one line after it (`--json` keeps each of them).
+ * The checks, one line each with the fix below, in the CLI's language; the checks that could not
+ * run because another failed first (a missing key) share one line after it (`--json` keeps each).
  */
-export function printChecks(
-  ctx: CommandContext,
-  checks: readonly CheckResult[],
-  lang: MessageLang = 'en',
-): void {
+export function printChecks(ctx: CommandContext, checks: readonly CheckResult[]): void {
+  const { t, lang } = ctx;
+  const mark = (c: CheckResult) => t.mark[c.status] ?? c.status;
   const skipped = checks.filter((c) => typeof c.evidence.notCheckedBecause === 'string');
   for (const c of checks) {
     if (skipped.includes(c)) continue;
-    ctx.print(`  [${MARK[c.status]}] ${c.id.padEnd(24)} ${checkSummaryText(c, lang)}`);
+    ctx.print(`  [${mark(c)}] ${c.id.padEnd(24)} ${checkSummaryText(c, lang)}`);
     const fix = checkFixText(c, lang);
     if (c.status !== 'pass' && fix)
-      ctx.print(`         fix: ${fix}${c.fix?.consoleUrl ? ` (${c.fix.consoleUrl})` : ''}`);
-    if (c.status !== 'pass' && c.fix?.copy) ctx.print(`         copy: ${c.fix.copy}`);
+      ctx.print(
+        `         ${t.check.fix}: ${fix}${c.fix?.consoleUrl ? ` (${c.fix.consoleUrl})` : ''}`,
+      );
+    if (c.status !== 'pass' && c.fix?.copy) ctx.print(`         ${t.check.copy}: ${c.fix.copy}`);
     const after = skipped.filter((s) => s.evidence.notCheckedBecause === c.id);
     if (after.length > 0)
       ctx.print(
-        `  [${MARK.unknown}] ${''.padEnd(24)} ${formatMessage(
+        `  [${t.mark.unknown}] ${''.padEnd(24)} ${formatMessage(
           message('check.notChecked.group', {
             cause: c.id,
             ids: after.map((s) => s.id).join(', '),
@@ -286,7 +262,7 @@ export function printChecks(
   }
   // A skip whose cause is not in the list (never expected) still gets its own line.
   for (const c of skipped.filter((s) => !checks.some((x) => x.id === s.evidence.notCheckedBecause)))
-    ctx.print(`  [${MARK[c.status]}] ${c.id.padEnd(24)} ${checkSummaryText(c, lang)}`);
+    ctx.print(`  [${mark(c)}] ${c.id.padEnd(24)} ${checkSummaryText(c, lang)}`);
 }
 
 export const checkCommand: CommandSpec = {
@@ -296,26 +272,17 @@ export const checkCommand: CommandSpec = {
       key: { type: 'string' },
       disable: { type: 'boolean' },
       account: { type: 'string' },
-      help: { type: 'boolean' },
     });
-    const clusterId = positionals[0];
-    if (
-      values.help ||
-      !clusterId ||
-      positionals.length > 1 ||
-      Boolean(values.key) === Boolean(values.disable)
-    ) {
-      (values.help ? ctx.io.stdout : ctx.io.stderr).write(
-        `Usage: ack-secret-guard check CLUSTER_ID (--key KEY | --disable) [--account NAME] [--json]\n  KEY: ${KEY_REF_FORMS}\n`,
-      );
-      return values.help ? EXIT.ok : EXIT.usage;
-    }
+    const ref = positionals[0];
+    if (!ref || positionals.length > 1 || Boolean(values.key) === Boolean(values.disable))
+      throw new UsageError(usageLine(ctx.t, 'check'));
     const account = values.account ? await findAccount(ctx, values.account) : null;
+    const target = await resolveCluster(ctx, ref, account);
     const list = await ctx.core.api['checks.run']({
-      clusterId,
+      clusterId: target.clusterId,
       action: values.disable ? 'disable' : 'enable',
       ...(values.key ? { keyId: values.key } : {}),
-      ...(account ? { accountId: account.id } : {}),
+      ...(target.accountId ? { accountId: target.accountId } : {}),
     });
     if (ctx.json) ctx.printJson(list);
     else printChecklist(ctx, list);

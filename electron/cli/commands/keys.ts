@@ -1,21 +1,15 @@
 // `keys`: list a region's keys (fleet.ts), the key guard's health sweep for cron and CI, and the
 // key fixes behind the same confirmation as in the window.
-import { createInterface } from 'node:readline/promises';
 import type { KeyFinding, KeyFixAction, KeyHealthReport } from '../../contract';
 import { GuardError } from '../../contract';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
-import { findAccount, parseOptions } from '../args';
+import { FIX_CALL } from '../../core/keys/fixes';
+import { findAccount, parseOptions, UsageError } from '../args';
+import { atTerminal, confirm } from '../confirm';
+import { usageLine } from '../help';
 import { keysCommand as listCommand } from './fleet';
 import type { CommandContext, CommandSpec } from './types';
-
-const USAGE = `Usage: ack-secret-guard keys list --account NAME --region ID [--json]
-       ack-secret-guard keys health [--account NAME] [--cached] [--json]
-       ack-secret-guard keys fix KEY_ID (--enable | --cancel-deletion | --deletion-protection)
-                                 [--account NAME] [--region ID] [--yes] [--json]
-  health exits 0 when no key in use has a finding, 5 when a critical one stands, 6 for warnings only.
-  fix asks for confirmation on a terminal; without one it needs --yes.
-`;
 
 /** The exit code `keys health` promises: 5 critical, 6 warnings only, else 0. */
 export function healthExit(findings: readonly KeyFinding[]): ExitCode {
@@ -122,18 +116,6 @@ async function health(ctx: CommandContext): Promise<ExitCode> {
   return exit;
 }
 
-async function confirmed(ctx: CommandContext, question: string): Promise<boolean> {
-  const stdin = ctx.io.stdin as (NodeJS.ReadableStream & { isTTY?: boolean }) | undefined;
-  if (!stdin?.isTTY) return false;
-  const rl = createInterface({ input: stdin, output: ctx.io.stderr });
-  try {
-    const answer = await rl.question(`${question} Type "yes" to go on: `);
-    return answer.trim().toLowerCase() === 'yes';
-  } finally {
-    rl.close();
-  }
-}
-
 async function fix(ctx: CommandContext): Promise<ExitCode> {
   const { values, positionals } = parseOptions(ctx.args.slice(1), {
     enable: { type: 'boolean' },
@@ -142,6 +124,7 @@ async function fix(ctx: CommandContext): Promise<ExitCode> {
     account: { type: 'string' },
     region: { type: 'string' },
     yes: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
   });
   const keyId = positionals[0];
   const chosen = (
@@ -151,10 +134,13 @@ async function fix(ctx: CommandContext): Promise<ExitCode> {
       ['deletion-protection', 'enable-deletion-protection'],
     ] as const
   ).filter(([flag]) => values[flag]);
-  if (!keyId || positionals.length > 1 || chosen.length !== 1) {
-    ctx.io.stderr.write(USAGE);
-    return EXIT.usage;
-  }
+  if (!keyId || positionals.length > 1 || chosen.length !== 1)
+    throw new UsageError(usageLine(ctx.t, 'keys fix'));
+  const t = ctx.t;
+  const dryRun = values['dry-run'] === true;
+  // Nobody can confirm: refuse before any lookup.
+  if (!values.yes && !dryRun && !atTerminal(ctx))
+    throw new GuardError('validation', t.confirm.noTerminal(t.confirm.what.keyFix));
   const action = chosen[0]![1];
   let account = values.account ? await findAccount(ctx, values.account) : null;
   let regionId = values.region ?? null;
@@ -178,15 +164,28 @@ async function fix(ctx: CommandContext): Promise<ExitCode> {
       null;
     if (!account) throw new GuardError('not-found', `The account of ${keyId} is no longer saved.`);
   }
-  const what: Record<KeyFixAction, string> = {
-    'enable-key': `Enable key ${keyId}`,
-    'cancel-key-deletion': `Cancel the deletion of key ${keyId} (it returns to Enabled)`,
-    'enable-deletion-protection': `Turn on deletion protection of key ${keyId}`,
-  };
-  const question = `${what[action]} in account ${account.name}, region ${regionId}.`;
-  if (!values.yes && !(await confirmed(ctx, question))) {
+  const question = t.keys.where(t.keys.fixWhat[action](keyId), account.name, regionId);
+  if (dryRun) {
+    // The core reads the key first and sends nothing when it is already fine
+    // (core/keys/fixes.ts); the call is one of EnableKey, CancelKeyDeletion, SetDeletionProtection.
+    const request = { product: 'kms', action: FIX_CALL[action], regionId, keyId };
+    if (ctx.json) ctx.printJson({ dryRun: true, sent: false, accountId: account.id, request });
+    else {
+      ctx.print(question);
+      ctx.print(`${t.dryRun.header}\n  KMS ${FIX_CALL[action]}  ${keyId}  (${regionId})`);
+      ctx.print(t.dryRun.nothingSent);
+    }
+    return EXIT.ok;
+  }
+  const answer = await confirm(ctx, {
+    yes: values.yes === true,
+    question: t.confirm.keyFix(question),
+    expected: 'yes',
+    ignoreCase: true,
+  });
+  if (answer !== 'yes') {
     ctx.io.stderr.write(
-      `${question}\nNot confirmed: nothing was changed. On a terminal, answer "yes"; in scripts, add --yes.\n`,
+      `${question}\n${answer === 'no-terminal' ? t.confirm.noTerminal(t.confirm.what.keyFix) : t.confirm.declined}\n`,
     );
     return EXIT.usage;
   }
@@ -204,10 +203,8 @@ export const keysCommand: CommandSpec = {
   async run(ctx) {
     const sub = ctx.args[0];
     if (sub === 'list') return listCommand.run(ctx);
-    if (sub === 'health' && !ctx.args.includes('--help')) return health(ctx);
-    if (sub === 'fix' && !ctx.args.includes('--help')) return fix(ctx);
-    const help = ctx.args.includes('--help');
-    (help ? ctx.io.stdout : ctx.io.stderr).write(USAGE);
-    return help ? EXIT.ok : EXIT.usage;
+    if (sub === 'health') return health(ctx);
+    if (sub === 'fix') return fix(ctx);
+    throw new UsageError(usageLine(ctx.t, 'keys'));
   },
 };

@@ -2,8 +2,10 @@
 import { writeFile } from 'node:fs/promises';
 import { GuardError } from '../../contract';
 import { EXIT } from '../exit-codes';
-import { findAccount, parseOptions } from '../args';
-import { table } from '../lookup';
+import { findAccount, parseOptions, UsageError } from '../args';
+import { usageLine } from '../help';
+import { resolveCluster, table } from '../lookup';
+import { localTime, sinceInstant } from '../time-text';
 import type { CommandSpec } from './types';
 
 export const verifyCommand: CommandSpec = {
@@ -12,19 +14,14 @@ export const verifyCommand: CommandSpec = {
     const { values, positionals } = parseOptions(ctx.args, {
       receipt: { type: 'string' },
       account: { type: 'string' },
-      help: { type: 'boolean' },
     });
-    const clusterId = positionals[0];
-    if (values.help || !clusterId || positionals.length > 1) {
-      (values.help ? ctx.io.stdout : ctx.io.stderr).write(
-        'Usage: ack-secret-guard verify CLUSTER_ID [--receipt FILE] [--account NAME] [--json]\n',
-      );
-      return values.help ? EXIT.ok : EXIT.usage;
-    }
+    const ref = positionals[0];
+    if (!ref || positionals.length > 1) throw new UsageError(usageLine(ctx.t, 'verify'));
     const account = values.account ? await findAccount(ctx, values.account) : null;
+    const target = await resolveCluster(ctx, ref, account);
     const report = await ctx.core.api['verify.run']({
-      clusterId,
-      ...(account ? { accountId: account.id } : {}),
+      clusterId: target.clusterId,
+      ...(target.accountId ? { accountId: target.accountId } : {}),
     });
     if (values.receipt) {
       // JSON for a .json file, readable text otherwise.
@@ -64,30 +61,32 @@ export const auditCommand: CommandSpec = {
       cluster: { type: 'string' },
       since: { type: 'string' },
       limit: { type: 'string' },
-      help: { type: 'boolean' },
     });
-    if (values.help || positionals.length > 0) {
-      (values.help ? ctx.io.stdout : ctx.io.stderr).write(
-        'Usage: ack-secret-guard audit [--account NAME] [--cluster ID] [--since ISO8601] [--limit N] [--json]\n',
-      );
-      return values.help ? EXIT.ok : EXIT.usage;
-    }
-    const account = values.account ? await findAccount(ctx, values.account) : null;
+    if (positionals.length > 0) throw new UsageError(usageLine(ctx.t, 'audit'));
+    const since = values.since === undefined ? undefined : sinceInstant(values.since, Date.now());
+    if (since === null) throw new UsageError(ctx.t.since.invalid(values.since!));
     const limit = values.limit === undefined ? undefined : Number(values.limit);
+    const account = values.account ? await findAccount(ctx, values.account) : null;
+    // The audit log is local: a name is looked up in the last snapshot only (no cloud call);
+    // anything else is taken as an id (a cluster deleted since is still in the log).
+    const cluster = values.cluster
+      ? await resolveCluster(ctx, values.cluster, account, { refresh: false })
+      : null;
     const { entries, problems } = await ctx.core.api['audit.list']({
       ...(account ? { accountId: account.id } : {}),
-      ...(values.cluster ? { clusterId: values.cluster } : {}),
-      ...(values.since ? { since: values.since } : {}),
+      ...(cluster ? { clusterId: cluster.clusterId } : {}),
+      ...(since ? { since } : {}),
       ...(limit !== undefined ? { limit } : {}),
     });
-    for (const p of problems) ctx.io.stderr.write(`audit log: ${p}\n`);
+    for (const p of problems) ctx.io.stderr.write(`${ctx.t.auditLog}: ${p}\n`);
+    const h = ctx.t.head;
     if (ctx.json) ctx.printJson({ entries, problems });
     else
       ctx.print(
         table(
-          ['TIME', 'ACCOUNT', 'CLUSTER', 'ACTION', 'PHASE', 'RESULT', 'REQUEST ID'],
+          [h.time, h.account, h.cluster, h.action, h.phase, h.result, h.requestId],
           entries.map((e) => [
-            e.time,
+            localTime(e.time),
             e.accountName,
             e.clusterName ?? e.clusterId ?? '-',
             e.action,

@@ -1,5 +1,6 @@
 import type { Core } from '../../core/service';
 import type { ExitCode } from '../exit-codes';
+import type { CliLanguage, CliText } from '../i18n';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -15,6 +16,9 @@ export interface CommandContext {
   /** The words after the command name (its own options and positionals). */
   args: string[];
   io: CliIo;
+  /** The language of human output (JSON never depends on it) and its dictionary. */
+  lang: CliLanguage;
+  t: CliText;
   print(text: string): void;
   printJson(value: unknown): void;
 }

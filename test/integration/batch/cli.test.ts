@@ -58,7 +58,7 @@ describe('ack-secret-guard batch', () => {
     const shown = await cli(['--json', 'batch', 'show', batchId]);
     expect(JSON.parse(shown.out)).toMatchObject({ batchId, state: 'planned' });
 
-    const applied = await cli(['batch', 'apply', '--id', batchId]);
+    const applied = await cli(['batch', 'apply', '--id', batchId, '--yes']);
     expect(applied.code, applied.err + applied.out).toBe(0);
     expect(applied.out).toMatch(
       new RegExp(`edge-pro-hz-plain \\(${DEMO.clusters.happy}\\)  running`),
@@ -69,7 +69,7 @@ describe('ack-secret-guard batch', () => {
     expect(applied.out).toMatch(/ended: succeeded: 1 succeeded, 0 failed/);
     expect(sim.control.cluster(DEMO.clusters.happy)?.encryption?.keyId).toBe(DEMO.keys.valid);
 
-    const again = await cli(['batch', 'apply', '--id', batchId]);
+    const again = await cli(['batch', 'apply', '--id', batchId, '--yes']);
     expect(again).toMatchObject({ code: 2, err: expect.stringMatching(/has ended \(succeeded\)/) });
     const listed = await cli(['--json', 'batch', 'list']);
     expect(JSON.parse(listed.out).batches[0]).toMatchObject({ batchId, state: 'ended' });
@@ -127,7 +127,13 @@ describe('ack-secret-guard batch', () => {
       expect(code, err).toBe(2);
       expect(err).toMatch(message);
     }
-    const missing = await cli(['batch', 'apply', '--file', path.join(dataDir, 'nope.json')]);
+    const missing = await cli([
+      'batch',
+      'apply',
+      '--file',
+      path.join(dataDir, 'nope.json'),
+      '--yes',
+    ]);
     expect(missing).toMatchObject({ code: 2, err: expect.stringMatching(/Cannot read .*ENOENT/) });
     expect((await cli(['batch', 'apply'])).code).toBe(2);
     expect(await cli(['batch', '--help'])).toMatchObject({

@@ -100,7 +100,7 @@ describe('two processes, one batch', () => {
       ms: 2_000,
       count: 20,
     });
-    const runs = [0, 1].map(() => startCli(['batch', 'apply', '--id', batchId], env));
+    const runs = [0, 1].map(() => startCli(['batch', 'apply', '--id', batchId, '--yes'], env));
     const codes = await Promise.all(runs.map((r) => r.done));
     sim.control.clearFaults();
     expect([...codes].sort()).toEqual([0, 2]);

@@ -87,7 +87,8 @@ describe('clusters the last fleet snapshot does not have', () => {
     const enabled = await cli(['enable', DEMO.clusters.edgeBasic, '--key', DEMO.keys.valid]);
     expect(enabled.code, enabled.out + enabled.err).toBe(3);
     expect(enabled.err).toContain('cluster.edition');
-    const disabled = await cli(['disable', DEMO.clusters.edgeBasic]);
+    // disable needs --yes without a terminal (names-and-safety.test.ts has the refusal).
+    const disabled = await cli(['disable', DEMO.clusters.edgeBasic, '--yes']);
     expect(disabled.code, disabled.out + disabled.err).toBe(3);
     const status = await cli(['status', DEMO.clusters.edgeBasic]);
     expect(status.code, status.out + status.err).toBe(0);
@@ -97,7 +98,7 @@ describe('clusters the last fleet snapshot does not have', () => {
   it.each([
     ['check', UNKNOWN, '--disable'],
     ['enable', UNKNOWN, '--key', DEMO.keys.valid],
-    ['disable', UNKNOWN],
+    ['disable', UNKNOWN, '--yes'],
     ['status', UNKNOWN],
     ['verify', UNKNOWN],
   ])('an unknown id: %s says not found, exit 4', async (...argv) => {

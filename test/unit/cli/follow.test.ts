@@ -2,10 +2,11 @@
 // per new state, a closing summary, and Ctrl-C stopping only the following (exit 130).
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OperationView } from '../../../electron/contract';
+import type { CreationView, OperationView } from '../../../electron/contract';
 import type { CommandContext } from '../../../electron/cli/commands/types';
 import { EXIT } from '../../../electron/cli/exit-codes';
-import { followChange, summaryLine } from '../../../electron/cli/follow';
+import { followChange, followCreation, summaryLine } from '../../../electron/cli/follow';
+import { en } from '../../../electron/cli/i18n/en';
 import { duration, localTime } from '../../../electron/cli/time-text';
 import { EventHub } from '../../../electron/core/events';
 
@@ -49,6 +50,8 @@ function harness(json = false) {
     core: { events, operations: { waitFor: () => ended } },
     json,
     args: [],
+    lang: 'en',
+    t: en,
     io: {
       stdout: { write: (t: string) => out.push(t) },
       stderr: { write: (t: string) => err.push(t) },
@@ -146,8 +149,85 @@ describe('time text', () => {
       /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d$/,
     );
     expect(localTime(null)).toBe('-');
-    expect(summaryLine(view({ phase: 'ended', outcome: 'succeeded', endedAt: null }))).toContain(
-      'succeeded, 0 checks',
+    expect(
+      summaryLine(en, view({ phase: 'ended', outcome: 'succeeded', endedAt: null })),
+    ).toContain('succeeded, 0 checks');
+  });
+});
+
+describe('followCreation (clusters create --wait)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(START);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const creation = (over: Partial<CreationView> = {}): CreationView =>
+    ({
+      creationId: 'cr-1',
+      accountId: 'a',
+      accountName: 'retail',
+      regionId: 'cn-hangzhou',
+      name: 'edge-site-1',
+      keyId: 'key-1',
+      phase: 'creating',
+      outcome: null,
+      clusterId: 'c-new',
+      taskId: 't-1',
+      requestId: 'req-c',
+      clusterState: 'initial',
+      taskStage: null,
+      keyInMetaData: null,
+      startedAt: new Date(START).toISOString(),
+      requestedAt: new Date(START).toISOString(),
+      runningAt: null,
+      endedAt: null,
+      lastPollAt: null,
+      nextPollAt: null,
+      polls: 0,
+      note: null,
+      error: null,
+      proof: null,
+      fallbackAfter: null,
+      ...over,
+    }) as CreationView;
+
+  function creationHarness() {
+    const h = harness();
+    let finish!: (v: CreationView) => void;
+    const ended = new Promise<CreationView>((resolve) => (finish = resolve));
+    Object.assign(h.ctx.core, { provision: { waitFor: () => ended } });
+    return { ...h, finishCreation: finish };
+  }
+
+  it('a line after 30 s of silence, each new state once, and a summary', async () => {
+    const h = creationHarness();
+    const done = followCreation(h.ctx, creation(), { signals: h.signals });
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(h.out).toHaveLength(1);
+    expect(h.out[0]).toContain('create edge-site-1 (c-new)');
+    expect(h.out[0]).toContain('elapsed 30s');
+    h.events.emit('creation.progress', creation({ clusterState: 'running', phase: 'verifying' }));
+    h.events.emit('creation.progress', creation({ clusterState: 'running', phase: 'verifying' }));
+    expect(h.out).toHaveLength(2);
+    h.finishCreation(
+      creation({
+        phase: 'ended',
+        outcome: 'verified',
+        endedAt: new Date(START + 65_000).toISOString(),
+      }),
     );
+    expect(await done).toBe(EXIT.ok);
+    expect(h.out.at(-1)).toBe('create edge-site-1 (c-new) verified after 1m 05s\n');
+  });
+
+  it('Ctrl-C: exit 130, the creation goes on, and how to follow it again', async () => {
+    const h = creationHarness();
+    const done = followCreation(h.ctx, creation(), { signals: h.signals });
+    h.signals.emit('SIGINT');
+    expect(await done).toBe(EXIT.interrupted);
+    expect(h.err.join('')).toContain('The creation goes on in the cloud');
+    expect(h.err.join('')).toContain('ack-secret-guard clusters create --resume cr-1');
+    expect(h.signals.listenerCount('SIGINT')).toBe(0);
   });
 });
