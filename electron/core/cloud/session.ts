@@ -121,7 +121,6 @@ export interface CallOptions {
 
 export class CloudSession {
   private transportCache: AccountTransport | undefined;
-  private readonly targets = new Map<string, EndpointTarget>();
 
   constructor(readonly options: CloudSessionOptions) {}
 
@@ -139,20 +138,8 @@ export class CloudSession {
     return this.options.accountKey;
   }
 
-  /**
-   * Where a product lives in a region for this account. Resolved once per product and region:
-   * the override and env are fixed for the session's life, and checking the override (a URL
-   * parse and the loopback rule) on every call was ~2% of a fleet refresh's CPU. A resolution
-   * that throws (a bad override) is not kept, so it throws again on the next call.
-   */
   target(product: Product, regionId: string): EndpointTarget {
-    const key = `${product} ${regionId}`;
-    let target = this.targets.get(key);
-    if (!target) {
-      target = resolveEndpoint(product, regionId, this.options.network?.endpoint, this.options.env);
-      this.targets.set(key, target);
-    }
-    return { ...target };
+    return resolveEndpoint(product, regionId, this.options.network?.endpoint, this.options.env);
   }
 
   /**
