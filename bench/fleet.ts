@@ -305,6 +305,14 @@ export async function benchFleet(sim: SimProcess, results: Results): Promise<Fle
     '',
     `all accounts: ${effectiveGlobal} (shipped defaults), ${peakGlobalInFlight(old.median.calls)} (old defaults)`,
   );
+  const overall = run.calls.map((c) => c.globalLimit);
+  results.report(
+    group,
+    'overall limit during the refresh (follows the event loop), median',
+    median(overall),
+    '',
+    `min ${Math.min(...overall)}, max ${Math.max(...overall)} over its ${overall.length} calls; configured ${limits.global}`,
+  );
   results.details.fleet = {
     fleet: FLEET,
     latencyMs: LATENCY_MS,
