@@ -201,6 +201,12 @@ export const inputSchemas = {
       .max(200),
   }),
   'fleet.snapshot': noInput,
+  'fleet.snapshotPage': z.strictObject({
+    /** The generation a first page answered; absent = the current snapshot. */
+    generation: z.number().int().min(1).optional(),
+    offset: z.number().int().min(0).max(10_000_000),
+    limit: z.number().int().min(1).max(10_000),
+  }),
   'fleet.refresh': z
     .strictObject({
       accountIds: z.array(accountId).max(500).optional(),
