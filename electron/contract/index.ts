@@ -6,6 +6,7 @@ export * from './region-id';
 export * from './display-text';
 export * from './message-of';
 export * from './regions';
+export * from './snapshot-pages';
 export type * from './events';
 export type * from './calls';
 export type * from './types/app';

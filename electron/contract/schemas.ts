@@ -8,6 +8,7 @@ import { ACCOUNT_COLOURS } from './types/accounts';
 import type { AccountKind } from './types/accounts';
 import { KEY_REF_FORMS, parseKeyRef } from './key-ref';
 import { REGION_ID_MAX_LENGTH, REGION_ID_PATTERN } from './region-id';
+import { SNAPSHOT_PAGES } from './snapshot-pages';
 import { clusterSpecInputSchema } from './provision-spec';
 
 /** Inputs are plain objects; a call with nothing to say takes `{}` (or nothing). */
@@ -205,7 +206,7 @@ export const inputSchemas = {
     /** The generation a first page answered; absent = the current snapshot. */
     generation: z.number().int().min(1).optional(),
     offset: z.number().int().min(0).max(10_000_000),
-    limit: z.number().int().min(1).max(10_000),
+    limit: z.number().int().min(1).max(SNAPSHOT_PAGES.max),
   }),
   'fleet.refresh': z
     .strictObject({

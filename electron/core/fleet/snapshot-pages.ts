@@ -3,10 +3,11 @@
 // snapshot never gets rows of the next (a refresh that ends meanwhile). The snapshot before the
 // current one is kept too, so a page sequence that a refresh overtakes can still finish; older
 // than that answers `gone` and the window starts again.
+import { SNAPSHOT_PAGES } from '../../contract/snapshot-pages';
 import type { FleetSnapshot, FleetSnapshotPage } from '../../contract/types/fleet';
 
 /** Pages are at most this long (the first screen is far less; the rest in few messages). */
-export const MAX_PAGE = 10_000;
+export const MAX_PAGE = SNAPSHOT_PAGES.max;
 
 export class SnapshotPages {
   private generation = 0;

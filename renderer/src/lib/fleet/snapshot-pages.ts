@@ -4,11 +4,10 @@
 // for the rest of the same generation, so rows of two snapshots are never mixed, and starts
 // again when that generation is gone (two refreshes ended while it was reading).
 import type { FleetSnapshot, FleetSnapshotPage } from '$contract';
+import { SNAPSHOT_PAGES } from '$contract';
 
-/** About two screens of rows: what the window paints first. */
-export const FIRST_PAGE = 200;
-/** The rest, in pages this long (few messages, each short enough not to stall either side). */
-export const NEXT_PAGE = 5_000;
+const FIRST_PAGE = SNAPSHOT_PAGES.first;
+const NEXT_PAGE = SNAPSHOT_PAGES.next;
 const ATTEMPTS = 3;
 
 export type PageRequest = { generation?: number; offset: number; limit: number };

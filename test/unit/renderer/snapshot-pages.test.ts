@@ -1,13 +1,10 @@
 // The snapshot in pages for the window: the core's pager (fleet.snapshotPage) and the window's
 // reader together, with the fleet's current snapshot replaced between pages as a refresh would.
 import { describe, expect, it } from 'vitest';
+import { SNAPSHOT_PAGES } from '../../../electron/contract/snapshot-pages';
 import type { ClusterSummary, FleetSnapshot } from '../../../electron/contract/types/fleet';
 import { MAX_PAGE, SnapshotPages } from '../../../electron/core/fleet/snapshot-pages';
-import {
-  FIRST_PAGE,
-  NEXT_PAGE,
-  readSnapshotInPages,
-} from '../../../renderer/src/lib/fleet/snapshot-pages';
+import { readSnapshotInPages } from '../../../renderer/src/lib/fleet/snapshot-pages';
 import type { PageRequest } from '../../../renderer/src/lib/fleet/snapshot-pages';
 
 const snapshotOf = (tag: string, n: number): FleetSnapshot => ({
@@ -43,6 +40,7 @@ function fleet(initial: FleetSnapshot | null) {
   };
 }
 
+const { first: FIRST_PAGE, next: NEXT_PAGE } = SNAPSHOT_PAGES;
 const ids = (s: FleetSnapshot | null) => s?.clusters.map((c) => c.clusterId) ?? [];
 
 describe('the snapshot in pages', () => {
