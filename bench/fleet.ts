@@ -6,7 +6,6 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import type { ClusterSummary } from '../electron/contract';
 import { BatchCache } from '../electron/core/checks/context';
-import { runChecklist } from '../electron/core/checks/run';
 import { accountsOf } from '../electron/core/accounts';
 import { CloudLimits } from '../electron/core/cloud/session';
 import { Limiter } from '../electron/core/util/limiter';
@@ -415,27 +414,16 @@ export async function benchChecklist(world: FleetWorld, results: Results): Promi
   const planned = world.snapshot.clusters.filter((c) => c.edition === 'edge-pro').slice(0, 200);
   const caches = new Map<string, BatchCache>();
   const limiter = new Limiter(6);
-  const accounts = accountsOf(core.context);
   recorder.reset();
   const t0 = performance.now();
+  // Through the checklist's one door (ChecksService.runFor), as batch/plan.ts runs it; each
+  // cluster with its own region's key, which one batch.plan (one key) cannot say.
   await Promise.all(
     planned.map((cluster) =>
-      limiter.run(async () => {
+      limiter.run(() => {
         let cache = caches.get(cluster.accountId);
         if (!cache) caches.set(cluster.accountId, (cache = new BatchCache()));
-        return runChecklist(
-          {
-            session: await accounts.sessionFor(cluster.accountId),
-            accountId: cluster.accountId,
-            clusterId: cluster.clusterId,
-            regionId: cluster.regionId,
-            action: 'enable',
-            keyId: regionKeyOf(cluster.clusterId, 1),
-            now: Date.now(),
-            lastChangeEndedAt: null,
-          },
-          cache,
-        );
+        return core.checks.runFor(cluster, 'enable', regionKeyOf(cluster.clusterId, 1), cache);
       }),
     ),
   );
