@@ -30,6 +30,8 @@ export interface RecordedCall extends CallInfo {
   accountInFlight: number;
   /** Calls of every account holding a slot when this one ended. */
   globalInFlight: number;
+  /** The overall limit in force when this one ended (it follows the loop during a refresh). */
+  globalLimit: number;
 }
 
 /** Records every cloud call attempt of a core (createCore accounts.session.onCall). */
@@ -45,6 +47,7 @@ export class CallRecorder {
       end,
       accountInFlight: this.limits?.forAccount(info.accountKey).running ?? 0,
       globalInFlight: this.limits?.global.running ?? 0,
+      globalLimit: this.limits?.global.limit ?? 0,
     });
   };
   reset(): void {

@@ -5,7 +5,9 @@
 // it), the time until the receiver holds the object, and the same for one JSON string (the
 // compact alternative: a string crosses as bytes, the receiver parses it).
 import { Worker } from 'node:worker_threads';
-import type { ClusterSummary } from '../electron/contract';
+import { SNAPSHOT_PAGES } from '../electron/contract';
+import type { ClusterSummary, FleetSnapshot } from '../electron/contract';
+import { SnapshotPages } from '../electron/core/fleet/snapshot-pages';
 import type { FleetWorld } from './fleet';
 import { RUNS, spread, spreadNote } from './support';
 import type { Results, Spread } from './support';
@@ -58,18 +60,65 @@ async function measure(
   return { send: spread(sends), delivered: spread(delivered) };
 }
 
+/**
+ * The window's paged read (fleet.snapshotPage, lib/fleet/snapshot-pages.ts): the first page,
+ * then the rest of the same generation one page per round trip, as the window asks for them.
+ * `first` is when the receiver holds the first screen; `all` when it holds the last page.
+ */
+const { first: FIRST_PAGE, next: NEXT_PAGE } = SNAPSHOT_PAGES;
+
+async function measurePaged(
+  worker: Worker,
+  snapshot: FleetSnapshot,
+): Promise<{ first: Spread; all: Spread; pages: number }> {
+  const firsts: number[] = [];
+  const alls: number[] = [];
+  let pages = 0;
+  const roundTrip = (body: unknown) => {
+    const answered = new Promise<{ at: number; count: number }>((resolve) =>
+      worker.once('message', resolve),
+    );
+    worker.postMessage({ kind: 'clone', body });
+    return answered;
+  };
+  for (let i = 0; i < Math.max(5, RUNS); i++) {
+    const pager = new SnapshotPages();
+    const t0 = performance.timeOrigin + performance.now();
+    const first = pager.page(snapshot, { offset: 0, limit: FIRST_PAGE });
+    firsts.push((await roundTrip(first)).at - t0);
+    let got = first.clusters.length;
+    let at = 0;
+    pages = 1;
+    while (got < first.total) {
+      const page = pager.page(snapshot, {
+        generation: first.generation!,
+        offset: got,
+        limit: NEXT_PAGE,
+      });
+      got += page.clusters.length;
+      at = (await roundTrip(page)).at;
+      pages += 1;
+    }
+    if (got !== snapshot.clusters.length)
+      throw new Error(`paged ${got} of ${snapshot.clusters.length}`);
+    alls.push((at || performance.timeOrigin + performance.now()) - t0);
+  }
+  return { first: spread(firsts), all: spread(alls), pages };
+}
+
 export async function benchTransport(world: FleetWorld, results: Results): Promise<void> {
   const group = '7 transport';
   const worker = new Worker(RECEIVER, { eval: true });
   try {
     const details: Record<string, unknown> = {};
     for (const n of [world.snapshot.clusters.length, 32_500]) {
-      const snapshot = {
+      const snapshot: FleetSnapshot = {
         fetchedAt: new Date().toISOString(),
         stale: false,
         includeAckPro: false,
         clusters: clustersOf(world.snapshot.clusters, n),
         failures: [],
+        listings: [],
       };
       const clone = await measure(worker, () => ({ kind: 'clone', body: snapshot }), n);
       // The JSON figure includes stringifying on the sender (done per message here).
@@ -97,7 +146,26 @@ export async function benchTransport(world: FleetWorld, results: Results): Promi
         'ms',
         `${spreadNote(json.delivered)}; stringify + post blocked the sender ${json.send.median.toFixed(1)} ms`,
       );
-      details[n] = { clone, json, jsonBytes: bytes };
+      const paged = await measurePaged(worker, snapshot);
+      results.check(
+        group,
+        `${n} clusters: in pages, first screen delivered`,
+        paged.first.median,
+        'ms',
+        50,
+        '< 50 ms',
+        {
+          note: `${spreadNote(paged.first)}; fleet.snapshotPage, ${FIRST_PAGE} rows first, then ${NEXT_PAGE} per page`,
+        },
+      );
+      results.report(
+        group,
+        `${n} clusters: in pages, all delivered`,
+        paged.all.median,
+        'ms',
+        `${spreadNote(paged.all)}; ${paged.pages} pages, one round trip each (the whole in one message: ${clone.delivered.median.toFixed(0)} ms)`,
+      );
+      details[n] = { clone, json, jsonBytes: bytes, paged };
     }
     results.details.transport = details;
   } finally {

@@ -13,7 +13,7 @@ import type {
 import type { AppInfo } from './types/app';
 import type { Checklist } from './types/checks';
 import type { DemoStatus } from './types/demo';
-import type { ClusterSummary, FleetSnapshot } from './types/fleet';
+import type { ClusterSummary, FleetSnapshot, FleetSnapshotPage } from './types/fleet';
 import type { KeyCreated, KeyList } from './types/keys';
 import type { KeyFixResult, KeyHealthReport } from './types/key-guard';
 import type { FixResult, OperationList, OperationView } from './types/operations';
@@ -43,6 +43,8 @@ export interface CallOutputs {
   'accounts.importCli.apply': CliImportApplied;
   /** The last snapshot (stale when read from disk), or null before the first refresh. */
   'fleet.snapshot': FleetSnapshot | null;
+  /** The snapshot in pages, each cut from the snapshot its generation names (the window). */
+  'fleet.snapshotPage': FleetSnapshotPage;
   'fleet.refresh': FleetSnapshot;
   /**
    * One cluster by id: from the snapshot, else asked of the cloud (any edition, so a Basic

@@ -12,6 +12,7 @@ export const CALL_NAMES = [
   'accounts.importCli.preview',
   'accounts.importCli.apply',
   'fleet.snapshot',
+  'fleet.snapshotPage',
   'fleet.refresh',
   'fleet.cluster',
   'keys.list',

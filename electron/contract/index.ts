@@ -7,6 +7,7 @@ export * from './display-text';
 export * from './message-of';
 export * from './messages';
 export * from './regions';
+export * from './snapshot-pages';
 export type * from './events';
 export type * from './calls';
 export type * from './types/app';

@@ -9,6 +9,7 @@ import type { AccountKind } from './types/accounts';
 import { KEY_REF_FORMS, parseKeyRef } from './key-ref';
 import { aliasProblem } from './key-choice';
 import { REGION_ID_MAX_LENGTH, REGION_ID_PATTERN } from './region-id';
+import { SNAPSHOT_PAGES } from './snapshot-pages';
 import { clusterSpecInputSchema } from './provision-spec';
 
 /** Inputs are plain objects; a call with nothing to say takes `{}` (or nothing). */
@@ -233,6 +234,12 @@ export const inputSchemas = {
       .max(200),
   }),
   'fleet.snapshot': noInput,
+  'fleet.snapshotPage': z.strictObject({
+    /** The generation a first page answered; absent = the current snapshot. */
+    generation: z.number().int().min(1).optional(),
+    offset: z.number().int().min(0).max(10_000_000),
+    limit: z.number().int().min(1).max(SNAPSHOT_PAGES.max),
+  }),
   'fleet.refresh': z
     .strictObject({
       accountIds: z.array(accountId).max(500).optional(),

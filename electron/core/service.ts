@@ -9,6 +9,7 @@ import type { AccountsOptions } from './accounts';
 import { createAppApi } from './app/api';
 import { createAuditApi } from './audit/api';
 import { createChecksApi } from './checks/api';
+import type { ChecksService } from './checks/api';
 import { clustersFromFleet, createBatchApi } from './batch/api';
 import type { BatchService } from './batch/service';
 import { createContext } from './context';
@@ -58,6 +59,8 @@ export interface Core {
   batches: BatchService;
   /** New clusters with encryption, for the shells: resume() on start, waitFor() in the CLI. */
   provision: ProvisionService;
+  /** The checklist's one door (checks/api.ts), for the benchmark's batch-plan figure. */
+  checks: ChecksService;
   dispose(): Promise<void>;
 }
 
@@ -173,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
     operations: operations.service,
     batches: batch.service,
     provision: provision.service,
+    checks: checks.service,
     async dispose() {
       if (disposed) return;
       disposed = true;

@@ -83,6 +83,27 @@ export interface FleetSnapshot {
   listings: FleetListing[];
 }
 
+/**
+ * One page of the snapshot for the window (fleet.snapshotPage): structured-cloning 32,500
+ * clusters in one message blocks both processes for ~200 ms, so the window asks for the first
+ * screen first and the rest after. Every page of one `generation` is cut from the same snapshot.
+ */
+export interface FleetSnapshotPage {
+  /** null: there is no snapshot yet (as fleet.snapshot answers null). */
+  generation: number | null;
+  /**
+   * True when the generation asked for is no longer held (a refresh replaced it twice while
+   * the window was paging): start again from offset 0 without a generation.
+   */
+  gone: boolean;
+  /** The snapshot without its clusters: in the page at offset 0 only. */
+  head: Omit<FleetSnapshot, 'clusters'> | null;
+  offset: number;
+  /** Clusters in the whole snapshot. */
+  total: number;
+  clusters: ClusterSummary[];
+}
+
 export interface FleetProgress {
   accountId: string;
   regionId: string | null;

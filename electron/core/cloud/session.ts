@@ -7,6 +7,8 @@ import { GuardError } from '../../contract';
 import { DEFAULT_SETTINGS } from '../../contract/types/settings';
 import { Limiter } from '../util/limiter';
 import { resolveEndpoint } from './endpoints';
+import { GlobalLimitGovernor } from './global-limit';
+import type { GovernorOptions } from './global-limit';
 import type { EndpointTarget, Product } from './endpoints';
 import { toCloudError } from './errors';
 import { DEFAULT_RETRY, repeatable, withRetry } from './retry';
@@ -49,16 +51,38 @@ export class CloudLimits {
   // than per-account x accounts waiting, so the overall limit must not bind below that for the
   // fleets we serve (20 accounts = 160, 32 accounts = 256: the old 128 made a 20-account refresh
   // wait on itself); past it, calls only queue in our own event loop (bench curve, group 6).
+  // While accounts are refreshed, the global limit follows them and the event loop
+  // (global-limit.ts); `configuredGlobal` is the cap it never exceeds.
+  private readonly governor: GlobalLimitGovernor;
+  private configuredGlobal: number;
+
   constructor(
     globalLimit = DEFAULT_SETTINGS.cloud.concurrency,
     accountLimit = DEFAULT_SETTINGS.cloud.concurrencyPerAccount,
+    governor: GovernorOptions = {},
   ) {
     this.global = new Limiter(globalLimit);
     this.perAccountLimit = accountLimit;
+    this.configuredGlobal = globalLimit;
+    this.governor = new GlobalLimitGovernor(this.global, globalLimit, accountLimit, governor);
   }
 
+  /** The configured overall limit (settings); during a refresh `global.limit` may be lower. */
   get globalLimit(): number {
-    return this.global.limit;
+    return this.configuredGlobal;
+  }
+
+  /**
+   * One account's refresh begins: the overall limit follows the accounts being refreshed and
+   * the event loop until every such account has called the returned function.
+   */
+  refreshing(): () => void {
+    return this.governor.begin();
+  }
+
+  /** A call gave its global slot back (CloudSession): the governor may look at the loop. */
+  callEnded(): void {
+    this.governor.callEnded();
   }
 
   get accountLimit(): number {
@@ -72,8 +96,9 @@ export class CloudLimits {
 
   /** New limits apply at once, also to calls already waiting (settings.update). */
   set(globalLimit: number, accountLimit: number): void {
-    this.global.setLimit(globalLimit);
+    this.configuredGlobal = globalLimit;
     this.perAccountLimit = accountLimit;
+    this.governor.configure(globalLimit, accountLimit);
     for (const limiter of this.perAccount.values()) limiter.setLimit(accountLimit);
   }
 
@@ -209,10 +234,15 @@ export class CloudSession {
     // slot first, then a global one: a call queued behind its own account's limit must not sit
     // on a global slot that another account could use (that made a 20-account refresh wait on
     // the global limit with most of its slots idle).
+    const limits = this.options.limits;
     const limited = () =>
-      this.options.limits
-        .forAccount(this.accountKey)
-        .run(() => this.options.limits.global.run(once));
+      limits.forAccount(this.accountKey).run(async () => {
+        try {
+          return await limits.global.run(once);
+        } finally {
+          limits.callEnded();
+        }
+      });
     return withRetry(limited, policy);
   }
 

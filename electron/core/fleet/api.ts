@@ -4,8 +4,12 @@ import type { CoreContext } from '../context';
 import type { AccountDirectory } from '../accounts/directory';
 import { listKeys } from '../keys/inventory';
 import { FleetService } from './service';
+import { SnapshotPages } from './snapshot-pages';
 
-type FleetApi = Pick<CoreApi, 'fleet.snapshot' | 'fleet.refresh' | 'fleet.cluster' | 'keys.list'>;
+type FleetApi = Pick<
+  CoreApi,
+  'fleet.snapshot' | 'fleet.snapshotPage' | 'fleet.refresh' | 'fleet.cluster' | 'keys.list'
+>;
 
 export function createFleetApi(
   ctx: CoreContext,
@@ -14,9 +18,11 @@ export function createFleetApi(
   const fleet = new FleetService(ctx, directory);
   ctx.onDispose(() => fleet.cancelPending());
   const { locate } = fleet;
+  const pages = new SnapshotPages();
 
   const api: FleetApi = {
     'fleet.snapshot': () => fleet.snapshot(),
+    'fleet.snapshotPage': async (input) => pages.page(await fleet.snapshot(), input),
     'fleet.refresh': (input) => fleet.refresh(input),
     'fleet.cluster': ({ clusterId, accountId }) => locate(clusterId, accountId),
     'keys.list': async ({ accountId, regionId }) => {

@@ -264,73 +264,80 @@ export class Inventory {
           report({ accountId: account.id, regionId: null, status: 'failed', clusters: 0 });
           return;
         }
-        const details = new Limiter(DETAIL_CONCURRENCY);
-        /** One region's Edge Pro clusters with their key health; never rejects. */
-        const listRegion = async (regionId: string) => {
-          try {
-            const found = (
-              await Promise.all(
-                profiles.map((profile) => listClusters(session, { regionId, profile })),
-              )
-            ).flat();
-            const wanted = found
-              .map((c) => toSummary(account, c))
-              .filter((c) => supportsSecretEncryption(c.edition));
-            await resolveUnknown(session, regionId, wanted, details, options.previous);
-            await attachKeyHealth(session, regionId, wanted);
-            return { ok: true as const, wanted };
-          } catch (error) {
-            return { ok: false as const, error };
-          }
-        };
-        // While the account's region list is being asked for (a step every later call would
-        // wait for), the documented regions are listed already; results for regions the list
-        // does not name are dropped. An account with its own regions or a cached list skips this.
-        const known = this.knownRegions(account, now());
-        const early = new Map<string, ReturnType<typeof listRegion>>();
-        if (!known) {
-          for (const regionId of DOCUMENTED_EDGE_REGIONS) {
-            if (wantedRegion(regionId)) early.set(regionId, listRegion(regionId));
-          }
-        }
-        let regions: string[];
+        // While this account is listed, the overall limit makes room for it and follows the
+        // event loop (cloud/global-limit.ts); the per-account limit stays the quotas' one.
+        const release = session.options.limits.refreshing();
         try {
-          if (known) regions = known;
-          else {
-            const answer = await this.regionsFor(account, session, now());
-            regions = answer.regions;
-            if (answer.rejected.length > 0)
-              failures.push(rejectedRegions(account, answer.rejected));
-          }
-        } catch (error) {
-          await Promise.all(early.values());
-          failures.push(failureFrom(account, null, error));
-          report({ accountId: account.id, regionId: null, status: 'failed', clusters: 0 });
-          return;
-        }
-        regions = regions.filter(wantedRegion);
-        total += regions.length;
-        await Promise.all(
-          regions.map(async (regionId) => {
-            report({ accountId: account.id, regionId, status: 'running', clusters: 0 });
-            const result = await (early.get(regionId) ?? listRegion(regionId));
-            done += 1;
-            if (result.ok) {
-              clusters.push(...result.wanted);
-              listed.push({ accountId: account.id, regionId });
-              report({
-                accountId: account.id,
-                regionId,
-                status: 'done',
-                clusters: result.wanted.length,
-              });
-            } else {
-              failures.push(failureFrom(account, regionId, result.error));
-              report({ accountId: account.id, regionId, status: 'failed', clusters: 0 });
+          const details = new Limiter(DETAIL_CONCURRENCY);
+          /** One region's Edge Pro clusters with their key health; never rejects. */
+          const listRegion = async (regionId: string) => {
+            try {
+              const found = (
+                await Promise.all(
+                  profiles.map((profile) => listClusters(session, { regionId, profile })),
+                )
+              ).flat();
+              const wanted = found
+                .map((c) => toSummary(account, c))
+                .filter((c) => supportsSecretEncryption(c.edition));
+              await resolveUnknown(session, regionId, wanted, details, options.previous);
+              await attachKeyHealth(session, regionId, wanted);
+              return { ok: true as const, wanted };
+            } catch (error) {
+              return { ok: false as const, error };
             }
-          }),
-        );
-        await Promise.all(early.values()); // settle what the region list did not name
+          };
+          // While the account's region list is being asked for (a step every later call would
+          // wait for), the documented regions are listed already; results for regions the list
+          // does not name are dropped. An account with its own regions or a cached list skips this.
+          const known = this.knownRegions(account, now());
+          const early = new Map<string, ReturnType<typeof listRegion>>();
+          if (!known) {
+            for (const regionId of DOCUMENTED_EDGE_REGIONS) {
+              if (wantedRegion(regionId)) early.set(regionId, listRegion(regionId));
+            }
+          }
+          let regions: string[];
+          try {
+            if (known) regions = known;
+            else {
+              const answer = await this.regionsFor(account, session, now());
+              regions = answer.regions;
+              if (answer.rejected.length > 0)
+                failures.push(rejectedRegions(account, answer.rejected));
+            }
+          } catch (error) {
+            await Promise.all(early.values());
+            failures.push(failureFrom(account, null, error));
+            report({ accountId: account.id, regionId: null, status: 'failed', clusters: 0 });
+            return;
+          }
+          regions = regions.filter(wantedRegion);
+          total += regions.length;
+          await Promise.all(
+            regions.map(async (regionId) => {
+              report({ accountId: account.id, regionId, status: 'running', clusters: 0 });
+              const result = await (early.get(regionId) ?? listRegion(regionId));
+              done += 1;
+              if (result.ok) {
+                clusters.push(...result.wanted);
+                listed.push({ accountId: account.id, regionId });
+                report({
+                  accountId: account.id,
+                  regionId,
+                  status: 'done',
+                  clusters: result.wanted.length,
+                });
+              } else {
+                failures.push(failureFrom(account, regionId, result.error));
+                report({ accountId: account.id, regionId, status: 'failed', clusters: 0 });
+              }
+            }),
+          );
+          await Promise.all(early.values()); // settle what the region list did not name
+        } finally {
+          release();
+        }
       }),
     );
 

@@ -12,6 +12,7 @@ import type {
 import { messageOf } from '$contract';
 import { call, subscribe } from './api';
 import { batches } from './batch.svelte';
+import { readSnapshotInPages } from './fleet/snapshot-pages';
 import { toRows } from './fleet/view';
 import type { FleetRow } from './fleet/view';
 
@@ -163,7 +164,14 @@ class AppState {
 
   async loadSnapshot(): Promise<void> {
     try {
-      this.setSnapshot(await call('fleet.snapshot'));
+      // In pages: the first screen shows before the rest has crossed (lib/fleet/snapshot-pages).
+      this.setSnapshot(
+        await readSnapshotInPages(
+          (request) => call('fleet.snapshotPage', request),
+          () => call('fleet.snapshot'),
+          (partial) => this.setSnapshot(partial),
+        ),
+      );
     } catch (error) {
       this.refreshError = messageOf(error);
     } finally {

@@ -46,6 +46,30 @@ describe('region ids', () => {
   });
 });
 
+describe('endpoint overrides, resolved once', () => {
+  it('answers the same override, product and region the same way every time, as a fresh copy', () => {
+    const first = resolveEndpoint('kms', 'cn-hangzhou', 'http://127.0.0.1:8790', {});
+    expect(first).toEqual({ endpoint: '127.0.0.1:8790', protocol: 'http' });
+    // A caller that changes its answer must not change the next caller's.
+    first.endpoint = 'changed.example.com';
+    expect(resolveEndpoint('kms', 'cn-hangzhou', 'http://127.0.0.1:8790', {})).toEqual({
+      endpoint: '127.0.0.1:8790',
+      protocol: 'http',
+    });
+    expect(
+      resolveEndpoint('kms', 'cn-beijing', 'https://{product}-vpc.{region}.aliyuncs.com', {})
+        .endpoint,
+    ).toBe('kms-vpc.cn-beijing.aliyuncs.com');
+  });
+
+  it('refuses a bad override on every call, not only the first', () => {
+    for (let i = 0; i < 2; i++)
+      expect(() => resolveEndpoint('cs', 'cn-hangzhou', 'http://example.com', {})).toThrow(
+        /plain http to a non-loopback host/,
+      );
+  });
+});
+
 describe('products not offered in a region', () => {
   it('knows the ACK regions without KMS or ActionTrail', () => {
     expect(isOffered('kms', 'cn-zhongwei')).toBe(false);
