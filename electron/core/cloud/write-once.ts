@@ -21,6 +21,16 @@ export interface WriteOnceHooks<A> {
   refused: (error: unknown, at: number) => Promise<unknown>;
 }
 
+/** What a room's send needs to journal a write's outcome and report a refusal. */
+export interface JournaledSendDeps<R, V> {
+  now: () => number;
+  /** The cloud's clock reading to journal with the answer (simulated time only). */
+  cloudAt: () => { cloudAt?: number };
+  record: (record: R) => Promise<void>;
+  /** The cloud refused: the ended view is shown and reported before the error is thrown on. */
+  ended: (view: V) => Promise<void>;
+}
+
 /** Whether a failed write may have reached the cloud all the same. */
 export function mayHaveLanded(error: unknown): error is CloudError & { kind: UncertainWhy } {
   return error instanceof CloudError && (error.kind === 'network' || error.kind === 'tooLarge');

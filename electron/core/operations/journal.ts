@@ -8,7 +8,7 @@ import type {
   OperationOutcome,
   OperationView,
 } from '../../contract/types/operations';
-import { JsonlJournal, isRecordedError, isText, isTextOrNull, isTime } from '../util/journal';
+import { JsonlJournal, recordHead, isRecordedError, isText, isTextOrNull } from '../util/journal';
 
 export const JOURNAL_FILE = 'operations.jsonl';
 
@@ -57,10 +57,8 @@ const OUTCOMES: readonly OperationOutcome[] = [
  * value" from each list of operations).
  */
 function isRecord(value: unknown): value is JournalRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as Record<string, unknown>;
-  if (r.v !== 1 || !isText(r.opId) || !isTime(r.at)) return false;
-  if (r.cloudAt !== undefined && !isTime(r.cloudAt)) return false;
+  const r = recordHead(value, 'opId');
+  if (!r) return false;
   switch (r.type) {
     case 'intent':
       return (

@@ -8,18 +8,13 @@ import { updateKmsEncryption } from '../cloud/cs-encryption';
 import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import { sendWriteOnce } from '../cloud/write-once';
+import type { JournaledSendDeps } from '../cloud/write-once';
 import type { JournalEntry, JournalRecord } from './journal';
 import { explainRefusal } from './refusal';
 
-export interface SendDeps {
-  now: () => number;
-  /** The cloud's clock reading to journal with the answer (simulated time only). */
-  cloudAt: () => { cloudAt?: number };
+export interface SendDeps extends JournaledSendDeps<JournalRecord, OperationView> {
   /** How much faster than real time the account's cloud runs (the cooldown's end). */
   cooldownScale: number;
-  record: (record: JournalRecord) => Promise<void>;
-  /** The cloud refused: the ended view is shown and reported before the error is thrown on. */
-  ended: (view: OperationView) => Promise<void>;
 }
 
 /** Updates `entry` in place; throws (in the user's words) when the cloud refused the change. */

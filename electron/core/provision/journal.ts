@@ -7,7 +7,7 @@ import type {
   CreationProof,
   CreationView,
 } from '../../contract/types/provision';
-import { JsonlJournal, isText, isTextOrNull, isTime } from '../util/journal';
+import { JsonlJournal, recordHead, isText, isTextOrNull } from '../util/journal';
 
 export const CREATIONS_FILE = 'creations.jsonl';
 
@@ -60,10 +60,8 @@ const OUTCOMES: readonly CreationOutcome[] = [
 ];
 /** Checks every field a record's type needs (a bad line is skipped: util/journal.ts). */
 function isRecord(value: unknown): value is CreationRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as Record<string, unknown>;
-  if (r.v !== 1 || !isText(r.creationId) || !isTime(r.at)) return false;
-  if (r.cloudAt !== undefined && !isTime(r.cloudAt)) return false;
+  const r = recordHead(value, 'creationId');
+  if (!r) return false;
   switch (r.type) {
     case 'intent':
       return (

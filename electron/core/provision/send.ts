@@ -7,16 +7,10 @@ import { createCluster } from '../cloud/cs-create';
 import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import { sendWriteOnce } from '../cloud/write-once';
+import type { JournaledSendDeps } from '../cloud/write-once';
 import type { CreationEntry, CreationRecord } from './journal';
 
-export interface SendDeps {
-  now: () => number;
-  /** The cloud's clock reading to journal with the answer (simulated time only). */
-  cloudAt: () => { cloudAt?: number };
-  record: (record: CreationRecord) => Promise<void>;
-  /** The cloud refused: the ended view is shown and audited before the error is thrown on. */
-  ended: (view: CreationView) => Promise<void>;
-}
+export type SendDeps = JournaledSendDeps<CreationRecord, CreationView>;
 
 /** Updates `entry` in place; throws the cloud's error when it refused the creation. */
 export async function sendCreation(
@@ -27,6 +21,15 @@ export async function sendCreation(
 ): Promise<void> {
   const view = entry.view;
   const creationId = view.creationId;
+  const requested = async (
+    at: number,
+    cloud: { cloudAt?: number },
+    ids: { clusterId: string | null; taskId: string | null; requestId: string | null },
+    uncertain: boolean,
+  ) => {
+    await deps.record({ v: 1, type: 'requested', creationId, at, ...cloud, ...ids, uncertain });
+    Object.assign(view, { phase: 'creating', requestedAt: new Date(at).toISOString() });
+  };
   await sendWriteOnce(() => createCluster(session, regionId, entry.body), {
     now: deps.now,
     cloudAt: deps.cloudAt,
@@ -36,39 +39,15 @@ export async function sendCreation(
         taskId: answer.taskId,
         requestId: answer.requestId,
       };
-      await deps.record({
-        v: 1,
-        type: 'requested',
-        creationId,
-        at,
-        ...cloud,
-        ...ids,
-        uncertain: false,
-      });
+      await requested(at, cloud, ids, false);
       if (cloud.cloudAt !== undefined) entry.cloud.requestedAt = cloud.cloudAt;
-      Object.assign(view, ids, {
-        phase: 'creating',
-        requestedAt: new Date(at).toISOString(),
-        clusterState: 'initial',
-      });
+      Object.assign(view, ids, { clusterState: 'initial' });
     },
     uncertain: async (_why, at, cloud) => {
       // It may have landed: never sent again; the follower looks for it by name.
-      const ids = { clusterId: null, taskId: null, requestId: null };
-      await deps.record({
-        v: 1,
-        type: 'requested',
-        creationId,
-        at,
-        ...cloud,
-        ...ids,
-        uncertain: true,
-      });
-      Object.assign(view, {
-        phase: 'creating',
-        requestedAt: new Date(at).toISOString(),
-        note: 'The answer to the request did not come back; looking for the cluster by name to find out whether it was created.',
-      });
+      await requested(at, cloud, { clusterId: null, taskId: null, requestId: null }, true);
+      view.note =
+        'The answer to the request did not come back; looking for the cluster by name to find out whether it was created.';
       entry.uncertain = true;
     },
     refused: async (error, at) => {

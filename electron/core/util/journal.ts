@@ -16,6 +16,18 @@ export const isTime = (v: unknown): v is number =>
 export const isText = (v: unknown): v is string => typeof v === 'string';
 export const isTextOrNull = (v: unknown): v is string | null => v === null || isText(v);
 
+/**
+ * The fields every journal record starts with (`v: 1`, its id, `at`, an optional `cloudAt`):
+ * the record as a plain object when they are right, else null (the line is skipped).
+ */
+export function recordHead(value: unknown, idField: string): Record<string, unknown> | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const r = value as Record<string, unknown>;
+  if (r.v !== 1 || !isText(r[idField]) || !isTime(r.at)) return null;
+  if (r.cloudAt !== undefined && !isTime(r.cloudAt)) return null;
+  return r;
+}
+
 /** `{code, message, requestId?}` as journaled with an ended record, or null. */
 export function isRecordedError(v: unknown): boolean {
   if (v === null || v === undefined) return true;
