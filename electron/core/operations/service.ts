@@ -51,7 +51,12 @@ export interface ChangeRequest {
 
 export class OperationsService {
   readonly journal: Journal;
-  private readonly writes: JournaledWrites<OperationView, JournalEntry, JournalRecord>;
+  private readonly writes: JournaledWrites<
+    OperationView,
+    JournalEntry,
+    JournalRecord,
+    CloudSession
+  >;
   private problems: string[] = [];
 
   constructor(

@@ -46,7 +46,12 @@ const claimOf = (regionId: string, name: string) => `${regionId}|${name}`;
 
 export class ProvisionService {
   readonly journal: CreationJournal;
-  private readonly writes: JournaledWrites<CreationView, CreationEntry, CreationRecord>;
+  private readonly writes: JournaledWrites<
+    CreationView,
+    CreationEntry,
+    CreationRecord,
+    CloudSession
+  >;
 
   constructor(
     private readonly ctx: CoreContext,

@@ -6,7 +6,6 @@
 // what to do when one ends.
 import { setMaxListeners } from 'node:events';
 import { GuardError } from '../../contract';
-import type { CloudSession } from '../cloud/session';
 import type { Clock } from './clock';
 import { realClock } from './clock';
 import type { JsonlJournal } from './journal';
@@ -29,7 +28,8 @@ export interface WriteEntry<V extends WriteView> {
   uncertain: boolean;
 }
 
-export interface WriteKind<V extends WriteView, E extends WriteEntry<V>, R> {
+/** S: the cloud session a follower polls with (kept generic: util imports nothing of cloud/). */
+export interface WriteKind<V extends WriteView, E extends WriteEntry<V>, R, S> {
   journal: JsonlJournal<R, E>;
   /** "operation", "creation": for the not-found message. */
   noun: string;
@@ -38,7 +38,7 @@ export interface WriteKind<V extends WriteView, E extends WriteEntry<V>, R> {
   claimOf: (view: V) => string;
   now: () => number;
   clockFor: (accountId: string) => Clock;
-  sessionFor: (accountId: string) => Promise<CloudSession>;
+  sessionFor: (accountId: string) => Promise<S>;
   /** Tells subscribers of a change of the view (typed event of the room). */
   emit: (view: V) => void;
   /** The journal record ending this write with an outcome (no account, refused...). */
@@ -47,7 +47,7 @@ export interface WriteKind<V extends WriteView, E extends WriteEntry<V>, R> {
   accountGone: string;
   /** A journaled intent whose send was never recorded (we died while sending it). */
   unsent: (entry: E) => void;
-  follow: (entry: E, session: CloudSession, signal: AbortSignal) => Promise<V>;
+  follow: (entry: E, session: S, signal: AbortSignal) => Promise<V>;
   /** A write ended (audit, refresh, notifications); its failure never fails the follower. */
   ended: (view: V) => Promise<void>;
 }
@@ -56,13 +56,14 @@ export class JournaledWrites<
   V extends WriteView & { accountId: string },
   E extends WriteEntry<V>,
   R,
+  S,
 > {
   private readonly live = new Map<string, V>();
   private readonly claims = new Set<string>();
   private readonly followers = new Map<string, Promise<V>>();
   private readonly abort = new AbortController();
 
-  constructor(private readonly kind: WriteKind<V, E, R>) {
+  constructor(private readonly kind: WriteKind<V, E, R, S>) {
     // Each followed write waits on this one signal; a batch follows dozens at once.
     setMaxListeners(10_000, this.abort.signal);
   }
@@ -123,7 +124,7 @@ export class JournaledWrites<
   }
 
   /** Follows a claimed write in the background; the claim is released when it ends. */
-  startFollowing(entry: E, session: CloudSession | null): void {
+  startFollowing(entry: E, session: S | null): void {
     const view = entry.view;
     const id = this.kind.idOf(view);
     const run = async (): Promise<V> => {
