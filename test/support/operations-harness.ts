@@ -1,21 +1,16 @@
 // An OperationsService over the simulator's demo accounts, with a fast simulated clock, for
 // integration tests of the change workflow (the core wires the same parts for the app).
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Simulator } from '../../simulator';
 import type { OperationView } from '../../electron/contract';
 import { ChecksService } from '../../electron/core/checks/api';
-import { CloudLimits } from '../../electron/core/cloud/session';
-import { createContext } from '../../electron/core/context';
 import type { CoreContext } from '../../electron/core/context';
-import { EventHub } from '../../electron/core/events';
 import { peerAccounts } from '../../electron/core/accounts/directory';
 import { FleetService } from '../../electron/core/fleet/service';
 import { OperationsService } from '../../electron/core/operations/service';
 import type { OperationsOptions } from '../../electron/core/operations/service';
 import { scaledClock } from '../../electron/core/util/clock';
 import { simDirectory } from './sim-directory';
+import { testContext } from './test-context';
 import type { SimDirectoryOptions } from './sim-directory';
 
 export interface Harness {
@@ -36,19 +31,11 @@ export function operationsHarness(
     directory?: SimDirectoryOptions;
   } & OperationsOptions,
 ): Harness {
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'ack-sg-ops-'));
-  const cleanups: (() => Promise<void> | void)[] = [];
-  const ctx: CoreContext = createContext({
-    dataDir,
-    version: 'test',
-    platform: process.platform,
-    arch: process.arch,
-    events: new EventHub(),
-    cloudLimits: new CloudLimits(),
-    env: {},
-    now: Date.now,
-    onDispose: (c) => void cleanups.push(c),
+  const context = testContext({
+    prefix: 'ops',
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
+  const { ctx, dataDir } = context;
   const directory = simDirectory(sim, options.directory);
   const fleet = new FleetService(ctx, directory);
   const progress: OperationView[] = [];
@@ -89,7 +76,7 @@ export function operationsHarness(
     dataDir,
     async dispose() {
       await operations.dispose();
-      for (const c of cleanups.reverse()) await c();
+      await context.dispose();
     },
   };
 }

@@ -64,8 +64,13 @@ export interface Checklist {
   keyId: string | null;
   /** How the request named the key, when not by its id: an alias (alias/…) or a key ARN. */
   keyRef?: string;
-  /** True when no check fails (warn, unknown and manual inform but do not block). */
+  /**
+   * True when no check fails, the checks whose failure loses data or cannot be undone could be
+   * made (see `unconfirmed`), and something could be checked at all (core/checks/result.ts).
+   */
   ready: boolean;
+  /** The must-confirm checks that could not be made: "could not confirm …" blocks the change. */
+  unconfirmed: CheckId[];
   checkedAt: string;
   checks: CheckResult[];
 }

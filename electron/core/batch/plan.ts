@@ -15,6 +15,7 @@ import type { CheckResult, Checklist } from '../../contract/types/checks';
 import type { ClusterSummary, FleetFailure } from '../../contract/types/fleet';
 import type { OperationAction } from '../../contract/types/operations';
 import { refersToKey } from '../../contract/key-ref';
+import { readiness } from '../checks/api';
 import type { ChecksService } from '../checks/api';
 import { BatchCache } from '../checks/context';
 import { CloudError } from '../cloud/errors';
@@ -131,7 +132,12 @@ export function itemFromChecklist(
 ): BatchItem {
   const blocking = blockingFailures(checklist);
   const summary = summarise(checklist);
-  if (blocking.length > 0 || extra.reasons?.length) {
+  // The checklist's own rule (checks/result.ts), over every check but a cooldown (it only delays).
+  const verdict = readiness(
+    checklist.action,
+    checklist.checks.filter((c) => !(c.status === 'fail' && WAITABLE.has(c.id))),
+  );
+  if (!verdict.ready || extra.reasons?.length) {
     const elsewhere = [...(keyRegions.get(cluster.accountId) ?? [])].filter(
       (r) => r !== cluster.regionId,
     );
@@ -140,6 +146,13 @@ export function itemFromChecklist(
         ? `key.exists: key ${checklist.keyId} is in another region (${elsewhere.join(', ')}); this cluster is in ${cluster.regionId}`
         : reason(c),
     );
+    for (const id of verdict.unconfirmed) {
+      const check = checklist.checks.find((c) => c.id === id);
+      reasons.push(`could not confirm ${id}: ${check?.summary ?? 'the check was not made'}`);
+    }
+    if (!verdict.ready && reasons.length === 0) {
+      reasons.push('nothing could be checked: no check of the checklist could be made');
+    }
     return {
       ...skippedItem(cluster, [...reasons, ...(extra.reasons ?? [])]),
       checklist: summary,

@@ -15,6 +15,9 @@ import type { CheckInput, PeerAccount } from './context';
 import { runChecklist } from './run';
 
 /** The cluster a checklist is about: which account and region to ask. */
+/** The ready rule, for the rooms that judge a checklist they were given (batch plans). */
+export { MUST_CONFIRM, readiness } from './result';
+
 export type ChecklistTarget = Pick<ClusterSummary, 'clusterId' | 'accountId' | 'regionId'>;
 
 /** What the checklist needs from the rooms around it, as functions (no room imported). */

@@ -2,6 +2,7 @@
 // `manual`: a check that could not look says why, it never guesses. Every result carries its
 // summary and fix as messages (either language); the English text beside them is derived here.
 import type {
+  ChangeAction,
   CheckFix,
   CheckId,
   CheckResult,
@@ -127,10 +128,44 @@ export function keyNotChecked(id: CheckId, keyId: string | null, regionId: strin
 }
 
 /**
- * The safety rule of the checklist: a change may go ahead when no check fails. A warning, a
- * check that could not be made (`unknown`) or one left to the engineer (`manual`) is shown with
- * what to look at, but does not block: the engineer decides.
+ * The checks a change must be able to confirm, per action: the ones whose failure loses data or
+ * cannot be undone. Enabling with a key that does not exist or is not Enabled, or changing a
+ * cluster that is not running, can leave the cluster unable to read its Secrets; disabling with a
+ * key that is not Enabled strands the cluster mid-change (ACK decrypts every Secret with it).
+ * An `unknown` or `manual` here blocks: "could not confirm" is not "fine".
  */
-export function isReady(checks: readonly Pick<CheckResult, 'status'>[]): boolean {
-  return checks.every((c) => c.status !== 'fail');
+export const MUST_CONFIRM: Readonly<Record<ChangeAction, readonly CheckId[]>> = {
+  enable: ['cluster.state', 'key.exists', 'key.state'],
+  disable: ['cluster.state', 'key.state'],
+};
+
+export interface Readiness {
+  ready: boolean;
+  /** MUST_CONFIRM checks that could not be made (unknown, manual, or missing). */
+  unconfirmed: CheckId[];
+}
+
+/** The check looked and saw (pass, or a warning about what it saw); fail blocks on its own. */
+const looked = (status: CheckResult['status']) => status === 'pass' || status === 'warn';
+
+/**
+ * The safety rule of the checklist, the one place it is decided (run.ts, batch plans, the CLI's
+ * exit code and the window all read its answer). Ready when:
+ * - no check fails;
+ * - every MUST_CONFIRM check of the action could be made (pass or warn);
+ * - at least one check could be made at all (a checklist of nothing but unknown is no checklist).
+ * Any other warning, `unknown` or `manual` is shown with what to look at and the engineer
+ * decides.
+ */
+export function readiness(
+  action: ChangeAction,
+  checks: readonly Pick<CheckResult, 'id' | 'status'>[],
+): Readiness {
+  const unconfirmed = MUST_CONFIRM[action].filter((id) => {
+    const check = checks.find((c) => c.id === id);
+    return !check || (check.status !== 'fail' && !looked(check.status));
+  });
+  const noFail = checks.every((c) => c.status !== 'fail');
+  const anyLooked = checks.some((c) => looked(c.status));
+  return { ready: noFail && anyLooked && unconfirmed.length === 0, unconfirmed };
 }

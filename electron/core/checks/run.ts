@@ -19,7 +19,7 @@ import {
 import { keyUsableForDisable } from './key-before-disable';
 import { checkKmsEgress } from './network-egress';
 import { message, messageOf } from '../../contract';
-import { isReady, result } from './result';
+import { readiness, result } from './result';
 
 type Check = (ctx: CheckContext) => Promise<CheckResult>;
 
@@ -114,7 +114,7 @@ export async function runChecklist(
     action: input.action,
     keyId: input.action === 'enable' ? input.keyId : await ctx.keyId().catch(() => null),
     ...(input.keyRef ? { keyRef: input.keyRef } : {}),
-    ready: isReady(checks),
+    ...readiness(input.action, checks),
     checkedAt: new Date(input.now).toISOString(),
     checks,
   };

@@ -4,6 +4,7 @@
 import type * as VpcModule from '@alicloud/vpc20160428';
 import { CloudError } from './errors';
 import { pageByNumber } from './paging';
+import type { PagingOptions } from './paging';
 import { loadOnce, sdkClient } from './sdk';
 import type { CloudSession } from './session';
 
@@ -13,6 +14,7 @@ let VpcClient: typeof VpcModule.default;
 let DescribeNetworkAclAttributesRequest: typeof VpcModule.DescribeNetworkAclAttributesRequest;
 let DescribeVSwitchesRequest: typeof VpcModule.DescribeVSwitchesRequest;
 let DescribeVpcsRequest: typeof VpcModule.DescribeVpcsRequest;
+type VpcVSwitch = VpcModule.DescribeVSwitchesResponseBodyVSwitchesVSwitch;
 const sdk = loadOnce(async () => {
   const m = await import('@alicloud/vpc20160428');
   VpcClient = sdkClient(m.default);
@@ -67,8 +69,81 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
+/** The paging fields every VPC listing answers with. */
+interface VpcPageBody {
+  requestId?: string;
+  totalCount?: number;
+  pageNumber?: number;
+  pageSize?: number;
+}
+
+/**
+ * Every page of one VPC listing (DescribeVpcs, DescribeVSwitches): each call as a read (safe to
+ * repeat), paged by what arrives (cloud/paging.ts), and the last request id the cloud gave.
+ */
+async function listVpcPages<B extends VpcPageBody, T>(
+  session: CloudSession,
+  regionId: string,
+  listing: {
+    action: 'DescribeVpcs' | 'DescribeVSwitches';
+    pageSize: number;
+    call: (
+      client: InstanceType<typeof VpcModule.default>,
+      page: { pageNumber: number; pageSize: number },
+    ) => Promise<{ body?: B }>;
+    itemsOf: (body: B | undefined) => T[];
+  },
+  options: PagingOptions<T>,
+): Promise<{ items: T[]; requestId: string | null }> {
+  await sdk();
+  let requestId: string | null = null;
+  const { items } = await pageByNumber(
+    { product: 'vpc', action: listing.action, regionId },
+    listing.pageSize,
+    async (page) => {
+      const body = await session.call(
+        'vpc',
+        listing.action,
+        regionId,
+        async (config) => (await listing.call(new VpcClient(config), page)).body,
+        { idempotent: true },
+      );
+      requestId = text(body?.requestId) ?? requestId;
+      return {
+        items: listing.itemsOf(body),
+        totalCount: body?.totalCount,
+        pageNumber: body?.pageNumber,
+        pageSize: body?.pageSize,
+      };
+    },
+    options,
+  );
+  return { items, requestId };
+}
+
 /** DescribeVSwitches takes PageSize 1 to 50 (docs/alibaba-cloud-api.md). */
 const VSWITCH_PAGE_SIZE = 50;
+
+/** DescribeVSwitches filtered to one vSwitch or one VPC, every page. */
+function listVSwitchPages(
+  session: CloudSession,
+  regionId: string,
+  filter: { vSwitchId: string } | { vpcId: string },
+  until?: (v: VpcVSwitch) => boolean,
+) {
+  return listVpcPages(
+    session,
+    regionId,
+    {
+      action: 'DescribeVSwitches',
+      pageSize: VSWITCH_PAGE_SIZE,
+      call: (client, page) =>
+        client.describeVSwitches(new DescribeVSwitchesRequest({ regionId, ...filter, ...page })),
+      itemsOf: (body) => body?.vSwitches?.vSwitch ?? [],
+    },
+    { idOf: (v: VpcVSwitch) => text(v.vSwitchId), ...(until ? { until } : {}) },
+  );
+}
 
 /** One vSwitch, for the id of the network ACL bound to it. */
 export async function describeVSwitch(
@@ -76,35 +151,13 @@ export async function describeVSwitch(
   regionId: string,
   vSwitchId: string,
 ): Promise<VSwitchSummary> {
-  await sdk();
-  let requestId: string | null = null;
   // Filtered by id, so one page in practice; paged all the same, so a cloud that ignores the
   // filter (or pages in smaller steps) cannot hide the vSwitch on a later page.
-  const { items } = await pageByNumber(
-    { product: 'vpc', action: 'DescribeVSwitches', regionId },
-    VSWITCH_PAGE_SIZE,
-    async ({ pageNumber, pageSize }) => {
-      const body = await session.call(
-        'vpc',
-        'DescribeVSwitches',
-        regionId,
-        async (config) => {
-          const response = await new VpcClient(config).describeVSwitches(
-            new DescribeVSwitchesRequest({ regionId, vSwitchId, pageNumber, pageSize }),
-          );
-          return response.body;
-        },
-        { idempotent: true },
-      );
-      requestId = text(body?.requestId) ?? requestId;
-      return {
-        items: body?.vSwitches?.vSwitch ?? [],
-        totalCount: body?.totalCount,
-        pageNumber: body?.pageNumber,
-        pageSize: body?.pageSize,
-      };
-    },
-    { idOf: (v) => text(v.vSwitchId), until: (v) => v.vSwitchId === vSwitchId },
+  const { items, requestId } = await listVSwitchPages(
+    session,
+    regionId,
+    { vSwitchId },
+    (v) => v.vSwitchId === vSwitchId,
   );
   const match = items.find((v) => v.vSwitchId === vSwitchId);
   if (!match) {
@@ -213,29 +266,14 @@ export interface VpcInfo {
 
 /** Every VPC of the region (every page, counted by what arrives: cloud/paging.ts). */
 export async function describeVpcs(session: CloudSession, regionId: string): Promise<VpcInfo[]> {
-  await sdk();
-  const { items } = await pageByNumber(
-    { product: 'vpc', action: 'DescribeVpcs', regionId },
-    VPC_PAGE_SIZE,
-    async ({ pageNumber, pageSize }) => {
-      const body = await session.call(
-        'vpc',
-        'DescribeVpcs',
-        regionId,
-        async (config) =>
-          (
-            await new VpcClient(config).describeVpcs(
-              new DescribeVpcsRequest({ regionId, pageNumber, pageSize }),
-            )
-          ).body,
-        { idempotent: true },
-      );
-      return {
-        items: body?.vpcs?.vpc ?? [],
-        totalCount: body?.totalCount,
-        pageNumber: body?.pageNumber,
-        pageSize: body?.pageSize,
-      };
+  const { items } = await listVpcPages(
+    session,
+    regionId,
+    {
+      action: 'DescribeVpcs',
+      pageSize: VPC_PAGE_SIZE,
+      call: (client, page) => client.describeVpcs(new DescribeVpcsRequest({ regionId, ...page })),
+      itemsOf: (body) => body?.vpcs?.vpc ?? [],
     },
     { idOf: (v) => text(v.vpcId) },
   );
@@ -269,32 +307,7 @@ export async function listVSwitches(
   regionId: string,
   vpcId: string,
 ): Promise<VSwitchInfo[]> {
-  await sdk();
-  const { items } = await pageByNumber(
-    { product: 'vpc', action: 'DescribeVSwitches', regionId },
-    VSWITCH_PAGE_SIZE,
-    async ({ pageNumber, pageSize }) => {
-      const body = await session.call(
-        'vpc',
-        'DescribeVSwitches',
-        regionId,
-        async (config) =>
-          (
-            await new VpcClient(config).describeVSwitches(
-              new DescribeVSwitchesRequest({ regionId, vpcId, pageNumber, pageSize }),
-            )
-          ).body,
-        { idempotent: true },
-      );
-      return {
-        items: body?.vSwitches?.vSwitch ?? [],
-        totalCount: body?.totalCount,
-        pageNumber: body?.pageNumber,
-        pageSize: body?.pageSize,
-      };
-    },
-    { idOf: (v) => text(v.vSwitchId) },
-  );
+  const { items } = await listVSwitchPages(session, regionId, { vpcId });
   return items
     .filter((v) => text(v.vSwitchId) && (v.vpcId === vpcId || !v.vpcId))
     .map((v) => ({

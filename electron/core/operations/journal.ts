@@ -2,14 +2,13 @@
 // BEFORE the cloud is asked and at every step after, so a crash, a kill or a closed laptop loses
 // nothing: on start, unfinished entries are followed again. Folding the records gives each
 // operation's current view.
-import path from 'node:path';
 import type {
   OperationAction,
   OperationError,
   OperationOutcome,
   OperationView,
 } from '../../contract/types/operations';
-import { appendJsonLine, readJsonLines } from '../util/jsonl';
+import { JsonlJournal, recordHead, isRecordedError, isText, isTextOrNull } from '../util/journal';
 
 export const JOURNAL_FILE = 'operations.jsonl';
 
@@ -45,8 +44,6 @@ export type JournalRecord =
       error: OperationError | null;
     });
 
-/** The widest range a JavaScript Date can hold (ms either side of 1970). */
-const MAX_TIME_MS = 8.64e15;
 const OUTCOMES: readonly OperationOutcome[] = [
   'succeeded',
   'failed',
@@ -55,30 +52,13 @@ const OUTCOMES: readonly OperationOutcome[] = [
   'unknown',
 ];
 
-const isTime = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_TIME_MS;
-const isText = (v: unknown): v is string => typeof v === 'string';
-const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
-
-function isOperationError(v: unknown): v is OperationError | null {
-  if (v === null) return true;
-  if (typeof v !== 'object') return false;
-  const e = v as Record<string, unknown>;
-  return (
-    isText(e.code) && isText(e.message) && (e.requestId === undefined || isTextOrNull(e.requestId))
-  );
-}
-
 /**
- * Checks every field a record's type needs, so that one bad line (a hand edit, a disk error, a
- * future version) is skipped and reported instead of breaking every later change (an
- * out-of-range time used to throw "Invalid time value" from each list of operations).
+ * Checks every field a record's type needs (an out-of-range time used to throw "Invalid time
+ * value" from each list of operations).
  */
 function isRecord(value: unknown): value is JournalRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as Record<string, unknown>;
-  if (r.v !== 1 || !isText(r.opId) || !isTime(r.at)) return false;
-  if (r.cloudAt !== undefined && !isTime(r.cloudAt)) return false;
+  const r = recordHead(value, 'opId');
+  if (!r) return false;
   switch (r.type) {
     case 'intent':
       return (
@@ -98,7 +78,7 @@ function isRecord(value: unknown): value is JournalRecord {
       return (
         OUTCOMES.includes(r.outcome as OperationOutcome) &&
         isTextOrNull(r.clusterState) &&
-        isOperationError(r.error)
+        isRecordedError(r.error)
       );
     default:
       return false;
@@ -183,20 +163,15 @@ export function fold(records: JournalRecord[]): Map<string, JournalEntry> {
   return entries;
 }
 
-export class Journal {
-  readonly file: string;
-
+export class Journal extends JsonlJournal<JournalRecord, JournalEntry> {
   constructor(dataDir: string) {
-    this.file = path.join(dataDir, JOURNAL_FILE);
-  }
-
-  async append(record: JournalRecord): Promise<void> {
-    await appendJsonLine(this.file, record);
-  }
-
-  async read(): Promise<{ entries: Map<string, JournalEntry>; problems: string[] }> {
-    const { records, problems } = await readJsonLines(this.file, isRecord);
-    return { entries: fold(records), problems };
+    super(dataDir, {
+      file: JOURNAL_FILE,
+      what: 'operation journal',
+      withoutIt: 'the change is not started',
+      isRecord,
+      fold,
+    });
   }
 
   /**

@@ -9,10 +9,23 @@ import { wallClockTime } from '../util/clock';
 export function assertReady(checklist: Checklist): void {
   if (checklist.ready) return;
   const failing = checklist.checks.filter((c) => c.status === 'fail');
+  const unconfirmed = checklist.checks.filter((c) => checklist.unconfirmed.includes(c.id));
+  const why = [
+    ...(failing.length > 0
+      ? [
+          `${failing.length} check${failing.length === 1 ? '' : 's'} failed: ${failing.map((c) => `${c.id} (${c.summary})`).join('; ')}`,
+        ]
+      : []),
+    ...(checklist.unconfirmed.length > 0
+      ? [
+          `could not confirm ${checklist.unconfirmed.join(', ')}, which a change needs confirmed${unconfirmed.length ? `: ${unconfirmed.map((c) => `${c.id} (${c.summary})`).join('; ')}` : ''}`,
+        ]
+      : []),
+  ];
   throw new GuardError(
     'checklist-not-ready',
-    `Not started: ${failing.length} check${failing.length === 1 ? '' : 's'} failed: ${failing.map((c) => `${c.id} (${c.summary})`).join('; ')}`,
-    { failing: failing.map((c) => c.id), checklist },
+    `Not started: ${why.length ? why.join('; and ') : 'nothing could be checked (no check of the checklist could be made)'}`,
+    { failing: failing.map((c) => c.id), unconfirmed: checklist.unconfirmed, checklist },
   );
 }
 

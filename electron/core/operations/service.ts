@@ -2,7 +2,6 @@
 // intent journaled and synced BEFORE UpdateKMSEncryption, the request id recorded, then the
 // cluster followed until it ends — across restarts. One change per cluster at a time.
 import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
 import { GuardError } from '../../contract';
 import type { ClusterSummary } from '../../contract/types/fleet';
 import type { OperationAction, OperationView } from '../../contract/types/operations';
@@ -11,6 +10,7 @@ import type { CloudSession } from '../cloud/session';
 import type { CoreContext } from '../context';
 import type { AccountDirectory } from '../accounts/directory';
 import { realClock } from '../util/clock';
+import { JournaledWrites } from '../util/journaled-writes';
 import type { HeldLock } from '../util/lock';
 import { lockClusterChange } from './change-lock';
 import type { Clock } from '../util/clock';
@@ -51,11 +51,12 @@ export interface ChangeRequest {
 
 export class OperationsService {
   readonly journal: Journal;
-  private readonly live = new Map<string, OperationView>();
-  /** Clusters with a change being prepared or followed in this process. */
-  private readonly busy = new Set<string>();
-  private readonly followers = new Map<string, Promise<OperationView>>();
-  private readonly abort = new AbortController();
+  private readonly writes: JournaledWrites<
+    OperationView,
+    JournalEntry,
+    JournalRecord,
+    CloudSession
+  >;
   private problems: string[] = [];
 
   constructor(
@@ -63,19 +64,35 @@ export class OperationsService {
     private readonly deps: OperationsDeps,
     private readonly options: OperationsOptions = {},
   ) {
-    this.journal = deps.journal ?? new Journal(ctx.dataDir);
-    // Each followed change waits on this one signal; a batch follows dozens at once.
-    setMaxListeners(10_000, this.abort.signal);
+    const journal = (this.journal = deps.journal ?? new Journal(ctx.dataDir));
+    this.writes = new JournaledWrites({
+      journal,
+      noun: 'operation',
+      idOf: (v) => v.operationId,
+      claimOf: (v) => v.clusterId,
+      now: ctx.now,
+      clockFor: (accountId) => this.clock(accountId),
+      sessionFor: (accountId) => deps.directory.sessionFor(accountId),
+      emit: (v) => ctx.events.emit('operation.progress', v),
+      endedRecord: (v, at, outcome, error) => ({
+        v: 1,
+        type: 'ended',
+        opId: v.operationId,
+        at,
+        outcome,
+        clusterState: v.clusterState,
+        error,
+      }),
+      accountGone:
+        'The account of this change is gone or its credentials cannot be read; the change may have ended in the cloud.',
+      unsent: () => undefined,
+      follow: (entry, session, signal) => this.follow(entry, session, signal),
+      ended: async (v) => this.deps.onEnded?.(v),
+    });
   }
 
   private clock(accountId: string): Clock {
     return this.options.clockFor?.(accountId) ?? realClock;
-  }
-
-  /** `cloudAt` for a record, only when the account's cloud keeps its own time. */
-  private cloudAt(accountId: string): { cloudAt?: number } {
-    const clock = this.clock(accountId);
-    return clock === realClock ? {} : { cloudAt: clock.cloudNow() };
   }
 
   /** When an operation's request was made and when it ended, in the cloud's clock, if known. */
@@ -84,28 +101,17 @@ export class OperationsService {
     return entries.get(operationId)?.cloud ?? {};
   }
 
-  private emit(view: OperationView): void {
-    this.live.set(view.operationId, view);
-    this.ctx.events.emit('operation.progress', { ...view });
-  }
-
   /** Every operation the journal knows, newest first, with live progress for running ones. */
   async list(
     filter: { clusterId?: string; activeOnly?: boolean } = {},
   ): Promise<{ operations: OperationView[]; problems: string[] }> {
-    const { entries, problems } = await this.journal.read();
+    const { views, problems } = await this.writes.views(
+      (v) =>
+        (!filter.clusterId || v.clusterId === filter.clusterId) &&
+        (!filter.activeOnly || v.phase !== 'ended'),
+    );
     this.problems = problems;
-    const views = [...entries.values()].map((e) => this.live.get(e.view.operationId) ?? e.view);
-    return {
-      operations: views
-        .filter(
-          (v) =>
-            (!filter.clusterId || v.clusterId === filter.clusterId) &&
-            (!filter.activeOnly || v.phase !== 'ended'),
-        )
-        .sort((a, b) => b.startedAt.localeCompare(a.startedAt)),
-      problems,
-    };
+    return { operations: views, problems };
   }
 
   /** When a change of this cluster last ended (for the cooldown check), from the journal. */
@@ -114,96 +120,40 @@ export class OperationsService {
   }
 
   hasChangesInFlight(): boolean {
-    return [...this.live.values()].some((v) => v.phase !== 'ended');
+    return this.writes.inFlight();
   }
 
   /** Resumes following every unfinished change in the journal (app start). */
   async resume(): Promise<number> {
-    const { entries, problems } = await this.journal.read();
+    const { resumed, problems } = await this.writes.resume();
     this.problems = problems;
-    let resumed = 0;
-    for (const entry of entries.values()) {
-      if (entry.view.phase === 'ended' || this.busy.has(entry.view.clusterId)) continue;
-      if (entry.view.requestedAt === null) {
-        // Journaled but the request's fate was never written: we crashed while sending it.
-        entry.uncertain = true;
-        entry.view.requestedAt = entry.view.startedAt;
-      }
-      this.busy.add(entry.view.clusterId);
-      this.startFollowing(entry, await this.sessionOrNull(entry.view.accountId));
-      resumed += 1;
-    }
     return resumed;
   }
 
-  private async sessionOrNull(accountId: string): Promise<CloudSession | null> {
-    try {
-      return await this.deps.directory.sessionFor(accountId);
-    } catch {
-      return null;
-    }
-  }
-
-  private startFollowing(entry: JournalEntry, session: CloudSession | null): void {
-    const view = entry.view;
-    const run = async (): Promise<OperationView> => {
-      if (!session) {
-        const at = this.ctx.now();
-        const error = {
-          code: 'AccountUnavailable',
-          message:
-            'The account of this change is gone or its credentials cannot be read; the change may have ended in the cloud.',
-          requestId: view.requestId,
-        };
-        await this.record({
-          v: 1,
-          type: 'ended',
-          opId: view.operationId,
-          at,
-          outcome: 'unknown',
-          clusterState: view.clusterState,
-          error,
-        });
-        Object.assign(view, {
-          phase: 'ended',
-          outcome: 'unknown',
-          endedAt: new Date(at).toISOString(),
-          error,
-        });
-        this.emit(view);
-        return view;
-      }
-      const clock = this.clock(view.accountId);
-      const past = await this.pastDurations(view.accountId);
-      const final = await follow(view, {
-        session,
-        clock,
-        now: this.ctx.now,
-        recordCloudTime: clock !== realClock,
-        expectedMs: expectedDuration(past),
-        timeLimitMs:
-          typeof this.options.timeLimitMs === 'function'
-            ? this.options.timeLimitMs()
-            : (this.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS),
-        uncertainAfterMs: 5 * 60_000,
-        uncertain: entry.uncertain,
-        signal: this.abort.signal,
-        record: (r) => this.record(r),
-        progress: (v) => this.emit(v),
-        ...(this.options.random ? { random: this.options.random } : {}),
-      });
-      return final;
-    };
-    const promise = run()
-      .then(async (final) => {
-        if (final.phase === 'ended') await this.deps.onEnded?.(final).catch(() => undefined);
-        return final;
-      })
-      .finally(() => {
-        this.busy.delete(view.clusterId);
-        this.followers.delete(view.operationId);
-      });
-    this.followers.set(view.operationId, promise);
+  private async follow(
+    entry: JournalEntry,
+    session: CloudSession,
+    signal: AbortSignal,
+  ): Promise<OperationView> {
+    const clock = this.clock(entry.view.accountId);
+    const past = await this.pastDurations(entry.view.accountId);
+    return follow(entry.view, {
+      session,
+      clock,
+      now: this.ctx.now,
+      recordCloudTime: clock !== realClock,
+      expectedMs: expectedDuration(past),
+      timeLimitMs:
+        typeof this.options.timeLimitMs === 'function'
+          ? this.options.timeLimitMs()
+          : (this.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS),
+      uncertainAfterMs: 5 * 60_000,
+      uncertain: entry.uncertain,
+      signal,
+      record: (r) => this.writes.record(r),
+      progress: (v) => this.writes.emit(v),
+      ...(this.options.random ? { random: this.options.random } : {}),
+    });
   }
 
   private async pastDurations(accountId: string): Promise<number[]> {
@@ -218,23 +168,9 @@ export class OperationsService {
       );
   }
 
-  private record(record: JournalRecord): Promise<void> {
-    return this.journal.append(record).catch((error: unknown) => {
-      throw new GuardError(
-        'storage',
-        `The operation journal ${this.journal.file} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}). Free disk space or fix permissions; the change is not started without it.`,
-      );
-    });
-  }
-
   /** Waits for an operation to end (CLI --wait, tests). */
-  async waitFor(operationId: string): Promise<OperationView> {
-    const follower = this.followers.get(operationId);
-    if (follower) return follower;
-    const { operations } = await this.list();
-    const found = operations.find((o) => o.operationId === operationId);
-    if (!found) throw new GuardError('not-found', `No operation ${operationId}.`);
-    return found;
+  waitFor(operationId: string): Promise<OperationView> {
+    return this.writes.waitFor(operationId);
   }
 
   /**
@@ -243,14 +179,11 @@ export class OperationsService {
    */
   async start(request: ChangeRequest): Promise<OperationView> {
     // Claimed before any await: a double click (or two windows) is not a second change.
-    if (this.busy.has(request.clusterId)) {
-      throw new GuardError(
-        'conflict',
-        `A change of cluster ${request.clusterId} is already being prepared or followed. Wait for it to end.`,
-        { clusterId: request.clusterId },
-      );
-    }
-    this.busy.add(request.clusterId);
+    this.writes.claim(
+      request.clusterId,
+      `A change of cluster ${request.clusterId} is already being prepared or followed. Wait for it to end.`,
+      { clusterId: request.clusterId },
+    );
     let handedOver = false;
     let changeLock: HeldLock | null = null;
     const releaseChangeLock = async () => {
@@ -295,7 +228,7 @@ export class OperationsService {
         action: request.action,
         keyId,
       };
-      await this.record(intent);
+      await this.writes.record(intent);
       // The journal now shows the change in progress: every later check sees it.
       await releaseChangeLock();
       const entry: JournalEntry = {
@@ -305,28 +238,27 @@ export class OperationsService {
       const view = entry.view;
       await sendChange(entry, session, cluster, {
         now: this.ctx.now,
-        cloudAt: () => this.cloudAt(cluster.accountId),
+        cloudAt: () => this.writes.cloudAt(cluster.accountId),
         cooldownScale: this.clock(cluster.accountId).scale,
-        record: (r) => this.record(r),
+        record: (r) => this.writes.record(r),
         ended: async (v) => {
-          this.emit(v);
+          this.writes.emit(v);
           await this.deps.onEnded?.(v).catch(() => undefined);
         },
       });
-      this.emit(view);
+      this.writes.emit(view);
       await this.deps.onRequested?.(view).catch(() => undefined);
-      this.startFollowing(entry, session);
+      this.writes.startFollowing(entry, session);
       handedOver = true;
       return { ...view };
     } finally {
       await releaseChangeLock();
-      if (!handedOver) this.busy.delete(request.clusterId);
+      if (!handedOver) this.writes.release(request.clusterId);
     }
   }
 
-  async dispose(): Promise<void> {
-    this.abort.abort();
-    await Promise.allSettled([...this.followers.values()]);
+  dispose(): Promise<void> {
+    return this.writes.dispose();
   }
 
   get journalProblems(): string[] {

@@ -1,14 +1,13 @@
-// The creation journal: the operations journal's idea for new clusters, in its own file with the
-// same append-only JSON lines (util/jsonl.ts). The intent is written and synced BEFORE
-// CreateCluster is sent, and every step after, so a killed app resumes following the creation.
-import path from 'node:path';
+// The creation journal: the operations journal's idea for new clusters, in its own file
+// (util/journal.ts). The intent is written and synced BEFORE CreateCluster is sent, and every
+// step after, so a killed app resumes following the creation.
 import type {
   CreationError,
   CreationOutcome,
   CreationProof,
   CreationView,
 } from '../../contract/types/provision';
-import { appendJsonLine, readJsonLines } from '../util/jsonl';
+import { JsonlJournal, recordHead, isText, isTextOrNull } from '../util/journal';
 
 export const CREATIONS_FILE = 'creations.jsonl';
 
@@ -59,17 +58,10 @@ const OUTCOMES: readonly CreationOutcome[] = [
   'timed-out',
   'unknown',
 ];
-const isText = (v: unknown): v is string => typeof v === 'string';
-const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
-const isTime = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 8.64e15;
-
-/** One bad line (hand edit, disk error) is skipped and reported, never fatal. */
+/** Checks every field a record's type needs (a bad line is skipped: util/journal.ts). */
 function isRecord(value: unknown): value is CreationRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as Record<string, unknown>;
-  if (r.v !== 1 || !isText(r.creationId) || !isTime(r.at)) return false;
-  if (r.cloudAt !== undefined && !isTime(r.cloudAt)) return false;
+  const r = recordHead(value, 'creationId');
+  if (!r) return false;
   switch (r.type) {
     case 'intent':
       return (
@@ -202,19 +194,14 @@ export function fold(records: CreationRecord[]): Map<string, CreationEntry> {
   return entries;
 }
 
-export class CreationJournal {
-  readonly file: string;
-
+export class CreationJournal extends JsonlJournal<CreationRecord, CreationEntry> {
   constructor(dataDir: string) {
-    this.file = path.join(dataDir, CREATIONS_FILE);
-  }
-
-  append(record: CreationRecord): Promise<void> {
-    return appendJsonLine(this.file, record);
-  }
-
-  async read(): Promise<{ entries: Map<string, CreationEntry>; problems: string[] }> {
-    const { records, problems } = await readJsonLines(this.file, isRecord);
-    return { entries: fold(records), problems };
+    super(dataDir, {
+      file: CREATIONS_FILE,
+      what: 'creation journal',
+      withoutIt: 'nothing is created',
+      isRecord,
+      fold,
+    });
   }
 }

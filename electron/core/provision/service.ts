@@ -2,7 +2,6 @@
 // BEFORE CreateCluster, the answer recorded, then the creation followed to running, the key
 // checked in meta_data, and the ActionTrail proof — across restarts, like a change.
 import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
 import { GuardError } from '../../contract';
 import type { ClusterSpecInput } from '../../contract/provision-spec';
 import type {
@@ -20,6 +19,7 @@ import type { CoreContext } from '../context';
 import type { AccountDirectory, FleetAccount } from '../accounts/directory';
 import { realClock } from '../util/clock';
 import type { Clock } from '../util/clock';
+import { JournaledWrites } from '../util/journaled-writes';
 import { followCreation } from './follow';
 import { CreationJournal, viewOfIntent } from './journal';
 import type { CreationEntry, CreationRecord } from './journal';
@@ -41,19 +41,63 @@ export interface ProvisionDeps {
   onEnded?: (view: CreationView) => void;
 }
 
+/** One creation at a time per name and region (the journal's conflict rule below too). */
+const claimOf = (regionId: string, name: string) => `${regionId}|${name}`;
+
 export class ProvisionService {
   readonly journal: CreationJournal;
-  private readonly live = new Map<string, CreationView>();
-  private readonly busy = new Set<string>();
-  private readonly followers = new Map<string, Promise<CreationView>>();
-  private readonly abort = new AbortController();
+  private readonly writes: JournaledWrites<
+    CreationView,
+    CreationEntry,
+    CreationRecord,
+    CloudSession
+  >;
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly deps: ProvisionDeps,
   ) {
-    this.journal = new CreationJournal(ctx.dataDir);
-    setMaxListeners(1_000, this.abort.signal);
+    const journal = (this.journal = new CreationJournal(ctx.dataDir));
+    this.writes = new JournaledWrites({
+      journal,
+      noun: 'creation',
+      idOf: (v) => v.creationId,
+      claimOf: (v) => claimOf(v.regionId, v.name),
+      now: ctx.now,
+      clockFor: deps.clockFor,
+      sessionFor: (accountId) => this.session(accountId),
+      emit: (v) => ctx.events.emit('creation.progress', v),
+      endedRecord: (v, at, outcome, error) => ({
+        v: 1,
+        type: 'ended',
+        creationId: v.creationId,
+        at,
+        outcome,
+        clusterState: v.clusterState,
+        error,
+      }),
+      accountGone:
+        'The account of this creation is gone or its credentials cannot be read; the cluster may exist in the cloud.',
+      unsent: (entry) => {
+        entry.view.phase = 'creating';
+      },
+      follow: (entry, session, signal) => {
+        const clock = deps.clockFor(entry.view.accountId);
+        return followCreation(entry, {
+          session,
+          clock,
+          now: ctx.now,
+          recordCloudTime: clock !== realClock,
+          signal,
+          record: (r) => this.writes.record(r),
+          progress: (v) => this.writes.emit(v),
+        });
+      },
+      ended: async (v) => {
+        await deps.audit.creation(v, 'ended').catch(() => undefined);
+        deps.onEnded?.(v);
+      },
+    });
   }
 
   /** A saved account by id, or by name (the CLI's spec names it). */
@@ -107,27 +151,6 @@ export class ProvisionService {
     return this.deps.clockFor(accountId);
   }
 
-  private cloudAt(accountId: string): { cloudAt?: number } {
-    const clock = this.clock(accountId);
-    return clock === realClock ? {} : { cloudAt: clock.cloudNow() };
-  }
-
-  private async record(record: CreationRecord): Promise<void> {
-    try {
-      await this.journal.append(record);
-    } catch (error) {
-      throw new GuardError(
-        'storage',
-        `The creation journal ${this.journal.file} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}). Free disk space or fix permissions; nothing is created without it.`,
-      );
-    }
-  }
-
-  private emit(view: CreationView): void {
-    this.live.set(view.creationId, view);
-    this.ctx.events.emit('creation.progress', { ...view });
-  }
-
   /**
    * Creates the cluster. Resolves once the cloud accepted (or refused) CreateCluster; the
    * creation is then followed in the background (waitFor, creation.progress).
@@ -140,14 +163,11 @@ export class ProvisionService {
         { field: 'confirmName' },
       );
     }
-    const claim = `${input.account}|${input.regionId}|${input.name}`;
-    if (this.busy.has(claim)) {
-      throw new GuardError(
-        'conflict',
-        `Cluster ${input.name} is already being created here. Wait for it to end.`,
-      );
-    }
-    this.busy.add(claim);
+    const claim = claimOf(input.regionId, input.name);
+    this.writes.claim(
+      claim,
+      `Cluster ${input.name} is already being created here. Wait for it to end.`,
+    );
     let handedOver = false;
     try {
       const { entries } = await this.journal.read();
@@ -187,7 +207,7 @@ export class ProvisionService {
         keyId: preflight.keyId,
         body,
       };
-      await this.record(intent);
+      await this.writes.record(intent);
       const entry: CreationEntry = {
         view: viewOfIntent(intent),
         body,
@@ -197,122 +217,42 @@ export class ProvisionService {
       const view = entry.view;
       await sendCreation(entry, session, preflight.spec.regionId, {
         now: this.ctx.now,
-        cloudAt: () => this.cloudAt(view.accountId),
-        record: (r) => this.record(r),
+        cloudAt: () => this.writes.cloudAt(view.accountId),
+        record: (r) => this.writes.record(r),
         ended: async (v) => {
-          this.emit(v);
+          this.writes.emit(v);
           await this.deps.audit.creation(v, 'ended');
         },
       });
-      this.emit(view);
+      this.writes.emit(view);
       await this.deps.audit.creation(view, 'requested');
-      this.startFollowing(entry, session, claim);
+      this.writes.startFollowing(entry, session);
       handedOver = true;
       return { ...view };
     } finally {
-      if (!handedOver) this.busy.delete(claim);
+      if (!handedOver) this.writes.release(claim);
     }
-  }
-
-  private startFollowing(entry: CreationEntry, session: CloudSession | null, claim: string): void {
-    const view = entry.view;
-    const run = async (): Promise<CreationView> => {
-      if (!session) {
-        const error = {
-          code: 'AccountUnavailable',
-          message:
-            'The account of this creation is gone or its credentials cannot be read; the cluster may exist in the cloud.',
-          requestId: view.requestId,
-        };
-        const at = this.ctx.now();
-        await this.record({
-          v: 1,
-          type: 'ended',
-          creationId: view.creationId,
-          at,
-          outcome: 'unknown',
-          clusterState: view.clusterState,
-          error,
-        });
-        Object.assign(view, {
-          phase: 'ended',
-          outcome: 'unknown',
-          endedAt: new Date(at).toISOString(),
-          error,
-        });
-        this.emit(view);
-        return view;
-      }
-      const clock = this.clock(view.accountId);
-      return followCreation(entry, {
-        session,
-        clock,
-        now: this.ctx.now,
-        recordCloudTime: clock !== realClock,
-        signal: this.abort.signal,
-        record: (r) => this.record(r),
-        progress: (v) => this.emit(v),
-      });
-    };
-    const promise = run()
-      .then(async (final) => {
-        if (final.phase === 'ended') {
-          await this.deps.audit.creation(final, 'ended').catch(() => undefined);
-          this.deps.onEnded?.(final);
-        }
-        return final;
-      })
-      .finally(() => {
-        this.busy.delete(claim);
-        this.followers.delete(view.creationId);
-      });
-    this.followers.set(view.creationId, promise);
   }
 
   /** Resumes following every unfinished creation in the journal (app start). */
   async resume(): Promise<number> {
-    const { entries } = await this.journal.read();
-    let resumed = 0;
-    for (const entry of entries.values()) {
-      const view = entry.view;
-      if (view.phase === 'ended' || this.followers.has(view.creationId)) continue;
-      if (view.requestedAt === null) {
-        // Journaled, but the fate of the request was never written: we died while sending it.
-        entry.uncertain = true;
-        view.requestedAt = view.startedAt;
-        view.phase = 'creating';
-      }
-      const claim = `${view.accountName}|${view.regionId}|${view.name}`;
-      this.busy.add(claim);
-      const session = await this.session(view.accountId).catch(() => null);
-      this.startFollowing(entry, session, claim);
-      resumed += 1;
-    }
-    return resumed;
+    return (await this.writes.resume()).resumed;
   }
 
   async list(filter: { activeOnly?: boolean } = {}): Promise<CreationList> {
-    const { entries, problems } = await this.journal.read();
-    const views = [...entries.values()].map((e) => this.live.get(e.view.creationId) ?? e.view);
-    return {
-      creations: views
-        .filter((v) => !filter.activeOnly || v.phase !== 'ended')
-        .sort((a, b) => b.startedAt.localeCompare(a.startedAt)),
-      problems,
-    };
+    const { views, problems } = await this.writes.views(
+      (v) => !filter.activeOnly || v.phase !== 'ended',
+    );
+    return { creations: views, problems };
   }
 
   /** Waits for a creation to end (CLI --wait, tests). */
-  async waitFor(creationId: string): Promise<CreationView> {
-    const follower = this.followers.get(creationId);
-    if (follower) return follower;
-    const found = (await this.list()).creations.find((c) => c.creationId === creationId);
-    if (!found) throw new GuardError('not-found', `No creation ${creationId}.`);
-    return found;
+  waitFor(creationId: string): Promise<CreationView> {
+    return this.writes.waitFor(creationId);
   }
 
   hasCreationsInFlight(): boolean {
-    return [...this.live.values()].some((v) => v.phase !== 'ended');
+    return this.writes.inFlight();
   }
 
   /** Looks for the ActionTrail proof again (a creation that ended before it was in). */
@@ -320,7 +260,7 @@ export class ProvisionService {
     const { entries } = await this.journal.read();
     const entry = entries.get(creationId);
     if (!entry) throw new GuardError('not-found', `No creation ${creationId}.`);
-    const view = this.live.get(creationId) ?? entry.view;
+    const view = this.writes.current(entry.view);
     if (!view.clusterId || !view.runningAt || view.keyInMetaData !== view.keyId) {
       throw new GuardError(
         'conflict',
@@ -338,14 +278,13 @@ export class ProvisionService {
       runningAt: new Date(runningAt),
       now: new Date(clock.cloudNow()),
     });
-    await this.record({ v: 1, type: 'proof', creationId, at: this.ctx.now(), proof });
+    await this.writes.record({ v: 1, type: 'proof', creationId, at: this.ctx.now(), proof });
     const next = { ...view, proof };
-    this.emit(next);
+    this.writes.emit(next);
     return next;
   }
 
-  async dispose(): Promise<void> {
-    this.abort.abort();
-    await Promise.allSettled([...this.followers.values()]);
+  dispose(): Promise<void> {
+    return this.writes.dispose();
   }
 }

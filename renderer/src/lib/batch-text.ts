@@ -20,10 +20,18 @@ const RULES: { pattern: RegExp; key: MessageKey }[] = [
   { pattern: /^not encrypted: nothing to disable/, key: 'batch.rule.notEncrypted' },
   { pattern: /^the checklist could not be run/, key: 'batch.rule.checklistFailed' },
   { pattern: /^waits for the cooldown/, key: 'batch.rule.cooldown' },
+  { pattern: /^nothing could be checked/, key: 'batch.rule.nothingChecked' },
 ];
 
 export function reasonText(reason: string): ReasonText {
   const english = i18n.locale === 'en';
+  const unconfirmed = /^could not confirm ([a-z]+\.[A-Za-z]+): /.exec(reason);
+  if (unconfirmed && CHECK_IDS.has(unconfirmed[1]!)) {
+    const check = t(`check.${unconfirmed[1]!}` as MessageKey);
+    return english
+      ? { text: reason, detail: null }
+      : { text: t('batch.rule.unconfirmed', { check }), detail: reason };
+  }
   const check = /^([a-z]+\.[A-Za-z]+): ([\s\S]*)$/.exec(reason);
   if (check && CHECK_IDS.has(check[1]!)) {
     const id = check[1]!;

@@ -3,22 +3,16 @@
 // DescribeNetworkAclAttributes and one read of the group, counted at the session as the
 // official SDK calls the simulator (first attempts only: a retry is the same read). Without the
 // batch cache each cluster's checklist would read each of them again.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import { planBatch } from '../../../electron/core/batch/plan';
 import { ChecksService } from '../../../electron/core/checks/api';
-import { CloudLimits } from '../../../electron/core/cloud/session';
-import { createContext } from '../../../electron/core/context';
-import type { CoreContext } from '../../../electron/core/context';
-import { EventHub } from '../../../electron/core/events';
 import { peerAccounts } from '../../../electron/core/accounts/directory';
 import { FleetService } from '../../../electron/core/fleet/service';
 import { realClock } from '../../../electron/core/util/clock';
 import { ACCOUNT_IDS, simDirectory } from '../../support/sim-directory';
+import { testContext } from '../../support/test-context';
 
 const TWIN = 'c0ffee00000000000000000000000bb02';
 let sim: Simulator;
@@ -48,17 +42,7 @@ describe('a batch plan over two clusters on one vSwitch', () => {
       // Each call once, however many attempts the session needed to get it through.
       onCall: (info) => void (info.attempt === 1 && calls.push(info.action)),
     });
-    const ctx: CoreContext = createContext({
-      dataDir: mkdtempSync(path.join(os.tmpdir(), 'ack-sg-shared-reads-')),
-      version: 'test',
-      platform: process.platform,
-      arch: process.arch,
-      events: new EventHub(),
-      cloudLimits: new CloudLimits(),
-      env: {},
-      now: Date.now,
-      onDispose: () => undefined,
-    });
+    const { ctx } = testContext({ prefix: 'shared-reads' });
     const fleet = new FleetService(ctx, directory);
     const snapshot = await fleet.refresh({ accountIds: [ACCOUNT_IDS.retail] });
     const checks = new ChecksService({

@@ -1,19 +1,14 @@
 // `ack-secret-guard clusters create` in-process over the real keychain and the simulator:
 // --dry-run --json prints preflight, body, Terraform and aliyun command and sends nothing; a real
 // create refuses without a terminal unless --yes; exit codes as for changes.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, startSimulator } from '../../../simulator';
-import type { Simulator } from '../../../simulator';
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../../../simulator';
 import type { CreatePreflight } from '../../../electron/contract';
-import { runMain } from '../../support/cli-in-process';
-import { addDemoAccessKey } from '../../support/demo-account-args';
+import { cliHarness } from '../../support/cli-harness';
 
-let sim: Simulator;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-create-cli-'));
-const cli = (argv: string[], stdin = '') => runMain(['--data-dir', dataDir, ...argv], { stdin });
+const { cli, dataDir, sim } = cliHarness({ prefix: 'create-cli', regions: ['cn-hangzhou'] });
 const specFile = (over: Record<string, unknown> = {}) => {
   const file = path.join(dataDir, `spec-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(
@@ -33,22 +28,6 @@ const specFile = (over: Record<string, unknown> = {}) => {
   return file;
 };
 
-beforeAll(async () => {
-  sim = await startSimulator({ fixture: 'demo', port: 0 });
-  const add = addDemoAccessKey({
-    name: 'Retail',
-    accessKeyId: DEMO.accessKeys.retailRoot,
-    endpoint: sim.url,
-    regions: ['cn-hangzhou'],
-  });
-  const added = await cli(add.argv, add.stdin);
-  expect(added.code, added.err).toBe(0);
-});
-afterAll(async () => {
-  await cli(['accounts', 'remove', 'Retail']).catch(() => undefined);
-  await sim?.stop();
-});
-
 describe('clusters create', () => {
   it('--dry-run --json prints the preflight and the three forms of the request, and sends nothing', async () => {
     const r = await cli(['--json', 'clusters', 'create', '--file', specFile(), '--dry-run']);
@@ -62,7 +41,7 @@ describe('clusters create', () => {
     });
     expect(out.request.terraform).toMatch(/resource "alicloud_cs_managed_kubernetes"/);
     expect(out.request.aliyunCli).toMatch(/^aliyun cs POST \/clusters /);
-    expect(sim.control.requestCount('cs/CreateCluster')).toBe(0);
+    expect(sim().control.requestCount('cs/CreateCluster')).toBe(0);
   });
 
   it('--dry-run in text shows the checks, the body, Terraform and the command', async () => {
@@ -93,7 +72,7 @@ describe('clusters create', () => {
     const r = await cli(['clusters', 'create', '--file', specFile()]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--yes/);
-    expect(sim.control.requestCount('cs/CreateCluster')).toBe(0);
+    expect(sim().control.requestCount('cs/CreateCluster')).toBe(0);
   });
 
   it('creates with --yes and answers the creation (the cluster is being created)', async () => {
@@ -101,6 +80,6 @@ describe('clusters create', () => {
     expect(r.code, r.err).toBe(0);
     const view = JSON.parse(r.out) as { clusterId: string; phase: string };
     expect(view.phase).toBe('creating');
-    expect(sim.control.world.clusters.get(view.clusterId)?.state).toBe('initial');
+    expect(sim().control.world.clusters.get(view.clusterId)?.state).toBe('initial');
   });
 });

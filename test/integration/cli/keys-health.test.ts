@@ -1,33 +1,13 @@
 // `keys health` exit codes for a clean fleet (0), a warning-only one (6) and a critical one (5);
 // `keys fix` refuses without a terminal or --yes; `clusters list` shows key health, with the
 // deletion date of a key pending deletion, in text and JSON. In-process over the real keychain.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, startSimulator } from '../../../simulator';
-import type { Simulator } from '../../../simulator';
-import { runMain } from '../../support/cli-in-process';
-import { addDemoAccessKey } from '../../support/demo-account-args';
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../../../simulator';
+import { cliHarness } from '../../support/cli-harness';
 
-let sim: Simulator;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-keys-cli-'));
-const cli = (argv: string[]) => runMain(['--data-dir', dataDir, ...argv]);
-
-beforeAll(async () => {
-  sim = await startSimulator({ fixture: 'demo', port: 0 });
-  const add = addDemoAccessKey({
-    name: 'Retail',
-    accessKeyId: DEMO.accessKeys.retailRoot,
-    endpoint: sim.url,
-    regions: ['cn-hangzhou', 'cn-beijing'],
-  });
-  const added = await runMain(['--data-dir', dataDir, ...add.argv], { stdin: add.stdin });
-  expect(added.code, added.err).toBe(0);
-});
-afterAll(async () => {
-  await cli(['accounts', 'remove', 'Retail']).catch(() => undefined);
-  await sim?.stop();
+const { cli, sim } = cliHarness({
+  prefix: 'keys-cli',
+  regions: ['cn-hangzhou', 'cn-beijing'],
 });
 
 describe('keys health', () => {
@@ -70,7 +50,7 @@ describe('keys health', () => {
     const refused = await cli(['keys', 'fix', DEMO.keys.pendingDeletion, '--cancel-deletion']);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/add --yes/);
-    expect(sim.control.key(DEMO.keys.pendingDeletion)?.state).toBe('PendingDeletion');
+    expect(sim().control.key(DEMO.keys.pendingDeletion)?.state).toBe('PendingDeletion');
     for (const [key, flag] of [
       [DEMO.keys.pendingDeletion, '--cancel-deletion'],
       [DEMO.keys.disabledInUse, '--enable'],

@@ -2,23 +2,17 @@
 // created since the refresh (added through the simulator's control API), a Basic cluster the
 // fleet view leaves out, one in a region the accounts do not list; an id no account has is the
 // cloud's "not found".
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import { CloudError } from '../../../electron/core/cloud/errors';
-import { CloudLimits } from '../../../electron/core/cloud/session';
-import { createContext } from '../../../electron/core/context';
-import type { CoreContext } from '../../../electron/core/context';
-import { EventHub } from '../../../electron/core/events';
 import { createChecksApi } from '../../../electron/core/checks/api';
 import { createFleetApi } from '../../../electron/core/fleet/api';
 import { peerAccounts } from '../../../electron/core/accounts/directory';
 import { findClusterById } from '../../../electron/core/fleet/lookup';
 import { realClock } from '../../../electron/core/util/clock';
 import { ACCOUNT_IDS, simDirectory } from '../../support/sim-directory';
+import { testContext } from '../../support/test-context';
 
 const ADDED = 'c0ffee00000000000000000000000aa01';
 let sim: Simulator;
@@ -30,17 +24,7 @@ afterAll(() => sim.stop());
 beforeEach(() => void sim.control.reset());
 
 function fleetApi() {
-  const ctx: CoreContext = createContext({
-    dataDir: mkdtempSync(path.join(os.tmpdir(), 'ack-sg-lookup-')),
-    version: 'test',
-    platform: process.platform,
-    arch: process.arch,
-    events: new EventHub(),
-    cloudLimits: new CloudLimits(),
-    env: {},
-    now: Date.now,
-    onDispose: () => undefined,
-  });
+  const { ctx } = testContext({ prefix: 'lookup' });
   // The accounts list cn-hangzhou only: cn-shanghai is "a region not yet listed".
   const calls: string[] = [];
   const directory = simDirectory(sim, {

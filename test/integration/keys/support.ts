@@ -1,21 +1,15 @@
 // The demo world with what the key guard tests need on top: a RAM user who changes keys in the
 // retail account "behind the app's back", and a cluster encrypted with a key of a KMS instance
 // that expires in 10 days.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import demo from '../../../simulator/src/fixtures/demo.json' with { type: 'json' };
 import type { FixtureInput } from '../../../simulator';
 import { AuditLog } from '../../../electron/core/audit';
 import { AuditRecorder } from '../../../electron/core/audit/recorder';
-import { createContext } from '../../../electron/core/context';
-import type { CoreContext } from '../../../electron/core/context';
-import { CloudLimits } from '../../../electron/core/cloud/session';
-import { EventHub } from '../../../electron/core/events';
 import { FleetService } from '../../../electron/core/fleet/service';
 import { KeyGuard } from '../../../electron/core/keys/guard';
 import type { Simulator } from '../../../simulator';
 import { simDirectory } from '../../support/sim-directory';
+import { testContext } from '../../support/test-context';
 
 export const OPERATOR = 'ops-alice';
 export const INSTANCE_KEY = 'key-hzz6demoinstance000008';
@@ -42,19 +36,9 @@ export function guardFixture(): FixtureInput {
 }
 
 export function guardHarness(sim: Simulator, dataDir?: string) {
-  const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'ack-sg-keys-'));
-  const cleanups: (() => Promise<void> | void)[] = [];
-  const ctx: CoreContext = createContext({
-    dataDir: dir,
-    version: 'test',
-    platform: process.platform,
-    arch: process.arch,
-    events: new EventHub(),
-    cloudLimits: new CloudLimits(),
-    env: {},
-    now: Date.now,
-    onDispose: (c) => void cleanups.push(c),
-  });
+  const context = testContext({ prefix: 'keys', ...(dataDir ? { dataDir } : {}) });
+  const { ctx, dataDir: dir } = context;
+  const cleanups = [() => context.dispose()];
   const directory = simDirectory(sim, { regions: ['cn-hangzhou', 'cn-beijing'] });
   const fleet = new FleetService(ctx, directory);
   const log = new AuditLog(dir);

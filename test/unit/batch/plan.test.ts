@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, Checklist, ClusterSummary } from '../../../electron/contract';
 import { batchPlanSchema } from '../../../electron/contract/schemas';
+import { MUST_CONFIRM, readiness } from '../../../electron/core/checks/api';
 import { CloudError } from '../../../electron/core/cloud/errors';
 import {
   inScope,
@@ -43,14 +44,24 @@ const check = (
   evidence: CheckResult['evidence'] = {},
 ): CheckResult => ({ id, status, summary, evidence, fix: null });
 
-function checklist(checks: CheckResult[], regionId = 'cn-hangzhou'): Checklist {
+/**
+ * A checklist of the given checks, plus a pass for each check a change must confirm that the
+ * test does not name (these tests are about the others).
+ */
+function checklist(given: CheckResult[], regionId = 'cn-hangzhou'): Checklist {
+  const checks = [
+    ...MUST_CONFIRM.enable
+      .filter((id) => !given.some((c) => c.id === id))
+      .map((id) => check(id, 'pass')),
+    ...given,
+  ];
   return {
     clusterId: 'c',
     accountId: 'acc-a',
     regionId,
     action: 'enable',
     keyId: 'key-1',
-    ready: checks.every((c) => c.status !== 'fail'),
+    ...readiness('enable', checks),
     checkedAt: '2025-01-01T00:00:00.000Z',
     checks,
   };
@@ -143,7 +154,7 @@ describe('plan verdicts from checklists', () => {
     expect(item).toMatchObject({ status: 'ready', state: 'pending', reasons: [], notes: [] });
     expect(item.checklist).toMatchObject({
       ready: true,
-      pass: 1,
+      pass: 3, // with key.exists and key.state, which a change must confirm
       warn: 1,
       fail: 0,
       warnings: ['key.deletionProtection: off'],
@@ -209,6 +220,32 @@ describe('plan verdicts from checklists', () => {
     ]);
   });
 
+  it('skips a cluster whose key state could not be confirmed, saying so (no fail needed)', () => {
+    // Under the old rule (ready = no fail) this item was ready.
+    const item = itemFromChecklist(
+      cluster(),
+      checklist([check('key.state', 'unknown', 'Could not check the key: throttled.')]),
+    );
+    expect(item).toMatchObject({
+      status: 'skipped',
+      reasons: ['could not confirm key.state: Could not check the key: throttled.'],
+    });
+  });
+
+  it('skips a cluster where nothing could be checked', () => {
+    const unknown = (id: CheckResult['id']) => check(id, 'unknown', 'Could not check');
+    const item = itemFromChecklist(
+      cluster(),
+      checklist([unknown('cluster.state'), unknown('key.exists'), unknown('key.state')]),
+    );
+    expect(item.status).toBe('skipped');
+    expect(item.reasons).toEqual([
+      'could not confirm cluster.state: Could not check',
+      'could not confirm key.exists: Could not check',
+      'could not confirm key.state: Could not check',
+    ]);
+  });
+
   it('summarises a checklist by status', () => {
     const s = summarise(
       checklist([
@@ -218,7 +255,8 @@ describe('plan verdicts from checklists', () => {
         check('key.rotation', 'fail'),
       ]),
     );
-    expect(s).toMatchObject({ pass: 1, unknown: 1, manual: 1, fail: 1, failing: ['key.rotation'] });
+    // key.exists passes too (the helper adds it: a change must confirm it).
+    expect(s).toMatchObject({ pass: 2, unknown: 1, manual: 1, fail: 1, failing: ['key.rotation'] });
     expect(s.warnings).toEqual(['key.state: Could not check']);
   });
 });

@@ -7,6 +7,23 @@ import { failingChecklist } from './fixtures';
 describe('Checklist', () => {
   beforeEach(() => i18n.setLocale('en'));
 
+  it('says what it could not confirm when that is why the change is not ready', () => {
+    const unknownKey = {
+      ...failingChecklist,
+      checks: failingChecklist.checks.filter((c) => c.status !== 'fail'),
+      unconfirmed: ['key.state' as const],
+    };
+    const { unmount } = render(Checklist, { checklist: unknownKey });
+    expect(screen.getByTestId('checklist-verdict').textContent).toContain('1 item(s) block');
+    expect(screen.getByTestId('checklist-unconfirmed').textContent).toContain(
+      'Could not confirm Key state',
+    );
+    unmount();
+    i18n.setLocale('zh-CN');
+    render(Checklist, { checklist: unknownKey });
+    expect(screen.getByTestId('checklist-unconfirmed').textContent).toContain('无法确认密钥状态');
+  });
+
   it('names the key both ways when it was chosen by alias or ARN', () => {
     const { unmount } = render(Checklist, { checklist: failingChecklist });
     expect(screen.queryByTestId('checklist-key')).toBeNull();

@@ -61,6 +61,7 @@ export const failingChecklist: Checklist = {
   action: 'enable',
   keyId: 'key-1',
   ready: false,
+  unconfirmed: [],
   checkedAt: '2026-11-29T00:00:00Z',
   checks: [
     {

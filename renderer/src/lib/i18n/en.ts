@@ -230,6 +230,10 @@ export const en = {
   'checks.failed': 'The checklist could not run: {message}',
   'checks.ready': 'Ready: nothing blocks this change.',
   'checks.notReady': '{n} item(s) block this change.',
+  'checks.unconfirmed':
+    'Could not confirm {checks}: a change needs them confirmed, because their failure can lose data or cannot be undone. Fix what stopped the check (see below), then run the checklist again.',
+  'checks.nothingChecked':
+    'Not ready: nothing could be checked. Run the checklist again when the cloud can be reached.',
   'checks.rerun': 'Check again',
   'checks.checkedAt': 'Checked {time}',
   'checks.keyResolved': 'Key {ref} is {keyId} in this region; the change uses that key id.',
@@ -691,6 +695,8 @@ export const en = {
   'batch.rule.notEncrypted': 'Not encrypted: nothing to disable.',
   'batch.rule.checklistFailed': 'The checklist could not be run.',
   'batch.rule.cooldown': 'Waits for the cooldown before starting.',
+  'batch.rule.unconfirmed': 'Could not confirm {check}; a change needs it confirmed.',
+  'batch.rule.nothingChecked': 'Nothing could be checked for this cluster.',
   'batch.history': 'Earlier batches',
   'batch.historyEmpty': 'No batch yet.',
   'batch.historyCounts': '{ready} ready, {skipped} skipped, {succeeded} succeeded',

@@ -228,6 +228,9 @@ export const zhCN: Record<MessageKey, string> = {
   'checks.failed': '检查清单无法运行：{message}',
   'checks.ready': '就绪：没有阻止此变更的项。',
   'checks.notReady': '有 {n} 项阻止此变更。',
+  'checks.unconfirmed':
+    '无法确认{checks}：这些项一旦未通过可能丢失数据或无法撤销，变更前必须确认。请先解决导致检查无法完成的问题（见下方），然后重新运行检查清单。',
+  'checks.nothingChecked': '未就绪：没有任何检查项能够完成。请在能连接云端时重新运行检查清单。',
   'checks.rerun': '重新检查',
   'checks.checkedAt': '检查时间 {time}',
   'checks.keyResolved': '密钥 {ref} 在此地域为 {keyId}；变更使用该密钥 ID。',
@@ -672,6 +675,8 @@ export const zhCN: Record<MessageKey, string> = {
   'batch.rule.notEncrypted': '未加密：无需关闭。',
   'batch.rule.checklistFailed': '检查清单无法运行。',
   'batch.rule.cooldown': '开始前需等待冷却时间结束。',
+  'batch.rule.unconfirmed': '无法确认{check}；变更前必须确认此项。',
+  'batch.rule.nothingChecked': '此集群没有任何检查项能够完成。',
   'batch.history': '之前的批量变更',
   'batch.historyEmpty': '还没有批量变更。',
   'batch.historyCounts': '{ready} 个就绪，{skipped} 个跳过，{succeeded} 个成功',
