@@ -251,7 +251,7 @@ test.describe('journeys', () => {
 
     // Plan: enable with the region's eligible key.
     const setup = page.getByTestId('batch-setup');
-    await expect(setup).toContainText('4 clusters in 1 account(s) and 1 region(s)');
+    await expect(setup).toContainText('4 clusters in 1 account and 1 region');
     await expect(setup.getByTestId('batch-key')).toBeVisible({ timeout: 20_000 });
     await setup.getByTestId('batch-key').selectOption(DEMO.keys.valid);
     await shot(page, 'batch-setup-en-light');

@@ -126,7 +126,7 @@ describe('BatchPlan', () => {
     render(BatchPlan, { batch: view({}), ...h });
     await fireEvent.click(screen.getByTestId('batch-apply'));
     const dialog = screen.getByTestId('confirm-batch');
-    expect(dialog.textContent).toContain('2 clusters in 1 account(s) and 1 region(s)');
+    expect(dialog.textContent).toContain('2 clusters in 1 account and 1 region');
     expect(dialog.textContent).toContain('key-1');
     expect(dialog.textContent).toContain('5 minutes');
     expect(h.onapply).not.toHaveBeenCalled();
@@ -207,11 +207,12 @@ describe('BatchSetup', () => {
         key({ keyId: `key-${regionId}`, regionId, aliases: ['alias/shared'] }),
         key({ keyId: `key-bad-${regionId}`, regionId, eligible: false, reasons: ['rotation-on'] }),
       ],
+      recommendedKeyId: null,
     }));
     const onplan = vi.fn();
     render(BatchSetup, { clusters, onplan, load });
     expect(screen.getByTestId('batch-selection').textContent).toContain(
-      '3 clusters in 1 account(s) and 2 region(s)',
+      '3 clusters in 1 account and 2 regions',
     );
     await waitFor(() => expect(screen.getByTestId('batch-key')).toBeTruthy());
     expect(load).toHaveBeenCalledTimes(2);
