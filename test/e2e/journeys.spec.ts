@@ -35,6 +35,10 @@ test.describe('journeys', () => {
     await row(page, 'lg-edge-pro-hz-admin').click();
     const panel = page.getByTestId('cluster-panel');
     await expect(panel.getByRole('heading', { name: 'lg-edge-pro-hz-admin' })).toBeVisible();
+    // Its only key has deletion protection off: not recommended, so nothing is preselected.
+    const logisticsKey = panel.locator(`input[type="radio"][value="${DEMO.keys.logistics}"]`);
+    await expect(logisticsKey).not.toBeChecked();
+    await logisticsKey.check();
     const kmsCheck = panel.locator('[data-check="caller.kmsCryptoAdmin"]');
     await expect(kmsCheck).toHaveAttribute('data-status', 'fail', { timeout: 20_000 });
     await expect(kmsCheck).toContainText('AliyunKMSCryptoAdminAccess');
