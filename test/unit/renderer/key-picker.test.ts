@@ -137,6 +137,8 @@ describe('KeyPicker', () => {
       regionId: 'cn-shanghai',
       load: () => new Promise(() => {}),
     });
-    expect(screen.getByRole('status').textContent).toContain('Reading the keys of cn-shanghai');
+    expect(screen.getByRole('status').textContent).toContain(
+      'Reading the keys of China (Shanghai) cn-shanghai',
+    );
   });
 });
