@@ -73,4 +73,9 @@ describe('translations', () => {
     );
     i18n.setLocale('en');
   });
+
+  it('the demo welcome names no cluster count (the fleet shows the real one)', () => {
+    expect(en['welcome.demo.body']).not.toMatch(/\d/);
+    expect(zhCN['welcome.demo.body']).not.toMatch(/\d/);
+  });
 });

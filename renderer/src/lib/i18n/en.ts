@@ -25,7 +25,7 @@ export const en = {
   'welcome.import.action': 'Import profiles',
   'welcome.demo.title': 'Try the demo account',
   'welcome.demo.body':
-    'A simulated cloud with three accounts and 17 clusters. Nothing reaches Alibaba Cloud.',
+    'A simulated cloud with three accounts and their clusters. Nothing reaches Alibaba Cloud.',
   'welcome.demo.action': 'Start demo account',
   'welcome.demo.starting': 'Starting the simulated cloud…',
   'welcome.demo.failed': 'The demo account could not start: {message}',

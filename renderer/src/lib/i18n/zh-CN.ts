@@ -27,7 +27,7 @@ export const zhCN: Record<MessageKey, string> = {
   'welcome.import.body': '读取 ~/.aliyun/config.json，保存前先列出其中的配置供您选择。',
   'welcome.import.action': '导入配置',
   'welcome.demo.title': '试用演示账号',
-  'welcome.demo.body': '模拟云中有三个账号和 17 个集群，不会访问阿里云。',
+  'welcome.demo.body': '模拟云中有三个账号及其集群，不会访问阿里云。',
   'welcome.demo.action': '启动演示账号',
   'welcome.demo.starting': '正在启动模拟云…',
   'welcome.demo.failed': '演示账号无法启动：{message}',
