@@ -270,7 +270,7 @@ test.describe('journeys', () => {
     await plan.getByTestId('batch-apply').click();
     const confirm = page.getByTestId('confirm-batch');
     await expect(confirm).toContainText('5 minutes');
-    await confirm.getByRole('button', { name: /^Enable on \d+ clusters$/ }).click();
+    await confirm.getByRole('button', { name: /^Enable on \d+ clusters?$/ }).click();
     await expect(plan).toHaveAttribute('data-state', /applying|ended/, { timeout: 20_000 });
     await expect(plan.locator('[data-state="running"]').first()).toBeVisible({ timeout: 20_000 });
     await shot(page, 'batch-applying-en-light');
