@@ -1,11 +1,12 @@
 // Which key a group of clusters (one account, one region) should get, shared by the core (batch
-// plans with keyChoice "recommended") and the window (the key picker of each batch group):
-// a key is recommended when it is eligible (electron/core/keys/rules.ts, summarised in
-// KmsKeySummary), has deletion protection on, and no cluster outside the group's account and
-// region uses it. Only exactly one such key is preselected; otherwise the user chooses.
+// plans with keyChoice "recommended") and the window (the key picker of each batch group). The
+// rule is the key picker's (key-recommendation.ts: eligible, and either already used here or
+// deletion protection on and unused), limited to keys no cluster outside the group uses. Only
+// exactly one such key is preselected; otherwise the user chooses.
+import { isRecommended, keyRecommendation } from './key-recommendation';
 import type { KmsKeySummary } from './types/keys';
 
-export type KeyRecommendation =
+export type GroupKeyChoice =
   | { kind: 'one'; key: KmsKeySummary }
   /** Several keys qualify: the user picks one (none is preselected). */
   | { kind: 'several'; candidates: KmsKeySummary[] }
@@ -20,8 +21,7 @@ export function recommendedCandidates(
 ): KmsKeySummary[] {
   return keys.filter(
     (k) =>
-      k.eligible &&
-      k.deletionProtection === 'Enabled' &&
+      isRecommended(keyRecommendation(k)) &&
       (groupClusterIds === null || k.usedBy.every((id) => groupClusterIds.has(id))),
   );
 }
@@ -29,7 +29,7 @@ export function recommendedCandidates(
 export function recommendKey(
   keys: readonly KmsKeySummary[],
   groupClusterIds: ReadonlySet<string> | null = null,
-): KeyRecommendation {
+): GroupKeyChoice {
   const candidates = recommendedCandidates(keys, groupClusterIds);
   if (candidates.length === 1) return { kind: 'one', key: candidates[0]! };
   if (candidates.length > 1) return { kind: 'several', candidates };

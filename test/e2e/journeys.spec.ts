@@ -35,6 +35,10 @@ test.describe('journeys', () => {
     await row(page, 'lg-edge-pro-hz-admin').click();
     const panel = page.getByTestId('cluster-panel');
     await expect(panel.getByRole('heading', { name: 'lg-edge-pro-hz-admin' })).toBeVisible();
+    // Its only key has deletion protection off: not recommended, so nothing is preselected.
+    const logisticsKey = panel.locator(`input[type="radio"][value="${DEMO.keys.logistics}"]`);
+    await expect(logisticsKey).not.toBeChecked();
+    await logisticsKey.check();
     const kmsCheck = panel.locator('[data-check="caller.kmsCryptoAdmin"]');
     await expect(kmsCheck).toHaveAttribute('data-status', 'fail', { timeout: 20_000 });
     await expect(kmsCheck).toContainText('AliyunKMSCryptoAdminAccess');
@@ -251,7 +255,7 @@ test.describe('journeys', () => {
 
     // Plan: enable with the region's eligible key.
     const setup = page.getByTestId('batch-setup');
-    await expect(setup).toContainText('4 clusters in 1 account(s) and 1 region(s)');
+    await expect(setup).toContainText('4 clusters in 1 account and 1 region');
     await expect(setup.getByTestId('batch-key')).toBeVisible({ timeout: 20_000 });
     await setup.getByTestId('batch-key').selectOption(DEMO.keys.valid);
     await shot(page, 'batch-setup-en-light');
@@ -266,7 +270,7 @@ test.describe('journeys', () => {
     await plan.getByTestId('batch-apply').click();
     const confirm = page.getByTestId('confirm-batch');
     await expect(confirm).toContainText('5 minutes');
-    await confirm.getByRole('button', { name: /^Enable on \d+ clusters$/ }).click();
+    await confirm.getByRole('button', { name: /^Enable on \d+ clusters?$/ }).click();
     await expect(plan).toHaveAttribute('data-state', /applying|ended/, { timeout: 20_000 });
     await expect(plan.locator('[data-state="running"]').first()).toBeVisible({ timeout: 20_000 });
     await shot(page, 'batch-applying-en-light');

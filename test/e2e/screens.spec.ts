@@ -111,6 +111,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
       await row(page, 'lg-edge-pro-hz-admin').click();
       const panel = page.getByTestId('cluster-panel');
+      // Not recommended (deletion protection off), so not preselected: choose it.
+      await panel.locator(`input[type="radio"][value="${DEMO.keys.logistics}"]`).check();
       await expect(panel.locator('[data-check="caller.kmsCryptoAdmin"]')).toHaveAttribute(
         'data-status',
         'fail',

@@ -10,6 +10,17 @@ export type KeyIneligibleReason =
   | 'service-key' // created by a cloud service, not the user
   | 'wrong-region'; // not in the cluster's region
 
+/**
+ * Whether a key is suggested for a cluster's Secret encryption (contract/key-recommendation.ts):
+ * `used-here` and `protected-unused` are recommended; the others say why not.
+ */
+export type KeyRecommendation =
+  | 'used-here' // this account already uses it in this region
+  | 'protected-unused' // deletion protection on, used by no cluster
+  | 'protection-off' // eligible, but deletion protection is off
+  | 'protection-unknown' // eligible, but KMS did not report deletion protection
+  | 'ineligible'; // see reasons
+
 /** Key health beside a cluster's posture (UX.md). */
 export type KeyHealth =
   | 'ok'
@@ -42,12 +53,15 @@ export interface KmsKeySummary {
   health: KeyHealth;
   /** Clusters of the last fleet snapshot that use this key. */
   usedBy: string[];
+  recommendation: KeyRecommendation;
 }
 
 export interface KeyList {
   accountId: string;
   regionId: string;
   keys: KmsKeySummary[];
+  /** The key to preselect: the only recommended one, or null when none or several are. */
+  recommendedKeyId: string | null;
 }
 
 /** What `keys.create` made: a key ACK can encrypt Secrets with, protected and named. */

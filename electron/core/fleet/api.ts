@@ -2,6 +2,7 @@
 import type { CoreApi } from '../../contract';
 import type { CoreContext } from '../context';
 import type { AccountDirectory } from '../accounts/directory';
+import { soleRecommendedKey } from '../../contract/key-recommendation';
 import { listKeys } from '../keys/inventory';
 import { FleetService } from './service';
 import { SnapshotPages } from './snapshot-pages';
@@ -32,7 +33,8 @@ export function createFleetApi(
         if (c.accountId !== accountId || !c.encryption.keyId) continue;
         usedBy.set(c.encryption.keyId, [...(usedBy.get(c.encryption.keyId) ?? []), c.clusterId]);
       }
-      return { accountId, regionId, keys: await listKeys(session, regionId, usedBy) };
+      const keys = await listKeys(session, regionId, usedBy);
+      return { accountId, regionId, keys, recommendedKeyId: soleRecommendedKey(keys) };
     },
   };
   return { api, service: fleet };

@@ -2,6 +2,7 @@
 // reason a key is not), the one-word health shown beside a cluster, and the summary the key
 // list shows. The checklist (checks/key.ts), the fleet and the key list all decide from here.
 import type { KeyHealth, KeyIneligibleReason, KmsKeySummary } from '../../contract/types/keys';
+import { keyRecommendation } from '../../contract/key-recommendation';
 import type { KmsKeyMetadata } from '../cloud/kms';
 
 export const REQUIRED_KEY_SPEC = 'Aliyun_AES_256';
@@ -64,6 +65,7 @@ export function summariseKey(
   serviceKeyIds?: ReadonlySet<string>,
 ): KmsKeySummary {
   const reasons = ineligibility(key, regionId, serviceKeyIds);
+  const eligible = reasons.length === 0;
   return {
     keyId: key.keyId,
     arn: key.arn,
@@ -78,9 +80,14 @@ export function summariseKey(
     creator: key.creator,
     dkmsInstanceId: key.dkmsInstanceId,
     deleteDate: key.deleteDate,
-    eligible: reasons.length === 0,
+    eligible,
     reasons,
     health: keyHealth(key),
     usedBy,
+    recommendation: keyRecommendation({
+      eligible,
+      deletionProtection: key.deletionProtection,
+      usedBy,
+    }),
   };
 }

@@ -1,5 +1,6 @@
 // Small formatting helpers shared by the screens. Dates are shown in the user's locale; ids stay
 // as the cloud writes them.
+import { regionLabel } from '$contract';
 import { i18n, t } from './i18n/index.svelte';
 
 // toLocaleString builds a new formatter on every call; scrolling the fleet table formats two
@@ -30,6 +31,9 @@ function format(when: string | number | null | undefined, style: keyof typeof ST
   if (Number.isNaN(date.getTime())) return String(when);
   return formatter(style).format(date);
 }
+
+/** A region as the console names it, beside its id: "华东1（杭州） cn-hangzhou"; unknown: the id. */
+export const formatRegion = (regionId: string): string => regionLabel(regionId, i18n.locale);
 
 export const formatDateTime = (iso: string | null | undefined): string => format(iso, 'dateTime');
 

@@ -1,6 +1,7 @@
 // Batches across customers: clusters grouped by (account, region), each group's key from the
 // plan's key map, the single keyId, or the recommendation; a group without a key is explained.
 import { describe, expect, it } from 'vitest';
+import { keyRecommendation } from '../../../electron/contract';
 import type { ClusterSummary, KmsKeySummary } from '../../../electron/contract';
 import { batchPlanSchema } from '../../../electron/contract/schemas';
 import { groupClusters, keyForGroup } from '../../../electron/core/batch/groups';
@@ -17,7 +18,7 @@ function cluster(clusterId: string, accountId: string, regionId: string): Cluste
 }
 
 function key(keyId: string, overrides: Partial<KmsKeySummary> = {}): KmsKeySummary {
-  return {
+  const facts: Omit<KmsKeySummary, 'recommendation'> = {
     keyId,
     arn: `acs:kms:cn-hangzhou:1:key/${keyId}`,
     regionId: 'cn-hangzhou',
@@ -37,6 +38,7 @@ function key(keyId: string, overrides: Partial<KmsKeySummary> = {}): KmsKeySumma
     usedBy: [],
     ...overrides,
   };
+  return { ...facts, recommendation: overrides.recommendation ?? keyRecommendation(facts) };
 }
 
 const a1 = cluster('c-a-hz-1', 'acc-a', 'cn-hangzhou');

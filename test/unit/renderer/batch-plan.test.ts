@@ -126,7 +126,7 @@ describe('BatchPlan', () => {
     render(BatchPlan, { batch: view({}), ...h });
     await fireEvent.click(screen.getByTestId('batch-apply'));
     const dialog = screen.getByTestId('confirm-batch');
-    expect(dialog.textContent).toContain('2 clusters in 1 account(s) and 1 region(s)');
+    expect(dialog.textContent).toContain('2 clusters in 1 account and 1 region');
     expect(dialog.textContent).toContain('key-1');
     expect(dialog.textContent).toContain('5 minutes');
     expect(h.onapply).not.toHaveBeenCalled();
@@ -259,12 +259,13 @@ describe('BatchSetup', () => {
                   reasons: ['rotation-on'],
                 }),
               ],
+        recommendedKeyId: null,
       }),
     );
     const onplan = vi.fn();
     render(BatchSetup, { clusters, onplan, load });
     expect(screen.getByTestId('batch-selection').textContent).toContain(
-      '4 clusters in 2 account(s) and 2 region(s)',
+      '4 clusters in 2 accounts and 2 regions',
     );
     await waitFor(() => expect(screen.getAllByTestId('batch-key')).toHaveLength(3));
     expect(load).toHaveBeenCalledTimes(3);
@@ -319,6 +320,7 @@ describe('BatchSetup', () => {
       accountId: 'acc-2',
       regionId: 'cn-hangzhou',
       keys: [key({ keyId: 'key-rot', eligible: false, reasons: ['rotation-on' as const] })],
+      recommendedKeyId: null,
     }));
     const made = key({ keyId: 'key-new', aliases: ['alias/team-hz'] });
     const create = vi.fn(async (input: { accountId: string; regionId: string; alias: string }) => ({
@@ -367,7 +369,12 @@ describe('BatchSetup', () => {
 
   it('shows why a key could not be created, and keeps the dialog open', async () => {
     const clusters = [cluster({ name: 'a' })];
-    const load = async () => ({ accountId: 'acc-1', regionId: 'cn-hangzhou', keys: [] });
+    const load = async () => ({
+      accountId: 'acc-1',
+      regionId: 'cn-hangzhou',
+      keys: [],
+      recommendedKeyId: null,
+    });
     const create = vi.fn(async () => {
       throw new Error('The alias alias/ack-secret-guard-cn-hangzhou already names key key-x');
     });

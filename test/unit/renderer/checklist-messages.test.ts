@@ -15,6 +15,7 @@ const list: ChecklistData = {
   action: 'enable',
   keyId: 'key-1',
   ready: false,
+  unconfirmed: [],
   checkedAt: '2026-11-29T00:00:00Z',
   checks: [
     {

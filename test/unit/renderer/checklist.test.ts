@@ -47,7 +47,7 @@ describe('Checklist', () => {
       'key.deletionProtection',
       'cluster.state',
     ]);
-    expect(screen.getByTestId('checklist-verdict').textContent).toContain('2 item(s) block');
+    expect(screen.getByTestId('checklist-verdict').textContent).toContain('2 items block');
     const kms = container.querySelector('[data-check="caller.kmsCryptoAdmin"]') as HTMLElement;
     expect(within(kms).getByRole('img', { name: 'Fail' })).toBeTruthy();
     expect(kms.textContent).toContain('needs the AliyunKMSCryptoAdminAccess system policy');

@@ -7,6 +7,7 @@ import type {
   VerifyReport,
   VerifyResult,
 } from '../../../electron/contract';
+import { keyRecommendation } from '../../../electron/contract/key-recommendation';
 
 export function cluster(over: Partial<ClusterSummary> & { name: string }): ClusterSummary {
   return {
@@ -33,7 +34,7 @@ export function cluster(over: Partial<ClusterSummary> & { name: string }): Clust
 }
 
 export function key(over: Partial<KmsKeySummary> & { keyId: string }): KmsKeySummary {
-  return {
+  const summary: Omit<KmsKeySummary, 'recommendation'> = {
     arn: `acs:kms:cn-hangzhou:1:key/${over.keyId}`,
     regionId: 'cn-hangzhou',
     aliases: [],
@@ -52,6 +53,8 @@ export function key(over: Partial<KmsKeySummary> & { keyId: string }): KmsKeySum
     usedBy: [],
     ...over,
   };
+  // The contract's rule, unless a test names the recommendation itself.
+  return { recommendation: keyRecommendation(summary), ...summary, ...over };
 }
 
 export const failingChecklist: Checklist = {

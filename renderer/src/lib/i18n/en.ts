@@ -12,7 +12,7 @@ export const en = {
   'shell.noAccount': 'No account selected',
   'shell.allAccounts': 'All accounts',
   'shell.accountSwitcher': 'Account',
-  'shell.accountsCount': '{n} accounts',
+  'shell.accountsCount': '{n, plural, one {# account} other {# accounts}}',
   'shell.currentAccount': 'Current account',
   'welcome.title': 'No accounts yet',
   'welcome.body':
@@ -25,7 +25,7 @@ export const en = {
   'welcome.import.action': 'Import profiles',
   'welcome.demo.title': 'Try the demo account',
   'welcome.demo.body':
-    'A simulated cloud with three accounts and 17 clusters. Nothing reaches Alibaba Cloud.',
+    'A simulated cloud with three accounts and their clusters. Nothing reaches Alibaba Cloud.',
   'welcome.demo.action': 'Start demo account',
   'welcome.demo.starting': 'Starting the simulated cloud…',
   'welcome.demo.failed': 'The demo account could not start: {message}',
@@ -102,7 +102,7 @@ export const en = {
   'health.unknown': 'Unknown',
 
   'fleet.title': 'Clusters',
-  'fleet.counts.total': '{n} clusters',
+  'fleet.counts.total': '{n, plural, one {# cluster} other {# clusters}}',
   'fleet.counts.encrypted': 'encrypted',
   'fleet.counts.notEncrypted': 'not encrypted',
   'fleet.counts.changing': 'changing',
@@ -110,7 +110,7 @@ export const en = {
   'fleet.counts.problem': 'unknown or error',
   'fleet.counts.label': 'Encryption posture',
   'fleet.refresh': 'Refresh',
-  'fleet.refreshing': 'Refreshing {done} of {total} regions…',
+  'fleet.refreshing': 'Refreshing {done} of {total, plural, one {# region} other {# regions}}…',
   'fleet.refreshingStart': 'Refreshing…',
   'fleet.refreshFailed': 'Refresh failed: {message}',
   'fleet.export': 'Export',
@@ -149,12 +149,13 @@ export const en = {
   'fleet.loading': 'Reading the last snapshot…',
   'fleet.stale': 'Offline: showing the snapshot from {age} (last updated {time}).',
   'fleet.old': 'Last updated {age}.',
-  'fleet.failures': '{n} account/region could not be read; the clusters below are from the others.',
+  'fleet.failures':
+    '{n, plural, one {# account/region} other {# account/regions}} could not be read; the clusters below are from the others.',
   'fleet.failure.row': '{account} · {region}: {what} ({code})',
   'fleet.failure.wholeAccount': 'all regions',
   'fleet.progress.label': 'Refresh progress',
   'fleet.progress.running': 'reading',
-  'fleet.progress.done': '{n} clusters',
+  'fleet.progress.done': '{n, plural, one {# cluster} other {# clusters}}',
   'fleet.progress.failed': 'failed',
   'fleet.attention': 'Needs attention',
   'fleet.keyboardHint': '↑ ↓ to move, Enter to open, Esc to close',
@@ -205,8 +206,14 @@ export const en = {
   'keys.eligible': 'Eligible keys',
   'keys.ineligible': 'Not eligible',
   'keys.noEligible': 'No key in this region can encrypt Secrets.',
-  'keys.inUse': 'Used by {n} clusters',
+  'keys.inUse': 'Used by {n, plural, one {# cluster} other {# clusters}}',
   'keys.noAlias': 'no alias',
+  'keys.recommendation.used-here':
+    'Recommended: this account already uses it in this region ({n, plural, one {# cluster} other {# clusters}})',
+  'keys.recommendation.protected-unused': 'Recommended: deletion protection on, used by no cluster',
+  'keys.recommendation.protection-off': 'Not recommended: deletion protection off',
+  'keys.recommendation.protection-unknown': 'Not recommended: deletion protection unknown',
+  'keys.recommendation.ineligible': 'Not eligible',
   'keys.spec': 'Key spec',
   'keys.usage': 'Key usage',
   'keys.state': 'Key state',
@@ -229,7 +236,7 @@ export const en = {
   'checks.running': 'Running the checklist…',
   'checks.failed': 'The checklist could not run: {message}',
   'checks.ready': 'Ready: nothing blocks this change.',
-  'checks.notReady': '{n} item(s) block this change.',
+  'checks.notReady': '{n, plural, one {# item blocks} other {# items block}} this change.',
   'checks.unconfirmed':
     'Could not confirm {checks}: a change needs them confirmed, because their failure can lose data or cannot be undone. Fix what stopped the check (see below), then run the checklist again.',
   'checks.nothingChecked':
@@ -557,8 +564,10 @@ export const en = {
   'audit.failed': 'The audit log could not be read: {message}',
   'audit.empty': 'The audit log is empty: changes and fixes made with this app are recorded here.',
   'audit.emptyFiltered': 'No entry matches these filters.',
-  'audit.problems': '{n} line(s) of the audit log could not be read; they are kept on disk:',
-  'audit.limited': 'The newest {n} entries are shown; narrow the filters to see older ones.',
+  'audit.problems':
+    '{n, plural, one {# line} other {# lines}} of the audit log could not be read; they are kept on disk:',
+  'audit.limited':
+    'The newest {n, plural, one {entry is} other {# entries are}} shown; narrow the filters to see older ones.',
   'audit.col.time': 'Time',
   'audit.col.account': 'Account',
   'audit.col.cluster': 'Cluster',
@@ -606,8 +615,10 @@ export const en = {
   'batch.noSelection':
     'No clusters selected. Tick clusters in the Clusters table (Shift-click for a range, Space on the active row), then choose “Batch change…”.',
   'batch.goToClusters': 'Go to clusters',
-  'batch.selection': '{n} clusters in {accounts} account(s) and {regions} region(s).',
-  'batch.selectionEncrypted': ' {n} of them are already encrypted.',
+  'batch.selection':
+    '{n, plural, one {# cluster} other {# clusters}} in {accounts, plural, one {# account} other {# accounts}} and {regions, plural, one {# region} other {# regions}}.',
+  'batch.selectionEncrypted':
+    ' {n, plural, one {# of them is} other {# of them are}} already encrypted.',
   'batch.action': 'Change',
   'batch.keysLoading': 'Reading the keys of the selected regions…',
   'batch.keyRegionHint':
@@ -643,7 +654,7 @@ export const en = {
   'batch.disableHint': 'Each cluster keeps using its own key until the change has ended.',
   'batch.plan': 'Plan',
   'batch.planHint': 'Runs every cluster’s checklist; nothing changes yet.',
-  'batch.planning': 'Running the checklist of {n} clusters…',
+  'batch.planning': 'Running the checklist of {n, plural, one {# cluster} other {# clusters}}…',
   'batch.enableTitle': 'Enable encryption',
   'batch.disableTitle': 'Disable encryption',
   'batch.createdAt': 'Planned {time}',
@@ -660,10 +671,10 @@ export const en = {
   'batch.count.progress':
     '{running} running, {succeeded} succeeded, {failed} failed, {pending} waiting',
   'batch.count.cancelled': '{n} cancelled',
-  'batch.progressLabel': '{done} of {total} clusters done',
+  'batch.progressLabel': '{done} of {total, plural, one {# cluster} other {# clusters}} done',
   'batch.problems': 'The plan could not see everything:',
   'batch.concurrency': 'At once',
-  'batch.apply': 'Apply to {n} clusters…',
+  'batch.apply': 'Apply to {n, plural, one {# cluster} other {# clusters}}…',
   'batch.resume': 'Resume',
   'batch.pause': 'Pause',
   'batch.cancel': 'Cancel the rest',
@@ -700,22 +711,25 @@ export const en = {
   'batch.history': 'Earlier batches',
   'batch.historyEmpty': 'No batch yet.',
   'batch.historyCounts': '{ready} ready, {skipped} skipped, {succeeded} succeeded',
-  'batch.listProblems': '{n} batch file(s) could not be read; they are kept on disk.',
+  'batch.listProblems':
+    '{n, plural, one {# batch file} other {# batch files}} could not be read; they are kept on disk.',
   'batch.confirm.enableTitle': 'Enable Secret encryption at rest on a batch?',
   'batch.confirm.disableTitle': 'Disable Secret encryption at rest on a batch?',
   'batch.confirm.scope':
-    'This changes {n} clusters in {accounts} account(s) and {regions} region(s).',
+    'This changes {n, plural, one {# cluster} other {# clusters}} in {accounts, plural, one {# account} other {# accounts}} and {regions, plural, one {# region} other {# regions}}.',
   'batch.confirm.key': 'Master key (CMK):',
   'batch.itemKey': 'key {keyId}',
   'batch.confirm.ownKey': 'Each cluster’s own key is used until its change ends.',
-  'batch.confirm.concurrency': '{n} clusters change at once; the others wait.',
+  'batch.confirm.concurrency':
+    '{n, plural, one {# cluster changes} other {# clusters change}} at once; the others wait.',
   'batch.confirm.recheck':
     'Each cluster’s checklist runs again just before it starts; one that is no longer ready is skipped.',
   'batch.confirm.pause': 'You can pause or cancel: changes under way go on, no new one starts.',
   'batch.confirm.typeCount': 'Type the number of clusters ({n}) to confirm',
-  'batch.confirm.enableAction': 'Enable on {n} clusters',
-  'batch.confirm.disableAction': 'Disable on {n} clusters',
-  'keyGuard.banner.title': '{n} critical key problems: clusters are losing their Secrets',
+  'batch.confirm.enableAction': 'Enable on {n, plural, one {# cluster} other {# clusters}}',
+  'batch.confirm.disableAction': 'Disable on {n, plural, one {# cluster} other {# clusters}}',
+  'keyGuard.banner.title':
+    '{n, plural, one {# critical key problem} other {# critical key problems}}: clusters are losing their Secrets',
   'keyGuard.banner.titleOne': 'A critical key problem: clusters are losing their Secrets',
   'keyGuard.kind.key-pending-deletion': 'Key {key} is pending deletion',
   'keyGuard.kind.key-disabled': 'Key {key} is disabled',
@@ -726,8 +740,8 @@ export const en = {
   'keyGuard.kind.deletion-protection-off': 'Deletion protection of key {key} is off',
   'keyGuard.kind.rotation-on': 'Automatic rotation of key {key} is on',
   'keyGuard.kind.kms-instance-expiring': 'The KMS instance of key {key} expires soon',
-  'keyGuard.clusters': 'Affects {n} cluster(s): {names}',
-  'keyGuard.sharedAccounts': 'Used by clusters in {n} accounts',
+  'keyGuard.clusters': 'Affects {n, plural, one {# cluster} other {# clusters}}: {names}',
+  'keyGuard.sharedAccounts': 'Used by clusters in {n, plural, one {# account} other {# accounts}}',
   'keyGuard.countdown': 'Deleted for good in {time} ({date})',
   'keyGuard.countdownPast': 'The deletion date has passed ({date})',
   'keyGuard.who': 'By {user} at {time}',
@@ -738,9 +752,9 @@ export const en = {
   'keyGuard.action.enable-key': 'Enable key',
   'keyGuard.action.enable-deletion-protection': 'Turn on deletion protection',
   'keyGuard.confirm.cancel-key-deletion':
-    'The deletion of key {key} (account {account}, region {region}) is cancelled; the key returns to Enabled and the {n} cluster(s) that use it can decrypt their Secrets again. This is recorded in the audit log.',
+    'The deletion of key {key} (account {account}, region {region}) is cancelled; the key returns to Enabled and the {n, plural, one {# cluster that uses} other {# clusters that use}} it can decrypt their Secrets again. This is recorded in the audit log.',
   'keyGuard.confirm.enable-key':
-    'Key {key} (account {account}, region {region}) is enabled; the {n} cluster(s) that use it can decrypt their Secrets again. This is recorded in the audit log.',
+    'Key {key} (account {account}, region {region}) is enabled; the {n, plural, one {# cluster that uses} other {# clusters that use}} it can decrypt their Secrets again. This is recorded in the audit log.',
   'keyGuard.confirm.enable-deletion-protection':
     'Deletion protection is turned on for key {key} (account {account}, region {region}); it can then not be scheduled for deletion until it is turned off again. This is recorded in the audit log.',
   'keyGuard.deleteDate': 'deleted for good on {date}',
@@ -765,7 +779,7 @@ export const en = {
   'create.field.name': 'Cluster name',
   'create.field.vpc': 'VPC',
   'create.field.vswitches': 'vSwitches',
-  'create.field.freeIps': '{n} free addresses',
+  'create.field.freeIps': '{n, plural, one {# free address} other {# free addresses}}',
   'create.field.noVswitches': 'This VPC has no vSwitch.',
   'create.field.podCidr': 'Pod CIDR (Flannel)',
   'create.field.serviceCidr': 'Service CIDR',

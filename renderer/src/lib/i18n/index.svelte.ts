@@ -26,18 +26,39 @@ function detect(): Locale {
   return localeFromLanguages(languages);
 }
 
-export function format(template: string, params?: Record<string, string | number>): string {
+// Plural forms, the one way for the whole renderer: a subset of ICU MessageFormat,
+// `{n, plural, one {# cluster} other {# clusters}}`, where `#` is the number. The forms hold
+// plain text (no placeholders). Chinese has no plural forms and writes `{n} 个集群`.
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+// One PluralRules per language (a cache, not state: nothing renders from it).
+const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
+
+function pluralForm(locale: Locale, n: number): Intl.LDMLPluralRule {
+  return (pluralRules[locale] ??= new Intl.PluralRules(locale)).select(n);
+}
+
+export function format(
+  template: string,
+  params?: Record<string, string | number>,
+  locale: Locale = 'en',
+): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template
+    .replace(PLURAL, (whole, name: string, one: string, other: string) => {
+      const value = params[name];
+      if (typeof value !== 'number') return whole;
+      return (pluralForm(locale, value) === 'one' ? one : other).replaceAll('#', String(value));
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
 }
 
 class I18n {
   locale = $state<Locale>(detect());
 
   t = (key: MessageKey, params?: Record<string, string | number>): string =>
-    format(catalogs[this.locale][key], params);
+    format(catalogs[this.locale][key], params, this.locale);
 
   setLocale(locale: Locale): void {
     this.locale = locale;
