@@ -162,7 +162,7 @@ describe('ack-secret-guard accounts', () => {
       code: 2,
       err: expect.stringContaining('Usage:'),
     });
-    expect(await cli(['accounts', '--help'])).toMatchObject({
+    expect(await cli(['accounts', 'add', '--help'])).toMatchObject({
       code: 0,
       out: expect.stringContaining('--secret-stdin'),
     });

@@ -86,7 +86,7 @@ describe('Checklist messages', () => {
   it('shows evidence as labelled words, never raw field names', async () => {
     const { container } = render(Checklist, { checklist: list });
     const item = container.querySelector('[data-check="network.kmsEgress"]') as HTMLElement;
-    await fireEvent.click(within(item).getByRole('button', { name: '证据' }));
+    await fireEvent.click(within(item).getByRole('button', { name: '依据' }));
     const text = item.querySelector('dl')!.textContent!;
     expect(text).toContain('安全组，HTTPS（TCP 443）：判定');
     expect(text).toContain('默认拒绝（没有规则允许）');

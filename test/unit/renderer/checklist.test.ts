@@ -14,7 +14,7 @@ describe('Checklist', () => {
       unconfirmed: ['key.state' as const],
     };
     const { unmount } = render(Checklist, { checklist: unknownKey });
-    expect(screen.getByTestId('checklist-verdict').textContent).toContain('1 item(s) block');
+    expect(screen.getByTestId('checklist-verdict').textContent).toContain('1 item blocks');
     expect(screen.getByTestId('checklist-unconfirmed').textContent).toContain(
       'Could not confirm Key state',
     );

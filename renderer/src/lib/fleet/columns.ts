@@ -62,7 +62,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
     id: 'region',
     label: 'fleet.col.region',
     sort: 'region',
-    width: 100,
+    // The region's name (华东1（杭州）, China (Hangzhou)); the id is in the tooltip.
+    width: 110,
     min: 70,
     hideable: true,
     grow: 0,
@@ -80,7 +81,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     id: 'key',
     label: 'fleet.col.key',
     sort: null,
-    width: 236,
+    width: 226,
     min: 110,
     hideable: true,
     grow: 1.2,

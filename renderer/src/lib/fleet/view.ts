@@ -3,6 +3,7 @@
 // frame in < 16 ms, README Benchmarks): each row's search text is lower-cased once, filters are
 // plain loops.
 import type { ClusterSummary, EncryptionPosture, KeyFinding, KeyHealth } from '$contract';
+import { regionName } from '$contract';
 import { isFailedState } from '../cluster-state';
 
 /** A cluster as the table shows it: the summary plus what the renderer derives once. */
@@ -91,6 +92,9 @@ export function toRow(cluster: ClusterSummary): FleetRow {
       cluster.accountName,
       cluster.cloudAccountId ?? '',
       cluster.regionId,
+      // Either language's region name finds the row (杭州, Hangzhou), whatever the UI language.
+      regionName(cluster.regionId, 'en') ?? '',
+      regionName(cluster.regionId, 'zh-CN') ?? '',
       cluster.encryption.keyId ?? '',
       ...(key?.aliases ?? []),
     ]
