@@ -14,6 +14,11 @@ test('zh-CN checklist: specific summary, fix with copy, readable evidence', asyn
   await startDemo(page, server.url, 'zh-CN');
   await row(page, 'edge-pro-sz-blocked-acl').click();
   const panel = page.getByTestId('cluster-panel');
+  // The picker preselects only a sole recommended key: take the first eligible one.
+  await panel
+    .locator('[data-testid="key-picker"] input[type="radio"]:not([disabled])')
+    .first()
+    .check();
   const egress = panel.locator('[data-check="network.kmsEgress"]');
   await expect(egress).toHaveAttribute('data-status', 'fail', { timeout: 30_000 });
   await expect(egress.getByTestId('check-summary')).toContainText(
@@ -25,7 +30,7 @@ test('zh-CN checklist: specific summary, fix with copy, readable evidence', asyn
   await egress.getByRole('button', { name: '复制 100.64.0.0/10' }).click();
   await expect(egress.getByRole('status')).toHaveText(/已复制|无法复制/);
 
-  await egress.getByRole('button', { name: '证据' }).click();
+  await egress.getByRole('button', { name: '依据' }).click();
   const evidence = egress.locator('dl');
   await expect(evidence).toContainText('判定依据');
   await expect(evidence).toContainText('安全组，HTTPS（TCP 443）：结果');

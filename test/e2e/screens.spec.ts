@@ -42,6 +42,15 @@ const PROPER_NOUNS = new Set(
     'DNS',
     'Service',
     'GNOME',
+    // Kubernetes' own names: the API Server component, the RBAC roles admin and ops.
+    'API',
+    'Server',
+    'admin',
+    'ops',
+    // The time zone of a wall-clock time, and the HTTP status a cloud refusal carries.
+    'UTC',
+    'HTTP',
+    'Keyring',
     'KWallet',
     'etcd',
     'config',
@@ -73,6 +82,7 @@ async function visibleEnglish(page: Page, core: Core): Promise<string[]> {
   for (const n of names.filter(Boolean).sort((a, b) => b.length - a.length))
     text = text.split(n).join(' ');
   text = text
+    .replace(/\b[\w-]+(\.[\w-]+)*\.(com|cn)\b/g, ' ') // host names (kms-vpc.….aliyuncs.com)
     .replace(/\b(alias|key|acs|sg|vsw|vpc|nacl)[-/:][\w/.:-]+/g, ' ')
     .replace(/\b[a-z]{2}-[a-z]+(-[a-z0-9]+)*\b/g, ' ') // region ids
     .replace(/\baliyuncsmanagedsecurityrole:\S*/gi, ' ') // ActionTrail callers

@@ -252,6 +252,8 @@ export const en = {
   'value.explicitAccept': 'allowed by a rule',
   'value.explicitDrop': 'dropped by a rule',
   'value.implicitAllow': 'allowed by default (basic group without outbound rules)',
+  'value.source.journal': "this app's change journal",
+  'value.source.cluster updated': "the cluster's last update",
   'value.implicitDeny': 'denied by default (nothing allows it)',
   'value.empty': 'no entries (denies everything)',
   'value.partialDrop': 'partly dropped by a rule',

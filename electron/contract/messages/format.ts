@@ -46,9 +46,17 @@ function paramText(value: MessageParam | undefined, lang: MessageLang): string {
 }
 
 function fill(template: string, params: Message['params'], lang: MessageLang): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params && name in params ? paramText(params[name], lang) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!params || !(name in params)) return whole;
+    // A cooldown's `source` is one of a few fixed words (the app's journal, the cluster's last
+    // update) or cloud data (an ActionTrail event, a task): the fixed words have catalog entries.
+    const value = params[name];
+    if (name === 'source' && typeof value === 'string') {
+      const word = lookup(lang, `value.source.${value}`);
+      if (word) return word;
+    }
+    return paramText(value, lang);
+  });
 }
 
 /**

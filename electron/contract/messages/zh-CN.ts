@@ -238,6 +238,8 @@ export const zhCN: Record<MessageKey, string> = {
   'value.explicitAccept': '被规则允许',
   'value.explicitDrop': '被规则拒绝',
   'value.implicitAllow': '默认允许（普通安全组，无出方向规则）',
+  'value.source.journal': '本应用的变更记录',
+  'value.source.cluster updated': '集群的最近一次更新',
   'value.implicitDeny': '默认拒绝（没有规则允许）',
   'value.empty': '没有条目（拒绝一切）',
   'value.partialDrop': '部分被规则拒绝',
