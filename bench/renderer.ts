@@ -20,10 +20,12 @@ const ROW = '[data-testid="cluster-table"] [role="row"][data-cluster-id]';
 const PROBES = `(() => {
   const bench = { delivered: null, rowSeen: null, firstRowPainted: null, keystrokes: [], longtasks: [], lastKeydown: null };
   Object.defineProperty(window, '__bench', { value: bench });
-  // When the fleet.snapshot answer reaches the page (the bridge's invoke resolves).
+  // When the snapshot's first answer reaches the page (the bridge's invoke resolves): the whole
+  // fleet.snapshot, or the first fleet.snapshotPage (the window renders it before the rest).
   const wrap = (invoke) => async (channel, payload) => {
     const answer = await invoke(channel, payload);
-    if (String(channel).endsWith('fleet.snapshot') && bench.delivered === null) bench.delivered = performance.now();
+    const name = String(channel);
+    if ((name.endsWith('fleet.snapshot') || name.endsWith('fleet.snapshotPage')) && bench.delivered === null) bench.delivered = performance.now();
     return answer;
   };
   let current = window.__guardIpcInvoke ? wrap(window.__guardIpcInvoke) : undefined;
