@@ -169,7 +169,11 @@ class AppState {
         await readSnapshotInPages(
           (request) => call('fleet.snapshotPage', request),
           () => call('fleet.snapshot'),
-          (partial) => this.setSnapshot(partial),
+          // The first page is shown at once: the table leaves its loading state with it.
+          (partial) => {
+            this.setSnapshot(partial);
+            this.snapshotLoaded = true;
+          },
         ),
       );
     } catch (error) {
