@@ -19,6 +19,8 @@ export type ColumnId =
 export interface ColumnSpec {
   id: ColumnId;
   label: MessageKey;
+  /** The full name, when the header is shortened to fit its default width (tooltip, menu). */
+  title?: MessageKey;
   sort: SortKey | null;
   /** Width in px before the user changes it. */
   width: number;
@@ -97,7 +99,9 @@ export const COLUMNS: readonly ColumnSpec[] = [
   },
   {
     id: 'version',
+    // "Kubernetes 版本" does not fit 72 px: the header says 版本 / Version, the tooltip the rest.
     label: 'fleet.col.version',
+    title: 'fleet.col.versionFull',
     sort: 'version',
     width: 72,
     min: 60,

@@ -136,7 +136,7 @@ export const zhCN: Record<MessageKey, string> = {
   'fleet.col.account': '账号',
   'fleet.col.region': '地域',
   'fleet.col.edition': '类型',
-  'fleet.col.version': 'Kubernetes 版本',
+  'fleet.col.version': '版本',
   'fleet.col.state': '状态',
   'fleet.col.encryption': '加密',
   'fleet.col.key': '密钥',
@@ -813,4 +813,10 @@ export const zhCN: Record<MessageKey, string> = {
   'create.check.role.csManagedSecurity': '已授权 AliyunCSManagedSecurityRole',
   'create.check.caller.createCluster': '调用者可创建集群（cs:CreateCluster）',
   'create.check.caller.kmsCryptoAdmin': '调用者拥有 AliyunKMSCryptoAdminAccess',
+  // ui: the key guard banner's fold; full column names for the tooltips of short headers.
+  'keyGuard.banner.folded': '{n} 个严重的密钥问题',
+  'keyGuard.banner.show': '展开',
+  'keyGuard.banner.hide': '收起',
+  'keyGuard.banner.fresh': '收起后新增 {n} 个：{what}',
+  'fleet.col.versionFull': 'Kubernetes 版本',
 };
