@@ -83,7 +83,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     id: 'key',
     label: 'fleet.col.key',
     sort: null,
-    width: 226,
+    width: 220,
     min: 110,
     hideable: true,
     grow: 1.2,
@@ -103,7 +103,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
     label: 'fleet.col.version',
     title: 'fleet.col.versionFull',
     sort: 'version',
-    width: 72,
+    // Room for "Version" and the sort arrow; the 6 px come from the key column (the 1280 budget).
+    width: 78,
     min: 60,
     hideable: true,
     grow: 0,
@@ -119,7 +120,9 @@ export const COLUMNS: readonly ColumnSpec[] = [
   },
   {
     id: 'updated',
+    // "Last change" does not fit 92 px: Updated, with "Last updated" (the glossary's) in the tooltip.
     label: 'fleet.col.updated',
+    title: 'fleet.col.updatedFull',
     sort: null,
     width: 92,
     min: 70,

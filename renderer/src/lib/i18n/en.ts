@@ -139,7 +139,7 @@ export const en = {
   'fleet.col.state': 'State',
   'fleet.col.encryption': 'Encryption',
   'fleet.col.key': 'Key',
-  'fleet.col.updated': 'Last change',
+  'fleet.col.updated': 'Updated',
   'fleet.sort.attention': 'Problems first',
   'fleet.table': 'Clusters',
   'fleet.shown': '{shown} of {total} shown',
@@ -854,6 +854,7 @@ export const en = {
   'keyGuard.banner.fresh':
     '{n, plural, one {# new since hidden} other {# new since hidden}}: {what}',
   'fleet.col.versionFull': 'Kubernetes version',
+  'fleet.col.updatedFull': 'Last updated',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -140,7 +140,7 @@ export const zhCN: Record<MessageKey, string> = {
   'fleet.col.state': '状态',
   'fleet.col.encryption': '加密',
   'fleet.col.key': '密钥',
-  'fleet.col.updated': '最近变更',
+  'fleet.col.updated': '最后更新',
   'fleet.sort.attention': '问题优先',
   'fleet.table': '集群',
   'fleet.shown': '显示 {shown} / {total}',
@@ -819,4 +819,5 @@ export const zhCN: Record<MessageKey, string> = {
   'keyGuard.banner.hide': '收起',
   'keyGuard.banner.fresh': '收起后新增 {n} 个：{what}',
   'fleet.col.versionFull': 'Kubernetes 版本',
+  'fleet.col.updatedFull': '最后更新',
 };
