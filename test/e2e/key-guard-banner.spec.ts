@@ -6,7 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import { demoOf } from '../../electron/core/demo';
 import { DEMO } from '../../simulator';
 import { expect, test } from './fixtures';
-import { row, shot, startDemo } from './helpers';
+import { row, scheduleKeyDeletion, shot, startDemo } from './helpers';
 
 /** Checks of the checklist wholly inside the panel's scrolling area, the checklist at its top. */
 async function visibleChecks(page: Page, panel: Locator): Promise<number> {
@@ -76,14 +76,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     // A new finding less urgent than the worst one folded away (its deletion is further off):
     // named on the folded line, inside the banner's alert region.
     const sim = demoOf(core.context).sim!;
-    sim.control.keyChange(DEMO.keys.protectedInUse, {
-      action: 'SetDeletionProtection',
-      enableDeletionProtection: false,
-    });
-    sim.control.keyChange(DEMO.keys.protectedInUse, {
-      action: 'ScheduleKeyDeletion',
-      pendingWindowInDays: 7,
-    });
+    scheduleKeyDeletion(sim, DEMO.keys.protectedInUse);
     await page.getByTestId('refresh').click();
     await expect(banner.getByTestId('key-finding')).toHaveCount(3, { timeout: 30_000 });
     await expect(banner.getByTestId('key-guard-fresh')).toContainText(DEMO.keys.protectedInUse);
