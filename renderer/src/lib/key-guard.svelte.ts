@@ -22,11 +22,10 @@ export interface BannerView {
  * than a finding already folded away is announced on the folded line.
  */
 export function bannerView(fold: BannerFold, critical: readonly KeyFinding[]): BannerView {
-  const seen = new Set(fold.seen);
-  const fresh = critical.filter((f) => !seen.has(f.id));
   if (!fold.folded) return { expanded: true, fresh: [] };
+  const fresh = critical.filter((f) => !fold.seen.includes(f.id));
   const worst = critical[0];
-  return { expanded: worst !== undefined && !seen.has(worst.id), fresh };
+  return { expanded: worst !== undefined && fresh.includes(worst), fresh };
 }
 
 class KeyGuardState {
