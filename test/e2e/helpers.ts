@@ -1,6 +1,7 @@
 // Shared steps of the renderer journeys: start the demo from the welcome page, find rows, and
 // save screenshots under test-results/screens/.
 import type { Page } from '@playwright/test';
+import type { Simulator } from '../../simulator';
 import { expect } from './fixtures';
 
 export async function startDemo(page: Page, serverUrl: string, locale: 'en' | 'zh-CN' = 'en') {
@@ -27,4 +28,13 @@ export function row(page: Page, clusterName: string) {
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png` });
+}
+
+/** Someone turns a key's deletion protection off and schedules its deletion, in the cloud. */
+export function scheduleKeyDeletion(sim: Simulator, keyId: string, days = 7): void {
+  sim.control.keyChange(keyId, {
+    action: 'SetDeletionProtection',
+    enableDeletionProtection: false,
+  });
+  sim.control.keyChange(keyId, { action: 'ScheduleKeyDeletion', pendingWindowInDays: days });
 }

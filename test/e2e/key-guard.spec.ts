@@ -4,7 +4,7 @@
 import { demoOf } from '../../electron/core/demo';
 import { DEMO } from '../../simulator';
 import { expect, test } from './fixtures';
-import { shot, startDemo } from './helpers';
+import { scheduleKeyDeletion, shot, startDemo } from './helpers';
 
 for (const locale of ['en', 'zh-CN'] as const) {
   test(`a key scheduled for deletion: banner, countdown, cancel deletion (${locale})`, async ({
@@ -18,14 +18,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     // banner below is about this test's key alone.
     sim.control.keyChange(DEMO.keys.pendingDeletion, { action: 'CancelKeyDeletion' });
     sim.control.keyChange(DEMO.keys.disabledInUse, { action: 'EnableKey' });
-    sim.control.keyChange(DEMO.keys.protectedInUse, {
-      action: 'SetDeletionProtection',
-      enableDeletionProtection: false,
-    });
-    sim.control.keyChange(DEMO.keys.protectedInUse, {
-      action: 'ScheduleKeyDeletion',
-      pendingWindowInDays: 7,
-    });
+    scheduleKeyDeletion(sim, DEMO.keys.protectedInUse);
 
     await page.getByTestId('refresh').click();
     const banner = page.getByTestId('key-guard-banner');

@@ -1,6 +1,7 @@
 // Screenshots of every main screen in both languages and both themes (test-results/screens/),
 // and the language check: in zh-CN no English word is left on the main screens, apart from
-// proper nouns, ids and the user's own data (account and cluster names).
+// proper nouns, ids and the user's own data (account and cluster names). At the default
+// 1280x800; SCREENS_VIEWPORT=1920x1080 takes the set at another size (names end in -1920).
 import type { Page } from '@playwright/test';
 import type { Core } from '../../electron/core/service';
 import { DEMO } from '../../simulator';
@@ -71,6 +72,13 @@ const PROPER_NOUNS = new Set(
   ].map((w) => w.toLowerCase()),
 );
 
+const [width, height] = (process.env.SCREENS_VIEWPORT ?? '1280x800').split('x').map(Number) as [
+  number,
+  number,
+];
+/** The default size keeps the plain names; another size adds its width. */
+const sized = width === 1280 ? '' : `-${width}`;
+
 async function visibleEnglish(page: Page, core: Core): Promise<string[]> {
   const names: string[] = [];
   for (const a of (await core.api['accounts.list']({})).accounts) names.push(a.name);
@@ -97,7 +105,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
     test(`main screens in ${locale}, ${scheme}`, async ({ page, server, core }) => {
       test.setTimeout(180_000);
       await page.emulateMedia({ colorScheme: scheme });
-      const suffix = `${locale}-${scheme}`;
+      await page.setViewportSize({ width, height });
+      const suffix = `${locale}-${scheme}${sized}`;
       await page.goto(`${server.url}/`);
       await page.getByRole('radio', { name: locale === 'en' ? 'EN' : '中文' }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(

@@ -208,9 +208,13 @@ describe('BatchPlan', () => {
     render(BatchPlan, { batch: mapped, ...handlers() });
     const rows = screen.getAllByTestId('batch-mapping-row');
     expect(rows.map((r) => r.dataset.source)).toEqual(['given', 'none']);
+    // The region as the console names it, as setting the batch up shows it (one groups table).
     expect(rows[0]!.textContent).toMatch(
-      /Logistics\s*cn-hangzhou\s*2\s*alias\/logistics-ack\s*→ key-l1\s*Chosen/,
+      /Logistics\s*China \(Hangzhou\) cn-hangzhou\s*2\s*alias\/logistics-ack\s*→ key-l1\s*Chosen/,
     );
+    // Read-only: the key is text, and a column says where it came from.
+    expect(rows[0]!.querySelector('select')).toBeNull();
+    expect(screen.getByTestId('batch-mapping').querySelectorAll('th')).toHaveLength(5);
     expect(rows[1]!.textContent).toContain('No key: skipped');
     expect(rows[1]!.textContent).toContain('choose a key: 2 keys of Retail in cn-beijing qualify');
   });
@@ -277,6 +281,8 @@ describe('BatchSetup', () => {
       ['acc-1', 'cn-beijing', '1'],
       ['acc-1', 'cn-hangzhou', '2'],
     ]);
+    // The same groups table as the plan's, without its read-only "From" column.
+    expect(screen.getByTestId('batch-groups').querySelectorAll('th')).toHaveLength(4);
     const select = (row: HTMLElement) => row.querySelector('select') as HTMLSelectElement;
     const hz = groupRow('acc-1', 'cn-hangzhou');
     // Eligible keys only; the one recommended key (protected) is preselected.

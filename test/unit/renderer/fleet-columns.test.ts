@@ -80,10 +80,11 @@ describe('column layout', () => {
     const layout = withHidden(resized(DEFAULT_LAYOUT, 'name', 250), 'updated', true);
     const cols = visibleColumns(layout, 'edge-pro');
     const template = gridTemplate(cols, layout, true);
-    // The name grows even when sized; an unsized account and key grow; the region never does.
+    // The name grows even when sized; an unsized account, region and key grow; the state never does.
     expect(template.startsWith(`${TICK_WIDTH}px minmax(250px, 1.4fr) minmax(`)).toBe(true);
     expect(template).toContain(`minmax(${widthOf(layout, 'key')}px, 1.2fr)`);
-    expect(template).toContain(` ${widthOf(layout, 'region')}px `);
+    expect(template).toContain(`minmax(${widthOf(layout, 'region')}px, 0.5fr)`);
+    expect(template).toContain(` ${widthOf(layout, 'state')}px `);
     expect(gridTemplate(cols, resized(layout, 'key', 300), true)).toContain(' 300px ');
     expect(template.match(/\d+px/g)).toHaveLength(cols.length + 1);
     expect(totalWidth(cols, layout, true)).toBe(

@@ -19,6 +19,8 @@ export type ColumnId =
 export interface ColumnSpec {
   id: ColumnId;
   label: MessageKey;
+  /** The full name, when the header is shortened to fit its default width (tooltip, menu). */
+  title?: MessageKey;
   sort: SortKey | null;
   /** Width in px before the user changes it. */
   width: number;
@@ -62,11 +64,12 @@ export const COLUMNS: readonly ColumnSpec[] = [
     id: 'region',
     label: 'fleet.col.region',
     sort: 'region',
-    // The region's name (华东1（杭州）, China (Hangzhou)); the id is in the tooltip.
+    // The region's name (华东1（杭州）, China (Hangzhou)); the id is in the tooltip. It grows a
+    // little: at 1920 px a fixed 110 px still cut "China (Hangzhou)" beside a half-empty account.
     width: 110,
     min: 70,
     hideable: true,
-    grow: 0,
+    grow: 0.5,
   },
   {
     id: 'encryption',
@@ -81,7 +84,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     id: 'key',
     label: 'fleet.col.key',
     sort: null,
-    width: 226,
+    width: 220,
     min: 110,
     hideable: true,
     grow: 1.2,
@@ -97,9 +100,12 @@ export const COLUMNS: readonly ColumnSpec[] = [
   },
   {
     id: 'version',
+    // "Kubernetes 版本" does not fit 72 px: the header says 版本 / Version, the tooltip the rest.
     label: 'fleet.col.version',
+    title: 'fleet.col.versionFull',
     sort: 'version',
-    width: 72,
+    // Room for "Version" and the sort arrow; the 6 px come from the key column (the 1280 budget).
+    width: 78,
     min: 60,
     hideable: true,
     grow: 0,
@@ -115,7 +121,9 @@ export const COLUMNS: readonly ColumnSpec[] = [
   },
   {
     id: 'updated',
+    // "Last change" does not fit 92 px: Updated, with "Last updated" (the glossary's) in the tooltip.
     label: 'fleet.col.updated',
+    title: 'fleet.col.updatedFull',
     sort: null,
     width: 92,
     min: 70,

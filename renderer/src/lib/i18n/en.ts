@@ -135,11 +135,11 @@ export const en = {
   'fleet.col.account': 'Account',
   'fleet.col.region': 'Region',
   'fleet.col.edition': 'Edition',
-  'fleet.col.version': 'Kubernetes',
+  'fleet.col.version': 'Version',
   'fleet.col.state': 'State',
   'fleet.col.encryption': 'Encryption',
   'fleet.col.key': 'Key',
-  'fleet.col.updated': 'Last change',
+  'fleet.col.updated': 'Updated',
   'fleet.sort.attention': 'Problems first',
   'fleet.table': 'Clusters',
   'fleet.shown': '{shown} of {total} shown',
@@ -846,6 +846,15 @@ export const en = {
   'create.check.role.csManagedSecurity': 'AliyunCSManagedSecurityRole is authorised',
   'create.check.caller.createCluster': 'Caller may create clusters (cs:CreateCluster)',
   'create.check.caller.kmsCryptoAdmin': 'Caller has AliyunKMSCryptoAdminAccess',
+  // ui: the key guard banner's fold; full column names for the tooltips of short headers.
+  'keyGuard.banner.folded':
+    '{n, plural, one {# critical key problem} other {# critical key problems}}',
+  'keyGuard.banner.show': 'Show',
+  'keyGuard.banner.hide': 'Hide',
+  'keyGuard.banner.fresh':
+    '{n, plural, one {# new since hidden} other {# new since hidden}}: {what}',
+  'fleet.col.versionFull': 'Kubernetes version',
+  'fleet.col.updatedFull': 'Last updated',
 } as const;
 
 export type MessageKey = keyof typeof en;
