@@ -18,7 +18,8 @@ export function reaches(
   accountId: string,
 ): boolean {
   return (
-    cluster.accountId === accountId || !!cluster.reachableVia?.some((r) => r.accountId === accountId)
+    cluster.accountId === accountId ||
+    !!cluster.reachableVia?.some((r) => r.accountId === accountId)
   );
 }
 

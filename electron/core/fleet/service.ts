@@ -57,7 +57,9 @@ export class FleetService {
     if (!listed) return null;
     const accounts = await this.directory.listAccounts();
     // What the merge reads of the accounts: a rename or a new identity check makes it again.
-    const seen = accounts.map((a) => `${a.id}\u0000${a.name}\u0000${a.identityType ?? ''}`).join('\n');
+    const seen = accounts
+      .map((a) => `${a.id}\u0000${a.name}\u0000${a.identityType ?? ''}`)
+      .join('\n');
     const m = this.merged;
     if (m && m.from === listed && m.accounts === seen && m.picks === this.picks.version)
       return m.snapshot;

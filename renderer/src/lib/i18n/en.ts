@@ -846,6 +846,12 @@ export const en = {
   'create.check.role.csManagedSecurity': 'AliyunCSManagedSecurityRole is authorised',
   'create.check.caller.createCluster': 'Caller may create clusters (cs:CreateCluster)',
   'create.check.caller.kmsCryptoAdmin': 'Caller has AliyunKMSCryptoAdminAccess',
+  // dupaccounts: a cluster several saved accounts of one Alibaba Cloud account list
+  'cluster.alsoReachable': 'Also reachable via',
+  'cluster.actThrough': 'Act through',
+  'cluster.actThroughHint':
+    'The checklist, changes and fixes use this saved account. Other saved accounts of the same Alibaba Cloud account list this cluster too; it is shown once.',
+  'cluster.listSeparator': ', ',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -813,4 +813,10 @@ export const zhCN: Record<MessageKey, string> = {
   'create.check.role.csManagedSecurity': '已授权 AliyunCSManagedSecurityRole',
   'create.check.caller.createCluster': '调用者可创建集群（cs:CreateCluster）',
   'create.check.caller.kmsCryptoAdmin': '调用者拥有 AliyunKMSCryptoAdminAccess',
+  // dupaccounts: a cluster several saved accounts of one Alibaba Cloud account list
+  'cluster.alsoReachable': '也可通过以下账号访问',
+  'cluster.actThrough': '操作使用的账号',
+  'cluster.actThroughHint':
+    '检查清单、变更和修复都使用这个已保存的账号。同一阿里云账号下的其他已保存账号也能看到这个集群，列表中只显示一次。',
+  'cluster.listSeparator': '、',
 };
