@@ -850,7 +850,7 @@ export const en = {
   'cluster.alsoReachable': 'Also reachable via',
   'cluster.actThrough': 'Act through',
   'cluster.actThroughHint':
-    'The checklist, changes and fixes use this saved account. Other saved accounts of the same Alibaba Cloud account list this cluster too; it is shown once.',
+    'The checklist, changes and fixes use this account. Saved accounts of one Alibaba Cloud account list a cluster once.',
   'cluster.listSeparator': ', ',
 } as const;
 

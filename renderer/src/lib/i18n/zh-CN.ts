@@ -817,6 +817,6 @@ export const zhCN: Record<MessageKey, string> = {
   'cluster.alsoReachable': '也可通过以下账号访问',
   'cluster.actThrough': '操作使用的账号',
   'cluster.actThroughHint':
-    '检查清单、变更和修复都使用这个已保存的账号。同一阿里云账号下的其他已保存账号也能看到这个集群，列表中只显示一次。',
+    '检查清单、变更和修复都使用这个账号。同一阿里云账号下的多个已保存账号，集群只列出一次。',
   'cluster.listSeparator': '、',
 };
