@@ -9,7 +9,7 @@ import {
   clusterKey,
   mergeClusters,
 } from '../../../electron/core/fleet/merge';
-import { cluster } from '../renderer/fixtures';
+import { cluster } from '../../support/summaries';
 
 const UID = '1000000000000002';
 const accounts: FleetAccount[] = [
