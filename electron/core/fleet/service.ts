@@ -180,8 +180,17 @@ export class FleetService {
   }
 
   /** A change that ended moves the cluster's posture: its region is refreshed soon. */
-  changeEnded(view: Pick<OperationView, 'outcome' | 'accountId' | 'regionId'>): void {
-    if (view.outcome !== 'rejected') this.refreshSoon(view.accountId, view.regionId);
+  changeEnded(
+    view: Pick<OperationView, 'outcome' | 'accountId' | 'regionId'> &
+      Partial<Pick<OperationView, 'clusterId'>>,
+  ): void {
+    if (view.outcome === 'rejected') return;
+    // Every saved account that lists the cluster: the row shown may be another account's listing.
+    const row = this.merged?.snapshot.clusters.find(
+      (c) => c.clusterId === view.clusterId && reaches(c, view.accountId),
+    );
+    const accounts = row ? reachableVia(row).map((r) => r.accountId) : [view.accountId];
+    for (const accountId of accounts) this.refreshSoon(accountId, view.regionId);
   }
 
   /** Drops refreshes that have not started yet (shutting down). */
