@@ -40,20 +40,28 @@ export function mergeClusters(
   accounts: readonly FleetAccount[],
   picked: (key: string) => string | undefined,
 ): ClusterSummary[] {
-  const groups = new Map<string, ClusterSummary[]>();
-  let shared = false;
-  for (const row of rows) {
+  // No two saved accounts share a uid (the usual case): nothing to merge, no pass over the rows.
+  const uids = accounts.map((a) => a.cloudAccountId).filter((u): u is string => !!u);
+  if (new Set(uids).size === uids.length) return rows as ClusterSummary[];
+  // One pass that only remembers the first row of each key; groups are made for the keys seen
+  // twice (at 32,500 rows a group per row cost more than the rest of the snapshot's handling).
+  const keys = new Array<string>(rows.length);
+  const first = new Map<string, ClusterSummary>();
+  const shared = new Map<string, ClusterSummary[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const key = clusterKey(row);
-    const group = groups.get(key);
-    if (group) {
+    keys[i] = key;
+    const seen = first.get(key);
+    if (!seen) first.set(key, row);
+    else {
+      const group = shared.get(key) ?? [seen];
       // The same account listing a cluster twice (never expected) is still one entry.
-      if (!group.some((g) => g.accountId === row.accountId)) {
-        group.push(row);
-        shared = true;
-      }
-    } else groups.set(key, [row]);
+      if (!group.some((g) => g.accountId === row.accountId)) group.push(row);
+      shared.set(key, group);
+    }
   }
-  if (!shared) return rows as ClusterSummary[];
+  if (shared.size === 0) return rows as ClusterSummary[];
 
   const order = new Map(accounts.map((a, i) => [a.id, i]));
   const typeOf = new Map(accounts.map((a) => [a.id, a.identityType]));
@@ -63,11 +71,7 @@ export function mergeClusters(
     place(a.accountId) - place(b.accountId);
 
   const acting = new Map<ClusterSummary, ClusterSummary>();
-  for (const [key, group] of groups) {
-    if (group.length === 1) {
-      acting.set(group[0]!, group[0]!);
-      continue;
-    }
+  for (const [key, group] of shared) {
     const choice = picked(key);
     const chosen = group.find((g) => g.accountId === choice) ?? [...group].sort(byPreference)[0]!;
     const others = group
@@ -80,9 +84,13 @@ export function mergeClusters(
     acting.set(chosen, { ...chosen, reachableVia: via });
   }
   const out: ClusterSummary[] = [];
-  for (const row of rows) {
-    const merged = acting.get(row);
-    if (merged) out.push(merged);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (!shared.has(keys[i]!)) out.push(row);
+    else {
+      const merged = acting.get(row);
+      if (merged) out.push(merged);
+    }
   }
   return out;
 }
