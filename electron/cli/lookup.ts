@@ -1,6 +1,6 @@
 // The one way the CLI finds a cluster a person named (by id or by name) and prints tables.
 import type { Account, ClusterSummary, FleetSnapshot } from '../contract';
-import { GuardError } from '../contract';
+import { GuardError, reaches } from '../contract';
 import type { CommandContext } from './commands/types';
 
 /** A plain text table: a header row, then rows, columns padded to their widest cell. */
@@ -40,7 +40,7 @@ export interface ClusterRef {
 }
 
 function matches(snapshot: FleetSnapshot | null, ref: string, account: Account | null) {
-  const rows = (snapshot?.clusters ?? []).filter((c) => !account || c.accountId === account.id);
+  const rows = (snapshot?.clusters ?? []).filter((c) => !account || reaches(c, account.id));
   const byId = rows.filter((c) => c.clusterId === ref);
   if (byId.length > 0) return byId;
   // Two saved accounts that reach the same cloud account list a cluster twice: one cluster.

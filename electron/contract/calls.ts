@@ -51,6 +51,11 @@ export interface CallOutputs {
    * cluster reads as such). An id no account has is a cloud error (ErrorClusterNotFound).
    */
   'fleet.cluster': ClusterSummary;
+  /**
+   * For a cluster several saved accounts list: the one to act through from now on (remembered);
+   * answers the row acting through it. An account that does not list it is refused.
+   */
+  'fleet.actThrough': ClusterSummary;
   'keys.list': KeyList;
   /**
    * The key guard's sweep: every key the fleet's encrypted clusters use, what is wrong with it,

@@ -15,6 +15,7 @@ export const CALL_NAMES = [
   'fleet.snapshotPage',
   'fleet.refresh',
   'fleet.cluster',
+  'fleet.actThrough',
   'keys.list',
   'keys.health',
   'keys.fix',

@@ -27,6 +27,7 @@ export type { GuardBridge, BridgeTransport } from './bridge';
 export * from './key-ref';
 export * from './key-choice';
 export * from './key-recommendation';
+export * from './reachable';
 export * from './types/provision';
 // provision-spec.ts builds a zod schema at load: like schemas.ts it stays out of this index, so
 // importing an error class from here does not load zod (the CLI's --version start-up).

@@ -253,6 +253,7 @@ export const inputSchemas = {
     /** Look only in this account; absent = the snapshot, then every saved account. */
     accountId: accountId.optional(),
   }),
+  'fleet.actThrough': z.strictObject({ clusterId, accountId }),
   'keys.list': z.strictObject({ accountId, regionId }),
   'keys.health': z
     .strictObject({

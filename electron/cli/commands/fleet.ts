@@ -1,6 +1,13 @@
 // Read-only commands over the fleet: clusters, keys, and the checklist.
 import type { CheckResult, Checklist, FleetSnapshot } from '../../contract';
-import { checkFixText, checkSummaryText, formatMessage, message } from '../../contract';
+import {
+  checkFixText,
+  checkSummaryText,
+  formatMessage,
+  message,
+  reachableVia,
+  reaches,
+} from '../../contract';
 import { EXIT } from '../exit-codes';
 import { findAccount, parseOptions, UsageError } from '../args';
 import { usageLine } from '../help';
@@ -27,6 +34,14 @@ export function clustersJson(snapshot: FleetSnapshot) {
       name: c.name,
       account: c.accountName,
       accountId: c.cloudAccountId ?? c.accountId,
+      /**
+       * Every saved account that lists the cluster (one row however many): name and our id,
+       * the one commands act through first (`--account` picks another).
+       */
+      reachableVia: reachableVia(c).map((r) => ({
+        account: r.accountName,
+        savedAccountId: r.accountId,
+      })),
       regionId: c.regionId,
       clusterType: c.clusterType,
       profile: c.profile,
@@ -123,7 +138,7 @@ export const clustersCommand: CommandSpec = {
       ...snapshot,
       clusters: snapshot.clusters.filter(
         (c) =>
-          (!account || c.accountId === account.id) &&
+          (!account || reaches(c, account.id)) &&
           (!values.region || values.region.includes(c.regionId)),
       ),
       failures: snapshot.failures.filter((f) => !account || f.accountId === account.id),
@@ -154,7 +169,12 @@ export const clustersCommand: CommandSpec = {
           json.clusters.map((c) => [
             c.clusterId,
             c.name,
-            c.account,
+            c.reachableVia.length > 1
+              ? t.reachable.alsoVia(
+                  c.account,
+                  c.reachableVia.slice(1).map((r) => r.account),
+                )
+              : c.account,
             c.regionId,
             t.clusterState[c.state] ?? c.state,
             keyHealthText(t, c.key),

@@ -236,6 +236,10 @@ export const en = {
     unknownCommand: (name: string) => `Unknown command: ${name}`,
     detailsIn: (file: string) => `Details are in ${file}.`,
   },
+  // dupaccounts: a cluster several saved accounts list (one row, the acting account first)
+  reachable: {
+    alsoVia: (account: string, others: string[]) => `${account} (also via ${others.join(', ')})`,
+  },
 };
 
 export type CliText = typeof en;

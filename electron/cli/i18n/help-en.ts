@@ -119,7 +119,7 @@ export const HELP_EN: HelpPages = {
       'clusters list [--account NAME] [--region ID ...] [--include-ack-pro | --cached] [--json]',
     ],
     about:
-      'Asks every account and region now; what could not be refreshed is said first (STALE), and\nexit 4 when nothing could be refreshed.',
+      'Asks every account and region now; what could not be refreshed is said first (STALE), and\nexit 4 when nothing could be refreshed. Saved accounts of one Alibaba Cloud account list each\ncluster once, naming them all (JSON: reachableVia); --account shows every cluster it reaches.',
     options: [
       ACCOUNT,
       ['--region ID', 'only this region (repeatable)'],

@@ -113,7 +113,7 @@ export const HELP_ZH_CN: HelpPages = {
       'clusters list [--account NAME] [--region ID ...] [--include-ack-pro | --cached] [--json]',
     ],
     about:
-      '立即查询每个账号和地域；未能刷新的部分最先说明（离线数据），\n全部未能刷新时退出码为 4。',
+      '立即查询每个账号和地域；未能刷新的部分最先说明（离线数据），\n全部未能刷新时退出码为 4。同一阿里云账号下的多个已保存账号，每个集群只列出一次，\n并注明所有这些账号（JSON：reachableVia）；--account 显示该账号能访问的每个集群。',
     options: [
       ACCOUNT,
       ['--region ID', '只看此地域（可重复）'],

@@ -193,4 +193,8 @@ export const zhCN: CliText = {
     unknownCommand: (name) => `未知命令：${name}`,
     detailsIn: (file) => `详情见 ${file}。`,
   },
+  // dupaccounts: a cluster several saved accounts list (one row, the acting account first)
+  reachable: {
+    alsoVia: (account, others) => `${account}（也可通过 ${others.join('、')} 访问）`,
+  },
 };

@@ -24,12 +24,26 @@ export interface ClusterKey {
   deleteDate?: string | null;
 }
 
+/** A saved account through which a cluster can be read and changed. */
+export interface ReachableVia {
+  accountId: string;
+  accountName: string;
+}
+
 export interface ClusterSummary {
   clusterId: string;
   name: string;
-  /** Our local account id and display name. */
+  /**
+   * Our local account id and display name: the saved account the app acts through (when several
+   * reach the cluster, the one core/fleet/merge.ts chose).
+   */
   accountId: string;
   accountName: string;
+  /**
+   * Every saved account that lists this cluster (same Alibaba Cloud uid), the acting one first.
+   * Absent (rows built elsewhere, older snapshots): only `accountId`.
+   */
+  reachableVia?: ReachableVia[];
   /** The Alibaba Cloud account (uid), when known. */
   cloudAccountId: string | null;
   regionId: string;

@@ -1,6 +1,7 @@
 // What the other rooms (fleet, operations, verify, batch) need to know about accounts: which
 // ones, which regions, and a CloudSession. accountsDirectory() makes it from the saved accounts;
 // tests and the bench can give a simple one.
+import type { IdentityType } from '../../contract/types/accounts';
 import type { CloudSession } from '../cloud/session';
 import type { AccountsService } from './service';
 
@@ -11,6 +12,8 @@ export interface FleetAccount {
   regions: string[] | null;
   /** The Alibaba Cloud account (uid), when known from the last identity check. */
   cloudAccountId: string | null;
+  /** Root account, RAM user or assumed role, from the same check (absent: not known). */
+  identityType?: IdentityType | null;
 }
 
 export interface AccountDirectory {
@@ -65,6 +68,7 @@ export function accountsDirectory(accounts: AccountsService): AccountDirectory {
         name: a.name,
         regions: a.regions,
         cloudAccountId: a.identity?.accountId ?? null,
+        identityType: a.identity?.identityType ?? null,
       }));
     },
     sessionFor: (accountId) => accounts.sessionFor(accountId),

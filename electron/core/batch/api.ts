@@ -4,6 +4,7 @@ import type { BatchScope } from '../../contract/types/batch';
 import type { ClusterSummary, FleetFailure } from '../../contract/types/fleet';
 import type { CoreContext } from '../context';
 import type { FleetService } from '../fleet/service';
+import { actingWithin } from '../fleet/merge';
 import { BatchService } from './service';
 import type { BatchDeps, BatchOptions } from './service';
 
@@ -21,7 +22,13 @@ export function clustersFromFleet(
       ...(scope.accountIds ? { accountIds: scope.accountIds } : {}),
       ...(scope.regionIds ? { regionIds: scope.regionIds } : {}),
     });
-    return { clusters: snapshot.clusters, failures: snapshot.failures };
+    const { accountIds } = scope;
+    return {
+      clusters: accountIds
+        ? snapshot.clusters.map((c) => actingWithin(c, accountIds))
+        : snapshot.clusters,
+      failures: snapshot.failures,
+    };
   };
 }
 

@@ -25,7 +25,7 @@ import { Limiter } from '../util/limiter';
 import { countItems, initialState } from './item-state';
 import { groupClusters, groupId, groupView, keyForGroup } from './groups';
 import type { GroupKey } from './groups';
-import { messageOf } from '../../contract';
+import { messageOf, reaches } from '../../contract';
 
 export interface PlanRequest {
   action: OperationAction;
@@ -40,7 +40,8 @@ const WAITABLE = new Set<string>(['cluster.cooldown']);
 
 export function inScope(cluster: ClusterSummary, scope: BatchScope): boolean {
   return (
-    (!scope.accountIds || scope.accountIds.includes(cluster.accountId)) &&
+    // A cluster several saved accounts list is in an account's scope through any of them.
+    (!scope.accountIds || scope.accountIds.some((id) => reaches(cluster, id))) &&
     (!scope.regionIds || scope.regionIds.includes(cluster.regionId)) &&
     (!scope.clusterIds || scope.clusterIds.includes(cluster.clusterId))
   );

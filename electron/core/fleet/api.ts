@@ -1,5 +1,6 @@
 // The fleet slice of the contract: snapshot, refresh, one cluster by id, keys.
 import type { CoreApi } from '../../contract';
+import { reaches } from '../../contract';
 import type { CoreContext } from '../context';
 import type { AccountDirectory } from '../accounts/directory';
 import { soleRecommendedKey } from '../../contract/key-recommendation';
@@ -9,7 +10,12 @@ import { SnapshotPages } from './snapshot-pages';
 
 type FleetApi = Pick<
   CoreApi,
-  'fleet.snapshot' | 'fleet.snapshotPage' | 'fleet.refresh' | 'fleet.cluster' | 'keys.list'
+  | 'fleet.snapshot'
+  | 'fleet.snapshotPage'
+  | 'fleet.refresh'
+  | 'fleet.cluster'
+  | 'fleet.actThrough'
+  | 'keys.list'
 >;
 
 export function createFleetApi(
@@ -26,11 +32,12 @@ export function createFleetApi(
     'fleet.snapshotPage': async (input) => pages.page(await fleet.snapshot(), input),
     'fleet.refresh': (input) => fleet.refresh(input),
     'fleet.cluster': ({ clusterId, accountId }) => locate(clusterId, accountId),
+    'fleet.actThrough': ({ clusterId, accountId }) => fleet.actThrough(clusterId, accountId),
     'keys.list': async ({ accountId, regionId }) => {
       const session = await directory.sessionFor(accountId);
       const usedBy = new Map<string, string[]>();
       for (const c of (await fleet.snapshot())?.clusters ?? []) {
-        if (c.accountId !== accountId || !c.encryption.keyId) continue;
+        if (!reaches(c, accountId) || !c.encryption.keyId) continue;
         usedBy.set(c.encryption.keyId, [...(usedBy.get(c.encryption.keyId) ?? []), c.clusterId]);
       }
       const keys = await listKeys(session, regionId, usedBy);

@@ -2,6 +2,7 @@
 // saw into it, and events for every subscriber.
 import type { FleetSnapshot } from '../../contract/types/fleet';
 import type { ClusterSummary } from '../../contract/types/fleet';
+import { GuardError, reachableVia, reaches } from '../../contract';
 import type { OperationView } from '../../contract/types/operations';
 import type { CoreContext } from '../context';
 import type { AccountDirectory } from '../accounts/directory';
@@ -9,6 +10,8 @@ import { Inventory, coverageKey } from './inventory';
 import { findClusterById } from './lookup';
 import type { RefreshOptions } from './inventory';
 import { SnapshotStore } from './snapshot-store';
+import { ActThroughPicks } from './act-through';
+import { actingThrough, asListed, clusterKey, mergeClusters } from './merge';
 
 // One collator for the whole sort: String#localeCompare builds its ICU state per comparison,
 // which at 32,500 clusters (100 accounts) cost hundreds of ms of the refresh. Same order.
@@ -21,8 +24,17 @@ const byAccountRegionName = (a: ClusterSummary, b: ClusterSummary): number =>
 export class FleetService {
   readonly inventory: Inventory;
   private readonly store: SnapshotStore;
+  /** Each saved account's rows as it listed them (what the disk keeps). */
   private current: FleetSnapshot | null = null;
   private loaded = false;
+  private readonly picks: ActThroughPicks;
+  /** The merged view of `current` (merge.ts), made again when its inputs move. */
+  private merged: {
+    from: FleetSnapshot;
+    accounts: string;
+    picks: number;
+    snapshot: FleetSnapshot;
+  } | null = null;
   /** Regions per account waiting for a coalesced refresh (see refreshSoon). */
   private readonly soon = new Map<string, Set<string>>();
   private soonTimer: NodeJS.Timeout | null = null;
@@ -33,10 +45,32 @@ export class FleetService {
   ) {
     this.inventory = new Inventory(directory);
     this.store = new SnapshotStore(ctx.dataDir);
+    this.picks = new ActThroughPicks(ctx.dataDir);
   }
 
-  /** The last snapshot: this session's, else the one on disk (stale), else null. */
+  /**
+   * The last snapshot (this session's, else the one on disk, stale, else null), each cluster once
+   * however many saved accounts list it (merge.ts).
+   */
   async snapshot(): Promise<FleetSnapshot | null> {
+    const listed = await this.listed();
+    if (!listed) return null;
+    const accounts = await this.directory.listAccounts();
+    // What the merge reads of the accounts: a rename or a new identity check makes it again.
+    const seen = accounts
+      .map((a) => `${a.id}\u0000${a.name}\u0000${a.identityType ?? ''}`)
+      .join('\n');
+    const m = this.merged;
+    if (m && m.from === listed && m.accounts === seen && m.picks === this.picks.version)
+      return m.snapshot;
+    const picked = await this.picks.load();
+    const snapshot = { ...listed, clusters: mergeClusters(listed.clusters, accounts, picked) };
+    this.merged = { from: listed, accounts: seen, picks: this.picks.version, snapshot };
+    return snapshot;
+  }
+
+  /** The rows as each account listed them: this session's, else the disk's (stale), else null. */
+  private async listed(): Promise<FleetSnapshot | null> {
     if (!this.loaded) {
       this.loaded = true;
       if (!this.current) this.current = await this.store.load();
@@ -47,7 +81,7 @@ export class FleetService {
   async refresh(
     options: Omit<RefreshOptions, 'onProgress' | 'now' | 'previous'> = {},
   ): Promise<FleetSnapshot> {
-    const previous = await this.snapshot();
+    const previous = await this.listed();
     const byId = new Map((previous?.clusters ?? []).map((c) => [c.clusterId, c]));
     const result = await this.inventory.refresh({
       ...options,
@@ -81,13 +115,48 @@ export class FleetService {
     this.current = snapshot;
     this.loaded = true;
     await this.store.save(snapshot);
+    const merged = (await this.snapshot())!;
     this.ctx.events.emit('fleet.updated', {
-      fetchedAt: snapshot.fetchedAt,
+      fetchedAt: merged.fetchedAt,
       accountIds: result.accountIds,
-      clusters: snapshot.clusters.length,
-      failures: snapshot.failures.length,
+      clusters: merged.clusters.length,
+      failures: merged.failures.length,
     });
-    return snapshot;
+    return merged;
+  }
+
+  /**
+   * The user picked the saved account to act through for a cluster several accounts list
+   * (merge.ts, rule 1): remembered, and the merged row acts through it from now on.
+   */
+  async actThrough(clusterId: string, accountId: string): Promise<ClusterSummary> {
+    const rows = (await this.snapshot())?.clusters.filter((c) => c.clusterId === clusterId) ?? [];
+    if (rows.length === 0)
+      throw new GuardError(
+        'not-found',
+        `Cluster ${clusterId} is not in the fleet list. Refresh the fleet, then choose again.`,
+        { clusterId },
+      );
+    const row = rows.find((c) => reaches(c, accountId));
+    if (!row) {
+      const names = rows.flatMap((c) => reachableVia(c).map((r) => r.accountName));
+      throw new GuardError(
+        'validation',
+        `Saved account ${accountId} does not list cluster ${clusterId}; it can act only through ${names.join(', ')}. Choose one of those.`,
+        { clusterId, accountId },
+      );
+    }
+    if (row.accountId !== accountId) {
+      await this.picks.pick(clusterKey(row), accountId);
+      const snapshot = (await this.snapshot())!;
+      this.ctx.events.emit('fleet.updated', {
+        fetchedAt: snapshot.fetchedAt,
+        accountIds: [], // nothing was listed again
+        clusters: snapshot.clusters.length,
+        failures: snapshot.failures.length,
+      });
+    }
+    return actingThrough(row, accountId);
   }
 
   /**
@@ -111,8 +180,17 @@ export class FleetService {
   }
 
   /** A change that ended moves the cluster's posture: its region is refreshed soon. */
-  changeEnded(view: Pick<OperationView, 'outcome' | 'accountId' | 'regionId'>): void {
-    if (view.outcome !== 'rejected') this.refreshSoon(view.accountId, view.regionId);
+  changeEnded(
+    view: Pick<OperationView, 'outcome' | 'accountId' | 'regionId'> &
+      Partial<Pick<OperationView, 'clusterId'>>,
+  ): void {
+    if (view.outcome === 'rejected') return;
+    // Every saved account that lists the cluster: the row shown may be another account's listing.
+    const row = this.merged?.snapshot.clusters.find(
+      (c) => c.clusterId === view.clusterId && reaches(c, view.accountId),
+    );
+    const accounts = row ? reachableVia(row).map((r) => r.accountId) : [view.accountId];
+    for (const accountId of accounts) this.refreshSoon(accountId, view.regionId);
   }
 
   /** Drops refreshes that have not started yet (shutting down). */
@@ -132,19 +210,27 @@ export class FleetService {
    * An arrow, so that other rooms can be handed `fleet.locate` as it is.
    */
   locate = async (clusterId: string, accountId?: string): Promise<ClusterSummary> => {
-    const known = await this.findCluster(clusterId);
-    if (known && (!accountId || known.accountId === accountId)) return known;
+    const rows = (await this.snapshot())?.clusters.filter((c) => c.clusterId === clusterId) ?? [];
+    // Named an account that reaches it: act through that one (the checklist, a change, a batch).
+    const known = accountId ? rows.find((c) => reaches(c, accountId)) : rows[0];
+    if (known) return accountId ? actingThrough(known, accountId) : known;
     return findClusterById(this.directory, clusterId, accountId);
   };
 
   /** Replaces one cluster in the snapshot (after a poll saw it change). */
   async updateCluster(cluster: ClusterSummary): Promise<void> {
-    const snapshot = await this.snapshot();
+    const snapshot = await this.listed();
     if (!snapshot) return;
-    const index = snapshot.clusters.findIndex((c) => c.clusterId === cluster.clusterId);
-    if (index < 0) return;
-    const clusters = [...snapshot.clusters];
-    clusters[index] = cluster;
+    // Every saved account's row of it: what the cluster is does not depend on who looked.
+    const key = clusterKey(cluster);
+    const listed = asListed(cluster);
+    let found = false;
+    const clusters = snapshot.clusters.map((c) => {
+      if (clusterKey(c) !== key) return c;
+      found = true;
+      return { ...listed, accountId: c.accountId, accountName: c.accountName };
+    });
+    if (!found) return;
     this.current = { ...snapshot, clusters };
     await this.store.save(this.current);
   }

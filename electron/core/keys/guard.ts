@@ -12,6 +12,7 @@ import type { AuditAction } from '../../contract/types/audit';
 import type { AuditRecorder } from '../audit/recorder';
 import type { CloudSession } from '../cloud/session';
 import type { CoreContext } from '../context';
+import { reaches } from '../../contract/reachable';
 import { blastRadius, keyInUse } from './blast-radius';
 import { fixKey } from './fixes';
 import { byUrgency, sweep } from './health';
@@ -101,8 +102,16 @@ export class KeyGuard {
   private async run(scope: Set<string> | null): Promise<KeyHealthReport> {
     const snapshot = await this.deps.snapshot();
     const groups = blastRadius(snapshot?.clusters ?? []);
-    const chosen = scope
-      ? groups.filter((g) => g.clusters.some((c) => scope.has(c.accountId)))
+    // An account's keys are those of every cluster it reaches, acting through it or not.
+    const reached = scope
+      ? new Set(
+          (snapshot?.clusters ?? [])
+            .filter((c) => [...scope].some((id) => reaches(c, id)))
+            .map((c) => c.clusterId),
+        )
+      : null;
+    const chosen = reached
+      ? groups.filter((g) => g.clusters.some((c) => reached.has(c.clusterId)))
       : groups;
     const previous = new Map(this.report.findings.map((f) => [f.id, f]));
     const results = await sweep(chosen, {

@@ -1,28 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OperationView } from '../../../electron/contract';
 import { AuditLog } from '../../../electron/core/audit';
 import { AuditRecorder } from '../../../electron/core/audit/recorder';
-import { CloudLimits } from '../../../electron/core/cloud/session';
-import { createContext } from '../../../electron/core/context';
-import type { CoreContext } from '../../../electron/core/context';
-import { EventHub } from '../../../electron/core/events';
+import { testContext } from '../../support/test-context';
 
 function recorder() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-recorder-'));
-  const ctx: CoreContext = createContext({
-    dataDir,
-    version: 't',
-    platform: 'linux',
-    arch: 'x64',
-    events: new EventHub(),
-    cloudLimits: new CloudLimits(),
-    env: {},
-    now: Date.now,
-    onDispose: () => undefined,
-  });
+  const { ctx, dataDir } = testContext({ prefix: 'recorder' });
   return new AuditRecorder(ctx, new AuditLog(dataDir), async () => '1000000000000001');
 }
 

@@ -1,45 +1,23 @@
 // Batches across customers: clusters grouped by (account, region), each group's key from the
 // plan's key map, the single keyId, or the recommendation; a group without a key is explained.
 import { describe, expect, it } from 'vitest';
-import { keyRecommendation } from '../../../electron/contract';
 import type { ClusterSummary, KmsKeySummary } from '../../../electron/contract';
 import { batchPlanSchema } from '../../../electron/contract/schemas';
 import { groupClusters, keyForGroup } from '../../../electron/core/batch/groups';
+import { cluster as summary, key as keySummary } from '../../support/summaries';
 
-function cluster(clusterId: string, accountId: string, regionId: string): ClusterSummary {
-  return {
-    clusterId,
+/** A fleet row of one account and region (the builder's defaults for the rest). */
+const cluster = (clusterId: string, accountId: string, regionId: string): ClusterSummary =>
+  summary({
     name: clusterId,
+    clusterId,
     accountId,
     accountName: accountId.toUpperCase(),
     regionId,
-    encryption: { posture: 'not-encrypted', enabled: false, keyId: null },
-  } as ClusterSummary;
-}
+  });
 
-function key(keyId: string, overrides: Partial<KmsKeySummary> = {}): KmsKeySummary {
-  const facts: Omit<KmsKeySummary, 'recommendation'> = {
-    keyId,
-    arn: `acs:kms:cn-hangzhou:1:key/${keyId}`,
-    regionId: 'cn-hangzhou',
-    aliases: [],
-    keySpec: 'Aliyun_AES_256',
-    keyUsage: 'ENCRYPT/DECRYPT',
-    keyState: 'Enabled',
-    automaticRotation: 'Disabled',
-    deletionProtection: 'Enabled',
-    protectionLevel: 'SOFTWARE',
-    creator: '1',
-    dkmsInstanceId: null,
-    deleteDate: null,
-    eligible: true,
-    reasons: [],
-    health: 'ok',
-    usedBy: [],
-    ...overrides,
-  };
-  return { ...facts, recommendation: overrides.recommendation ?? keyRecommendation(facts) };
-}
+const key = (keyId: string, overrides: Partial<KmsKeySummary> = {}): KmsKeySummary =>
+  keySummary({ keyId, ...overrides });
 
 const a1 = cluster('c-a-hz-1', 'acc-a', 'cn-hangzhou');
 const a2 = cluster('c-a-hz-2', 'acc-a', 'cn-hangzhou');

@@ -12,29 +12,17 @@ import {
   scopeProblems,
   summarise,
 } from '../../../electron/core/batch/plan';
+import { cluster as summary } from '../../support/summaries';
 
 function cluster(overrides: Partial<ClusterSummary> = {}): ClusterSummary {
-  return {
+  return summary({
     clusterId: 'c-hz-1',
     name: 'hz-1',
     accountId: 'acc-a',
     accountName: 'A',
     cloudAccountId: null,
-    regionId: 'cn-hangzhou',
-    clusterType: 'ManagedKubernetes',
-    profile: 'Edge',
-    clusterSpec: 'ack.pro.small',
-    edition: 'edge-pro',
-    state: 'running',
-    kubernetesVersion: '1.30',
-    created: null,
-    updated: null,
-    vpcId: null,
-    securityGroupId: null,
-    vswitchIds: [],
-    encryption: { posture: 'not-encrypted', enabled: false, keyId: null },
     ...overrides,
-  } as ClusterSummary;
+  });
 }
 
 const check = (
@@ -66,6 +54,20 @@ function checklist(given: CheckResult[], regionId = 'cn-hangzhou'): Checklist {
     checks,
   };
 }
+
+describe('inScope: a cluster several saved accounts reach', () => {
+  it('is in the scope of any account that reaches it, and of no other', () => {
+    const shared = cluster({
+      reachableVia: [
+        { accountId: 'acc-a', accountName: 'A' },
+        { accountId: 'acc-b', accountName: 'B' },
+      ],
+    });
+    expect(inScope(shared, { accountIds: ['acc-b'] })).toBe(true);
+    expect(inScope(shared, { accountIds: ['acc-a'] })).toBe(true);
+    expect(inScope(shared, { accountIds: ['acc-c'] })).toBe(false);
+  });
+});
 
 describe('plan scope', () => {
   it('narrows by account, region and cluster id; absent fields do not narrow', () => {

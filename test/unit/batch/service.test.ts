@@ -8,15 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GuardError } from '../../../electron/contract';
 import type { BatchItem, BatchView, OperationView } from '../../../electron/contract';
 import { CloudError } from '../../../electron/core/cloud/errors';
-import { CloudLimits } from '../../../electron/core/cloud/session';
-import { createContext } from '../../../electron/core/context';
-import type { CoreContext } from '../../../electron/core/context';
 import { EventHub } from '../../../electron/core/events';
 import { countItems } from '../../../electron/core/batch/item-state';
 import { BatchService } from '../../../electron/core/batch/service';
 import type { BatchOperations } from '../../../electron/core/batch/service';
 import { BATCH_SCHEMA, BatchStore } from '../../../electron/core/batch/store';
 import type { ChangeRequest } from '../../../electron/core/operations/service';
+import { testContext } from '../../support/test-context';
 
 const SCALE = 1000; // cooldown margins and waits in fake cloud time: 5 min -> 300 ms
 
@@ -158,27 +156,19 @@ function readyItem(clusterId: string, overrides: Partial<BatchItem> = {}): Batch
   };
 }
 
-const dirs: string[] = [];
 const services: BatchService[] = [];
 afterEach(async () => {
   for (const s of services.splice(0)) await s.dispose();
 });
 
-function setup(ops: FakeOps, dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-batch-'))) {
-  dirs.push(dataDir);
+function setup(ops: FakeOps, existingDataDir?: string) {
   const events = new EventHub();
   const progress: BatchView[] = [];
   events.on('batch.progress', (view) => progress.push(view));
-  const ctx: CoreContext = createContext({
-    dataDir,
-    version: 'test',
-    platform: process.platform,
-    arch: process.arch,
+  const { ctx, dataDir } = testContext({
+    prefix: 'batch',
     events,
-    cloudLimits: new CloudLimits(),
-    env: {},
-    now: Date.now,
-    onDispose: () => undefined,
+    ...(existingDataDir ? { dataDir: existingDataDir } : {}),
   });
   const audits: { phase: string; result: string | null }[] = [];
   const service = new BatchService(

@@ -9,6 +9,7 @@ import { followChange, followCreation, summaryLine } from '../../../electron/cli
 import { en } from '../../../electron/cli/i18n/en';
 import { duration, localTime } from '../../../electron/cli/time-text';
 import { EventHub } from '../../../electron/core/events';
+import { viewOfIntent } from '../../../electron/core/provision/journal';
 
 const START = Date.parse('2026-12-01T10:00:00Z');
 
@@ -162,35 +163,28 @@ describe('followCreation (clusters create --wait)', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  const creation = (over: Partial<CreationView> = {}): CreationView =>
-    ({
+  // The journal's own view of a new creation, moved on to "creating" with its ids.
+  const creation = (over: Partial<CreationView> = {}): CreationView => ({
+    ...viewOfIntent({
+      v: 1,
+      type: 'intent',
       creationId: 'cr-1',
+      at: START,
       accountId: 'a',
       accountName: 'retail',
       regionId: 'cn-hangzhou',
       name: 'edge-site-1',
       keyId: 'key-1',
-      phase: 'creating',
-      outcome: null,
-      clusterId: 'c-new',
-      taskId: 't-1',
-      requestId: 'req-c',
-      clusterState: 'initial',
-      taskStage: null,
-      keyInMetaData: null,
-      startedAt: new Date(START).toISOString(),
-      requestedAt: new Date(START).toISOString(),
-      runningAt: null,
-      endedAt: null,
-      lastPollAt: null,
-      nextPollAt: null,
-      polls: 0,
-      note: null,
-      error: null,
-      proof: null,
-      fallbackAfter: null,
-      ...over,
-    }) as CreationView;
+      body: {},
+    }),
+    phase: 'creating',
+    clusterId: 'c-new',
+    taskId: 't-1',
+    requestId: 'req-c',
+    clusterState: 'initial',
+    requestedAt: new Date(START).toISOString(),
+    ...over,
+  });
 
   function creationHarness() {
     const h = harness();

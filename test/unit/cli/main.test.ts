@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runMain } from '../../support/cli-in-process';
+import { cluster as summary } from '../../support/summaries';
 import { describe, expect, it } from 'vitest';
 
 function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
@@ -44,27 +45,14 @@ describe('clusters list --cached', () => {
           stale: false,
           includeAckPro: false,
           clusters: [
-            {
+            summary({
               clusterId: 'c-cached-1',
               name: 'edge-cached',
-              accountId: 'acc-1',
               accountName: 'prod',
               cloudAccountId: '1234567890',
-              regionId: 'cn-hangzhou',
-              clusterType: 'ManagedKubernetes',
-              profile: 'Edge',
-              clusterSpec: 'ack.pro.small',
-              edition: 'edge-pro',
-              state: 'running',
-              kubernetesVersion: '1.30.1-aliyun.1',
               created: null,
               updated: null,
-              vpcId: null,
-              securityGroupId: null,
-              vswitchIds: [],
-              encryption: { posture: 'not-encrypted', enabled: false, keyId: null },
-              key: null,
-            },
+            }),
           ],
           failures: [],
         },

@@ -4,31 +4,19 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterSummary } from '../../../electron/contract';
 import { blastRadius } from '../../../electron/core/keys/blast-radius';
+import { cluster as summary } from '../../support/summaries';
 
 function cluster(over: Partial<ClusterSummary> & { keyId: string | null }): ClusterSummary {
   const { keyId, ...rest } = over;
-  return {
+  return summary({
     clusterId: 'c1',
     name: 'one',
     accountId: 'acc-a',
     accountName: 'A',
     cloudAccountId: '1111111111111111',
-    regionId: 'cn-hangzhou',
-    clusterType: 'ManagedKubernetes',
-    profile: 'Edge',
-    clusterSpec: 'ack.pro.small',
-    edition: 'edge-pro',
-    state: 'running',
-    kubernetesVersion: '1.30',
-    created: null,
-    updated: null,
-    vpcId: null,
-    securityGroupId: null,
-    vswitchIds: [],
     encryption: { posture: keyId ? 'encrypted' : 'not-encrypted', enabled: !!keyId, keyId },
-    key: null,
     ...rest,
-  };
+  });
 }
 
 describe('blastRadius', () => {

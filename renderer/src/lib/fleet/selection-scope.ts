@@ -1,6 +1,7 @@
 // The ticked clusters against what the table shows: how many of them the filters hide, and what
 // an account switch keeps. A batch then says how many it would touch out of sight, and the user
 // chooses the visible ones or all of them (FleetView).
+import { reaches } from '$contract';
 import type { FleetRow } from './view';
 
 export interface SelectionScope {
@@ -38,7 +39,7 @@ export function selectionForAccount(
   const kept = new Set<string>();
   for (const row of rows) {
     const c = row.cluster;
-    if (selected.has(c.clusterId) && (accountId === 'all' || c.accountId === accountId))
+    if (selected.has(c.clusterId) && (accountId === 'all' || reaches(c, accountId)))
       kept.add(c.clusterId);
   }
   return kept.size === selected.size ? selected : kept;

@@ -3,7 +3,7 @@
 // frame in < 16 ms, README Benchmarks): each row's search text is lower-cased once, filters are
 // plain loops.
 import type { ClusterSummary, EncryptionPosture, KeyFinding, KeyHealth } from '$contract';
-import { regionName } from '$contract';
+import { reaches, regionName } from '$contract';
 import { isFailedState } from '../cluster-state';
 
 /** A cluster as the table shows it: the summary plus what the renderer derives once. */
@@ -90,6 +90,7 @@ export function toRow(cluster: ClusterSummary): FleetRow {
       cluster.name,
       cluster.clusterId,
       cluster.accountName,
+      ...(cluster.reachableVia?.map((r) => r.accountName) ?? []),
       cluster.cloudAccountId ?? '',
       cluster.regionId,
       // Either language's region name finds the row (杭州, Hangzhou), whatever the UI language.
@@ -135,7 +136,8 @@ export function filterRows(rows: readonly FleetRow[], f: FleetFilters): FleetRow
   const out: FleetRow[] = [];
   for (const row of rows) {
     const c = row.cluster;
-    if (f.accountId !== 'all' && c.accountId !== f.accountId) continue;
+    // A cluster several saved accounts list matches any of them.
+    if (f.accountId !== 'all' && !reaches(c, f.accountId)) continue;
     if (f.regionId !== 'all' && c.regionId !== f.regionId) continue;
     if (f.state !== 'all' && c.state !== f.state) continue;
     if (f.attentionOnly && !row.attention) continue;

@@ -855,6 +855,12 @@ export const en = {
     '{n, plural, one {# new since hidden} other {# new since hidden}}: {what}',
   'fleet.col.versionFull': 'Kubernetes version',
   'fleet.col.updatedFull': 'Last updated',
+  // dupaccounts: a cluster several saved accounts of one Alibaba Cloud account list
+  'cluster.alsoReachable': 'Also reachable via',
+  'cluster.actThrough': 'Act through',
+  'cluster.actThroughHint':
+    'The checklist, changes and fixes use this account. Saved accounts of one Alibaba Cloud account list a cluster once.',
+  'cluster.listSeparator': ', ',
 } as const;
 
 export type MessageKey = keyof typeof en;

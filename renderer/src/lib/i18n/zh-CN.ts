@@ -820,4 +820,10 @@ export const zhCN: Record<MessageKey, string> = {
   'keyGuard.banner.fresh': '收起后新增 {n} 个：{what}',
   'fleet.col.versionFull': 'Kubernetes 版本',
   'fleet.col.updatedFull': '最后更新',
+  // dupaccounts: a cluster several saved accounts of one Alibaba Cloud account list
+  'cluster.alsoReachable': '也可通过以下账号访问',
+  'cluster.actThrough': '操作使用的账号',
+  'cluster.actThroughHint':
+    '检查清单、变更和修复都使用这个账号。同一阿里云账号下的多个已保存账号，集群只列出一次。',
+  'cluster.listSeparator': '、',
 };
