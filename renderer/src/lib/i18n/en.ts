@@ -846,6 +846,9 @@ export const en = {
   'create.check.role.csManagedSecurity': 'AliyunCSManagedSecurityRole is authorised',
   'create.check.caller.createCluster': 'Caller may create clusters (cs:CreateCluster)',
   'create.check.caller.kmsCryptoAdmin': 'Caller has AliyunKMSCryptoAdminAccess',
+  // demo: the welcome's count (app.info demoCloud, as the fleet lists it)
+  'welcome.demo.bodyCounted':
+    'A simulated cloud with {accounts, plural, one {# account} other {# accounts}} and {clusters, plural, one {# ACK Edge Pro cluster} other {# ACK Edge Pro clusters}}. Nothing reaches Alibaba Cloud.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -813,4 +813,7 @@ export const zhCN: Record<MessageKey, string> = {
   'create.check.role.csManagedSecurity': '已授权 AliyunCSManagedSecurityRole',
   'create.check.caller.createCluster': '调用者可创建集群（cs:CreateCluster）',
   'create.check.caller.kmsCryptoAdmin': '调用者拥有 AliyunKMSCryptoAdminAccess',
+  // demo: the welcome's count (app.info demoCloud, as the fleet lists it)
+  'welcome.demo.bodyCounted':
+    '模拟云中有 {accounts} 个账号和 {clusters} 个 ACK 边缘托管版（Pro）集群，不会访问阿里云。',
 };
