@@ -145,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
       audit: audit.service,
       describeAccount: (accountId) => describeAccount(directory, accountId),
       refreshSoon: (accountId, regionId) => fleet.service.refreshSoon(accountId, regionId),
+      clockFor,
     },
     options.keyGuard,
   );

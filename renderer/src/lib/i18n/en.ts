@@ -849,6 +849,8 @@ export const en = {
   // demo: the welcome's count (app.info demoCloud, as the fleet lists it)
   'welcome.demo.bodyCounted':
     'A simulated cloud with {accounts, plural, one {# account} other {# accounts}} and {clusters, plural, one {# ACK Edge Pro cluster} other {# ACK Edge Pro clusters}}. Nothing reaches Alibaba Cloud.',
+  // demo: a time the simulated cloud wrote (lib/cloud-time.ts)
+  'time.simulated': '{time}, simulated time',
 } as const;
 
 export type MessageKey = keyof typeof en;
