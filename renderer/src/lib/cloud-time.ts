@@ -2,15 +2,10 @@
 // shown as the cloud wrote them and marked "simulated time", never passed off as wall-clock
 // times; a countdown to one runs on the cloud's clock, read once by the core (SimulatedClock)
 // and advanced at its scale since. Without a simulated clock (the real cloud) nothing changes.
-import type { SimulatedClock } from '$contract';
 import { formatDateTime } from './format';
 import { t } from './i18n/index.svelte';
 
-/** The cloud's now at wall time `now`: the real clock's, or the simulated one's. */
-export function cloudNowOf(clock: SimulatedClock | null | undefined, now: number): number {
-  if (!clock) return now;
-  return Date.parse(clock.cloudNow) + (now - Date.parse(clock.realAt)) * clock.scale;
-}
+export { cloudNowOf } from '$contract';
 
 /**
  * A date and time the cloud wrote, marked when the cloud's clock is simulated (a finding's
