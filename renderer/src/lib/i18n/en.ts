@@ -150,7 +150,7 @@ export const en = {
   'fleet.stale': 'Offline: showing the snapshot from {age} (last updated {time}).',
   'fleet.old': 'Last updated {age}.',
   'fleet.failures':
-    '{n, plural, one {# account/region} other {# account/regions}} could not be read; the clusters below are from the others.',
+    '{n, plural, one {# account/region} other {# account/regions}} could not be read now; their clusters below (if any) are as last listed, the others are current.',
   'fleet.failure.row': '{account} · {region}: {what} ({code})',
   'fleet.failure.wholeAccount': 'all regions',
   'fleet.progress.label': 'Refresh progress',

@@ -150,7 +150,8 @@ export const zhCN: Record<MessageKey, string> = {
   'fleet.loading': '正在读取上次的快照…',
   'fleet.stale': '离线：显示的是 {age}的快照（最后更新 {time}）。',
   'fleet.old': '最后更新：{age}。',
-  'fleet.failures': '有 {n} 个账号/地域无法读取；下方是其余地域的集群。',
+  'fleet.failures':
+    '有 {n} 个账号/地域本次无法读取；下方这些地域的集群（如有）为上次读取的结果，其余为最新。',
   'fleet.failure.row': '{account} · {region}：{what}（{code}）',
   'fleet.failure.wholeAccount': '全部地域',
   'fleet.progress.label': '刷新进度',
