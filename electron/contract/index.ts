@@ -8,6 +8,7 @@ export * from './message-of';
 export * from './messages';
 export * from './regions';
 export * from './snapshot-pages';
+export * from './simulated-clock';
 export type * from './events';
 export type * from './calls';
 export type * from './types/app';

@@ -85,6 +85,7 @@ export function createCore(options: CoreOptions): Core {
   const demo = createDemoApi(context, accounts.service);
   const app = createAppApi(context, {
     isDemo: demo.service.isDemo,
+    demoCloud: demo.service.cloudSummary,
     settingsProblem: settings.service.problem,
   });
   const clockFor = (accountId: string): Clock =>
@@ -144,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
       audit: audit.service,
       describeAccount: (accountId) => describeAccount(directory, accountId),
       refreshSoon: (accountId, regionId) => fleet.service.refreshSoon(accountId, regionId),
+      clockFor,
     },
     options.keyGuard,
   );

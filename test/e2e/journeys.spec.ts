@@ -223,6 +223,9 @@ test.describe('journeys', () => {
     // The other regions' clusters are still in the table.
     await expect(row(page, 'edge-pro-hz-plain')).toBeVisible();
     await expect(row(page, 'edge-pro-bj-disabled-key')).toBeVisible();
+    // The failed region keeps its rows as last listed (issue 16 item 2), and the banner says so.
+    await expect(row(page, 'edge-pro-sh-failed')).toBeVisible();
+    await expect(failures).toContainText('as last listed');
     await shot(page, 'fleet-throttled-en-light');
   });
   test('a batch over a few demo clusters: select, plan, apply, progress; activity lists it', async ({

@@ -112,10 +112,18 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(
         locale === 'en' ? 'No accounts yet' : '还没有账号',
       );
+      // The welcome names the demo's cluster count (app.info demoCloud); the fleet shows as many.
+      const summary = page.getByTestId('demo-summary');
+      await expect(summary).toContainText(/\d/);
+      const promised = Number(/(\d+) (个 )?ACK/.exec((await summary.innerText()) ?? '')?.[1]);
       await shot(page, `welcome-${suffix}`);
       if (locale === 'zh-CN') expect(await visibleEnglish(page, core)).toEqual([]);
 
       await startDemo(page, server.url, locale);
+      const total = page.getByTestId('posture-counts').locator('.total');
+      await expect(total).toHaveText(
+        locale === 'en' ? `${promised} clusters` : `${promised} 个集群`,
+      );
       await shot(page, `fleet-${suffix}`);
       if (locale === 'zh-CN') expect(await visibleEnglish(page, core)).toEqual([]);
       // A change made through the core meanwhile, for the proof and the activity screens.
@@ -136,6 +144,10 @@ for (const locale of ['en', 'zh-CN'] as const) {
         'data-status',
         'fail',
         { timeout: 20_000 },
+      );
+      // A change meanwhile leaves every cluster in the fleet (issue 16 item 9: one vanished).
+      await expect(total).toHaveText(
+        locale === 'en' ? `${promised} clusters` : `${promised} 个集群`,
       );
       await shot(page, `cluster-checklist-${suffix}`);
       if (locale === 'zh-CN') expect(await visibleEnglish(page, core)).toEqual([]);

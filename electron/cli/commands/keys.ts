@@ -1,7 +1,7 @@
 // `keys`: list a region's keys (fleet.ts), the key guard's health sweep for cron and CI, and the
 // key fixes behind the same confirmation as in the window.
 import type { KeyFinding, KeyFixAction, KeyHealthReport } from '../../contract';
-import { GuardError } from '../../contract';
+import { cloudNowOf, GuardError } from '../../contract';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { FIX_CALL } from '../../core/keys/fixes';
@@ -30,14 +30,19 @@ export function countdown(iso: string, now: number): string {
 function printFinding(ctx: CommandContext, f: KeyFinding, now: number): void {
   const mark = f.severity === 'critical' ? 'CRIT' : 'WARN';
   ctx.print(`[${mark}] ${f.kind.padEnd(24)} ${f.summary}`);
+  // A demo key's times are its simulated cloud's (core/util/clock.ts): said so, and counted
+  // down on that clock.
+  const simulated = f.simulatedClock ? ', simulated time' : '';
   if (f.deleteDate)
-    ctx.print(`       deleted for good: ${f.deleteDate} (${countdown(f.deleteDate, now)})`);
+    ctx.print(
+      `       deleted for good: ${f.deleteDate} (${countdown(f.deleteDate, cloudNowOf(f.simulatedClock, now))}${simulated})`,
+    );
   ctx.print(
     `       clusters: ${f.clusters.map((c) => `${c.name} (${c.clusterId}, ${c.accountName}, ${c.regionId})`).join('; ')}`,
   );
   if (f.whoDidIt?.actor)
     ctx.print(
-      `       who: ${f.whoDidIt.actor.userName ?? '?'} (${f.whoDidIt.actor.type ?? '?'}) ${f.whoDidIt.actor.eventName} at ${f.whoDidIt.actor.eventTime}`,
+      `       who: ${f.whoDidIt.actor.userName ?? '?'} (${f.whoDidIt.actor.type ?? '?'}) ${f.whoDidIt.actor.eventName} at ${f.whoDidIt.actor.eventTime}${f.simulatedClock ? ' (simulated time)' : ''}`,
     );
   else if (f.whoDidIt)
     ctx.print(

@@ -13,8 +13,16 @@ export interface AppInfo {
   secretStore: SecretStoreBackend;
   /** True when a demo account on the built-in simulated cloud is in use. */
   demo: boolean;
+  /** What the demo account's simulated cloud holds, counted as the window's fleet lists it. */
+  demoCloud: DemoCloudSummary;
   /** The latest notices (newest last), so a window opened later still sees what happened. */
   notices: AppNotice[];
+}
+
+/** The demo's simulated cloud: its accounts, and the clusters the fleet lists (Edge Pro). */
+export interface DemoCloudSummary {
+  accounts: number;
+  clusters: number;
 }
 
 export interface AppNotice {

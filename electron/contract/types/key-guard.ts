@@ -97,6 +97,20 @@ export interface KeyFinding {
   whoDidIt: KeyWhoDidIt | null;
   /** When this app first saw the finding. */
   firstSeenAt: string;
+  /**
+   * Set when the key's account runs on a simulated clock (the demo): deleteDate, the KMS
+   * instance's end and the ActionTrail eventTime are that clock's, not the wall clock's. Absent
+   * or null: the real cloud (its times are wall-clock times).
+   */
+  simulatedClock?: SimulatedClock | null;
+}
+
+/** A simulated cloud's clock, read once: at wall time `realAt` its own time was `cloudNow`. */
+export interface SimulatedClock {
+  cloudNow: string;
+  realAt: string;
+  /** Simulated milliseconds per real millisecond. */
+  scale: number;
 }
 
 export interface KeyHealthReport {

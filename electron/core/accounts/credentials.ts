@@ -134,9 +134,23 @@ export class CredentialResolver {
   /** A session for a saved account; build a new one per task (it captures network settings). */
   async sessionFor(accountId: string, depth = 0): Promise<CloudSession> {
     const account = await this.accounts.get(accountId);
-    return this.session(accountId, await this.networkOf(account), () =>
-      this.credentialsFor(accountId, depth),
+    return this.session(
+      accountId,
+      await this.networkOf(account),
+      () => this.credentialsFor(accountId, depth),
+      account.kind === 'ram-role' ? (refused) => this.forgetRole(accountId, refused) : undefined,
     );
+  }
+
+  /**
+   * The cloud called an assumed role's token expired before the time it gave us (its clock is
+   * ahead of this machine's, or it is the demo's simulated clock): the next call assumes again.
+   * Only when the cache still holds that token: concurrent calls refused together assume once.
+   */
+  private forgetRole(accountId: string, refused: CallCredentials): void {
+    const cached = this.roles.get(accountId);
+    if (cached && cached.credentials.securityToken === refused.securityToken)
+      this.roles.delete(accountId);
   }
 
   /** A session over given credentials (used by the live check before saving). */
@@ -144,10 +158,12 @@ export class CredentialResolver {
     accountKey: string,
     network: AccountNetwork,
     credentials: () => Promise<CallCredentials>,
+    renewCredentials?: (refused: CallCredentials) => void,
   ): CloudSession {
     return new CloudSession({
       accountKey,
       credentials,
+      ...(renewCredentials ? { renewCredentials } : {}),
       network,
       limits: this.ctx.cloudLimits,
       env: this.ctx.env,

@@ -1,6 +1,6 @@
 // The app slice of the contract: what this app is, and the notices a window opened later must
 // still see (those of the start among them: the data folder, an unreadable settings file).
-import type { AppNotice, CoreApi } from '../../contract';
+import type { AppNotice, CoreApi, DemoCloudSummary } from '../../contract';
 import type { CoreContext } from '../context';
 import { dataDirProblem } from '../paths';
 import { readAppInfo } from './info';
@@ -15,6 +15,8 @@ export interface AppService {
 export interface AppDeps {
   /** app.info's `demo`: a demo account is saved. */
   isDemo: () => boolean;
+  /** app.info's `demoCloud`: what the demo's simulated cloud holds (the welcome page says it). */
+  demoCloud: () => DemoCloudSummary;
   /** Why settings.json could not be used at start, if so (the settings room knows). */
   settingsProblem: string | null;
 }
@@ -47,6 +49,7 @@ export function createAppApi(
           platform: ctx.platform,
           arch: ctx.arch,
           isDemo: deps.isDemo,
+          demoCloud: deps.demoCloud,
           notices: service.notices,
         }),
     },

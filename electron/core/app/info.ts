@@ -1,4 +1,4 @@
-import type { AppInfo, AppNotice, SecretStoreBackend } from '../../contract';
+import type { AppInfo, AppNotice, DemoCloudSummary, SecretStoreBackend } from '../../contract';
 
 export function secretStoreBackendFor(platform: NodeJS.Platform): SecretStoreBackend {
   if (platform === 'darwin') return 'macos-keychain';
@@ -16,6 +16,7 @@ export interface AppInfoSource {
   platform: NodeJS.Platform;
   arch: string;
   isDemo: () => boolean;
+  demoCloud: () => DemoCloudSummary;
   notices: () => AppNotice[];
 }
 
@@ -28,6 +29,7 @@ export function readAppInfo(source: AppInfoSource): AppInfo {
     dataDir: source.dataDir,
     secretStore: secretStoreBackendFor(source.platform),
     demo: source.isDemo(),
+    demoCloud: source.demoCloud(),
     notices: source.notices(),
   };
 }

@@ -17,6 +17,7 @@ import type { CoreContext } from '../context';
 import { realClock, scaledClock } from '../util/clock';
 import type { Clock } from '../util/clock';
 import { messageOf } from '../../contract';
+import { demoCloudSummary } from './fixture-summary';
 
 /** Simulated seconds per real second: a 10-minute encryption change takes about 30 s. */
 export const DEMO_TIME_SCALE = 20;
@@ -88,6 +89,9 @@ export class DemoService {
       // keep the last known set
     }
   }
+
+  /** app.info's `demoCloud`: the fixture's accounts and the clusters the fleet will list. */
+  cloudSummary = () => demoCloudSummary();
 
   /** app.info's `demo`: a demo account is saved. Kept current from accounts.changed. */
   isDemo = (): boolean => this.demoInUse;

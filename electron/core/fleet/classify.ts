@@ -15,3 +15,8 @@ export function encryptionOf(metaData: string | null): ClusterEncryption {
 
 /** The documented Edge regions live in the contract; the name stays here for the fleet's imports. */
 export { DOCUMENTED_EDGE_REGIONS } from '../../contract/regions';
+
+/** The CS profiles a refresh lists: Edge (Edge Pro), and Default (ACK Pro) only on request. */
+export function fleetProfiles(includeAckPro: boolean): ('Edge' | 'Default')[] {
+  return includeAckPro ? ['Edge', 'Default'] : ['Edge'];
+}

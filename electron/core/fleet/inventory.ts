@@ -16,7 +16,7 @@ import { isOffered } from '../cloud/endpoints';
 import { CloudError, toCloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import { editionOf, supportsSecretEncryption } from '../checks/edition';
-import { DOCUMENTED_EDGE_REGIONS, encryptionOf } from './classify';
+import { DOCUMENTED_EDGE_REGIONS, encryptionOf, fleetProfiles } from './classify';
 import type { AccountDirectory, FleetAccount } from '../accounts/directory';
 import { keyHealth } from '../keys/rules';
 import { Limiter } from '../util/limiter';
@@ -252,9 +252,7 @@ export class Inventory {
 
     await Promise.all(
       accounts.map(async (account) => {
-        const profiles: ('Edge' | 'Default')[] = options.includeAckPro
-          ? ['Edge', 'Default']
-          : ['Edge'];
+        const profiles = fleetProfiles(options.includeAckPro ?? false);
         const wantedRegion = (r: string) => !options.regionIds || options.regionIds.includes(r);
         let session: CloudSession;
         try {

@@ -91,12 +91,16 @@ export class FleetService {
     });
     const covered = new Set(result.listings.map((l) => coverageKey(l.accountId, l.regionId)));
     const known = new Set((await this.directory.listAccounts()).map((a) => a.id));
+    // Merge into the snapshot as it is now, not as it was when this refresh started: another
+    // refresh may have ended meanwhile (the demo's start: a refresh of the first two accounts
+    // still running while one of all three ends first), and its rows must not be lost.
+    const base = this.current ?? previous;
     // Keep what this refresh did not see again (other accounts, regions that failed now), as long
     // as the account still exists; replace what it did see.
-    const kept = (previous?.clusters ?? []).filter(
+    const kept = (base?.clusters ?? []).filter(
       (c) => known.has(c.accountId) && !covered.has(coverageKey(c.accountId, c.regionId)),
     );
-    const keptFailures = (previous?.failures ?? []).filter(
+    const keptFailures = (base?.failures ?? []).filter(
       (f) => known.has(f.accountId) && !result.accountIds.includes(f.accountId),
     );
     const snapshot: FleetSnapshot = {
@@ -106,7 +110,7 @@ export class FleetService {
       clusters: [...kept, ...result.clusters].sort(byAccountRegionName),
       failures: [...keptFailures, ...result.failures],
       listings: [
-        ...(previous?.listings ?? []).filter(
+        ...(base?.listings ?? []).filter(
           (l) => known.has(l.accountId) && !covered.has(coverageKey(l.accountId, l.regionId)),
         ),
         ...result.listings,

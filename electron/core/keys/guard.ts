@@ -19,6 +19,8 @@ import { byUrgency, sweep } from './health';
 import type { GroupResult } from './health';
 import { NotifiedStore } from './notified';
 import { WhoDidItCache } from './who-did-it';
+import { realClock } from '../util/clock';
+import type { Clock } from '../util/clock';
 
 export interface KeyGuardDeps {
   snapshot(): Promise<FleetSnapshot | null>;
@@ -29,6 +31,8 @@ export interface KeyGuardDeps {
   ): Promise<{ accountName: string; cloudAccountId: string | null }>;
   /** After a fix: read the key's region again so the snapshot's key health follows. */
   refreshSoon?(accountId: string, regionId: string): void;
+  /** The account's clock: a simulated one (the demo) marks its findings' times as simulated. */
+  clockFor?(accountId: string): Clock;
 }
 
 const AUDIT_ACTION: Record<KeyFixAction, Extract<AuditAction, `fix.${string}`>> = {
@@ -114,12 +118,14 @@ export class KeyGuard {
       ? groups.filter((g) => g.clusters.some((c) => reached.has(c.clusterId)))
       : groups;
     const previous = new Map(this.report.findings.map((f) => [f.id, f]));
-    const results = await sweep(chosen, {
-      sessionFor: (accountId) => this.deps.sessionFor(accountId),
-      now: this.ctx.now,
-      whoDidIt: this.whoDidIt,
-      firstSeen: (id) => previous.get(id)?.firstSeenAt,
-    });
+    const results = (
+      await sweep(chosen, {
+        sessionFor: (accountId) => this.deps.sessionFor(accountId),
+        now: this.ctx.now,
+        whoDidIt: this.whoDidIt,
+        firstSeen: (id) => previous.get(id)?.firstSeenAt,
+      })
+    ).map((r) => ({ ...r, findings: r.findings.map((f) => this.withClock(f)) }));
     const present = new Set(groups.map((g) => g.id));
     for (const id of this.byGroup.keys()) if (!present.has(id)) this.byGroup.delete(id);
     for (const r of results) this.byGroup.set(r.groupId, r);
@@ -149,6 +155,23 @@ export class KeyGuard {
     const news: KeyFinding[] = critical.filter((f) => fresh.has(f.id));
     if (news.length > 0) this.ctx.events.emit('keys.critical', { findings: news });
     return this.report;
+  }
+
+  /**
+   * The rule for the simulated cloud's times (util/clock.ts): a finding of a demo account says
+   * its clock, so the window labels its dates "simulated time" and counts down on that clock.
+   */
+  private withClock(finding: KeyFinding): KeyFinding {
+    const clock = this.deps.clockFor?.(finding.accountId);
+    if (!clock || clock === realClock) return finding;
+    return {
+      ...finding,
+      simulatedClock: {
+        cloudNow: new Date(clock.cloudNow()).toISOString(),
+        realAt: new Date(this.ctx.now()).toISOString(),
+        scale: clock.scale,
+      },
+    };
   }
 
   /** One fix, audited; the key's findings are swept again when this process has a report. */

@@ -1,6 +1,15 @@
 // Time as the poller sees it. Real time in the app; a scaled clock for the simulated cloud (the
 // demo account, tests, the benchmark), where a 10-minute change takes seconds. Records (journal,
 // audit) always carry real time; only waiting and "how long has it been" are scaled.
+//
+// Shown times, the one rule: a moment the user waits for ("wait until" a cooldown ends) is
+// converted to wall time (now + the simulated wait / scale, then wallClockTime). A time the
+// simulated cloud wrote (a key's deletion date, a KMS instance's end, an ActionTrail event time,
+// a cluster's creation) is shown as the cloud wrote it, marked "simulated time" ("模拟时间"), and a
+// countdown to it runs on the cloud's clock: a finding carries that clock (KeyFinding
+// simulatedClock, keys/guard.ts); the window's lib/cloud-time.ts words it (the key guard banner,
+// the cluster details). Converting those to wall time instead would shrink the demo's 7-day
+// deletion window to hours and put fixture events minutes ago: the story would stop making sense.
 import { sleep } from './sleep';
 
 export interface Clock {

@@ -61,7 +61,12 @@ describe('demo account', () => {
     expect(snapshot.clusters.some((x) => x.clusterId === DEMO.clusters.logisticsAdmin)).toBe(true);
     expect(snapshot.clusters.some((x) => x.clusterId === DEMO.clusters.factoryNoServiceRole)).toBe(
       true,
-    );
+    ); // The welcome page's count is the fleet's: app.info counts the fixture as the fleet lists it
+    // (Edge Pro; the fixture's Edge Basic and two ACK Pro clusters are not listed).
+    expect((await c.api['app.info']({})).demoCloud).toEqual({
+      accounts: status.accounts.length,
+      clusters: snapshot.clusters.length,
+    });
   });
 
   it('is idempotent: a second start keeps the same accounts', async () => {

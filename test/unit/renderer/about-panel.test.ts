@@ -11,6 +11,7 @@ const info = {
   dataDir: '/Users/a/Library/Application Support/ACK Secret Guard',
   secretStore: 'macos-keychain' as const,
   demo: false,
+  demoCloud: { accounts: 3, clusters: 14 },
   notices: [],
 };
 

@@ -150,7 +150,7 @@ export const en = {
   'fleet.stale': 'Offline: showing the snapshot from {age} (last updated {time}).',
   'fleet.old': 'Last updated {age}.',
   'fleet.failures':
-    '{n, plural, one {# account/region} other {# account/regions}} could not be read; the clusters below are from the others.',
+    '{n, plural, one {# account/region} other {# account/regions}} could not be read now; their clusters below (if any) are as last listed, the others are current.',
   'fleet.failure.row': '{account} · {region}: {what} ({code})',
   'fleet.failure.wholeAccount': 'all regions',
   'fleet.progress.label': 'Refresh progress',
@@ -861,6 +861,11 @@ export const en = {
   'cluster.actThroughHint':
     'The checklist, changes and fixes use this account. Saved accounts of one Alibaba Cloud account list a cluster once.',
   'cluster.listSeparator': ', ',
+  // demo: the welcome's count (app.info demoCloud, as the fleet lists it)
+  'welcome.demo.bodyCounted':
+    'A simulated cloud with {accounts, plural, one {# account} other {# accounts}} and {clusters, plural, one {# ACK Edge Pro cluster} other {# ACK Edge Pro clusters}}. Nothing reaches Alibaba Cloud.',
+  // demo: a time the simulated cloud wrote (lib/cloud-time.ts)
+  'time.simulated': '{time}, simulated time',
 } as const;
 
 export type MessageKey = keyof typeof en;

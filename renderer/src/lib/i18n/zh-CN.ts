@@ -150,7 +150,8 @@ export const zhCN: Record<MessageKey, string> = {
   'fleet.loading': '正在读取上次的快照…',
   'fleet.stale': '离线：显示的是 {age}的快照（最后更新 {time}）。',
   'fleet.old': '最后更新：{age}。',
-  'fleet.failures': '有 {n} 个账号/地域无法读取；下方是其余地域的集群。',
+  'fleet.failures':
+    '有 {n} 个账号/地域本次无法读取；下方这些地域的集群（如有）为上次读取的结果，其余为最新。',
   'fleet.failure.row': '{account} · {region}：{what}（{code}）',
   'fleet.failure.wholeAccount': '全部地域',
   'fleet.progress.label': '刷新进度',
@@ -826,4 +827,9 @@ export const zhCN: Record<MessageKey, string> = {
   'cluster.actThroughHint':
     '检查清单、变更和修复都使用这个账号。同一阿里云账号下的多个已保存账号，集群只列出一次。',
   'cluster.listSeparator': '、',
+  // demo: the welcome's count (app.info demoCloud, as the fleet lists it)
+  'welcome.demo.bodyCounted':
+    '模拟云中有 {accounts} 个账号和 {clusters} 个 ACK 边缘托管版（Pro）集群，不会访问阿里云。',
+  // demo: a time the simulated cloud wrote (lib/cloud-time.ts)
+  'time.simulated': '{time}，模拟时间',
 };
