@@ -86,7 +86,7 @@ export async function timedRefresh(
   loop.enable();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const snapshot = await bench.core.api['fleet.refresh'](accountIds ? { accountIds } : {});
+  const refreshed = await bench.core.api['fleet.refresh'](accountIds ? { accountIds } : {});
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
@@ -102,8 +102,8 @@ export async function timedRefresh(
     bench,
     wallMs,
     calls: bench.recorder.calls,
-    clusters: snapshot.clusters.length,
-    failures: snapshot.failures.length,
+    clusters: refreshed.clusters,
+    failures: refreshed.failures,
     peakRssMb: peakRss / 2 ** 20,
     baseRssMb: baseRss / 2 ** 20,
     t0,

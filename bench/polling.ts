@@ -145,7 +145,8 @@ export async function benchPolling(results: Results): Promise<void> {
     });
     bench.value = b;
     await addFleetAccounts(b.core, 1, sim.url);
-    const snapshot = await b.core.api['fleet.refresh']({});
+    await b.core.api['fleet.refresh']({});
+    const snapshot = (await b.core.api['fleet.snapshot']({}))!;
     const eligible = snapshot.clusters.filter(
       (c) => c.edition === 'edge-pro' && c.state === 'running' && c.encryption.enabled === false,
     );

@@ -2,6 +2,7 @@
 import type { Account, ClusterSummary, FleetSnapshot } from '../contract';
 import { GuardError, reaches } from '../contract';
 import type { CommandContext } from './commands/types';
+import { refreshedSnapshot } from './refreshed-snapshot';
 
 /** A plain text table: a header row, then rows, columns padded to their widest cell. */
 export function table(header: string[], rows: string[][]): string {
@@ -72,7 +73,7 @@ export async function resolveCluster(
   if (found.length === 0 && options.refresh !== false) {
     try {
       found = matches(
-        await ctx.core.api['fleet.refresh'](account ? { accountIds: [account.id] } : {}),
+        await refreshedSnapshot(ctx, account ? { accountIds: [account.id] } : {}),
         ref,
         account,
       );

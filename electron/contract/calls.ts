@@ -13,7 +13,12 @@ import type {
 import type { AppInfo } from './types/app';
 import type { Checklist } from './types/checks';
 import type { DemoStatus } from './types/demo';
-import type { ClusterSummary, FleetSnapshot, FleetSnapshotPage } from './types/fleet';
+import type {
+  ClusterSummary,
+  FleetRefreshed,
+  FleetSnapshot,
+  FleetSnapshotPage,
+} from './types/fleet';
 import type { KeyCreated, KeyList } from './types/keys';
 import type { KeyFixResult, KeyHealthReport } from './types/key-guard';
 import type { FixResult, OperationList, OperationView } from './types/operations';
@@ -45,7 +50,8 @@ export interface CallOutputs {
   'fleet.snapshot': FleetSnapshot | null;
   /** The snapshot in pages, each cut from the snapshot its generation names (the window). */
   'fleet.snapshotPage': FleetSnapshotPage;
-  'fleet.refresh': FleetSnapshot;
+  /** The new snapshot's generation and counts (read it with fleet.snapshotPage / fleet.snapshot). */
+  'fleet.refresh': FleetRefreshed;
   /**
    * One cluster by id: from the snapshot, else asked of the cloud (any edition, so a Basic
    * cluster reads as such). An id no account has is a cloud error (ErrorClusterNotFound).

@@ -11,6 +11,7 @@ import {
 import { EXIT } from '../exit-codes';
 import { findAccount, parseOptions, UsageError } from '../args';
 import { usageLine } from '../help';
+import { refreshedSnapshot } from '../refreshed-snapshot';
 import type { CliText } from '../i18n';
 import { resolveCluster, table } from '../lookup';
 import { localTime } from '../time-text';
@@ -124,7 +125,7 @@ export const clustersCommand: CommandSpec = {
     const account = values.account ? await findAccount(ctx, values.account) : null;
     const snapshot = values.cached
       ? await ctx.core.api['fleet.snapshot']({})
-      : await ctx.core.api['fleet.refresh']({
+      : await refreshedSnapshot(ctx, {
           ...(account ? { accountIds: [account.id] } : {}),
           ...(values.region ? { regionIds: values.region } : {}),
           ...(values['include-ack-pro'] ? { includeAckPro: true } : {}),

@@ -8,6 +8,7 @@ import { FIX_CALL } from '../../core/keys/fixes';
 import { findAccount, parseOptions, UsageError } from '../args';
 import { atTerminal, confirm } from '../confirm';
 import { usageLine } from '../help';
+import { refreshedSnapshot } from '../refreshed-snapshot';
 import { keysCommand as listCommand } from './fleet';
 import type { CommandContext, CommandSpec } from './types';
 
@@ -73,7 +74,7 @@ async function health(ctx: CommandContext): Promise<ExitCode> {
       return EXIT.failure;
     }
   } else {
-    const snapshot = await ctx.core.api['fleet.refresh'](accountIds ? { accountIds } : {});
+    const snapshot = await refreshedSnapshot(ctx, accountIds ? { accountIds } : {});
     const failures = snapshot.failures.filter((f) => !account || f.accountId === account.id);
     for (const f of failures)
       ctx.io.stderr.write(

@@ -135,3 +135,17 @@ export interface FleetUpdated {
   clusters: number;
   failures: number;
 }
+
+/**
+ * What a refresh answers (fleet.refresh): which snapshot it made and its counts, not the
+ * snapshot itself. The window reads that snapshot in pages (fleet.snapshotPage with this
+ * generation), the CLI with fleet.snapshot: a reply carrying 5,460 clusters was cloned once for
+ * the reply and once more for the pages the fleet.updated event makes the window read.
+ */
+export interface FleetRefreshed {
+  /** The snapshot's generation for fleet.snapshotPage. */
+  generation: number;
+  fetchedAt: string;
+  clusters: number;
+  failures: number;
+}

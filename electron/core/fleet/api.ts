@@ -30,7 +30,16 @@ export function createFleetApi(
   const api: FleetApi = {
     'fleet.snapshot': () => fleet.snapshot(),
     'fleet.snapshotPage': async (input) => pages.page(await fleet.snapshot(), input),
-    'fleet.refresh': (input) => fleet.refresh(input),
+    // The reply names the new snapshot and counts it; the window reads it in pages (once).
+    'fleet.refresh': async (input) => {
+      const snapshot = await fleet.refresh(input);
+      return {
+        generation: pages.generationOf(snapshot),
+        fetchedAt: snapshot.fetchedAt,
+        clusters: snapshot.clusters.length,
+        failures: snapshot.failures.length,
+      };
+    },
     'fleet.cluster': ({ clusterId, accountId }) => locate(clusterId, accountId),
     'fleet.actThrough': ({ clusterId, accountId }) => fleet.actThrough(clusterId, accountId),
     'keys.list': async ({ accountId, regionId }) => {

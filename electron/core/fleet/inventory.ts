@@ -20,6 +20,7 @@ import { DOCUMENTED_EDGE_REGIONS, encryptionOf, fleetProfiles } from './classify
 import type { AccountDirectory, FleetAccount } from '../accounts/directory';
 import { keyHealth } from '../keys/rules';
 import { Limiter } from '../util/limiter';
+import { byAccountRegionName } from './cluster-order';
 
 export interface RefreshOptions {
   accountIds?: string[];
@@ -339,12 +340,8 @@ export class Inventory {
       }),
     );
 
-    clusters.sort(
-      (a, b) =>
-        a.accountName.localeCompare(b.accountName) ||
-        a.regionId.localeCompare(b.regionId) ||
-        a.name.localeCompare(b.name),
-    );
+    // The fleet's order (FleetService sorts the merged snapshot again: nearly free once sorted).
+    clusters.sort(byAccountRegionName);
     const fetchedAt = new Date(now()).toISOString();
     return {
       fetchedAt,

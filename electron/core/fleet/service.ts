@@ -1,5 +1,6 @@
 // The fleet domain: the current snapshot (in memory, on disk), refreshes that merge what they
 // saw into it, and events for every subscriber.
+import { messageOf } from '../../contract';
 import type { FleetSnapshot } from '../../contract/types/fleet';
 import type { ClusterSummary } from '../../contract/types/fleet';
 import { GuardError, reachableVia, reaches } from '../../contract';
@@ -11,15 +12,8 @@ import { findClusterById } from './lookup';
 import type { RefreshOptions } from './inventory';
 import { SnapshotStore } from './snapshot-store';
 import { ActThroughPicks } from './act-through';
+import { byAccountRegionName } from './cluster-order';
 import { actingThrough, asListed, clusterKey, mergeClusters } from './merge';
-
-// One collator for the whole sort: String#localeCompare builds its ICU state per comparison,
-// which at 32,500 clusters (100 accounts) cost hundreds of ms of the refresh. Same order.
-const collator = new Intl.Collator();
-const byAccountRegionName = (a: ClusterSummary, b: ClusterSummary): number =>
-  collator.compare(a.accountName, b.accountName) ||
-  collator.compare(a.regionId, b.regionId) ||
-  collator.compare(a.name, b.name);
 
 export class FleetService {
   readonly inventory: Inventory;
@@ -44,7 +38,14 @@ export class FleetService {
     private readonly directory: AccountDirectory,
   ) {
     this.inventory = new Inventory(directory);
-    this.store = new SnapshotStore(ctx.dataDir);
+    this.store = new SnapshotStore(ctx.dataDir, (error) =>
+      ctx.notice(
+        'warning',
+        `The fleet snapshot could not be saved in the data folder (${messageOf(error)}); the window shows the new one, but the app opens offline with the one before.`,
+      ),
+    );
+    // Shutting down waits for the last snapshot to reach the disk (the CLI exits right after).
+    ctx.onDispose(() => this.store.flush());
     this.picks = new ActThroughPicks(ctx.dataDir);
   }
 
@@ -118,7 +119,7 @@ export class FleetService {
     };
     this.current = snapshot;
     this.loaded = true;
-    await this.store.save(snapshot);
+    this.store.saveBehind(snapshot);
     const merged = (await this.snapshot())!;
     this.ctx.events.emit('fleet.updated', {
       fetchedAt: merged.fetchedAt,
@@ -236,6 +237,6 @@ export class FleetService {
     });
     if (!found) return;
     this.current = { ...snapshot, clusters };
-    await this.store.save(this.current);
+    this.store.saveBehind(this.current);
   }
 }

@@ -20,6 +20,12 @@ export class SnapshotPages {
     this.held = [...this.held.slice(-1), { generation: this.generation, snapshot }];
   }
 
+  /** The generation of a snapshot the fleet holds now (a refresh's reply names it). */
+  generationOf(current: FleetSnapshot): number {
+    if (this.held.at(-1)?.snapshot !== current) this.replaced(current);
+    return this.generation;
+  }
+
   page(
     current: FleetSnapshot | null,
     request: { generation?: number | undefined; offset: number; limit: number },

@@ -25,7 +25,15 @@ function listingsOf(clusters: ClusterSummary[], listedAt: string): FleetListing[
 }
 
 export class SnapshotStore {
-  constructor(private readonly dataDir: string) {}
+  /** The newest snapshot not written yet (saveBehind), and the write under way. */
+  private pending: FleetSnapshot | null = null;
+  private writing: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataDir: string,
+    /** A write behind the caller failed (the file keeps the snapshot before). */
+    private readonly onWriteError: (error: unknown) => void = () => undefined,
+  ) {}
 
   get file(): string {
     return path.join(this.dataDir, FILE);
@@ -37,6 +45,39 @@ export class SnapshotStore {
       snapshot: { ...snapshot, stale: false },
     };
     await writeFileAtomic(this.file, JSON.stringify(stored));
+  }
+
+  /**
+   * Writes the snapshot after the caller has moved on: a refresh answers without waiting for
+   * 5,460 clusters to be serialised and fsynced (~50 ms of a 20-account refresh, bench group 1).
+   * Snapshots saved meanwhile coalesce: only the newest is written, once. `flush` waits for it.
+   */
+  saveBehind(snapshot: FleetSnapshot): void {
+    this.pending = snapshot;
+    this.writing ??= this.drain();
+  }
+
+  /** Resolves when every snapshot handed to saveBehind is on disk (or failed to be). */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      // Not in the caller's turn of the event loop: its answer goes out first.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.pending) {
+        const snapshot = this.pending;
+        this.pending = null;
+        try {
+          await this.save(snapshot);
+        } catch (error) {
+          this.onWriteError(error);
+        }
+      }
+    } finally {
+      this.writing = null;
+    }
   }
 
   /**

@@ -50,6 +50,8 @@ class AppState {
   notices = $state.raw<AppNotice[]>([]);
   private dismissedNotices = new Set<string>();
   private unsubscribers: (() => void)[] = [];
+  /** Our own fleet.refresh is under way: its fleet.updated event is read after its reply. */
+  private awaitingRefresh = false;
 
   get demo(): boolean {
     return this.info?.demo ?? this.accounts.some((a) => a.demo);
@@ -69,7 +71,10 @@ class AppState {
       () => batches.stop(),
       subscribe('accounts.changed', () => void this.loadAccounts()),
       subscribe('fleet.progress', (p) => this.onProgress(p)),
-      subscribe('fleet.updated', () => void this.loadSnapshot()),
+      // A refresh of our own reads its snapshot when its reply comes (refresh below), once.
+      subscribe('fleet.updated', () => {
+        if (!this.awaitingRefresh) void this.loadSnapshot();
+      }),
       subscribe('operation.progress', (op) => this.onOperation(op)),
       subscribe('app.notice', (n) => this.addNotices([n])),
       subscribe('app.command', (c) => {
@@ -231,7 +236,15 @@ class AppState {
     this.progressTotals = { done: 0, total: 0 };
     try {
       const accountIds = this.selectedAccountId === 'all' ? undefined : [this.selectedAccountId];
-      this.setSnapshot(await call('fleet.refresh', accountIds ? { accountIds } : {}));
+      // The reply names the new snapshot without carrying it; the window reads the fleet's
+      // current snapshot in pages (that one, or a newer one ended meanwhile).
+      this.awaitingRefresh = true;
+      try {
+        await call('fleet.refresh', accountIds ? { accountIds } : {});
+      } finally {
+        this.awaitingRefresh = false;
+      }
+      await this.loadSnapshot();
     } catch (error) {
       this.refreshError = messageOf(error);
     } finally {

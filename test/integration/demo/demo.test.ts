@@ -56,7 +56,8 @@ describe('demo account', () => {
     expect(JSON.stringify(status)).not.toContain('demo-secret');
 
     // The fleet sees the demo clusters through the saved accounts.
-    const snapshot = await c.api['fleet.refresh']({});
+    await c.api['fleet.refresh']({});
+    const snapshot = (await c.api['fleet.snapshot']({}))!;
     expect(snapshot.clusters.some((x) => x.clusterId === DEMO.clusters.happy)).toBe(true);
     expect(snapshot.clusters.some((x) => x.clusterId === DEMO.clusters.logisticsAdmin)).toBe(true);
     expect(snapshot.clusters.some((x) => x.clusterId === DEMO.clusters.factoryNoServiceRole)).toBe(

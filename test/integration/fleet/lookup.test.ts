@@ -82,7 +82,8 @@ describe('a cluster not in the last fleet snapshot', () => {
 
   it('a Basic cluster the fleet view leaves out: the checklist says cluster.edition', async () => {
     const { api } = fleetApi();
-    const snapshot = await api['fleet.refresh']({});
+    await api['fleet.refresh']({});
+    const snapshot = (await api['fleet.snapshot']({}))!;
     expect(snapshot.clusters.some((c) => c.clusterId === DEMO.clusters.edgeBasic)).toBe(false);
     const list = await api['checks.run']({
       clusterId: DEMO.clusters.edgeBasic,

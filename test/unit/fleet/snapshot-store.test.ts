@@ -35,6 +35,45 @@ describe('SnapshotStore', () => {
     expect(await store.load()).toEqual({ ...snapshot(), stale: true });
   });
 
+  it('writes behind the caller: nothing before its turn ends, then only the newest, once', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-snap-'));
+    const store = new SnapshotStore(dir);
+    const writes: string[] = [];
+    const save = store.save.bind(store);
+    store.save = async (s) => {
+      writes.push(s.fetchedAt);
+      await save(s);
+    };
+    store.saveBehind(snapshot({ fetchedAt: 'first' }));
+    store.saveBehind(snapshot({ fetchedAt: 'second' }));
+    // Still the caller's turn: not even serialised yet.
+    expect(writes).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+    await store.flush();
+    expect(writes).toEqual(['second']);
+    expect((await store.load())?.fetchedAt).toBe('second');
+    // A save while one is being written waits for it, then writes the newest.
+    store.saveBehind(snapshot({ fetchedAt: 'third' }));
+    await new Promise((resolve) => setImmediate(resolve));
+    store.saveBehind(snapshot({ fetchedAt: 'fourth' }));
+    store.saveBehind(snapshot({ fetchedAt: 'fifth' }));
+    await store.flush();
+    expect(writes).toEqual(['second', 'third', 'fifth']);
+    expect((await store.load())?.fetchedAt).toBe('fifth');
+  });
+
+  it('reports a write behind that fails and keeps the file before', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-snap-'));
+    const errors: unknown[] = [];
+    const store = new SnapshotStore(dir, (error) => errors.push(error));
+    await store.save(snapshot({ fetchedAt: 'kept' }));
+    store.save = () => Promise.reject(new Error('disk full'));
+    store.saveBehind(snapshot({ fetchedAt: 'lost' }));
+    await store.flush();
+    expect(errors.map((e) => (e as Error).message)).toEqual(['disk full']);
+    expect((await new SnapshotStore(dir).load())?.fetchedAt).toBe('kept');
+  });
+
   it('reads a file written before listings existed as listed at the snapshot time', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-snap-'));
     const { listings: _listings, ...old } = snapshot();
