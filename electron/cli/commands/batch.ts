@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { BatchItem, BatchView, OperationView } from '../../contract';
 import { GuardError } from '../../contract';
-import { batchPlanSchema } from '../../contract/schemas';
+import { planFileSchema } from '../../contract/schemas';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { findAccount, parseOptions, readJsonFile, UsageError } from '../args';
@@ -14,7 +14,7 @@ import { usageLine } from '../help';
 import { HELP_TOPICS } from '../help-topics';
 import type { HelpTopic } from '../help-topics';
 import type { CliText } from '../i18n';
-import { table } from '../lookup';
+import { resolveCluster, table } from '../lookup';
 import { localTime } from '../time-text';
 import type { CommandContext, CommandSpec } from './types';
 
@@ -28,11 +28,12 @@ function parse(args: string[]) {
   });
 }
 
-export type PlanFile = z.output<typeof batchPlanSchema>;
+export type PlanFile = z.output<typeof planFileSchema>;
 
 /** Reads and checks PLAN.json; every problem names the file, the field and what is wrong. */
 export async function readPlanFile(ctx: CommandContext, file: string): Promise<PlanFile> {
-  const plan = await readJsonFile(file, batchPlanSchema, 'plan');
+  const plan = await readJsonFile(file, planFileSchema, 'plan');
+  const w = ctx.t.batchText;
   // Accounts by the names people know them by; the contract takes our account ids.
   if (plan.scope.accountIds) {
     const ids: string[] = [];
@@ -40,10 +41,7 @@ export async function readPlanFile(ctx: CommandContext, file: string): Promise<P
       try {
         ids.push((await findAccount(ctx, nameOrId)).id);
       } catch {
-        throw new GuardError(
-          'validation',
-          `${file}: scope.accountIds[${i}]: there is no account named "${nameOrId}" (see: ack-secret-guard accounts list).`,
-        );
+        throw new GuardError('validation', w.noAccount(file, `scope.accountIds[${i}]`, nameOrId));
       }
     }
     plan.scope.accountIds = ids;
@@ -55,12 +53,41 @@ export async function readPlanFile(ctx: CommandContext, file: string): Promise<P
       } catch {
         throw new GuardError(
           'validation',
-          `${file}: keys[${i}].accountId: there is no account named "${entry.accountId}" (see: ack-secret-guard accounts list).`,
+          w.noAccount(file, `keys[${i}].accountId`, entry.accountId),
         );
       }
     }
   }
+  if (plan.scope.clusterIds) plan.scope.clusterIds = await clusterIdsOf(ctx, file, plan);
   return plan;
+}
+
+/**
+ * Clusters by id or by name, as on the command line (lookup.ts resolveCluster, within the plan's
+ * only account when it names one): a name two clusters share is refused with the candidates
+ * (exit 2), one no cluster has is refused naming the entry.
+ */
+async function clusterIdsOf(ctx: CommandContext, file: string, plan: PlanFile): Promise<string[]> {
+  const accounts = plan.scope.accountIds ?? [];
+  const within =
+    accounts.length === 1
+      ? ((await ctx.core.api['accounts.list']({})).accounts.find((a) => a.id === accounts[0]) ??
+        null)
+      : null;
+  const ids: string[] = [];
+  for (const [i, ref] of plan.scope.clusterIds!.entries()) {
+    try {
+      ids.push((await resolveCluster(ctx, ref, within)).clusterId);
+    } catch (error) {
+      if (!(error instanceof GuardError)) throw error;
+      throw new GuardError(
+        error.code,
+        ctx.t.batchText.scopeCluster(file, i, error.message),
+        error.details,
+      );
+    }
+  }
+  return [...new Set(ids)];
 }
 
 function verdict(t: CliText, item: BatchItem): string {
@@ -80,7 +107,7 @@ function printKeyMap(ctx: CommandContext, plan: BatchView): void {
         String(g.clusters),
         g.keyRef ?? '-',
         g.keyId ?? '-',
-        g.source === 'plan' ? 'keyId' : g.source === 'given' ? 'keys' : g.source,
+        ctx.t.batchText.source[g.source] ?? g.source,
       ]),
     ),
   );
@@ -176,13 +203,24 @@ async function confirmBatch(
   });
 }
 
+/** "ended: succeeded", "applying": a batch's state in the user's words. */
+function batchStateText(t: CliText, view: Pick<BatchView, 'state' | 'result'>): string {
+  const w = t.batchText;
+  return view.state === 'ended'
+    ? w.ended(w.result[view.result ?? ''] ?? String(view.result))
+    : (w.state[view.state] ?? view.state);
+}
+
 function itemLine(t: CliText, item: BatchItem, operation?: OperationView): string {
+  const running = item.state === 'running';
   const parts = [
     localTime(Date.now()),
     `${item.clusterName} (${item.clusterId})`,
-    item.state,
-    operation && item.state === 'running' ? `${operation.phase}` : '',
-    operation?.clusterState && item.state === 'running' ? `cluster ${operation.clusterState}` : '',
+    t.batchText.itemState[item.state] ?? item.state,
+    operation && running ? (t.follow.phase[operation.phase] ?? operation.phase) : '',
+    operation?.clusterState && running
+      ? t.follow.cluster(t.clusterState[operation.clusterState] ?? operation.clusterState)
+      : '',
     item.waitingUntil && item.state === 'pending'
       ? t.batch.waitingCooldown(localTime(item.waitingUntil))
       : '',
@@ -234,7 +272,7 @@ async function applyAndFollow(
       ctx.print(
         ctx.t.batch.final(
           batchId,
-          final.state === 'ended' ? `ended: ${final.result}` : final.state,
+          batchStateText(ctx.t, final),
           {
             succeeded: c.succeeded,
             failed: c.failed,
@@ -252,14 +290,11 @@ async function applyAndFollow(
   }
 }
 
-function concurrencyOf(value: string | undefined): number | undefined {
+function concurrencyOf(t: CliText, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 10)
-    throw new GuardError(
-      'validation',
-      `--concurrency must be a whole number from 1 to 10, not "${value}".`,
-    );
+    throw new GuardError('validation', t.batchText.concurrency(value));
   return n;
 }
 
@@ -279,7 +314,7 @@ export const batchCommand: CommandSpec = {
       );
     }
     if (!sub) usage();
-    const concurrency = concurrencyOf(values.concurrency);
+    const concurrency = concurrencyOf(t, values.concurrency);
     const dryRun = values['dry-run'] === true;
     if (sub !== 'apply' && (values.yes || dryRun)) usage();
 
@@ -348,9 +383,9 @@ export const batchCommand: CommandSpec = {
             batches.map((b) => [
               b.batchId,
               localTime(b.createdAt),
-              b.action,
+              t.check.action[b.action] ?? b.action,
               b.keyId ?? '',
-              b.state === 'ended' ? `ended: ${b.result}` : b.state,
+              batchStateText(t, b),
               String(b.counts.ready),
               String(b.counts.succeeded),
               String(b.counts.failed),
@@ -367,7 +402,7 @@ export const batchCommand: CommandSpec = {
       if (ctx.json) ctx.printJson(view);
       else {
         printPlan(ctx, view);
-        ctx.print(t.batch.state(view.state === 'ended' ? `ended: ${view.result}` : view.state));
+        ctx.print(t.batch.state(batchStateText(t, view)));
         for (const item of view.items.filter((i) => i.status === 'ready'))
           ctx.print(itemLine(t, item));
       }
