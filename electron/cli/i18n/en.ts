@@ -376,6 +376,29 @@ export const en = {
   disableChecklist: {
     notReady: 'The checklist is not ready: nothing was asked and nothing was sent.',
   },
+  fleetText: {
+    /** English shows the key health as the JSON's words (scripts grep them). */
+    health: {
+      ok: 'ok',
+      'rotation-on': 'rotation-on',
+      disabled: 'disabled',
+      'pending-deletion': 'pending-deletion',
+      'deletion-protection-off': 'deletion-protection-off',
+      'not-found': 'not-found',
+      unknown: 'unknown',
+    } as Record<string, string>,
+    /** Key states and rotation as KMS reports them. */
+    keyState: {} as Record<string, string>,
+    rotation: {} as Record<string, string>,
+    reason: {} as Record<string, string>,
+    dataFolder: 'data folder: ',
+    secretStore: 'secret store:',
+  },
+  auditText: {
+    /** English shows the log's own words (scripts grep them). */
+    phase: {} as Record<string, string>,
+    result: {} as Record<string, string>,
+  },
 };
 
 export type CliText = typeof en;

@@ -315,4 +315,45 @@ export const zhCN: CliText = {
   disableChecklist: {
     notReady: '检查清单未就绪：没有询问确认，也没有发送任何请求。',
   },
+  fleetText: {
+    health: {
+      ok: '正常',
+      'rotation-on': '已开启自动轮转',
+      disabled: '已禁用',
+      'pending-deletion': '待删除',
+      'deletion-protection-off': '未开启删除保护',
+      'not-found': '找不到密钥',
+      unknown: '未知',
+    },
+    keyState: {
+      Enabled: '启用中',
+      Disabled: '已禁用',
+      PendingDeletion: '待删除',
+      PendingImport: '待导入',
+    },
+    rotation: { Enabled: '已开启', Disabled: '已关闭', Suspended: '已暂停' },
+    reason: {
+      'wrong-spec': '密钥规格不是 Aliyun_AES_256',
+      'wrong-usage': '密钥用途不是 ENCRYPT/DECRYPT',
+      'not-enabled': '未启用',
+      'pending-deletion': '待删除',
+      'rotation-on': '已开启自动轮转',
+      'service-key': '由云服务创建',
+      'wrong-region': '位于其他地域',
+    },
+    dataFolder: '数据目录：',
+    secretStore: '密钥存储：',
+  },
+  auditText: {
+    phase: { requested: '已请求', ended: '已结束' },
+    result: {
+      accepted: '已受理',
+      succeeded: '成功',
+      failed: '失败',
+      rejected: '被拒绝',
+      'timed-out': '超时',
+      unknown: '未知',
+      cancelled: '已取消',
+    },
+  },
 };

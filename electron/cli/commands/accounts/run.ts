@@ -10,6 +10,7 @@ import type { CommandContext } from '../types';
 import { parseAccountsArgs } from './parse';
 import type { AccountsCommand } from './parse';
 import { helpFor } from '../../help';
+import { displayWidth } from '../../lookup';
 import type { CliText } from '../../i18n';
 import { localTime } from '../../time-text';
 
@@ -20,7 +21,7 @@ function describe(t: CliText, a: Account): string {
   const expiry = a.credentialExpiry ? `  ${w.expires(localTime(a.credentialExpiry))}` : '';
   const regions = a.regions ? a.regions.join(',') : w.allRegions;
   // Labels padded into a column (identity:, regions:, endpoint:, proxy:).
-  const label = (word: string) => `    ${`${word}:`.padEnd(10)}`;
+  const label = (word: string) => `    ${word}:${' '.repeat(Math.max(1, 9 - displayWidth(word)))}`;
   const lines = [
     `${a.name}  [${w.kind[a.kind] ?? a.kind}, ${w.colour[a.colour] ?? a.colour}]  ${detail}`,
     `${label(w.identity)}${who}`,
