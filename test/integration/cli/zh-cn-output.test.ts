@@ -1,7 +1,7 @@
 // Every command's human output in --lang zh-CN against the simulator, scanned for English words
 // left untranslated (test/support/english-words.ts, as the window's screens are), apart from
-// command and option names, check ids, API names and the user's own data. And the JSON of the
-// commands translated here is the same in both languages.
+// command and option names, check ids, API names and the user's own data. (The JSON of these
+// commands is the same in both languages: lang.test.ts.)
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -167,34 +167,5 @@ describe('the CLI in Chinese, every command', () => {
     expect(words).toHaveLength(5);
     expect(untranslated(words.join('\n')), r.out).toEqual([]);
     expect(r.out).toContain('aliyun CLI：');
-  });
-});
-
-describe('JSON is the same in both languages', () => {
-  it.each([
-    [['accounts', 'list']],
-    [['keys', 'health', '--cached']],
-    [
-      [
-        'keys',
-        'fix',
-        DEMO.keys.valid,
-        '--enable',
-        '--account',
-        'Retail',
-        '--region',
-        'cn-hangzhou',
-        '--dry-run',
-      ],
-    ],
-    [['batch', 'list']],
-  ])('%j', async (argv) => {
-    const inZh = await zh(['--json', ...argv]);
-    const inEn = await cli(['--json', '--lang', 'en', ...argv]);
-    const strip = (out: string): unknown =>
-      JSON.parse(out, (key, value: unknown) =>
-        /requestid$/i.test(key) || key.endsWith('At') ? undefined : value,
-      );
-    expect(strip(inZh.out)).toEqual(strip(inEn.out));
   });
 });
