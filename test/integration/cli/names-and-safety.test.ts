@@ -77,6 +77,9 @@ describe('--dry-run sends nothing', () => {
     const where = ['--region', 'cn-hangzhou', '--dry-run'];
     const reads = sim().control.requestCount('kms/DescribeKey');
     const before = kmsWrites();
+    const audited = async () =>
+      (JSON.parse((await cli(['--json', 'audit'])).out) as { entries: unknown[] }).entries.length;
+    const entries = await audited();
     const r = await cli(['keys', 'fix', ...fix, ...where]);
     expect(r.code, r.out + r.err).toBe(0);
     expect(r.out).toContain('The key now: PendingDeletion, deletion protection');
@@ -93,6 +96,8 @@ describe('--dry-run sends nothing', () => {
     expect(sim().control.requestCount('kms/DescribeKey')).toBeGreaterThan(reads);
     expect(kmsWrites()).toBe(before);
     expect(sim().control.key(DEMO.keys.pendingDeletion)?.state).toBe('PendingDeletion');
+    // Not a change: nothing in the audit log.
+    expect(await audited()).toBe(entries);
   });
 
   it('keys fix --dry-run of a key that is already fine: nothing to do, no request', async () => {
