@@ -92,19 +92,23 @@ export function followChange(
 /** One line of a new cluster's creation, as progressLine is for a change. */
 export function creationLine(t: CliText, v: CreationView, now: number): string {
   const f = t.follow;
+  const w = t.createText;
   return [
     localTime(now),
-    `create ${v.name}${v.clusterId ? ` (${v.clusterId})` : ''}`,
+    w.line(v.name, v.clusterId),
     v.phase === 'ended' ? f.ended(word(f.outcome, v.outcome ?? 'unknown')) : word(f.phase, v.phase),
     v.clusterState ? f.cluster(word(t.clusterState, v.clusterState)) : '',
-    v.taskStage && v.phase !== 'ended' ? `stage ${v.taskStage}` : '',
+    v.taskStage && v.phase !== 'ended' ? w.stage(v.taskStage) : '',
     v.phase !== 'ended' ? f.elapsed(duration(now - Date.parse(v.startedAt))) : '',
     v.nextPollAt && v.phase !== 'ended' ? f.nextCheck(localTime(v.nextPollAt)) : '',
-    v.proof && v.phase !== 'creating' ? `proof ${v.proof.status}` : '',
+    v.proof && v.phase !== 'creating' ? w.proof(word(w.proofStatus, v.proof.status)) : '',
     v.note ?? '',
     v.error && v.phase === 'ended' ? v.error.message : '',
     v.fallbackAfter
-      ? `enable after ${localTime(v.fallbackAfter)}: ack-secret-guard enable ${v.clusterId} --key ${v.keyId}`
+      ? w.fallback(
+          localTime(v.fallbackAfter),
+          `ack-secret-guard enable ${v.clusterId} --key ${v.keyId}`,
+        )
       : '',
   ]
     .filter((p) => p !== '')

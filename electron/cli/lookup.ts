@@ -6,8 +6,7 @@ import { refreshedSnapshot } from './refreshed-snapshot';
 
 /** A plain text table: a header row, then rows, columns padded to their widest cell. */
 export function table(header: string[], rows: string[][]): string {
-  // Padding by display width: a CJK character takes two terminal columns.
-  const width = (s: string) => [...s].reduce((n, ch) => n + (isWide(ch) ? 2 : 1), 0);
+  const width = displayWidth;
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
   const line = (cells: string[]) =>
     cells
@@ -15,6 +14,11 @@ export function table(header: string[], rows: string[][]): string {
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
+}
+
+/** Columns a text takes in a terminal: a CJK character takes two. */
+export function displayWidth(s: string): number {
+  return [...s].reduce((n, ch) => n + (isWide(ch) ? 2 : 1), 0);
 }
 
 /** CJK ideographs, full-width forms and Hangul take two columns in a terminal. */

@@ -148,58 +148,69 @@ const cliConfigPath = z.string().min(1).max(4096).optional();
 const batchId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a batch id');
 const byBatch = z.strictObject({ batchId });
 
-/** A batch plan request (also the CLI's PLAN.json). */
-export const batchPlanSchema = z
-  .strictObject({
-    action: z.enum(['enable', 'disable']),
-    keyId: keyId.optional(),
-    /** The key of each (account, region); one entry per pair. */
-    keys: z.array(z.strictObject({ accountId, regionId, keyId })).min(1).max(1000).optional(),
-    keyChoice: z.literal('recommended').optional(),
-    scope: z
-      .strictObject({
-        accountIds: z.array(accountId).min(1).max(500).optional(),
-        regionIds: z.array(regionId).min(1).max(100).optional(),
-        clusterIds: z.array(clusterId).min(1).max(1000).optional(),
-        onlyNotEncrypted: z.boolean().optional(),
-      })
-      .optional()
-      .transform((v) => v ?? {}),
-  })
-  .refine(
-    (v) =>
-      v.action === 'disable' ||
-      v.keyId !== undefined ||
-      v.keys !== undefined ||
-      v.keyChoice !== undefined,
-    {
-      message:
-        'enable needs a keyId (every account and region), keys [{accountId, regionId, keyId}] (one per account and region) or keyChoice "recommended"',
-      path: ['keyId'],
-    },
-  )
-  .refine(
-    (v) =>
-      v.action === 'enable' ||
-      (v.keyId === undefined && v.keys === undefined && v.keyChoice === undefined),
-    {
-      message:
-        'disable takes no keyId, keys or keyChoice (each cluster keeps its own key until it is off)',
-      path: ['keyId'],
-    },
-  )
-  .refine(
-    (v) =>
-      !v.keys || new Set(v.keys.map((k) => `${k.accountId}|${k.regionId}`)).size === v.keys.length,
-    {
-      message: 'keys names one (accountId, regionId) twice; give each pair one key',
-      path: ['keys'],
-    },
-  )
-  .refine((v) => v.action === 'enable' || v.scope.onlyNotEncrypted === undefined, {
-    message: 'onlyNotEncrypted applies to enable only',
-    path: ['scope', 'onlyNotEncrypted'],
-  });
+/** A batch plan whose clusters are given as `clusterRef` says (ids for the core). */
+const batchPlan = (clusterRef: z.ZodType<string>) =>
+  z
+    .strictObject({
+      action: z.enum(['enable', 'disable']),
+      keyId: keyId.optional(),
+      /** The key of each (account, region); one entry per pair. */
+      keys: z.array(z.strictObject({ accountId, regionId, keyId })).min(1).max(1000).optional(),
+      keyChoice: z.literal('recommended').optional(),
+      scope: z
+        .strictObject({
+          accountIds: z.array(accountId).min(1).max(500).optional(),
+          regionIds: z.array(regionId).min(1).max(100).optional(),
+          clusterIds: z.array(clusterRef).min(1).max(1000).optional(),
+          onlyNotEncrypted: z.boolean().optional(),
+        })
+        .optional()
+        .transform((v) => v ?? {}),
+    })
+    .refine(
+      (v) =>
+        v.action === 'disable' ||
+        v.keyId !== undefined ||
+        v.keys !== undefined ||
+        v.keyChoice !== undefined,
+      {
+        message:
+          'enable needs a keyId (every account and region), keys [{accountId, regionId, keyId}] (one per account and region) or keyChoice "recommended"',
+        path: ['keyId'],
+      },
+    )
+    .refine(
+      (v) =>
+        v.action === 'enable' ||
+        (v.keyId === undefined && v.keys === undefined && v.keyChoice === undefined),
+      {
+        message:
+          'disable takes no keyId, keys or keyChoice (each cluster keeps its own key until it is off)',
+        path: ['keyId'],
+      },
+    )
+    .refine(
+      (v) =>
+        !v.keys ||
+        new Set(v.keys.map((k) => `${k.accountId}|${k.regionId}`)).size === v.keys.length,
+      {
+        message: 'keys names one (accountId, regionId) twice; give each pair one key',
+        path: ['keys'],
+      },
+    )
+    .refine((v) => v.action === 'enable' || v.scope.onlyNotEncrypted === undefined, {
+      message: 'onlyNotEncrypted applies to enable only',
+      path: ['scope', 'onlyNotEncrypted'],
+    });
+
+/** A batch plan request. */
+export const batchPlanSchema = batchPlan(clusterId);
+
+/**
+ * The CLI's PLAN.json: the same, but `scope.clusterIds` may name clusters by name too (ACK
+ * allows up to 63 characters; the CLI resolves each to its id before planning).
+ */
+export const planFileSchema = batchPlan(z.string().trim().min(1, 'a cluster id or name').max(128));
 
 /** CreateAlias's rules plus ours (contract/key-choice.ts aliasProblem). */
 const newAlias = z.string().superRefine((v, ctx) => {
@@ -269,6 +280,8 @@ export const inputSchemas = {
     regionId,
     keyId,
     action: z.enum(['enable-key', 'cancel-key-deletion', 'enable-deletion-protection']),
+    /** Read the key and return the request it would get; nothing is sent or audited. */
+    dryRun: z.boolean().optional(),
   }),
   'keys.create': z.strictObject({
     accountId,

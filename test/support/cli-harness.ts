@@ -11,9 +11,13 @@ import { runMain } from './cli-in-process';
 import type { CliResult } from './cli-in-process';
 import { addDemoAccessKey } from './demo-account-args';
 
+/** What runMain takes besides argv: stdin's text, the environment (LANG), a terminal or not. */
+export type CliOptions = Parameters<typeof runMain>[1];
+
 export interface CliHarness {
   dataDir: string;
-  cli: (argv: string[], stdin?: string) => Promise<CliResult>;
+  /** main() against the harness's data folder; a string is stdin's text. */
+  cli: (argv: string[], options?: string | CliOptions) => Promise<CliResult>;
   /** The running simulator (set in beforeAll). */
   sim: () => Simulator;
 }
@@ -22,9 +26,15 @@ export function cliHarness(options: {
   prefix: string;
   regions: string[];
   timeScale?: number;
+  /** After the account is added (e.g. a first `clusters list`). */
+  setUp?: (cli: CliHarness['cli']) => Promise<void>;
 }): CliHarness {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `ack-sg-${options.prefix}-`));
-  const cli = (argv: string[], stdin = '') => runMain(['--data-dir', dataDir, ...argv], { stdin });
+  const cli: CliHarness['cli'] = (argv, options = '') =>
+    runMain(
+      ['--data-dir', dataDir, ...argv],
+      typeof options === 'string' ? { stdin: options } : options,
+    );
   let sim: Simulator | undefined;
   beforeAll(async () => {
     sim = await startSimulator({
@@ -40,6 +50,7 @@ export function cliHarness(options: {
     });
     const added = await cli(add.argv, add.stdin);
     expect(added.code, added.err).toBe(0);
+    await options.setUp?.(cli);
   });
   afterAll(async () => {
     await cli(['accounts', 'remove', 'Retail']).catch(() => undefined);

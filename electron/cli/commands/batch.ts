@@ -1,14 +1,13 @@
 // Batches from the command line: plan from a JSON file, apply (streaming one line per cluster
 // as it moves on), list and show. Pausing and cancelling belong to the process applying the
 // batch (the app's window); a CLI apply stopped with Ctrl-C is resumed by `batch apply --id`.
-import type { z } from 'zod';
 import type { BatchItem, BatchView, OperationView } from '../../contract';
 import { GuardError } from '../../contract';
-import { batchPlanSchema } from '../../contract/schemas';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
-import { findAccount, parseOptions, readJsonFile, UsageError } from '../args';
+import { parseOptions, UsageError } from '../args';
 import { atTerminal, confirm } from '../confirm';
+import { readPlanFile } from './plan-file';
 import { encryptionRequest, requestText } from '../dry-run';
 import { usageLine } from '../help';
 import { HELP_TOPICS } from '../help-topics';
@@ -28,41 +27,6 @@ function parse(args: string[]) {
   });
 }
 
-export type PlanFile = z.output<typeof batchPlanSchema>;
-
-/** Reads and checks PLAN.json; every problem names the file, the field and what is wrong. */
-export async function readPlanFile(ctx: CommandContext, file: string): Promise<PlanFile> {
-  const plan = await readJsonFile(file, batchPlanSchema, 'plan');
-  // Accounts by the names people know them by; the contract takes our account ids.
-  if (plan.scope.accountIds) {
-    const ids: string[] = [];
-    for (const [i, nameOrId] of plan.scope.accountIds.entries()) {
-      try {
-        ids.push((await findAccount(ctx, nameOrId)).id);
-      } catch {
-        throw new GuardError(
-          'validation',
-          `${file}: scope.accountIds[${i}]: there is no account named "${nameOrId}" (see: ack-secret-guard accounts list).`,
-        );
-      }
-    }
-    plan.scope.accountIds = ids;
-  }
-  if (plan.keys) {
-    for (const [i, entry] of plan.keys.entries()) {
-      try {
-        entry.accountId = (await findAccount(ctx, entry.accountId)).id;
-      } catch {
-        throw new GuardError(
-          'validation',
-          `${file}: keys[${i}].accountId: there is no account named "${entry.accountId}" (see: ack-secret-guard accounts list).`,
-        );
-      }
-    }
-  }
-  return plan;
-}
-
 function verdict(t: CliText, item: BatchItem): string {
   const v = t.batch.verdict;
   return item.status === 'ready' ? (item.notes.length > 0 ? v.waits : v.ready) : v.skipped;
@@ -80,7 +44,7 @@ function printKeyMap(ctx: CommandContext, plan: BatchView): void {
         String(g.clusters),
         g.keyRef ?? '-',
         g.keyId ?? '-',
-        g.source === 'plan' ? 'keyId' : g.source === 'given' ? 'keys' : g.source,
+        ctx.t.batchText.source[g.source] ?? g.source,
       ]),
     ),
   );
@@ -176,13 +140,24 @@ async function confirmBatch(
   });
 }
 
+/** "ended: succeeded", "applying": a batch's state in the user's words. */
+function batchStateText(t: CliText, view: Pick<BatchView, 'state' | 'result'>): string {
+  const w = t.batchText;
+  return view.state === 'ended'
+    ? w.ended(w.result[view.result ?? ''] ?? String(view.result))
+    : (w.state[view.state] ?? view.state);
+}
+
 function itemLine(t: CliText, item: BatchItem, operation?: OperationView): string {
+  const running = item.state === 'running';
   const parts = [
     localTime(Date.now()),
     `${item.clusterName} (${item.clusterId})`,
-    item.state,
-    operation && item.state === 'running' ? `${operation.phase}` : '',
-    operation?.clusterState && item.state === 'running' ? `cluster ${operation.clusterState}` : '',
+    t.batchText.itemState[item.state] ?? item.state,
+    operation && running ? (t.follow.phase[operation.phase] ?? operation.phase) : '',
+    operation?.clusterState && running
+      ? t.follow.cluster(t.clusterState[operation.clusterState] ?? operation.clusterState)
+      : '',
     item.waitingUntil && item.state === 'pending'
       ? t.batch.waitingCooldown(localTime(item.waitingUntil))
       : '',
@@ -234,7 +209,7 @@ async function applyAndFollow(
       ctx.print(
         ctx.t.batch.final(
           batchId,
-          final.state === 'ended' ? `ended: ${final.result}` : final.state,
+          batchStateText(ctx.t, final),
           {
             succeeded: c.succeeded,
             failed: c.failed,
@@ -252,14 +227,11 @@ async function applyAndFollow(
   }
 }
 
-function concurrencyOf(value: string | undefined): number | undefined {
+function concurrencyOf(t: CliText, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 10)
-    throw new GuardError(
-      'validation',
-      `--concurrency must be a whole number from 1 to 10, not "${value}".`,
-    );
+    throw new GuardError('validation', t.batchText.concurrency(value));
   return n;
 }
 
@@ -279,7 +251,7 @@ export const batchCommand: CommandSpec = {
       );
     }
     if (!sub) usage();
-    const concurrency = concurrencyOf(values.concurrency);
+    const concurrency = concurrencyOf(t, values.concurrency);
     const dryRun = values['dry-run'] === true;
     if (sub !== 'apply' && (values.yes || dryRun)) usage();
 
@@ -348,9 +320,9 @@ export const batchCommand: CommandSpec = {
             batches.map((b) => [
               b.batchId,
               localTime(b.createdAt),
-              b.action,
+              t.check.action[b.action] ?? b.action,
               b.keyId ?? '',
-              b.state === 'ended' ? `ended: ${b.result}` : b.state,
+              batchStateText(t, b),
               String(b.counts.ready),
               String(b.counts.succeeded),
               String(b.counts.failed),
@@ -367,7 +339,7 @@ export const batchCommand: CommandSpec = {
       if (ctx.json) ctx.printJson(view);
       else {
         printPlan(ctx, view);
-        ctx.print(t.batch.state(view.state === 'ended' ? `ended: ${view.result}` : view.state));
+        ctx.print(t.batch.state(batchStateText(t, view)));
         for (const item of view.items.filter((i) => i.status === 'ready'))
           ctx.print(itemLine(t, item));
       }

@@ -69,10 +69,16 @@ async function change(ctx: CommandContext, action: 'enable' | 'disable'): Promis
     return list.ready ? EXIT.ok : EXIT.notReady;
   }
 
-  if (action === 'disable') {
+  if (action === 'disable' && !values.yes) {
+    // The checklist before the question: nobody types a cluster name only to read "not ready".
+    // Not ready is refused here, without asking; the core runs it again before it sends.
+    const list = await ctx.core.api['checks.run']({ ...input, action });
+    if (!ctx.json) printChecklist(ctx, list);
+    if (!list.ready)
+      throw new GuardError('checklist-not-ready', t.disableChecklist.notReady, { checklist: list });
     const name = target.cluster?.name ?? (await ctx.core.api['fleet.cluster'](input)).name;
     const answer = await confirm(ctx, {
-      yes: values.yes === true,
+      yes: false,
       question: t.confirm.disable(name, target.clusterId),
       expected: name,
     });

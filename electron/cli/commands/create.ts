@@ -20,9 +20,7 @@ export function readSpecFile(file: string): Promise<ClusterSpecInput> {
 
 function printPreflight(ctx: CommandContext, p: CreatePreflight): void {
   const { t, lang } = ctx;
-  ctx.print(
-    `create ${p.spec.name} in ${p.spec.regionId} (${p.accountName}) with ${p.keyId}: ${p.ready ? 'ready' : 'NOT ready'}`,
-  );
+  ctx.print(t.createText.header(p.spec.name, p.spec.regionId, p.accountName, p.keyId, p.ready));
   for (const c of p.checks) {
     ctx.print(
       `  [${t.mark[c.status] ?? c.status}] ${c.id.padEnd(24)} ${checkSummaryText(c, lang)}`,
@@ -35,11 +33,12 @@ function printPreflight(ctx: CommandContext, p: CreatePreflight): void {
 }
 
 function printRequest(ctx: CommandContext, p: CreatePreflight): void {
-  ctx.print('\nRequest body (CS CreateCluster, POST /clusters):');
+  const w = ctx.t.createText;
+  ctx.print(`\n${w.body}`);
   ctx.print(JSON.stringify(p.request.body, null, 2));
-  ctx.print('\nTerraform:');
+  ctx.print(`\n${w.terraform}`);
   ctx.print(p.request.terraform);
-  ctx.print('aliyun CLI:');
+  ctx.print(w.aliyunCli);
   ctx.print(p.request.aliyunCli);
 }
 
@@ -57,8 +56,11 @@ async function resume(ctx: CommandContext, creationId: string | undefined): Prom
     throw new GuardError(
       'not-found',
       creationId
-        ? `No creation ${creationId} is recorded here.`
-        : `${open.length} creations are under way; name one: ack-secret-guard clusters create --resume CREATION_ID (${open.map((c) => `${c.creationId} ${c.name}`).join(', ') || 'none'}).`,
+        ? ctx.t.createText.noCreation(creationId)
+        : ctx.t.createText.nameOne(
+            open.length,
+            open.map((c) => `${c.creationId} ${c.name}`).join(', '),
+          ),
     );
   if (found.phase === 'ended') {
     if (ctx.json) ctx.printJson(found);
@@ -84,9 +86,7 @@ export const createCommand: CommandSpec = {
       return resume(ctx, positionals[0]);
     }
     if (positionals.length > 0)
-      throw new UsageError(
-        `clusters create takes no arguments besides its options: ${positionals.join(' ')}`,
-      );
+      throw new UsageError(ctx.t.createText.extraArgs(positionals.join(' ')));
     if (!values.file) throw new UsageError(usageLine(ctx.t, 'clusters create'));
     const spec = await readSpecFile(values.file);
     const preflight = await ctx.core.api['clusters.createPreflight']({ spec });
@@ -95,7 +95,7 @@ export const createCommand: CommandSpec = {
       else {
         printPreflight(ctx, preflight);
         printRequest(ctx, preflight);
-        ctx.print('\nDry run: nothing was sent.');
+        ctx.print(`\n${ctx.t.dryRun.nothingSent}`);
       }
       return preflight.ready ? EXIT.ok : EXIT.notReady;
     }

@@ -95,7 +95,7 @@ export function keyHealthText(
   if (!key) return '-';
   return key.health === 'pending-deletion' && key.deleteDate
     ? t.clusters.pendingDeletion(localTime(key.deleteDate))
-    : key.health;
+    : (t.fleetText.health[key.health] ?? key.health);
 }
 
 /** on (key) / off / unknown: never "off" for a cluster whose metadata did not say. */
@@ -231,9 +231,13 @@ export const keysCommand: CommandSpec = {
             k.keyId,
             k.aliases.join(',') || '-',
             k.keySpec,
-            k.keyState,
-            k.automaticRotation ?? t.clusters.unknownRotation,
-            k.eligible ? t.yesNo.yes : t.clusters.notEligible(k.reasons.join(', ')),
+            t.fleetText.keyState[k.keyState] ?? k.keyState,
+            k.automaticRotation
+              ? (t.fleetText.rotation[k.automaticRotation] ?? k.automaticRotation)
+              : t.clusters.unknownRotation,
+            k.eligible
+              ? t.yesNo.yes
+              : t.clusters.notEligible(k.reasons.map((r) => t.fleetText.reason[r] ?? r).join(', ')),
           ]),
         ),
       );

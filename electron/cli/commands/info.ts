@@ -10,8 +10,8 @@ export const infoCommand: CommandSpec = {
       ctx.print(
         [
           `${info.name} ${info.version} (${info.platform}/${info.arch})`,
-          `data folder:  ${info.dataDir}`,
-          `secret store: ${info.secretStore}`,
+          `${ctx.t.fleetText.dataFolder} ${info.dataDir}`,
+          `${ctx.t.fleetText.secretStore} ${info.secretStore}`,
         ].join('\n'),
       );
     return EXIT.ok;

@@ -4,11 +4,12 @@ import type { KeyFinding, KeyFixAction, KeyHealthReport } from '../../contract';
 import { cloudNowOf, GuardError } from '../../contract';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
-import { FIX_CALL } from '../../core/keys/fixes';
 import { findAccount, parseOptions, UsageError } from '../args';
 import { atTerminal, confirm } from '../confirm';
 import { usageLine } from '../help';
 import { refreshedSnapshot } from '../refreshed-snapshot';
+import type { CliText } from '../i18n';
+import { localTime } from '../time-text';
 import { keysCommand as listCommand } from './fleet';
 import type { CommandContext, CommandSpec } from './types';
 
@@ -19,43 +20,48 @@ export function healthExit(findings: readonly KeyFinding[]): ExitCode {
 }
 
 /** Days and hours until an ISO date (negative: past), for the countdown. */
-export function countdown(iso: string, now: number): string {
+export function countdown(t: CliText, iso: string, now: number): string {
   const ms = Date.parse(iso) - now;
   if (Number.isNaN(ms)) return '';
-  if (ms <= 0) return 'now';
-  const days = Math.floor(ms / 86_400_000);
-  const hours = Math.floor((ms % 86_400_000) / 3_600_000);
-  return days > 0 ? `in ${days}d ${hours}h` : `in ${hours}h`;
+  if (ms <= 0) return t.keyHealth.now;
+  return t.keyHealth.countdown(
+    Math.floor(ms / 86_400_000),
+    Math.floor((ms % 86_400_000) / 3_600_000),
+  );
 }
 
+const FIX_FLAG: Record<KeyFixAction, string> = {
+  'enable-key': '--enable',
+  'cancel-key-deletion': '--cancel-deletion',
+  'enable-deletion-protection': '--deletion-protection',
+};
+
 function printFinding(ctx: CommandContext, f: KeyFinding, now: number): void {
-  const mark = f.severity === 'critical' ? 'CRIT' : 'WARN';
-  ctx.print(`[${mark}] ${f.kind.padEnd(24)} ${f.summary}`);
+  const w = ctx.t.keyHealth;
+  const indent = '       ';
+  ctx.print(`[${w.mark[f.severity]}] ${w.finding(f)}`);
   // A demo key's times are its simulated cloud's (core/util/clock.ts): said so, and counted
   // down on that clock.
-  const simulated = f.simulatedClock ? ', simulated time' : '';
   if (f.deleteDate)
     ctx.print(
-      `       deleted for good: ${f.deleteDate} (${countdown(f.deleteDate, cloudNowOf(f.simulatedClock, now))}${simulated})`,
+      `${indent}${w.deletedForGood(localTime(f.deleteDate), countdown(ctx.t, f.deleteDate, cloudNowOf(f.simulatedClock, now)) + (f.simulatedClock ? w.simulatedInParens : ''))}`,
     );
   ctx.print(
-    `       clusters: ${f.clusters.map((c) => `${c.name} (${c.clusterId}, ${c.accountName}, ${c.regionId})`).join('; ')}`,
+    `${indent}${w.clusters(f.clusters.map((c) => `${c.name} (${c.clusterId}, ${c.accountName}, ${c.regionId})`).join('; '))}`,
   );
-  if (f.whoDidIt?.actor)
+  const actor = f.whoDidIt?.actor;
+  if (actor)
     ctx.print(
-      `       who: ${f.whoDidIt.actor.userName ?? '?'} (${f.whoDidIt.actor.type ?? '?'}) ${f.whoDidIt.actor.eventName} at ${f.whoDidIt.actor.eventTime}${f.simulatedClock ? ' (simulated time)' : ''}`,
+      `${indent}${w.who(actor.userName ?? '?', actor.type ?? '?', actor.eventName, localTime(actor.eventTime) + (f.simulatedClock ? w.simulatedAfter : ''))}`,
     );
-  else if (f.whoDidIt)
-    ctx.print(
-      `       who: ${f.whoDidIt.status === 'not-yet' ? 'not in ActionTrail yet (events arrive up to 10 minutes late)' : f.whoDidIt.status === 'not-found' ? 'no ActionTrail record in the last 7 days' : `ActionTrail unavailable: ${f.whoDidIt.note ?? ''}`}`,
-    );
-  const fixFlag: Record<KeyFixAction, string> = {
-    'enable-key': '--enable',
-    'cancel-key-deletion': '--cancel-deletion',
-    'enable-deletion-protection': '--deletion-protection',
-  };
+  else if (f.whoDidIt) {
+    const status = w.whoStatus[f.whoDidIt.status] ?? f.whoDidIt.status;
+    const note =
+      f.whoDidIt.status === 'unavailable' && f.whoDidIt.note ? `: ${f.whoDidIt.note}` : '';
+    ctx.print(`${indent}${w.whoLine(`${status}${note}`)}`);
+  }
   ctx.print(
-    `       fix: ${f.fix.hint}${f.fix.action ? `  (ack-secret-guard keys fix ${f.keyId} ${fixFlag[f.fix.action]} --account ${f.accountName} --region ${f.regionId})` : ''}`,
+    `${indent}${ctx.t.check.fix}: ${w.fix(f)}${f.fix.action ? `  (ack-secret-guard keys fix ${f.keyId} ${FIX_FLAG[f.fix.action]} --account ${f.accountName} --region ${f.regionId})` : ''}`,
   );
 }
 
@@ -68,9 +74,7 @@ async function health(ctx: CommandContext): Promise<ExitCode> {
   const accountIds = account ? [account.id] : undefined;
   if (values.cached) {
     if (!(await ctx.core.api['fleet.snapshot']({}))) {
-      ctx.io.stderr.write(
-        'There is no fleet snapshot yet: run "keys health" without --cached once.\n',
-      );
+      ctx.io.stderr.write(`${ctx.t.keyHealth.noSnapshot}\n`);
       return EXIT.failure;
     }
   } else {
@@ -78,7 +82,7 @@ async function health(ctx: CommandContext): Promise<ExitCode> {
     const failures = snapshot.failures.filter((f) => !account || f.accountId === account.id);
     for (const f of failures)
       ctx.io.stderr.write(
-        `failed: ${f.accountName} ${f.regionId ?? '(all regions)'}: ${f.code}: ${f.message}\n`,
+        `${ctx.t.clusters.failed(f.accountName, f.regionId, f.code, f.message)}\n`,
       );
     if (
       failures.length > 0 &&
@@ -109,16 +113,14 @@ async function health(ctx: CommandContext): Promise<ExitCode> {
   else {
     const now = Date.now();
     const critical = findings.filter((f) => f.severity === 'critical').length;
-    ctx.print(
-      `${keys.length} key${keys.length === 1 ? '' : 's'} in use by ${keys.reduce((n, k) => n + k.clusters.length, 0)} encrypted clusters: ${critical} critical, ${findings.length - critical} warnings.`,
-    );
+    const w = ctx.t.keyHealth;
+    const clusters = keys.reduce((n, k) => n + k.clusters.length, 0);
+    ctx.print(w.summary(keys.length, clusters, critical, findings.length - critical));
     for (const k of keys.filter((k) => k.crossAccount))
-      ctx.print(
-        `  shared: ${k.keyId} is used by clusters in ${k.cloudAccounts.length} Alibaba Cloud accounts.`,
-      );
+      ctx.print(`  ${w.shared(k.keyId, k.cloudAccounts.length)}`);
     for (const f of findings) printFinding(ctx, f, now);
   }
-  for (const p of report.problems) ctx.io.stderr.write(`problem: ${p}\n`);
+  for (const p of report.problems) ctx.io.stderr.write(`${ctx.t.keyHealth.problem(p)}\n`);
   return exit;
 }
 
@@ -159,30 +161,17 @@ async function fix(ctx: CommandContext): Promise<ExitCode> {
         (!regionId || c.regionId === regionId),
     );
     if (!user) {
-      ctx.io.stderr.write(
-        `No cluster of the last fleet snapshot uses ${keyId}: name the key's account and region with --account NAME --region ID.\n`,
-      );
+      ctx.io.stderr.write(`${t.keyFix.noUser(keyId)}\n`);
       return EXIT.usage;
     }
     regionId ??= user.regionId;
     account ??=
       (await ctx.core.api['accounts.list']({})).accounts.find((a) => a.id === user.accountId) ??
       null;
-    if (!account) throw new GuardError('not-found', `The account of ${keyId} is no longer saved.`);
+    if (!account) throw new GuardError('not-found', t.keyFix.accountGone(keyId));
   }
   const question = t.keys.where(t.keys.fixWhat[action](keyId), account.name, regionId);
-  if (dryRun) {
-    // The core reads the key first and sends nothing when it is already fine
-    // (core/keys/fixes.ts); the call is one of EnableKey, CancelKeyDeletion, SetDeletionProtection.
-    const request = { product: 'kms', action: FIX_CALL[action], regionId, keyId };
-    if (ctx.json) ctx.printJson({ dryRun: true, sent: false, accountId: account.id, request });
-    else {
-      ctx.print(question);
-      ctx.print(`${t.dryRun.header}\n  KMS ${FIX_CALL[action]}  ${keyId}  (${regionId})`);
-      ctx.print(t.dryRun.nothingSent);
-    }
-    return EXIT.ok;
-  }
+  if (dryRun) return printFixDryRun(ctx, question, account.id, regionId, keyId, action);
   const answer = await confirm(ctx, {
     yes: values.yes === true,
     question: t.confirm.keyFix(question),
@@ -199,9 +188,60 @@ async function fix(ctx: CommandContext): Promise<ExitCode> {
   if (ctx.json) ctx.printJson(result);
   else {
     for (const step of result.steps) ctx.print(step);
-    if (result.requestIds.length > 0) ctx.print(`request ids: ${result.requestIds.join(', ')}`);
+    if (result.requestIds.length > 0) ctx.print(t.keyFix.requestIds(result.requestIds.join(', ')));
   }
   return EXIT.ok;
+}
+
+/**
+ * `keys fix --dry-run`: the core reads the key (DescribeKey) and says the one call it would send,
+ * or that there is nothing to do, or why it would be refused; nothing is sent or audited.
+ */
+async function printFixDryRun(
+  ctx: CommandContext,
+  question: string,
+  accountId: string,
+  regionId: string,
+  keyId: string,
+  action: KeyFixAction,
+): Promise<ExitCode> {
+  const t = ctx.t;
+  const result = await ctx.core.api['keys.fix']({
+    accountId,
+    regionId,
+    keyId,
+    action,
+    dryRun: true,
+  });
+  const preview = result.dryRun!;
+  if (ctx.json) {
+    ctx.printJson({
+      dryRun: true,
+      sent: false,
+      accountId,
+      key: preview.key,
+      request: preview.request,
+      refused: preview.refused,
+    });
+    return preview.refused ? EXIT.usage : EXIT.ok;
+  }
+  const k = preview.key;
+  ctx.print(question);
+  ctx.print(
+    t.keyFix.keyNow(
+      k.keyState ?? t.keyFix.unknown,
+      k.deletionProtection ?? t.keyFix.unknown,
+      k.deleteDate ? localTime(k.deleteDate) : null,
+    ),
+  );
+  if (preview.request)
+    ctx.print(
+      `${t.dryRun.header}\n  KMS ${preview.request.action}  (${preview.request.regionId})\n  ${JSON.stringify(preview.request.params)}`,
+    );
+  else if (preview.refused) ctx.print(t.keyFix.refused(preview.refused));
+  else ctx.print(t.keyFix.nothingToDo);
+  ctx.print(t.dryRun.nothingSent);
+  return preview.refused ? EXIT.usage : EXIT.ok;
 }
 
 export const keysCommand: CommandSpec = {

@@ -23,27 +23,27 @@ export const verifyCommand: CommandSpec = {
       clusterId: target.clusterId,
       ...(target.accountId ? { accountId: target.accountId } : {}),
     });
+    const w = ctx.t.receipt;
+    // The readable receipt in the user's language (a saved .txt file too); JSON never changes.
+    const text = w.text(report.receipt.json, report.receipt.text);
     if (values.receipt) {
-      // JSON for a .json file, readable text otherwise.
       const content = values.receipt.endsWith('.json')
         ? `${JSON.stringify(report.receipt.json, null, 2)}\n`
-        : report.receipt.text;
+        : text;
       try {
         await writeFile(values.receipt, content, { flag: 'wx', mode: 0o644 });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new GuardError(
           'storage',
-          code === 'EEXIST'
-            ? `${values.receipt} exists already; choose another file name.`
-            : `Cannot write ${values.receipt} (${code ?? 'error'}).`,
+          code === 'EEXIST' ? w.exists(values.receipt) : w.cannotWrite(values.receipt, code ?? '?'),
         );
       }
     }
     if (ctx.json) ctx.printJson(report);
     else {
-      ctx.print(report.receipt.text.trimEnd());
-      if (values.receipt) ctx.print(`\nreceipt saved to ${values.receipt}`);
+      ctx.print(text.trimEnd());
+      if (values.receipt) ctx.print(`\n${w.saved(values.receipt)}`);
     }
     return report.result.status === 'verified'
       ? EXIT.ok
@@ -90,8 +90,8 @@ export const auditCommand: CommandSpec = {
             e.accountName,
             e.clusterName ?? e.clusterId ?? '-',
             e.action,
-            e.phase,
-            e.result + (e.error ? ` (${e.error.code})` : ''),
+            ctx.t.auditText.phase[e.phase] ?? e.phase,
+            (ctx.t.auditText.result[e.result] ?? e.result) + (e.error ? ` (${e.error.code})` : ''),
             e.requestId ?? '-',
           ]),
         ),

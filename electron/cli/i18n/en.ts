@@ -2,6 +2,7 @@
 // missing translation is a type error. Terms follow the glossary in the project's UX notes.
 // Command names, option names, ids and JSON never change with the language.
 
+import type { KeyFinding, VerifyReceipt } from '../../contract';
 import { HELP_EN } from './help-en';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -239,6 +240,171 @@ export const en = {
   // dupaccounts: a cluster several saved accounts list (one row, the acting account first)
   reachable: {
     alsoVia: (account: string, others: string[]) => `${account} (also via ${others.join(', ')})`,
+  },
+  // cli2: accounts, key health and fixes, the verify receipt, create and batch words.
+  accounts: {
+    /** English shows the kinds as --type names them. */
+    kind: {
+      'access-key': 'access-key',
+      'sts-token': 'sts-token',
+      'ram-role': 'ram-role',
+    } as Record<string, string>,
+    colour: {
+      blue: 'blue',
+      green: 'green',
+      orange: 'orange',
+      red: 'red',
+      purple: 'purple',
+      teal: 'teal',
+      yellow: 'yellow',
+      grey: 'grey',
+    } as Record<string, string>,
+    identity: 'identity',
+    notChecked: 'not checked yet',
+    regions: 'regions',
+    allRegions: 'all ACK Edge regions',
+    expires: (at: string) => `expires ${at}`,
+    endpoint: 'endpoint',
+    proxy: 'proxy',
+    added: 'Added (checked with STS):',
+    none: 'No accounts yet. Add one with "accounts add".',
+    tested: (name: string, type: string, arn: string, cloudAccountId: string) =>
+      `OK: "${name}" is ${type} ${arn} in account ${cloudAccountId}.`,
+    removed: (name: string) => `Removed "${name}" and its keychain item.`,
+    preview: (file: string) => `Profiles in ${file} (nothing imported; add --apply to import):`,
+    current: 'current',
+    mode: (mode: string) => `mode ${mode}`,
+    notImportable: (reason: string) => `not importable: ${reason}`,
+    noneImportable: 'No importable profile.',
+    imported: (profile: string, names: string) => `imported ${profile}: ${names}`,
+    importFailed: (profile: string, message: string) => `failed   ${profile}: ${message}`,
+    someFailed: 'some profiles were not imported.',
+  },
+  keyHealth: {
+    summary: (keys: number, clusters: number, critical: number, warnings: number) =>
+      `${plural(keys, 'key', 'keys')} in use by ${clusters} encrypted clusters: ${critical} critical, ${warnings} warnings.`,
+    shared: (keyId: string, n: number) =>
+      `shared: ${keyId} is used by clusters in ${n} Alibaba Cloud accounts.`,
+    mark: { critical: 'CRIT', warning: 'WARN' } as Record<KeyFinding['severity'], string>,
+    /** The finding in a line: English keeps the core's own sentence (it has every detail). */
+    finding: (f: KeyFinding) => `${f.kind.padEnd(24)} ${f.summary}`,
+    deletedForGood: (date: string, countdown: string) => `deleted for good: ${date} (${countdown})`,
+    countdown: (days: number, hours: number) =>
+      days > 0 ? `in ${days}d ${hours}h` : `in ${hours}h`,
+    now: 'now',
+    /** Beside a time the demo's simulated cloud wrote (core/util/clock.ts). */
+    simulatedInParens: ', simulated time',
+    simulatedAfter: ' (simulated time)',
+    clusters: (list: string) => `clusters: ${list}`,
+    who: (user: string, type: string, event: string, at: string) =>
+      `who: ${user} (${type}) ${event} at ${at}`,
+    whoStatus: {
+      'not-yet': 'not in ActionTrail yet (events arrive up to 10 minutes late)',
+      'not-found': 'no ActionTrail record in the last 7 days',
+      unavailable: 'ActionTrail unavailable',
+    } as Record<string, string>,
+    whoLine: (text: string) => `who: ${text}`,
+    fix: (f: KeyFinding) => f.fix.hint,
+    noSnapshot: 'There is no fleet snapshot yet: run "keys health" without --cached once.',
+    problem: (p: string) => `problem: ${p}`,
+  },
+  keyFix: {
+    noUser: (keyId: string) =>
+      `No cluster of the last fleet snapshot uses ${keyId}: name the key's account and region with --account NAME --region ID.`,
+    accountGone: (keyId: string) => `The account of ${keyId} is no longer saved.`,
+    keyNow: (state: string, protection: string, deleteDate: string | null) =>
+      `The key now: ${state}, deletion protection ${protection}${deleteDate ? `, deleted for good ${deleteDate}` : ''}.`,
+    unknown: 'unknown',
+    nothingToDo: 'Nothing to do: the key is already fixed; no request would be sent.',
+    refused: (why: string) => `The fix would be refused: ${why}`,
+    requestIds: (ids: string) => `request ids: ${ids}`,
+  },
+  receipt: {
+    /** English prints the core's receipt text as it is (the same text a saved file has). */
+    text: (_r: VerifyReceipt, coreText: string) => coreText,
+    saved: (file: string) => `receipt saved to ${file}`,
+    exists: (file: string) => `${file} exists already; choose another file name.`,
+    cannotWrite: (file: string, code: string) => `Cannot write ${file} (${code}).`,
+  },
+  createText: {
+    header: (name: string, region: string, account: string, key: string, ready: boolean) =>
+      `create ${name} in ${region} (${account}) with ${key}: ${ready ? 'ready' : 'NOT ready'}`,
+    body: 'Request body (CS CreateCluster, POST /clusters):',
+    terraform: 'Terraform:',
+    aliyunCli: 'aliyun CLI:',
+    line: (name: string, id: string | null) => `create ${name}${id ? ` (${id})` : ''}`,
+    stage: (stage: string) => `stage ${stage}`,
+    proof: (status: string) => `proof ${status}`,
+    proofStatus: {
+      verified: 'verified',
+      pending: 'pending',
+      'not-verified': 'not verified',
+      unavailable: 'unavailable',
+    } as Record<string, string>,
+    fallback: (at: string, command: string) => `enable after ${at}: ${command}`,
+    noCreation: (id: string) => `No creation ${id} is recorded here.`,
+    nameOne: (n: number, list: string) =>
+      `${n} creations are under way; name one: ack-secret-guard clusters create --resume CREATION_ID (${list || 'none'}).`,
+    extraArgs: (words: string) =>
+      `clusters create takes no arguments besides its options: ${words}`,
+  },
+  batchText: {
+    itemState: {
+      pending: 'pending',
+      running: 'running',
+      succeeded: 'succeeded',
+      failed: 'failed',
+      skipped: 'skipped',
+      cancelled: 'cancelled',
+    } as Record<string, string>,
+    state: {
+      planned: 'planned',
+      applying: 'applying',
+      paused: 'paused',
+      cancelling: 'cancelling',
+      ended: 'ended',
+    } as Record<string, string>,
+    result: { succeeded: 'succeeded', failed: 'failed', cancelled: 'cancelled' } as Record<
+      string,
+      string
+    >,
+    ended: (result: string) => `ended: ${result}`,
+    source: { plan: 'keyId', given: 'keys', recommended: 'recommended', none: 'none' } as Record<
+      string,
+      string
+    >,
+    scopeCluster: (file: string, i: number, detail: string) =>
+      `${file}: scope.clusterIds[${i}]: ${detail}`,
+    noAccount: (file: string, field: string, name: string) =>
+      `${file}: ${field}: there is no account named "${name}" (see: ack-secret-guard accounts list).`,
+    concurrency: (value: string) =>
+      `--concurrency must be a whole number from 1 to 10, not "${value}".`,
+  },
+  disableChecklist: {
+    notReady: 'The checklist is not ready: nothing was asked and nothing was sent.',
+  },
+  fleetText: {
+    /** English shows the key health as the JSON's words (scripts grep them). */
+    health: {
+      ok: 'ok',
+      'rotation-on': 'rotation-on',
+      disabled: 'disabled',
+      'pending-deletion': 'pending-deletion',
+      'deletion-protection-off': 'deletion-protection-off',
+      'not-found': 'not-found',
+      unknown: 'unknown',
+    } as Record<string, string>,
+    /** Key states and rotation as KMS reports them. */
+    keyState: {} as Record<string, string>,
+    rotation: {} as Record<string, string>,
+    reason: {} as Record<string, string>,
+    dataFolder: 'data folder: ',
+    secretStore: 'secret store:',
+  },
+  auditText: {
+    /** English shows the log's own words (scripts grep them). */
+    phase: {} as Record<string, string>,
+    result: {} as Record<string, string>,
   },
 };
 

@@ -191,7 +191,8 @@ export const HELP_EN: HelpPages = {
     usage: [
       'keys fix KEY_ID (--enable | --cancel-deletion | --deletion-protection) [--account NAME] [--region ID] [--dry-run] [--yes] [--json]',
     ],
-    about: 'Asks for "yes" on a terminal; without one it needs --yes.',
+    about:
+      'Asks for "yes" on a terminal; without one it needs --yes. --dry-run reads the key and prints\nits state and the exact KMS request, or that there is nothing to do.',
     options: [
       ['--enable', 'enable a disabled key (KMS EnableKey)'],
       ['--cancel-deletion', 'cancel a scheduled deletion (KMS CancelKeyDeletion)'],
@@ -237,7 +238,7 @@ export const HELP_EN: HelpPages = {
     summary: 'turn Secret encryption at rest off (asks to type the cluster name)',
     usage: ['disable CLUSTER [--account NAME] [--dry-run] [--yes] [--wait] [--json]'],
     about:
-      'On a terminal you type the cluster name to confirm; without a terminal it needs --yes.\nExit 2 when not confirmed.',
+      'The checklist runs first and is printed; only when it is ready, on a terminal, you type the\ncluster name to confirm (not ready: exit 3, nothing asked). Without a terminal it needs --yes.\nExit 2 when not confirmed.',
     options: [
       CLUSTER,
       ACCOUNT,
@@ -297,7 +298,7 @@ export const HELP_EN: HelpPages = {
       '  (a key belongs to one account and one region; an entry wins over keyId for its pair);',
       'keyChoice "recommended" (enable only): every other pair gets its one recommended key',
       '  (eligible, deletion protection on, not used elsewhere), else it is skipped: choose a key;',
-      'scope is optional, each field narrows the plan; accounts by name or id.',
+      'scope is optional, each field narrows the plan; accounts and clusters by name or id (a\ncluster name two clusters share is refused with the candidates, exit 2).',
     ].join('\n'),
     options: [],
     examples: [

@@ -181,7 +181,8 @@ export const HELP_ZH_CN: HelpPages = {
     usage: [
       'keys fix KEY_ID (--enable | --cancel-deletion | --deletion-protection) [--account NAME] [--region ID] [--dry-run] [--yes] [--json]',
     ],
-    about: '在终端中需输入 "yes" 确认；没有终端时需要 --yes。',
+    about:
+      '在终端中需输入 "yes" 确认；没有终端时需要 --yes。--dry-run 会读取密钥，打印其状态和\n将发送的 KMS 请求，或说明无需操作。',
     options: [
       ['--enable', '启用已禁用的密钥（KMS EnableKey）'],
       ['--cancel-deletion', '取消计划中的删除（KMS CancelKeyDeletion）'],
@@ -226,7 +227,8 @@ export const HELP_ZH_CN: HelpPages = {
   disable: {
     summary: '关闭 Secret 落盘加密（需输入集群名称确认）',
     usage: ['disable CLUSTER [--account NAME] [--dry-run] [--yes] [--wait] [--json]'],
-    about: '在终端中输入集群名称以确认；没有终端时需要 --yes。\n未确认时退出码为 2。',
+    about:
+      '先运行并打印检查清单；只有就绪时才在终端中要求输入集群名称确认（未就绪：退出码 3，\n不询问）。没有终端时需要 --yes。未确认时退出码为 2。',
     options: [CLUSTER, ACCOUNT, DRY, ['--yes', '不询问（脚本）'], ['--wait', '跟踪变更直到结束']],
     examples: [
       ['disable edge-hz-1 --wait', '确认后跟踪'],
@@ -280,7 +282,7 @@ export const HELP_ZH_CN: HelpPages = {
       '  （密钥属于一个账号和一个地域；条目优先于该账号和地域的 keyId）；',
       'keyChoice "recommended"（仅 enable）：其余账号和地域各用其唯一推荐密钥',
       '  （符合条件、已开启删除保护、未被其他集群使用），否则跳过：请指定密钥；',
-      'scope 可省略，每个字段缩小范围；账号可用名称或 ID。',
+      'scope 可省略，每个字段缩小范围；账号和集群可用名称或 ID（多个集群同名时列出候选并\n拒绝，退出码 2）。',
     ].join('\n'),
     options: [],
     examples: [

@@ -1,6 +1,8 @@
 // The CLI's own words in Simplified Chinese (same keys as en.ts; the glossary's terms).
 import type { CliText } from './en';
 import { HELP_ZH_CN } from './help-zh-CN';
+import { findingText, fixText } from './key-findings-zh-CN';
+import { receiptTextZh } from './receipt-zh-CN';
 
 export const zhCN: CliText = {
   head: {
@@ -196,5 +198,168 @@ export const zhCN: CliText = {
   // dupaccounts: a cluster several saved accounts list (one row, the acting account first)
   reachable: {
     alsoVia: (account, others) => `${account}（也可通过 ${others.join('、')} 访问）`,
+  },
+  // cli2: accounts, key health and fixes, the verify receipt, create and batch words.
+  accounts: {
+    kind: { 'access-key': 'AccessKey', 'sts-token': 'STS 临时凭证', 'ram-role': 'RAM 角色' },
+    colour: {
+      blue: '蓝色',
+      green: '绿色',
+      orange: '橙色',
+      red: '红色',
+      purple: '紫色',
+      teal: '青色',
+      yellow: '黄色',
+      grey: '灰色',
+    },
+    identity: '身份',
+    notChecked: '尚未检查',
+    regions: '地域',
+    allRegions: '所有提供 ACK Edge 的地域',
+    expires: (at) => `过期时间 ${at}`,
+    endpoint: '接入地址',
+    proxy: '代理',
+    added: '已添加（已通过 STS 检查）：',
+    none: '还没有账号。请用 "accounts add" 添加。',
+    tested: (name, type, arn, cloudAccountId) =>
+      `正常："${name}" 是阿里云账号 ${cloudAccountId} 中的 ${type} ${arn}。`,
+    removed: (name) => `已删除账号 "${name}" 及其系统钥匙串条目。`,
+    preview: (file) => `${file} 中的配置（尚未导入；加 --apply 导入）：`,
+    current: '当前',
+    mode: (mode) => `模式 ${mode}`,
+    notImportable: (reason) => `无法导入：${reason}`,
+    noneImportable: '没有可导入的配置。',
+    imported: (profile, names) => `已导入 ${profile}：${names}`,
+    importFailed: (profile, message) => `失败     ${profile}：${message}`,
+    someFailed: '部分配置没有导入。',
+  },
+  keyHealth: {
+    summary: (keys, clusters, critical, warnings) =>
+      `${keys} 个 KMS 密钥被 ${clusters} 个已加密集群使用：${critical} 个严重问题，${warnings} 个警告。`,
+    shared: (keyId, n) => `共用：${keyId} 被 ${n} 个阿里云账号的集群使用。`,
+    mark: { critical: '严重', warning: '警告' },
+    finding: (f) => findingText(f),
+    deletedForGood: (date, countdown) => `彻底删除：${date}（${countdown}）`,
+    countdown: (days, hours) => (days > 0 ? `${days} 天 ${hours} 小时后` : `${hours} 小时后`),
+    now: '现在',
+    simulatedInParens: '，模拟时间',
+    simulatedAfter: '（模拟时间）',
+    clusters: (list) => `集群：${list}`,
+    who: (user, type, event, at) => `操作人：${user}（${type}）${event}，时间 ${at}`,
+    whoStatus: {
+      'not-yet': '操作审计（ActionTrail）中暂无记录（事件最多延迟 10 分钟）',
+      'not-found': '最近 7 天的操作审计（ActionTrail）中没有记录',
+      unavailable: '无法查询操作审计（ActionTrail）',
+    },
+    whoLine: (text) => `操作人：${text}`,
+    fix: (f) => fixText(f),
+    noSnapshot: '还没有集群快照：请先不带 --cached 运行一次 "keys health"。',
+    problem: (p) => `问题：${p}`,
+  },
+  keyFix: {
+    noUser: (keyId) =>
+      `上次的集群快照中没有集群使用 ${keyId}：请用 --account NAME --region ID 指定密钥所在的账号和地域。`,
+    accountGone: (keyId) => `${keyId} 所属的账号已不再保存。`,
+    keyNow: (state, protection, deleteDate) =>
+      `密钥当前：${state}，删除保护 ${protection}${deleteDate ? `，${deleteDate} 彻底删除` : ''}。`,
+    unknown: '未知',
+    nothingToDo: '无需操作：密钥已经修复；不会发送任何请求。',
+    refused: (why) => `此修复会被拒绝：${why}`,
+    requestIds: (ids) => `请求 ID：${ids}`,
+  },
+  receipt: {
+    text: (r) => receiptTextZh(r),
+    saved: (file) => `验证回执已保存到 ${file}`,
+    exists: (file) => `${file} 已存在；请换一个文件名。`,
+    cannotWrite: (file, code) => `无法写入 ${file}（${code}）。`,
+  },
+  createText: {
+    header: (name, region, account, key, ready) =>
+      `创建 ${name}，地域 ${region}（${account}），KMS 密钥 ${key}：${ready ? '就绪' : '未就绪'}`,
+    body: '请求体（CS CreateCluster，POST /clusters）：',
+    terraform: 'Terraform：',
+    aliyunCli: 'aliyun CLI：',
+    line: (name, id) => `创建 ${name}${id ? `（${id}）` : ''}`,
+    stage: (stage) => `阶段 ${stage}`,
+    proof: (status) => `验证：${status}`,
+    proofStatus: {
+      verified: '已验证',
+      pending: '等待验证',
+      'not-verified': '未验证',
+      unavailable: '无法验证',
+    },
+    fallback: (at, command) => `${at} 之后开启落盘加密：${command}`,
+    noCreation: (id) => `这里没有记录创建任务 ${id}。`,
+    nameOne: (n, list) =>
+      `有 ${n} 个创建任务正在进行；请指定一个：ack-secret-guard clusters create --resume CREATION_ID（${list || '无'}）。`,
+    extraArgs: (words) => `clusters create 除选项外不接受其他参数：${words}`,
+  },
+  batchText: {
+    itemState: {
+      pending: '排队中',
+      running: '进行中',
+      succeeded: '成功',
+      failed: '失败',
+      skipped: '已跳过',
+      cancelled: '已取消',
+    },
+    state: {
+      planned: '已计划',
+      applying: '执行中',
+      paused: '已暂停',
+      cancelling: '正在取消',
+      ended: '已结束',
+    },
+    result: { succeeded: '成功', failed: '失败', cancelled: '已取消' },
+    ended: (result) => `已结束：${result}`,
+    source: { plan: '计划的 keyId', given: '计划的 keys', recommended: '推荐', none: '无' },
+    scopeCluster: (file, i, detail) => `${file}：scope.clusterIds[${i}]：${detail}`,
+    noAccount: (file, field, name) =>
+      `${file}：${field}：没有名为 "${name}" 的账号（查看：ack-secret-guard accounts list）。`,
+    concurrency: (value) => `--concurrency 必须是 1 到 10 之间的整数，而不是 "${value}"。`,
+  },
+  disableChecklist: {
+    notReady: '检查清单未就绪：没有询问确认，也没有发送任何请求。',
+  },
+  fleetText: {
+    health: {
+      ok: '正常',
+      'rotation-on': '已开启自动轮转',
+      disabled: '已禁用',
+      'pending-deletion': '待删除',
+      'deletion-protection-off': '未开启删除保护',
+      'not-found': '找不到密钥',
+      unknown: '未知',
+    },
+    keyState: {
+      Enabled: '启用中',
+      Disabled: '已禁用',
+      PendingDeletion: '待删除',
+      PendingImport: '待导入',
+    },
+    rotation: { Enabled: '已开启', Disabled: '已关闭', Suspended: '已暂停' },
+    reason: {
+      'wrong-spec': '密钥规格不是 Aliyun_AES_256',
+      'wrong-usage': '密钥用途不是 ENCRYPT/DECRYPT',
+      'not-enabled': '未启用',
+      'pending-deletion': '待删除',
+      'rotation-on': '已开启自动轮转',
+      'service-key': '由云服务创建',
+      'wrong-region': '位于其他地域',
+    },
+    dataFolder: '数据目录：',
+    secretStore: '密钥存储：',
+  },
+  auditText: {
+    phase: { requested: '已请求', ended: '已结束' },
+    result: {
+      accepted: '已受理',
+      succeeded: '成功',
+      failed: '失败',
+      rejected: '被拒绝',
+      'timed-out': '超时',
+      unknown: '未知',
+      cancelled: '已取消',
+    },
   },
 };

@@ -141,4 +141,26 @@ export interface KeyFixResult {
   changed: boolean;
   steps: string[];
   requestIds: string[];
+  /** Only for a dry run (`dryRun: true`): what was read and what would be sent. */
+  dryRun?: KeyFixPreview;
+}
+
+/** A key fix not made: the key as DescribeKey reads it now and the one KMS call it would send. */
+export interface KeyFixPreview {
+  sent: false;
+  key: {
+    keyId: string;
+    keyState: string | null;
+    deletionProtection: string | null;
+    deleteDate: string | null;
+  };
+  /** null: nothing to send (already fixed, or refused: see `refused`). */
+  request: {
+    product: 'kms';
+    action: string;
+    regionId: string;
+    params: Record<string, string | boolean>;
+  } | null;
+  /** Why the fix cannot be made in this state (what a real fix would refuse with). */
+  refused: string | null;
 }

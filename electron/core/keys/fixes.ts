@@ -5,7 +5,7 @@
 // key's state (a key that is already fine changes nothing: idempotent), then the one KMS call,
 // then the key read again so the result says what the key is now. The caller audits.
 import { GuardError, keyIdWithoutLookup } from '../../contract';
-import type { KeyFixAction, KeyFixResult } from '../../contract/types/key-guard';
+import type { KeyFixAction, KeyFixPreview, KeyFixResult } from '../../contract/types/key-guard';
 import { cancelKeyDeletion, describeKey, enableKey, setDeletionProtection } from '../cloud/kms';
 import type { KmsKeyMetadata } from '../cloud/kms';
 import type { CloudSession } from '../cloud/session';
@@ -27,6 +27,8 @@ interface Plan {
   /** Cannot be done in this state (with what to do instead). */
   refuse?: string;
   call?: (key: KmsKeyMetadata) => Promise<{ requestId: string | null }>;
+  /** The parameters `call` sends (what a dry run prints). */
+  params?: Record<string, string | boolean>;
   did?: string;
   /** Is the key fixed now (read after the call, or after a call whose answer was lost)? */
   fixed: (key: KmsKeyMetadata) => boolean;
@@ -55,6 +57,7 @@ function plan(
         };
       return {
         call: (k) => enableKey(session, regionId, k.keyId),
+        params: { KeyId: key.keyId },
         did: `Enabled key ${name}.`,
         fixed,
       };
@@ -68,6 +71,7 @@ function plan(
         };
       return {
         call: (k) => cancelKeyDeletion(session, regionId, k.keyId),
+        params: { KeyId: key.keyId },
         did: `Cancelled the deletion of key ${name}; it is Enabled again.`,
         fixed,
       };
@@ -83,6 +87,11 @@ function plan(
         };
       return {
         call: (k) => setDeletionProtection(session, regionId, k.arn, PROTECTION_NOTE),
+        params: {
+          ProtectedResourceArn: key.arn,
+          EnableDeletionProtection: true,
+          DeletionProtectionDescription: PROTECTION_NOTE,
+        },
         did: `Turned on deletion protection of ${name}.`,
         fixed,
       };
@@ -95,6 +104,8 @@ export async function fixKey(
   regionId: string,
   keyRef: string,
   action: KeyFixAction,
+  /** Read the key and say what would be sent; send nothing (`keys fix --dry-run`). */
+  options: { dryRun?: boolean } = {},
 ): Promise<KeyFixResult> {
   const requestIds: string[] = [];
   const note = (id: string | null) => void (id && requestIds.push(id));
@@ -115,6 +126,11 @@ export async function fixKey(
     requestIds,
   });
   const p = plan(session, regionId, action, before, name);
+  if (options.dryRun)
+    return {
+      ...result(false, p.done ? [p.done] : []),
+      dryRun: preview(before, regionId, action, p),
+    };
   if (p.done) return result(false, [p.done]);
   if (p.refuse || !p.call) throw new GuardError('validation', p.refuse ?? `Cannot ${action}.`);
   const allowed = await assertMayCallKms(session, FIX_CALL[action]);
@@ -133,4 +149,27 @@ export async function fixKey(
       `KMS accepted ${FIX_CALL[action]} for ${name}, but the key reads ${after.keyState} (deletion protection ${after.deletionProtection ?? 'unknown'}). Look at it in the KMS console.`,
     );
   return result(true, [allowed, p.did ?? '']);
+}
+
+/** What a dry run shows: the key as read now, and the one call (none when already fine). */
+function preview(
+  key: KmsKeyMetadata,
+  regionId: string,
+  action: KeyFixAction,
+  p: Plan,
+): KeyFixPreview {
+  return {
+    sent: false,
+    key: {
+      keyId: key.keyId,
+      keyState: key.keyState || null,
+      deletionProtection: key.deletionProtection,
+      deleteDate: key.deleteDate,
+    },
+    request:
+      p.call && p.params
+        ? { product: 'kms', action: FIX_CALL[action], regionId, params: p.params }
+        : null,
+    refused: p.refuse ?? null,
+  };
 }

@@ -180,7 +180,19 @@ export class KeyGuard {
     regionId: string;
     keyId: string;
     action: KeyFixAction;
+    dryRun?: boolean;
   }): Promise<KeyFixResult> {
+    // A dry run reads the key and changes nothing: nothing to audit, refresh or sweep.
+    if (input.dryRun)
+      return fixKey(
+        await this.deps.sessionFor(input.accountId),
+        input.regionId,
+        input.keyId,
+        input.action,
+        {
+          dryRun: true,
+        },
+      );
     const who = await this.deps.describeAccount(input.accountId);
     const result = await this.deps.audit.fix(
       AUDIT_ACTION[input.action],

@@ -2,37 +2,19 @@
 // message key for every summary and fix (and nothing secret); a key that does not exist is one
 // line, the other key checks one "not checked" line (JSON keeps each); an Enabled key on disable
 // is a pass.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MESSAGE_CATALOGS, formatMessage } from '../../../electron/contract';
 import type { CheckResult } from '../../../electron/contract';
-import { DEMO, demoCredentials, startSimulator } from '../../../simulator';
-import type { Simulator } from '../../../simulator';
-import { runMain } from '../../support/cli-in-process';
-import { addDemoAccessKey } from '../../support/demo-account-args';
+import { DEMO, demoCredentials } from '../../../simulator';
+import { cliHarness } from '../../support/cli-harness';
 
-let sim: Simulator;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-check-messages-'));
-const cli = (argv: string[], stdin = '') => runMain(['--data-dir', dataDir, ...argv], { stdin });
-
-beforeAll(async () => {
-  sim = await startSimulator({ fixture: 'demo', port: 0 });
-  const add = addDemoAccessKey({
-    name: 'Retail',
-    accessKeyId: DEMO.accessKeys.retailRoot,
-    endpoint: sim.url,
-    regions: ['cn-hangzhou'],
-  });
-  const added = await cli(add.argv, add.stdin);
-  expect(added.code, added.err).toBe(0);
-  const listed = await cli(['clusters', 'list']);
-  expect(listed.code, listed.err).toBe(0);
-});
-afterAll(async () => {
-  await cli(['accounts', 'remove', 'Retail']).catch(() => undefined);
-  await sim?.stop();
+const { cli } = cliHarness({
+  prefix: 'check-messages',
+  regions: ['cn-hangzhou'],
+  setUp: async (run) => {
+    const listed = await run(['clusters', 'list']);
+    expect(listed.code, listed.err).toBe(0);
+  },
 });
 
 describe('check messages', () => {

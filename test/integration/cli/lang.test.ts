@@ -1,6 +1,6 @@
 // The CLI in Chinese: `clusters list`, `check` and `status` follow LANG and --lang (headers,
-// states, the verdict, times local without milliseconds), and their JSON is the same in both
-// languages. Against the simulator and the real keychain, in-process.
+// states, the verdict, times local without milliseconds), and their JSON (and that of accounts,
+// keys health, a key fix's dry run and batches) is the same in both languages. Against the simulator and the real keychain, in-process.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,5 +96,34 @@ describe('check and status in Chinese', () => {
     const r = await cli(['status', 'no such cluster'], ZH);
     expect(r.code).toBe(2);
     expect(r.err).toContain('集群列表中没有 ID 或名称为“no such cluster”的集群');
+  });
+});
+
+describe('JSON of accounts, keys and batches is the same in both languages', () => {
+  it.each([
+    [['accounts', 'list']],
+    [['keys', 'health', '--cached']],
+    [
+      [
+        'keys',
+        'fix',
+        DEMO.keys.valid,
+        '--enable',
+        '--account',
+        'Retail',
+        '--region',
+        'cn-hangzhou',
+        '--dry-run',
+      ],
+    ],
+    [['batch', 'list']],
+  ])('%j', async (argv) => {
+    const inZh = await cli(['--json', ...argv], ZH);
+    const inEn = await cli(['--json', '--lang', 'en', ...argv], ZH);
+    const strip = (out: string): unknown =>
+      JSON.parse(out, (key, value: unknown) =>
+        /requestid$/i.test(key) || key.endsWith('At') ? undefined : value,
+      );
+    expect(strip(inZh.out)).toEqual(strip(inEn.out));
   });
 });

@@ -1,43 +1,30 @@
 // The CLI's names and safety rules, in-process against the simulator and the real keychain:
 // clusters by id or name (an ambiguous name lists the candidates, exit 2), accounts by name,
-// `audit --cluster NAME --since 24h`, confirmation of disable and batch apply (typed on a
-// terminal, --yes for scripts, refused without either), --dry-run that sends nothing, and a
+// `audit --cluster NAME --since 24h`, confirmation of disable (after its checklist: not ready is
+// never asked) and batch apply (typed on a terminal, --yes for scripts, refused without either),
+// --dry-run that sends nothing (keys fix reads the key first), a plan's clusters by name, and a
 // plan with nothing ready that exits 3 without suggesting to apply it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, startSimulator } from '../../../simulator';
-import type { Simulator } from '../../../simulator';
-import { runMain } from '../../support/cli-in-process';
-import { addDemoAccessKey } from '../../support/demo-account-args';
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../../../simulator';
+import { cliHarness } from '../../support/cli-harness';
 
-let sim: Simulator;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-cli-names-'));
 const HAPPY = 'edge-pro-hz-plain';
 const ENCRYPTED = 'edge-pro-hz-encrypted';
 const TWIN = 'c0ffee00000000000000000000000aa01';
 
-const cli = (argv: string[], options: { stdin?: string; terminal?: boolean } = {}) =>
-  runMain(['--data-dir', dataDir, ...argv], options);
-const writes = () => sim.control.requestCount('cs/UpdateKMSEncryption');
-
-beforeAll(async () => {
-  sim = await startSimulator({ fixture: 'demo', port: 0, timeScale: 600 });
-  const add = addDemoAccessKey({
-    name: 'Retail',
-    accessKeyId: DEMO.accessKeys.retailRoot,
-    endpoint: sim.url,
-    regions: ['cn-hangzhou'],
-  });
-  const added = await cli(add.argv, { stdin: add.stdin });
-  expect(added.code, added.err).toBe(0);
-  expect((await cli(['clusters', 'list'])).code).toBe(0);
+const { cli, dataDir, sim } = cliHarness({
+  prefix: 'cli-names',
+  regions: ['cn-hangzhou'],
+  timeScale: 600,
+  setUp: async (run) => expect((await run(['clusters', 'list'])).code).toBe(0),
 });
-afterAll(async () => {
-  await cli(['accounts', 'remove', 'Retail']).catch(() => undefined);
-  await sim?.stop();
-});
+const writes = () => sim().control.requestCount('cs/UpdateKMSEncryption');
+const kmsWrites = () =>
+  ['EnableKey', 'CancelKeyDeletion', 'SetDeletionProtection']
+    .map((a) => sim().control.requestCount(`kms/${a}`))
+    .reduce((a, b) => a + b, 0);
 
 describe('clusters and accounts by name', () => {
   it('check takes a cluster name and an account name (any case)', async () => {
@@ -74,7 +61,7 @@ describe('--dry-run sends nothing', () => {
       request: { action: 'UpdateKMSEncryption', body: { kms_key_id: DEMO.keys.valid } },
     });
     expect(writes()).toBe(before);
-    expect(sim.control.cluster(DEMO.clusters.happy)?.encryption?.keyId ?? null).toBeNull();
+    expect(sim().control.cluster(DEMO.clusters.happy)?.encryption?.keyId ?? null).toBeNull();
   });
 
   it('disable --dry-run needs no confirmation and sends nothing', async () => {
@@ -85,21 +72,45 @@ describe('--dry-run sends nothing', () => {
     expect(writes()).toBe(before);
   });
 
-  it('keys fix --dry-run names the KMS call and changes nothing', async () => {
-    const r = await cli([
-      'keys',
-      'fix',
-      DEMO.keys.pendingDeletion,
-      '--cancel-deletion',
-      '--account',
-      'Retail',
-      '--region',
-      'cn-hangzhou',
-      '--dry-run',
-    ]);
+  it('keys fix --dry-run reads the key and prints the exact KMS request', async () => {
+    const fix = [DEMO.keys.pendingDeletion, '--cancel-deletion', '--account', 'Retail'];
+    const where = ['--region', 'cn-hangzhou', '--dry-run'];
+    const reads = sim().control.requestCount('kms/DescribeKey');
+    const before = kmsWrites();
+    const audited = async () =>
+      (JSON.parse((await cli(['--json', 'audit'])).out) as { entries: unknown[] }).entries.length;
+    const entries = await audited();
+    const r = await cli(['keys', 'fix', ...fix, ...where]);
     expect(r.code, r.out + r.err).toBe(0);
-    expect(r.out).toContain(`KMS CancelKeyDeletion  ${DEMO.keys.pendingDeletion}`);
-    expect(sim.control.key(DEMO.keys.pendingDeletion)?.state).toBe('PendingDeletion');
+    expect(r.out).toContain('The key now: PendingDeletion, deletion protection');
+    expect(r.out).toContain('KMS CancelKeyDeletion  (cn-hangzhou)');
+    expect(r.out).toContain(`{"KeyId":"${DEMO.keys.pendingDeletion}"}`);
+    expect(r.out).toContain('Dry run: nothing was sent.');
+    const json = await cli(['--json', 'keys', 'fix', ...fix, ...where]);
+    expect(JSON.parse(json.out)).toMatchObject({
+      dryRun: true,
+      sent: false,
+      key: { keyId: DEMO.keys.pendingDeletion, keyState: 'PendingDeletion' },
+      request: { product: 'kms', action: 'CancelKeyDeletion', regionId: 'cn-hangzhou' },
+    });
+    expect(sim().control.requestCount('kms/DescribeKey')).toBeGreaterThan(reads);
+    expect(kmsWrites()).toBe(before);
+    expect(sim().control.key(DEMO.keys.pendingDeletion)?.state).toBe('PendingDeletion');
+    // Not a change: nothing in the audit log.
+    expect(await audited()).toBe(entries);
+  });
+
+  it('keys fix --dry-run of a key that is already fine: nothing to do, no request', async () => {
+    const before = kmsWrites();
+    const args = ['keys', 'fix', DEMO.keys.valid, '--enable', '--account', 'Retail'];
+    const r = await cli([...args, '--region', 'cn-hangzhou', '--dry-run']);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toContain('The key now: Enabled');
+    expect(r.out).toContain('Nothing to do: the key is already fixed');
+    expect(r.out).not.toContain('KMS EnableKey');
+    const json = await cli(['--json', ...args, '--region', 'cn-hangzhou', '--dry-run']);
+    expect(JSON.parse(json.out)).toMatchObject({ request: null, refused: null });
+    expect(kmsWrites()).toBe(before);
   });
 });
 
@@ -113,10 +124,24 @@ describe('disable asks first', () => {
     expect(writes()).toBe(before);
   });
 
+  it('not ready: the checklist is printed and nothing is asked or sent (exit 3)', async () => {
+    const before = writes();
+    const basic = DEMO.clusters.edgeBasic;
+    const r = await cli(['disable', basic], { terminal: true, stdin: `${basic}\n` });
+    expect(r.code, r.out + r.err).toBe(3);
+    expect(r.out).toContain(`disable ${basic}: NOT ready`);
+    expect(r.out).toMatch(/\[FAIL\] cluster\.edition/);
+    expect(r.err).not.toContain('Type the cluster name');
+    expect(r.err).toContain('nothing was asked and nothing was sent');
+    expect(writes()).toBe(before);
+  });
+
   it('on a terminal, a wrong name changes nothing (exit 2)', async () => {
     const before = writes();
     const r = await cli(['disable', ENCRYPTED], { terminal: true, stdin: 'edge-pro\n' });
     expect(r.code, r.out + r.err).toBe(2);
+    // The checklist came first, ready, and only then the question.
+    expect(r.out).toMatch(new RegExp(`^disable ${DEMO.clusters.encrypted}.*: ready$`, 'm'));
     expect(r.err).toContain(`Type the cluster name (${ENCRYPTED}) to go on`);
     expect(r.err).toContain('Not confirmed: nothing was changed.');
     expect(writes()).toBe(before);
@@ -197,9 +222,28 @@ describe('batch apply asks first; a plan with nothing ready exits 3', () => {
   });
 });
 
+describe('a plan names clusters by id or by name', () => {
+  it('scope.clusterIds takes a name; one no cluster has is refused naming the entry', async () => {
+    const file = path.join(dataDir, 'plan-by-name.json');
+    writeFileSync(file, JSON.stringify({ action: 'disable', scope: { clusterIds: [ENCRYPTED] } }));
+    const plan = await cli(['--json', 'batch', 'plan', '--file', file]);
+    expect(plan.code, plan.out + plan.err).not.toBe(2);
+    const view = JSON.parse(plan.out) as { items: { clusterId: string }[] };
+    expect(view.items.map((i) => i.clusterId)).toEqual([DEMO.clusters.encrypted]);
+
+    writeFileSync(
+      file,
+      JSON.stringify({ action: 'disable', scope: { clusterIds: ['no such one'] } }),
+    );
+    const unknown = await cli(['batch', 'plan', '--file', file]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain(`${file}: scope.clusterIds[0]: No cluster has the id or name`);
+  });
+});
+
 describe('an ambiguous name', () => {
   it('lists the candidates (name, id, account, region) and exits 2', async () => {
-    sim.control.addCluster(DEMO.accounts.retail.id, {
+    sim().control.addCluster(DEMO.accounts.retail.id, {
       id: TWIN,
       name: HAPPY,
       regionId: 'cn-hangzhou',
@@ -217,5 +261,13 @@ describe('an ambiguous name', () => {
     expect(JSON.parse(json.out).error.details.candidates).toHaveLength(2);
     // The id still works.
     expect((await cli(['check', TWIN, '--key', DEMO.keys.valid])).code).not.toBe(2);
+    // ...and in a plan file: the name is refused with the candidates, nothing is planned.
+    const file = path.join(dataDir, 'plan-ambiguous.json');
+    writeFileSync(file, JSON.stringify({ action: 'disable', scope: { clusterIds: [HAPPY] } }));
+    const plan = await cli(['batch', 'plan', '--file', file]);
+    expect(plan.code, plan.out + plan.err).toBe(2);
+    expect(plan.err).toContain(`scope.clusterIds[0]: 2 clusters are named "${HAPPY}"`);
+    for (const id of [DEMO.clusters.happy, TWIN]) expect(plan.err).toContain(id);
+    expect(writes()).toBe(before);
   });
 });

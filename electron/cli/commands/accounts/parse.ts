@@ -6,7 +6,6 @@ import { ACCOUNT_COLOURS } from '../../../contract';
 import { UsageError, exactlyOne, parseOptions } from '../../args';
 
 export type AccountsCommand =
-  | { action: 'help' }
   | { action: 'list' }
   | { action: 'test'; name: string }
   | { action: 'remove'; name: string }
@@ -31,37 +30,31 @@ export type AccountsCommand =
     }
   | { action: 'import'; config?: string; profiles: string[]; apply: boolean; endpoint?: string };
 
-const help = { help: { type: 'boolean', short: 'h' } } as const;
-
 /** Turns the words after `accounts` into a command; throws UsageError on anything off. */
 export function parseAccountsArgs(args: string[]): AccountsCommand {
   const [sub, ...rest] = args;
-  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help')
-    return { action: 'help' };
+  // `accounts --help` and `help accounts …` never reach here: main.ts answers them first.
+  if (sub === undefined) throw new UsageError('accounts needs a subcommand.');
   switch (sub) {
     case 'list': {
-      const { positionals, values } = parseOptions(rest, help);
-      if (values.help) return { action: 'help' };
+      const { positionals } = parseOptions(rest, {});
       if (positionals.length > 0) throw new UsageError('accounts list takes no arguments.');
       return { action: 'list' };
     }
     case 'test':
     case 'remove': {
-      const { positionals, values } = parseOptions(rest, help);
-      if (values.help) return { action: 'help' };
+      const { positionals } = parseOptions(rest, {});
       return { action: sub, name: exactlyOne(positionals, 'account name') };
     }
     case 'add':
       return parseAdd(rest);
     case 'import-aliyun-cli': {
       const { positionals, values } = parseOptions(rest, {
-        ...help,
         config: { type: 'string' },
         profile: { type: 'string', multiple: true },
         apply: { type: 'boolean' },
         endpoint: { type: 'string' },
       });
-      if (values.help) return { action: 'help' };
       if (positionals.length > 0)
         throw new UsageError(
           'import-aliyun-cli takes options only; name profiles with --profile P.',
@@ -81,7 +74,6 @@ export function parseAccountsArgs(args: string[]): AccountsCommand {
 
 function parseAdd(rest: string[]): AccountsCommand {
   const { positionals, values } = parseOptions(rest, {
-    ...help,
     name: { type: 'string' },
     type: { type: 'string' },
     'access-key-id': { type: 'string' },
@@ -100,7 +92,6 @@ function parseAdd(rest: string[]): AccountsCommand {
     colour: { type: 'string' },
     color: { type: 'string' },
   });
-  if (values.help) return { action: 'help' };
   if (positionals.length > 0)
     // Not quoted back: a stray word here is often a secret pasted in the wrong place.
     throw new UsageError(

@@ -9,15 +9,27 @@ import type { CommandSpec } from '../types';
 import type { CommandContext } from '../types';
 import { parseAccountsArgs } from './parse';
 import type { AccountsCommand } from './parse';
-import { ACCOUNTS_USAGE } from './usage';
+import { helpFor } from '../../help';
+import { displayWidth } from '../../lookup';
+import type { CliText } from '../../i18n';
+import { localTime } from '../../time-text';
 
-function describe(a: Account): string {
-  const who = a.identity ? `${a.identity.identityType} ${a.identity.arn}` : 'not checked yet';
-  const detail =
-    a.kind === 'ram-role' ? a.roleArn : a.kind === 'sts-token' ? `${a.accessKeyId}` : a.accessKeyId;
-  const expiry = a.credentialExpiry ? `  expires ${a.credentialExpiry}` : '';
-  const regions = a.regions ? a.regions.join(',') : 'all ACK Edge regions';
-  return `${a.name}  [${a.kind}, ${a.colour}]  ${detail}\n    identity: ${who}\n    regions:  ${regions}${expiry}${a.network.endpoint ? `\n    endpoint: ${a.network.endpoint}` : ''}${a.network.proxy ? `\n    proxy:    ${a.network.proxy.url}` : ''}`;
+function describe(t: CliText, a: Account): string {
+  const w = t.accounts;
+  const who = a.identity ? `${a.identity.identityType} ${a.identity.arn}` : w.notChecked;
+  const detail = a.kind === 'ram-role' ? a.roleArn : a.accessKeyId;
+  const expiry = a.credentialExpiry ? `  ${w.expires(localTime(a.credentialExpiry))}` : '';
+  const regions = a.regions ? a.regions.join(',') : w.allRegions;
+  // Labels padded into a column (identity:, regions:, endpoint:, proxy:).
+  const label = (word: string) => `    ${word}:${' '.repeat(Math.max(1, 9 - displayWidth(word)))}`;
+  const lines = [
+    `${a.name}  [${w.kind[a.kind] ?? a.kind}, ${w.colour[a.colour] ?? a.colour}]  ${detail}`,
+    `${label(w.identity)}${who}`,
+    `${label(w.regions)}${regions}${expiry}`,
+  ];
+  if (a.network.endpoint) lines.push(`${label(w.endpoint)}${a.network.endpoint}`);
+  if (a.network.proxy) lines.push(`${label(w.proxy)}${a.network.proxy.url}`);
+  return lines.join('\n');
 }
 
 async function runAdd(
@@ -95,7 +107,7 @@ async function runAdd(
   }
   const { account } = await ctx.core.api['accounts.add'](input);
   if (ctx.json) ctx.printJson({ account });
-  else ctx.print(`Added (checked with STS):\n${describe(account)}`);
+  else ctx.print(`${ctx.t.accounts.added}\n${describe(ctx.t, account)}`);
   return EXIT.ok;
 }
 
@@ -117,10 +129,11 @@ async function runImport(
   if (!cmd.apply) {
     if (ctx.json) ctx.printJson({ ...preview, profiles: chosen });
     else {
-      ctx.print(`Profiles in ${preview.path} (nothing imported; add --apply to import):`);
+      const w = ctx.t.accounts;
+      ctx.print(w.preview(preview.path));
       for (const p of chosen)
         ctx.print(
-          `  ${p.importable ? '+' : '-'} ${p.profile}${p.current ? ' (current)' : ''}  mode ${p.mode}${p.kind ? ` -> ${p.kind} "${p.suggestedName}"` : ''}${p.reason ? `\n      not importable: ${p.reason}` : ''}`,
+          `  ${p.importable ? '+' : '-'} ${p.profile}${p.current ? ` (${w.current})` : ''}  ${w.mode(p.mode)}${p.kind ? ` -> ${w.kind[p.kind] ?? p.kind} "${p.suggestedName}"` : ''}${p.reason ? `\n      ${w.notImportable(p.reason)}` : ''}`,
         );
     }
     return EXIT.ok;
@@ -132,7 +145,7 @@ async function runImport(
   );
   if (selections.length === 0) {
     if (ctx.json) ctx.printJson({ path: preview.path, results: [] });
-    else ctx.print('No importable profile.');
+    else ctx.print(ctx.t.accounts.noneImportable);
     return EXIT.ok;
   }
   const applied = await ctx.core.api['accounts.importCli.apply']({
@@ -144,13 +157,15 @@ async function runImport(
   else
     for (const r of applied.results)
       ctx.print(
-        r.ok
-          ? `  imported ${r.profile}: ${r.accounts.map((a) => `"${a.name}"`).join(', ')}`
-          : `  failed   ${r.profile}: ${r.error.message}`,
+        `  ${
+          r.ok
+            ? ctx.t.accounts.imported(r.profile, r.accounts.map((a) => `"${a.name}"`).join(', '))
+            : ctx.t.accounts.importFailed(r.profile, r.error.message)
+        }`,
       );
   const failed = applied.results.find((r) => !r.ok);
   if (failed && !failed.ok) {
-    ctx.io.stderr.write(`error (${failed.error.code}): some profiles were not imported.\n`);
+    ctx.io.stderr.write(`error (${failed.error.code}): ${ctx.t.accounts.someFailed}\n`);
     return exitCodeFor(failed.error);
   }
   return EXIT.ok;
@@ -164,20 +179,17 @@ export const accountsCommand: CommandSpec = {
       cmd = parseAccountsArgs(ctx.args);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      ctx.io.stderr.write(`${error.message}\n\n${ACCOUNTS_USAGE}\n`);
+      // The page of the subcommand named (or of `accounts`), in the user's language.
+      ctx.io.stderr.write(`${error.message}\n\n${helpFor(ctx.t, ['accounts', ctx.args[0] ?? ''])}`);
       return EXIT.usage;
     }
     try {
       switch (cmd.action) {
-        case 'help':
-          ctx.print(ACCOUNTS_USAGE);
-          return EXIT.ok;
         case 'list': {
           const reply = await ctx.core.api['accounts.list']({});
           if (ctx.json) ctx.printJson(reply);
-          else if (reply.accounts.length === 0)
-            ctx.print('No accounts yet. Add one with "accounts add".');
-          else ctx.print(reply.accounts.map(describe).join('\n'));
+          else if (reply.accounts.length === 0) ctx.print(ctx.t.accounts.none);
+          else ctx.print(reply.accounts.map((a) => describe(ctx.t, a)).join('\n'));
           return EXIT.ok;
         }
         case 'test': {
@@ -186,7 +198,12 @@ export const accountsCommand: CommandSpec = {
           if (ctx.json) ctx.printJson(result);
           else
             ctx.print(
-              `OK: "${result.account.name}" is ${result.identity.identityType} ${result.identity.arn} in account ${result.identity.accountId}.`,
+              ctx.t.accounts.tested(
+                result.account.name,
+                result.identity.identityType,
+                result.identity.arn,
+                result.identity.accountId,
+              ),
             );
           return EXIT.ok;
         }
@@ -194,7 +211,7 @@ export const accountsCommand: CommandSpec = {
           const account = await findAccount(ctx, cmd.name);
           const removed = await ctx.core.api['accounts.remove']({ id: account.id });
           if (ctx.json) ctx.printJson(removed);
-          else ctx.print(`Removed "${removed.name}" and its keychain item.`);
+          else ctx.print(ctx.t.accounts.removed(removed.name));
           return EXIT.ok;
         }
         case 'add':
