@@ -30,9 +30,11 @@ it('a refresh that ends last keeps the rows another refresh listed meanwhile', a
   // The slow one starts first (its only call is held), the full one ends first.
   const slow = core.api['fleet.refresh']({ accountIds: [retail.id], regionIds: ['cn-wuhan-lr'] });
   await new Promise((r) => setTimeout(r, 100));
-  const full = await core.api['fleet.refresh']({});
+  await core.api['fleet.refresh']({});
+  const full = (await core.api['fleet.snapshot']({}))!;
   expect(full.clusters.map((c) => c.clusterId)).toContain(DEMO.clusters.factoryNoServiceRole);
-  const last = await slow;
+  await slow;
+  const last = (await core.api['fleet.snapshot']({}))!;
   expect(last.clusters.map((c) => c.clusterId).sort()).toEqual(
     full.clusters.map((c) => c.clusterId).sort(),
   );

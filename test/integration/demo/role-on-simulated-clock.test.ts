@@ -28,15 +28,21 @@ const listedAt = (
   regionId: string,
 ) => snapshot.listings.find((l) => l.accountId === accountId && l.regionId === regionId)?.listedAt;
 
+/** A refresh, then the snapshot it made (the reply carries only its generation and counts). */
+async function refreshed(core: Core, input: Parameters<Core['api']['fleet.refresh']>[0]) {
+  await core.api['fleet.refresh'](input);
+  return (await core.api['fleet.snapshot']({}))!;
+}
+
 describe('the demo role account on the simulated clock', () => {
   it('is assumed again when the cloud calls its token expired: the factory rows are listed afresh', async () => {
     const { core, factoryId } = await demoCore();
-    const first = await core.api['fleet.refresh']({});
+    const first = await refreshed(core, {});
     expect(first.clusters.map((c) => c.clusterId)).toContain(DEMO.clusters.factoryNoServiceRole);
     // Two simulated hours later (six real minutes in the demo): past the token's Expiration in
     // the cloud's clock, still within it in this machine's.
     demoOf(core.context).sim!.control.advance(2 * 3600);
-    const second = await core.api['fleet.refresh']({ accountIds: [factoryId] });
+    const second = await refreshed(core, { accountIds: [factoryId] });
     expect(second.failures).toEqual([]);
     expect(second.clusters.map((c) => c.clusterId)).toContain(DEMO.clusters.factoryNoServiceRole);
     expect(listedAt(second, factoryId, 'cn-beijing')).toBe(second.fetchedAt);
@@ -44,7 +50,7 @@ describe('the demo role account on the simulated clock', () => {
 
   it('a region of the role account that fails keeps its rows, with the time they were listed', async () => {
     const { core, factoryId } = await demoCore();
-    const first = await core.api['fleet.refresh']({});
+    const first = await refreshed(core, {});
     const sim = demoOf(core.context).sim!;
     sim.control.addFault({
       kind: 'error500',
@@ -54,7 +60,7 @@ describe('the demo role account on the simulated clock', () => {
       count: 50,
     });
     await new Promise((r) => setTimeout(r, 5)); // a fetchedAt that differs from the first
-    const second = await core.api['fleet.refresh']({ accountIds: [factoryId] });
+    const second = await refreshed(core, { accountIds: [factoryId] });
     expect(second.failures.map((f) => [f.accountId, f.regionId])).toEqual([
       [factoryId, 'cn-beijing'],
     ]);
