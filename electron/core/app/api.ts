@@ -1,6 +1,6 @@
 // The app slice of the contract: what this app is, and the notices a window opened later must
 // still see (those of the start among them: the data folder, an unreadable settings file).
-import type { AppNotice, CoreApi } from '../../contract';
+import type { AppNotice, CoreApi, Message } from '../../contract';
 import type { CoreContext } from '../context';
 import { dataDirProblem } from '../paths';
 import { readAppInfo } from './info';
@@ -16,7 +16,7 @@ export interface AppDeps {
   /** app.info's `demo`: a demo account is saved. */
   isDemo: () => boolean;
   /** Why settings.json could not be used at start, if so (the settings room knows). */
-  settingsProblem: string | null;
+  settingsProblem: Message | null;
 }
 
 export function createAppApi(
@@ -35,7 +35,7 @@ export function createAppApi(
   // CLI refuses the latter before it gets here; the window shows this notice).
   const folderProblem = dataDirProblem(ctx.dataDir);
   if (folderProblem) {
-    ctx.notice(folderProblem.severity === 'refuse' ? 'error' : 'warning', folderProblem.message);
+    ctx.notice(folderProblem.severity === 'refuse' ? 'error' : 'warning', folderProblem.msg);
   }
   if (deps.settingsProblem) ctx.notice('warning', deps.settingsProblem);
   return {
