@@ -59,8 +59,10 @@ export const errorsEn = {
   'error.cluster.noAccounts':
     'Cluster {clusterId} cannot be looked up: no account is saved. Add the account it belongs to first.',
   'error.cluster.notFound': 'Cluster {clusterId} was not found. Check the cluster id, and that its account is saved here.',
-  'error.cluster.notFoundIn':
-    'Cluster {clusterId} was not found in {accounts}. Check the cluster id, and that its account is saved here.',
+  'error.cluster.notFoundInOne':
+    'Cluster {clusterId} was not found in account {accounts}. Check the cluster id, and that its account is saved here.',
+  'error.cluster.notFoundInMany':
+    'Cluster {clusterId} was not found in accounts {accounts}. Check the cluster id, and that its account is saved here.',
   'error.change.inProgress':
     'A change of cluster {name} is still in progress (operation {operationId}, possibly started by another window or the CLI).',
   'error.change.beingPrepared':

@@ -4,31 +4,27 @@ import type { errorsEn } from './errors-en';
 
 export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'cloud.error.auth':
-    '阿里云不接受此账号的凭据（{code}）：AccessKey 无效或已禁用，或 STS 临时凭证已过期。请更新账号的凭据后重试。原文：{detail}',
+    '阿里云不接受此账号的凭据：AccessKey 无效或已禁用，或 STS 临时凭证已过期。请更新账号的凭据后重试。原文：{detail}',
   'cloud.error.permission.ram':
-    '调用者没有 {product} {action} 的 RAM 权限（{code}）。请在 RAM 控制台为其授权后重试。原文：{detail}',
+    '调用者没有此操作的 RAM 权限。请在 RAM 控制台为其授权后重试。原文：{detail}',
   'cloud.error.permission.rbac':
-    '调用者在此集群上没有所需的 RBAC 权限（{code}）。请集群的 RBAC 管理员授权后重试。原文：{detail}',
+    '调用者在此集群上没有所需的 RBAC 权限。请集群的 RBAC 管理员授权后重试。原文：{detail}',
   'cloud.error.permission.serviceRole':
-    'ACK 缺少服务角色的授权（{code}）。请在 ACK 控制台完成服务角色授权后重试。原文：{detail}',
-  'cloud.error.notFound': '阿里云找不到所请求的资源（{product} {action}，{code}）。原文：{detail}',
-  'cloud.error.conflict':
-    '阿里云因资源的当前状态拒绝了 {product} {action}（{code}）。请等其状态变化后重试。原文：{detail}',
-  'cloud.error.throttled': '阿里云对 {product} {action} 限流（{code}）。请稍后重试。原文：{detail}',
-  'cloud.error.network':
-    '{product} {action} 没有收到阿里云的应答。请检查网络、代理和服务地址后重试。原文：{detail}',
-  'cloud.error.server': '阿里云的 {product} 服务出错（{code}）。请稍后重试。原文：{detail}',
-  'cloud.error.invalidInput':
-    '阿里云认为 {product} {action} 的请求参数无效（{code}）。原文：{detail}',
+    'ACK 缺少服务角色的授权。请在 ACK 控制台完成服务角色授权后重试。原文：{detail}',
+  'cloud.error.notFound': '阿里云找不到所请求的资源。原文：{detail}',
+  'cloud.error.conflict': '阿里云因资源的当前状态拒绝了请求。请等其状态变化后重试。原文：{detail}',
+  'cloud.error.throttled': '阿里云对请求限流。请稍后重试。原文：{detail}',
+  'cloud.error.network': '没有收到阿里云的应答。请检查网络、代理和服务地址后重试。原文：{detail}',
+  'cloud.error.server': '阿里云的服务出错。请稍后重试。原文：{detail}',
+  'cloud.error.invalidInput': '阿里云认为请求参数无效。原文：{detail}',
   'cloud.error.proxy':
     '代理拒绝了本应用的凭据（HTTP 407），请求未到达阿里云。请检查代理设置。原文：{detail}',
   'cloud.error.tls':
     '服务地址（或代理）的证书未通过验证，未发送任何内容。请检查 CA 证书设置。原文：{detail}',
   'cloud.error.tooLarge':
-    '{product} {action} 的应答过大，已停止读取；中间的代理或网关可能在代替阿里云应答。原文：{detail}',
-  'cloud.error.badAnswer':
-    '{product} {action} 的应答不可能正确（分页不结束、重复或溢出）。请重试。原文：{detail}',
-  'cloud.error.unavailable': '{product} 在此地域没有服务地址，未发送任何请求。原文：{detail}',
+    '应答过大，已停止读取；中间的代理或网关可能在代替阿里云应答。原文：{detail}',
+  'cloud.error.badAnswer': '应答不可能正确（分页不结束、重复或溢出）。请重试。原文：{detail}',
+  'cloud.error.unavailable': '此产品在此地域没有服务地址，未发送任何请求。原文：{detail}',
 
   'error.checklist.check': '{summary}',
   'error.checklist.failed.one': '1 项检查未通过：{checks}',
@@ -59,8 +55,10 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
     '扮演角色（AssumeRole）必须由 RAM 用户或 RAM 角色调用：源账号“{name}”是阿里云主账号 {accountId} 的 AccessKey。请为账号 {accountId} 保存一个 RAM 用户的 AccessKey（授予 AliyunSTSAssumeRoleAccess），再由它扮演角色。',
   'error.cluster.noAccounts': '无法查找集群 {clusterId}：尚未保存任何账号。请先添加它所属的账号。',
   'error.cluster.notFound': '未找到集群 {clusterId}。请检查集群 ID，以及它的账号是否已保存在此。',
-  'error.cluster.notFoundIn':
+  'error.cluster.notFoundInOne':
     '在账号 {accounts} 中未找到集群 {clusterId}。请检查集群 ID，以及它的账号是否已保存在此。',
+  'error.cluster.notFoundInMany':
+    '在账号 {accounts} 中均未找到集群 {clusterId}。请检查集群 ID，以及它的账号是否已保存在此。',
   'error.change.inProgress':
     '集群 {name} 的一项变更仍在进行中（操作 {operationId}，可能由另一个窗口或命令行发起）。',
   'error.change.beingPrepared':

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AccountKind } from '../../contract';
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 
 export function defaultAliyunConfigPath(home: string = os.homedir()): string {
   return path.join(home, '.aliyun', 'config.json');
@@ -74,7 +74,7 @@ export function parseAliyunConfig(text: string, file: string): AliyunConfig {
   } catch {
     throw new GuardError(
       'validation',
-      `${file} is not valid JSON, so it is not an aliyun CLI config.`,
+      message('error.import.notJson', { file }),
       {
         path: file,
       },
@@ -84,7 +84,7 @@ export function parseAliyunConfig(text: string, file: string): AliyunConfig {
   if (!root || typeof root !== 'object' || !Array.isArray(root.profiles))
     throw new GuardError(
       'validation',
-      `${file} has no "profiles" list, so it is not an aliyun CLI config.`,
+      message('error.import.noProfiles', { file }),
       {
         path: file,
       },
@@ -122,10 +122,12 @@ export async function readAliyunConfig(file: string): Promise<AliyunConfig> {
     if (code === 'ENOENT')
       throw new GuardError(
         'not-found',
-        `There is no aliyun CLI config at ${file}. Run "aliyun configure" first, or give the path of the config file.`,
+        message('error.import.noConfig', { file }),
         { path: file },
       );
-    throw new GuardError('storage', `Cannot read ${file} (${code ?? 'error'}).`, { path: file });
+    throw new GuardError('storage', message('error.storage.cannotRead', { file, code: code ?? 'error' }), {
+      path: file,
+    });
   }
   return parseAliyunConfig(text, file);
 }

@@ -2,14 +2,14 @@
 // GuardError('validation') naming the field; no message ever repeats a secret value (only ids,
 // ARNs, names and URLs without their password are quoted back).
 import { isAbsolute } from 'node:path';
-import { GuardError, ROLE_ARN_PATTERN, isRegionId } from '../../contract';
-import type { ValidatedInput } from '../../contract';
+import { GuardError, ROLE_ARN_PATTERN, isRegionId, message } from '../../contract';
+import type { Message, ValidatedInput } from '../../contract';
 import { validateEndpointOverride } from '../cloud/endpoints';
 import { registerKnownSecret } from '../log/redact';
 import type { StoredAccount, StoredNetwork, StoredRamRole } from './types';
 
-const invalid = (field: string, message: string): GuardError =>
-  new GuardError('validation', message, { field });
+const invalid = (field: string, said: Message | string): GuardError =>
+  new GuardError('validation', said, { field });
 
 // Permanent AccessKey ids are alphanumeric (LTAI… today, 16 characters on older keys); STS
 // temporary ids are "STS." followed by alphanumerics.
@@ -28,11 +28,11 @@ export const MAX_DURATION_SECONDS = 43_200;
 
 export function validateName(raw: string): string {
   const name = raw.trim();
-  if (name === '') throw invalid('name', 'Give the account a name.');
-  if (name.length > 64) throw invalid('name', 'The account name is longer than 64 characters.');
+  if (name === '') throw invalid('name', message('error.account.name.empty'));
+  if (name.length > 64) throw invalid('name', message('error.account.name.tooLong'));
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name))
-    throw invalid('name', 'The account name contains control characters.');
+    throw invalid('name', message('error.account.name.control'));
   return name;
 }
 
@@ -46,7 +46,7 @@ export function assertUniqueName(
     (a) => a.id !== exceptId && a.name.toLowerCase() === name.toLowerCase(),
   );
   if (clash)
-    throw new GuardError('conflict', `An account named "${clash.name}" already exists.`, {
+    throw new GuardError('conflict', message('error.account.nameTaken', { name: clash.name }), {
       field: 'name',
     });
 }
@@ -57,19 +57,19 @@ export function validateAccessKeyId(raw: string, kind: 'access-key' | 'sts-token
     if (!STS_ACCESS_KEY_ID.test(id))
       throw invalid(
         'accessKeyId',
-        'An STS token AccessKey id starts with "STS." followed by letters and digits.',
+        message('error.account.stsKeyId'),
       );
     return id;
   }
   if (id.startsWith('STS.'))
     throw invalid(
       'accessKeyId',
-      'This is a temporary (STS) AccessKey id: add it as an STS token account, with its security token and expiry.',
+      message('error.account.keyIdIsSts'),
     );
   if (!ACCESS_KEY_ID.test(id))
     throw invalid(
       'accessKeyId',
-      'An AccessKey id is 12 to 64 letters and digits (for example LTAI5t…).',
+      message('error.account.keyId'),
     );
   return id;
 }
@@ -78,12 +78,12 @@ export function validateAccessKeySecret(secret: string, accessKeyId: string): st
   if (!SECRET_SHAPE.test(secret))
     throw invalid(
       'accessKeySecret',
-      'The AccessKey secret must be 8 to 128 visible characters without spaces (was it pasted with a line break or a space?).',
+      message('error.account.secretShape'),
     );
   if (secret === accessKeyId)
     throw invalid(
       'accessKeySecret',
-      'The AccessKey secret is the same as the id: paste the secret, not the id.',
+      message('error.account.secretIsId'),
     );
   return secret;
 }
@@ -92,7 +92,7 @@ export function validateSecurityToken(token: string): string {
   if (!TOKEN_SHAPE.test(token))
     throw invalid(
       'securityToken',
-      'The security token must be at least 16 visible characters without spaces or line breaks.',
+      message('error.account.tokenShape'),
     );
   return token;
 }
@@ -104,12 +104,12 @@ export function validateExpiration(raw: string, now: number): string {
   if (Number.isNaN(ms))
     throw invalid(
       'expiration',
-      `The expiry "${text}" is not an ISO 8601 time such as 2026-01-31T12:00:00Z.`,
+      message('error.account.expiryFormat', { text }),
     );
   if (ms <= now)
     throw invalid(
       'expiration',
-      `The STS token expired at ${new Date(ms).toISOString()}; get a new token.`,
+      message('error.account.expired', { at: new Date(ms).toISOString() }),
     );
   return new Date(ms).toISOString();
 }
@@ -126,7 +126,7 @@ export function parseRoleArn(raw: string): ParsedRoleArn {
   if (!m)
     throw invalid(
       'roleArn',
-      `"${arn}" is not a RAM role ARN; it looks like acs:ram::<account id>:role/<role name>.`,
+      message('error.account.roleArn', { arn }),
     );
   return { arn, accountId: m[1]!, roleName: m[2]! };
 }
@@ -136,7 +136,7 @@ export function validateSessionName(raw: string | undefined): string {
   if (!SESSION_NAME.test(name))
     throw invalid(
       'sessionName',
-      'The role session name is 2 to 64 letters, digits, or the characters . @ - _.',
+      message('error.account.sessionName'),
     );
   return name;
 }
@@ -150,7 +150,7 @@ export function validateDuration(raw: number | undefined): number {
   )
     throw invalid(
       'durationSeconds',
-      `The session duration must be a whole number of seconds from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS} (and at most the role's maximum session duration).`,
+      message('error.account.duration', { min: MIN_DURATION_SECONDS, max: MAX_DURATION_SECONDS }),
     );
   return seconds;
 }
@@ -161,7 +161,7 @@ export function validateExternalId(raw: string | null | undefined): string | nul
   if (!EXTERNAL_ID.test(id))
     throw invalid(
       'externalId',
-      'The external id is 2 to 1224 letters, digits, or the characters + = , . @ : / - _.',
+      message('error.account.externalId'),
     );
   return id;
 }
@@ -172,11 +172,11 @@ export function validateRegions(raw: readonly string[] | null | undefined): stri
   if (regions.length === 0)
     throw invalid(
       'regions',
-      'Give at least one region, or none at all to cover every region where ACK Edge is offered.',
+      message('error.account.regionsEmpty'),
     );
   const bad = regions.find((r) => !isRegionId(r));
   if (bad !== undefined)
-    throw invalid('regions', `"${bad}" is not a region id such as cn-hangzhou.`);
+    throw invalid('regions', message('error.account.region', { region: bad }));
   return regions;
 }
 
@@ -185,7 +185,7 @@ export function validateEndpoint(raw: string | null | undefined): string | null 
   try {
     validateEndpointOverride(raw.trim());
   } catch (error) {
-    if (error instanceof GuardError) throw invalid('network.endpoint', error.message);
+    if (error instanceof GuardError) throw invalid('network.endpoint', error.msg ?? error.message);
     throw error;
   }
   return raw.trim();
@@ -210,17 +210,17 @@ export function parseProxy(raw: string | null | undefined): ParsedProxy | null {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw invalid('network.proxy', 'The proxy is not a URL; use e.g. http://proxy.example:3128.');
+    throw invalid('network.proxy', message('error.account.proxyNotUrl'));
   }
   const password = url.password ? decodeURIComponent(url.password) : null;
   url.password = '';
   const safe = url.toString().replace(/\/$/, '');
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw invalid('network.proxy', `The proxy ${safe} must be an http:// or https:// URL.`);
+    throw invalid('network.proxy', message('error.account.proxyScheme', { proxy: safe }));
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
-    throw invalid('network.proxy', `The proxy ${safe} must not have a path or query.`);
+    throw invalid('network.proxy', message('error.account.proxyPath', { proxy: safe }));
   if (password !== null && !url.username)
-    throw invalid('network.proxy', 'The proxy URL has a password but no user name.');
+    throw invalid('network.proxy', message('error.account.proxyNoUser'));
   return { url: safe, password };
 }
 
@@ -245,7 +245,7 @@ export function validateCaBundlePath(raw: string | null | undefined): string | n
   if (raw === undefined || raw === null || raw.trim() === '') return null;
   const path = raw.trim();
   if (!isAbsolute(path))
-    throw invalid('network.caBundlePath', `The CA bundle path ${path} must be absolute.`);
+    throw invalid('network.caBundlePath', message('error.account.caPath', { path }));
   return path;
 }
 
@@ -279,7 +279,7 @@ export function parseNetwork(
     const keep = proxy?.password === REDACTED && current?.proxyHasPassword;
     proxyPassword = keep ? (currentPassword ?? null) : (proxy?.password ?? null);
     if (proxy?.password === REDACTED && !keep)
-      throw invalid('network.proxy', 'Type the proxy password; "****" stands for a saved one.');
+      throw invalid('network.proxy', message('error.account.proxyPassword'));
     network.proxy = proxy?.url ?? null;
   }
   network.proxyHasPassword = Boolean(network.proxy && proxyPassword);
@@ -312,7 +312,7 @@ export function parseRoleFields(
   const externalId = validateExternalId(input.externalId);
   const byId = new Map(existing.map((a) => [a.id, a]));
   if (!byId.has(input.sourceAccountId))
-    throw new GuardError('not-found', 'The source account does not exist. Pick a saved account.', {
+    throw new GuardError('not-found', message('error.account.sourceMissing'), {
       field: 'sourceAccountId',
     });
   // Walk the chain from the new source: reaching ourselves would be a loop.
@@ -320,7 +320,7 @@ export function parseRoleFields(
     if (id === selfId || hops > 16)
       throw invalid(
         'sourceAccountId',
-        'The source account takes its credentials from this account: that would be a loop.',
+        message('error.account.sourceLoop'),
       );
     const a = byId.get(id);
     id = a?.kind === 'ram-role' ? a.sourceAccountId : undefined;

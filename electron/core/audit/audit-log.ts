@@ -12,7 +12,7 @@
 // empty line, which readers skip.)
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import type { AuditEntry, AuditFilter, AuditListResult } from '../../contract/types/audit';
 import { appendJsonLine } from '../util/jsonl';
 import { normaliseEntry, parseEntry } from './entry';
@@ -25,7 +25,7 @@ function storageError(file: string, verb: string, error: unknown): GuardError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   return new GuardError(
     'storage',
-    `The audit log ${file} cannot be ${verb} (${code}). Check that the data folder exists, is writable and the disk is not full.`,
+    message('error.storage.auditLog', { file, verb, code }),
     { file, errno: code },
   );
 }

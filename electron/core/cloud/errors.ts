@@ -42,18 +42,16 @@ export interface CloudErrorDetails {
 
 /**
  * The user's words for a cloud error: one catalog key per kind (a permission error by its
- * reason), whose English text is the sentence composed where the call failed.
+ * reason), whose English text is the sentence composed where the call failed (product, action,
+ * the cloud's code and words); other languages say what the kind means and quote it.
  */
 export function cloudErrorMessage(details: CloudErrorDetails, sentence: string): Message {
   const key: MessageKey =
     details.kind === 'permission'
       ? `cloud.error.permission.${details.permissionReason ?? 'ram'}`
       : `cloud.error.${details.kind}`;
-  const code = details.cloudCode ?? (details.httpStatus ? `HTTP ${details.httpStatus}` : null);
-  return {
-    key,
-    params: { product: details.product, action: details.action, code, detail: sentence },
-  };
+  // The sentence names the product, the action and the code already; other languages quote it.
+  return { key, params: { detail: sentence } };
 }
 
 export class CloudError extends GuardError {

@@ -1,0 +1,82 @@
+// The language check every zh-CN test shares (the window's text in e2e, a CLI's or an error's
+// text elsewhere): the English words left, apart from proper nouns, ids, host names, region
+// ids, request ids, paths, and the user's own data (account and cluster names, key ids).
+/** Product and protocol names that stay in Latin script in Chinese too. */
+export const PROPER_NOUNS = new Set(
+  [
+    'ACK',
+    'Secret',
+    'Guard',
+    'KMS',
+    'RAM',
+    'STS',
+    'CLI',
+    'aliyun',
+    'AccessKey',
+    'ID',
+    'Kubernetes',
+    'ActionTrail',
+    'CSV',
+    'JSON',
+    'EN',
+    'Enter',
+    'Shift',
+    'Esc',
+    'Aliyun_AES_256',
+    'ENCRYPT',
+    'DECRYPT',
+    'AliyunKMSCryptoAdminAccess',
+    'AliyunCSManagedSecurityRole',
+    'AliyunCSManagedSecurityRolePolicy',
+    'RBAC',
+    'ARN',
+    'Pro',
+    'ACL',
+    'HTTPS',
+    'DNS',
+    'Service',
+    'GNOME',
+    // Kubernetes' own names: the API Server component, the RBAC roles admin and ops.
+    'API',
+    'Server',
+    'admin',
+    'ops',
+    // The time zone of a wall-clock time, and the HTTP status a cloud refusal carries.
+    'UTC',
+    'HTTP',
+    'Keyring',
+    'KWallet',
+    'etcd',
+    'config',
+    'json',
+    'linux',
+    'x64',
+    'arm64',
+    'Edge',
+    'CMK',
+    // ActionTrail event names, as ActionTrail writes them.
+    'Encrypt',
+    'Decrypt',
+    'UpdateKMSEncryption',
+    // ActionTrail's user name of the root account (a caller: data, not a UI string).
+    'root',
+    // Language names are written in their own language (the language picker).
+    'English',
+  ].map((w) => w.toLowerCase()),
+);
+
+/** The English words in `text` once `own` (the user's data: names, ids) is taken out. */
+export function englishLeft(text: string, own: readonly string[] = []): string[] {
+  let rest = text;
+  for (const n of own.filter(Boolean).sort((a, b) => b.length - a.length))
+    rest = rest.split(n).join(' ');
+  rest = rest
+    .replace(/\b[\w-]+(\.[\w-]+)*\.(com|cn)\b/g, ' ') // host names (kms-vpc.….aliyuncs.com)
+    .replace(/\b(alias|key|acs|sg|vsw|vpc|nacl)[-/:][\w/.:-]+/g, ' ')
+    .replace(/\b[a-z]{2}-[a-z]+(-[a-z0-9]+)*\b/g, ' ') // region ids
+    .replace(/\baliyuncsmanagedsecurityrole:\S*/gi, ' ') // ActionTrail callers
+    .replace(/\b[0-9A-F]{8}(-[0-9A-F]{4,12})+\b/g, ' ') // request ids
+    .replace(/\/[\w./~-]+/g, ' '); // paths
+  const words = rest.match(/[A-Za-z][A-Za-z_0-9]+/g) ?? [];
+  return [...new Set(words.filter((w) => !PROPER_NOUNS.has(w.toLowerCase()) && !/\d/.test(w)))];
+}
