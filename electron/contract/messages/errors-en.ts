@@ -58,7 +58,8 @@ export const errorsEn = {
     'AssumeRole must be called by a RAM user or role: the source account "{name}" is the root account {accountId}\'s AccessKey. Save a RAM user\'s AccessKey for account {accountId} (with AliyunSTSAssumeRoleAccess) and assume the role from it.',
   'error.cluster.noAccounts':
     'Cluster {clusterId} cannot be looked up: no account is saved. Add the account it belongs to first.',
-  'error.cluster.notFound': 'Cluster {clusterId} was not found. Check the cluster id, and that its account is saved here.',
+  'error.cluster.notFound':
+    'Cluster {clusterId} was not found. Check the cluster id, and that its account is saved here.',
   'error.cluster.notFoundInOne':
     'Cluster {clusterId} was not found in account {accounts}. Check the cluster id, and that its account is saved here.',
   'error.cluster.notFoundInMany':
@@ -79,8 +80,7 @@ export const errorsEn = {
     'An STS token AccessKey id starts with "STS." followed by letters and digits.',
   'error.account.keyIdIsSts':
     'This is a temporary (STS) AccessKey id: add it as an STS token account, with its security token and expiry.',
-  'error.account.keyId':
-    'An AccessKey id is 12 to 64 letters and digits (for example LTAI5t…).',
+  'error.account.keyId': 'An AccessKey id is 12 to 64 letters and digits (for example LTAI5t…).',
   'error.account.secretShape':
     'The AccessKey secret must be 8 to 128 visible characters without spaces (was it pasted with a line break or a space?).',
   'error.account.secretIsId':

@@ -47,7 +47,8 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.account.nameTaken': '名为“{name}”的账号已存在。',
   'error.account.changedElsewhere':
     '账号“{name}”已在别处被修改（另一个窗口或命令行）。请重新加载后重试。',
-  'error.account.isSource': '账号“{name}”是 {dependants} 的源账号。请先删除或修改这些 RAM 角色账号。',
+  'error.account.isSource':
+    '账号“{name}”是 {dependants} 的源账号。请先删除或修改这些 RAM 角色账号。',
   'error.account.roleChainTooLong':
     '账号“{name}”的凭据要经过超过 {max} 个 RAM 角色（或角色账号之间形成循环）。请让它指向一个 AccessKey 账号。',
   'error.account.sourceLoop': '源账号的凭据来自此账号：这会形成循环。',
@@ -106,8 +107,10 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
 
   'error.keychain.missingItem':
     '系统钥匙串中没有账号“{name}”的凭据（其条目已被删除，或钥匙串已被重置）。请更新账号以重新保存。',
-  'error.keychain.incompleteItem': '账号“{name}”在系统钥匙串中的条目不完整。请更新账号以重新保存凭据。',
-  'error.keychain.badFormat': '此账号在系统钥匙串中的条目格式不符合预期。请更新账号以重新保存凭据。',
+  'error.keychain.incompleteItem':
+    '账号“{name}”在系统钥匙串中的条目不完整。请更新账号以重新保存凭据。',
+  'error.keychain.badFormat':
+    '此账号在系统钥匙串中的条目格式不符合预期。请更新账号以重新保存凭据。',
   'error.keychain.orphaned':
     '账号“{name}”已从列表中删除，但其系统钥匙串条目无法删除。{why} 之后可用以下命令删除：secret-tool clear service ack-secret-guard username {accountId}',
   'error.keychain.read': '无法从系统钥匙串读取账号的凭据：{advice}',
@@ -146,7 +149,8 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.internal': '{call} 中发生了意外错误。详情见日志文件。',
 
   'notice.auditUnwritable': '无法写入审计日志：{detail}',
-  'notice.demoRestartFailed': '演示账号的模拟云无法重新启动（{detail}）。请删除演示账号后重新开始。',
+  'notice.demoRestartFailed':
+    '演示账号的模拟云无法重新启动（{detail}）。请删除演示账号后重新开始。',
   'notice.batchUnexpected': '批量变更 {batchId}：{detail}',
   'notice.batchUnexpectedCluster': '批量变更 {batchId}，集群 {clusterId}：{detail}',
   'notice.settingsUnreadable': '设置文件无法读取，已移至 {aside}；正在使用默认设置。',

@@ -72,23 +72,15 @@ export function parseAliyunConfig(text: string, file: string): AliyunConfig {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new GuardError(
-      'validation',
-      message('error.import.notJson', { file }),
-      {
-        path: file,
-      },
-    );
+    throw new GuardError('validation', message('error.import.notJson', { file }), {
+      path: file,
+    });
   }
   const root = json as { current?: unknown; profiles?: unknown } | null;
   if (!root || typeof root !== 'object' || !Array.isArray(root.profiles))
-    throw new GuardError(
-      'validation',
-      message('error.import.noProfiles', { file }),
-      {
-        path: file,
-      },
-    );
+    throw new GuardError('validation', message('error.import.noProfiles', { file }), {
+      path: file,
+    });
   const profiles: AliyunProfile[] = [];
   for (const raw of root.profiles as unknown[]) {
     if (!raw || typeof raw !== 'object') continue;
@@ -120,14 +112,14 @@ export async function readAliyunConfig(file: string): Promise<AliyunConfig> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
-      throw new GuardError(
-        'not-found',
-        message('error.import.noConfig', { file }),
-        { path: file },
-      );
-    throw new GuardError('storage', message('error.storage.cannotRead', { file, code: code ?? 'error' }), {
-      path: file,
-    });
+      throw new GuardError('not-found', message('error.import.noConfig', { file }), { path: file });
+    throw new GuardError(
+      'storage',
+      message('error.storage.cannotRead', { file, code: code ?? 'error' }),
+      {
+        path: file,
+      },
+    );
   }
   return parseAliyunConfig(text, file);
 }

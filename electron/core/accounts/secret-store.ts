@@ -64,15 +64,11 @@ export function keychainError(
     failure === 'failed' && platform
       ? message('error.keychain.advice.failedWith', { platform })
       : message(ADVICE[failure]);
-  return new GuardError(
-    'keychain',
-    message(`error.keychain.${operation}`, { advice }),
-    {
-      reason: failure,
-      operation,
-      ...(platformMessage ? { platformMessage: platformMessage.slice(0, 200) } : {}),
-    },
-  );
+  return new GuardError('keychain', message(`error.keychain.${operation}`, { advice }), {
+    reason: failure,
+    operation,
+    ...(platformMessage ? { platformMessage: platformMessage.slice(0, 200) } : {}),
+  });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, operation: Operation): Promise<T> {
@@ -164,10 +160,6 @@ export function decodeSecrets(text: string): AccountSecrets {
     return out;
   } catch {
     // Never include the text: it is the secret.
-    throw new GuardError(
-      'keychain',
-      message('error.keychain.badFormat'),
-      { reason: 'failed' },
-    );
+    throw new GuardError('keychain', message('error.keychain.badFormat'), { reason: 'failed' });
   }
 }

@@ -105,7 +105,8 @@ export class AccountsService {
 
   async get(accountId: string): Promise<StoredAccount> {
     const account = await this.registry.find(accountId);
-    if (!account) throw new GuardError('not-found', message('error.account.notFound', { id: accountId }));
+    if (!account)
+      throw new GuardError('not-found', message('error.account.notFound', { id: accountId }));
     return account;
   }
 
@@ -191,7 +192,8 @@ export class AccountsService {
   async update(input: UpdateInput): Promise<Account> {
     const existing = await this.registry.read();
     const current = existing.find((a) => a.id === input.id);
-    if (!current) throw new GuardError('not-found', message('error.account.notFound', { id: input.id }));
+    if (!current)
+      throw new GuardError('not-found', message('error.account.notFound', { id: input.id }));
     const now = this.ctx.now();
     assertSameKind(input, current);
 
@@ -298,7 +300,11 @@ export class AccountsService {
     } catch (error) {
       throw new GuardError(
         'keychain',
-        message('error.keychain.orphaned', { name: account.name, why: errorParam(error), accountId }),
+        message('error.keychain.orphaned', {
+          name: account.name,
+          why: errorParam(error),
+          accountId,
+        }),
         { reason: 'orphaned-item', accountId },
       );
     } finally {

@@ -94,11 +94,9 @@ function updateStsToken(
       input.securityToken === undefined ||
       input.expiration === undefined
     )
-      throw new GuardError(
-        'validation',
-        message('error.account.stsAllFour'),
-        { field: 'securityToken' },
-      );
+      throw new GuardError('validation', message('error.account.stsAllFour'), {
+        field: 'securityToken',
+      });
     next.accessKeyId = validateAccessKeyId(input.accessKeyId, 'sts-token');
     secrets.accessKeySecret = validateAccessKeySecret(input.accessKeySecret, next.accessKeyId);
     secrets.securityToken = validateSecurityToken(input.securityToken);

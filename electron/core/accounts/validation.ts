@@ -55,45 +55,23 @@ export function validateAccessKeyId(raw: string, kind: 'access-key' | 'sts-token
   const id = raw.trim();
   if (kind === 'sts-token') {
     if (!STS_ACCESS_KEY_ID.test(id))
-      throw invalid(
-        'accessKeyId',
-        message('error.account.stsKeyId'),
-      );
+      throw invalid('accessKeyId', message('error.account.stsKeyId'));
     return id;
   }
-  if (id.startsWith('STS.'))
-    throw invalid(
-      'accessKeyId',
-      message('error.account.keyIdIsSts'),
-    );
-  if (!ACCESS_KEY_ID.test(id))
-    throw invalid(
-      'accessKeyId',
-      message('error.account.keyId'),
-    );
+  if (id.startsWith('STS.')) throw invalid('accessKeyId', message('error.account.keyIdIsSts'));
+  if (!ACCESS_KEY_ID.test(id)) throw invalid('accessKeyId', message('error.account.keyId'));
   return id;
 }
 
 export function validateAccessKeySecret(secret: string, accessKeyId: string): string {
   if (!SECRET_SHAPE.test(secret))
-    throw invalid(
-      'accessKeySecret',
-      message('error.account.secretShape'),
-    );
-  if (secret === accessKeyId)
-    throw invalid(
-      'accessKeySecret',
-      message('error.account.secretIsId'),
-    );
+    throw invalid('accessKeySecret', message('error.account.secretShape'));
+  if (secret === accessKeyId) throw invalid('accessKeySecret', message('error.account.secretIsId'));
   return secret;
 }
 
 export function validateSecurityToken(token: string): string {
-  if (!TOKEN_SHAPE.test(token))
-    throw invalid(
-      'securityToken',
-      message('error.account.tokenShape'),
-    );
+  if (!TOKEN_SHAPE.test(token)) throw invalid('securityToken', message('error.account.tokenShape'));
   return token;
 }
 
@@ -102,10 +80,7 @@ export function validateExpiration(raw: string, now: number): string {
   const text = raw.trim();
   const ms = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(ms))
-    throw invalid(
-      'expiration',
-      message('error.account.expiryFormat', { text }),
-    );
+    throw invalid('expiration', message('error.account.expiryFormat', { text }));
   if (ms <= now)
     throw invalid(
       'expiration',
@@ -123,21 +98,13 @@ export interface ParsedRoleArn {
 export function parseRoleArn(raw: string): ParsedRoleArn {
   const arn = raw.trim();
   const m = ROLE_ARN_PATTERN.exec(arn);
-  if (!m)
-    throw invalid(
-      'roleArn',
-      message('error.account.roleArn', { arn }),
-    );
+  if (!m) throw invalid('roleArn', message('error.account.roleArn', { arn }));
   return { arn, accountId: m[1]!, roleName: m[2]! };
 }
 
 export function validateSessionName(raw: string | undefined): string {
   const name = (raw ?? DEFAULT_SESSION_NAME).trim();
-  if (!SESSION_NAME.test(name))
-    throw invalid(
-      'sessionName',
-      message('error.account.sessionName'),
-    );
+  if (!SESSION_NAME.test(name)) throw invalid('sessionName', message('error.account.sessionName'));
   return name;
 }
 
@@ -158,25 +125,16 @@ export function validateDuration(raw: number | undefined): number {
 export function validateExternalId(raw: string | null | undefined): string | null {
   if (raw === undefined || raw === null || raw.trim() === '') return null;
   const id = raw.trim();
-  if (!EXTERNAL_ID.test(id))
-    throw invalid(
-      'externalId',
-      message('error.account.externalId'),
-    );
+  if (!EXTERNAL_ID.test(id)) throw invalid('externalId', message('error.account.externalId'));
   return id;
 }
 
 export function validateRegions(raw: readonly string[] | null | undefined): string[] | null {
   if (raw === undefined || raw === null) return null;
   const regions = [...new Set(raw.map((r) => r.trim()))];
-  if (regions.length === 0)
-    throw invalid(
-      'regions',
-      message('error.account.regionsEmpty'),
-    );
+  if (regions.length === 0) throw invalid('regions', message('error.account.regionsEmpty'));
   const bad = regions.find((r) => !isRegionId(r));
-  if (bad !== undefined)
-    throw invalid('regions', message('error.account.region', { region: bad }));
+  if (bad !== undefined) throw invalid('regions', message('error.account.region', { region: bad }));
   return regions;
 }
 
@@ -318,10 +276,7 @@ export function parseRoleFields(
   // Walk the chain from the new source: reaching ourselves would be a loop.
   for (let id: string | undefined = input.sourceAccountId, hops = 0; id; hops += 1) {
     if (id === selfId || hops > 16)
-      throw invalid(
-        'sourceAccountId',
-        message('error.account.sourceLoop'),
-      );
+      throw invalid('sourceAccountId', message('error.account.sourceLoop'));
     const a = byId.get(id);
     id = a?.kind === 'ram-role' ? a.sourceAccountId : undefined;
   }

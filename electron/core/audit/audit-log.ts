@@ -23,11 +23,10 @@ const NEWLINE = 0x0a;
 
 function storageError(file: string, verb: string, error: unknown): GuardError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  return new GuardError(
-    'storage',
-    message('error.storage.auditLog', { file, verb, code }),
-    { file, errno: code },
-  );
+  return new GuardError('storage', message('error.storage.auditLog', { file, verb, code }), {
+    file,
+    errno: code,
+  });
 }
 
 function timeBound(value: string | Date | undefined, field: string): number | null {

@@ -59,11 +59,9 @@ export class CloudError extends GuardError {
 
   /** A sentence gets its kind's message; a Message (a refusal explained) is used as it is. */
   constructor(message: string | Message, details: CloudErrorDetails) {
-    super(
-      'cloud',
-      typeof message === 'string' ? cloudErrorMessage(details, message) : message,
-      { ...details },
-    );
+    super('cloud', typeof message === 'string' ? cloudErrorMessage(details, message) : message, {
+      ...details,
+    });
     this.name = 'CloudError';
     this.cloud = details;
   }

@@ -41,11 +41,9 @@ export async function findClusterById(
       accountId,
     });
   if (accounts.length === 0)
-    throw new GuardError(
-      'not-found',
-      message('error.cluster.noAccounts', { clusterId }),
-      { clusterId },
-    );
+    throw new GuardError('not-found', message('error.cluster.noAccounts', { clusterId }), {
+      clusterId,
+    });
   const limiter = new Limiter(ACCOUNTS_AT_ONCE);
   let winner: ClusterSummary | null = null;
   const asked = await Promise.all(

@@ -38,7 +38,10 @@ export function lockClusterChange(
     busy: (holder) =>
       new GuardError(
         'conflict',
-        message('error.change.beingPrepared', { name: clusterName, holder: describeHolder(holder) }),
+        message('error.change.beingPrepared', {
+          name: clusterName,
+          holder: describeHolder(holder),
+        }),
         { clusterId },
       ),
   });

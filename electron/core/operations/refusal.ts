@@ -35,7 +35,9 @@ function notReadyMessage(checklist: Checklist, failing: Check[], unconfirmed: Ch
   if (failed && notConfirmed)
     return message('error.checklist.notReadyBoth', { failed, unconfirmed: notConfirmed });
   const why = failed ?? notConfirmed;
-  return why ? message('error.checklist.notReady', { why }) : message('error.checklist.nothingChecked');
+  return why
+    ? message('error.checklist.notReady', { why })
+    : message('error.checklist.nothingChecked');
 }
 
 export function assertReady(checklist: Checklist): void {

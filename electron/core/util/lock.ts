@@ -179,11 +179,9 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     if (Date.now() - started >= timeoutMs) {
       if (options.busy) throw options.busy(lastOwner, path);
       const who = lastOwner ? ` (process ${lastOwner.pid} on ${lastOwner.host})` : '';
-      throw new GuardError(
-        'storage',
-        message('error.storage.accountsBusy', { who, path }),
-        { path },
-      );
+      throw new GuardError('storage', message('error.storage.accountsBusy', { who, path }), {
+        path,
+      });
     }
     await sleep(10 + Math.floor(Math.random() * 20) + Math.min(attempt, 10) * 5);
   }

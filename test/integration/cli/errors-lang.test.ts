@@ -28,7 +28,9 @@ describe('CLI errors in Chinese', () => {
   it('a refused enable: the failing check by its own message, exit 3', async () => {
     const r = await zh(['enable', DEMO.clusters.edgeBasic, '--key', DEMO.keys.valid]);
     expect(r.code, r.out + r.err).toBe(3);
-    expect(r.err).toMatch(/^错误（checklist-not-ready）：未开始：1 项检查未通过：Secret 落盘加密需要 Pro 版集群/);
+    expect(r.err).toMatch(
+      /^错误（checklist-not-ready）：未开始：1 项检查未通过：Secret 落盘加密需要 Pro 版集群/,
+    );
     // The cluster's edition is the cloud's own value (cluster_spec), like an id.
     expect(englishLeft(r.err, ['checklist-not-ready', 'ack.standard'])).toEqual([]);
   });

@@ -83,7 +83,11 @@ describe('a refused change, in the user language', () => {
     });
     const error = await refusal(h.operations.start({ ...happy, keyId: DEMO.keys.valid }));
     expect(error.msg?.key).toBe('error.refusal.rbac');
-    const zh = expectWorded(error, ['ForbiddenUpdateKMSState', 'edge-pro-hz-plain', happy.clusterId]);
+    const zh = expectWorded(error, [
+      'ForbiddenUpdateKMSState',
+      'edge-pro-hz-plain',
+      happy.clusterId,
+    ]);
     expect(zh).toContain('RBAC 管理员或运维人员权限');
   });
 });
