@@ -2,7 +2,7 @@
 // in-process with fake streams. The core and the command's own code are loaded once a command
 // is known (dynamic import): `--version`, `--help` and usage errors load neither.
 import path from 'node:path';
-import { GuardError, escapeTerminalText } from '../contract';
+import { GuardError, escapeTerminalText, formatMessage, wordedText } from '../contract';
 import { createFileLogger } from '../core/log/file-log';
 import { redactText } from '../core/log/redact';
 import { dataDirProblem, resolveDataDir } from '../core/paths';
@@ -134,10 +134,11 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
   const dataDir = resolveDataDir(globals.dataDir, io.env);
   const folderProblem = dataDirProblem(dataDir);
   if (folderProblem?.severity === 'refuse') {
-    io.stderr.write(`error (storage): ${folderProblem.message}\n`);
+    io.stderr.write(`${t.errors.line('storage', formatMessage(folderProblem.msg, lang))}\n`);
     return EXIT.failure;
   }
-  if (folderProblem) io.stderr.write(`warning: ${folderProblem.message}\n`);
+  if (folderProblem)
+    io.stderr.write(`${t.errors.warning(formatMessage(folderProblem.msg, lang))}\n`);
   // The CLI keeps its own log beside the app's (<dataDir>/logs/cli.log): what went wrong
   // unexpectedly is written there, redacted, and the error message says where.
   const log = createFileLogger({ dir: path.join(dataDir, 'logs'), name: 'cli' });
@@ -147,6 +148,11 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
     import('../core/validated-api'),
   ]);
   const core = createCore({ dataDir, version: VERSION, env: io.env });
+  // What the core tells the window (the audit log unwritable, a batch's unexpected error) the
+  // CLI says on stderr, in its language.
+  const stopNotices = core.events.on('app.notice', (notice) =>
+    io.stderr.write(`${t.errors.warning(wordedText(notice, lang))}\n`),
+  );
   const json = globals.json;
   const unexpected = (what: string, error: unknown) =>
     log.error(`unexpected error in ${what} (ack-secret-guard ${name})`, error);
@@ -169,10 +175,15 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
     if (error instanceof GuardError) {
       const contract = error.toContract();
       // The generic text says "the log file": this one is the CLI's own.
-      if (contract.code === 'internal')
-        contract.message = `${contract.message.replace(/ ?The log file has the details\.$/, '')} ${t.errors.detailsIn(log.file)}`;
+      // The generic text says "the log file": this one is the CLI's own.
+      const ownLog = (text: string) =>
+        `${text.replace(/ ?(The log file has the details\.|详情见日志文件。)$/, '')} ${t.errors.detailsIn(log.file)}`;
+      if (contract.code === 'internal') contract.message = ownLog(contract.message);
+      // --json keeps the code, the English message and the msg; stderr is in the language.
       if (json) io.stdout.write(`${JSON.stringify({ error: contract }, null, 2)}\n`);
-      io.stderr.write(`error (${contract.code}): ${contract.message}\n`);
+      const text = wordedText(contract, lang);
+      const said = contract.code === 'internal' && contract.msg ? ownLog(text) : text;
+      io.stderr.write(`${t.errors.line(contract.code, said)}\n`);
       return exitCodeFor(contract);
     }
     unexpected(name, error);
@@ -180,6 +191,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
     io.stderr.write(`error: ${message}\n${t.errors.detailsIn(log.file)}\n`);
     return EXIT.failure;
   } finally {
+    stopNotices();
     await core.dispose();
   }
 }

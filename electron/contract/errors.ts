@@ -1,5 +1,8 @@
 // Errors cross the boundary as data: a stable code, a human sentence, and optional details.
-// Never a stack trace, never a secret.
+// Never a stack trace, never a secret. The sentence may also come as a catalog message (`msg`),
+// which the window and the CLI word in the user's language; `message` stays English (logs, --json).
+import { formatMessage } from './messages/format';
+import type { Message, MessageLang } from './messages/format';
 
 export const ERROR_CODES = [
   /** The request was malformed: wrong shape, bad value, unknown field. */
@@ -28,8 +31,22 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ContractError {
   code: ErrorCode;
+  /** English: what the log and `--json` keep; equal to formatMessage(msg, 'en') when msg is set. */
   message: string;
+  /** The same sentence as a catalog key and parameters, for the user's language. */
+  msg?: Message;
   details?: Record<string, unknown>;
+}
+
+/**
+ * A sentence kept as data (an error, an operation's error, a notice) in `lang`: its message
+ * when the core sent one, else the English text.
+ */
+export function wordedText(
+  said: { message: string; msg?: Message | undefined },
+  lang: MessageLang = 'en',
+): string {
+  return said.msg ? formatMessage(said.msg, lang) : said.message;
 }
 
 /**
@@ -39,18 +56,28 @@ export interface ContractError {
 export class GuardError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
+  /** The sentence as a catalog message; unset for rare internal errors that stay English. */
+  readonly msg: Message | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  /**
+   * With a Message, the English text is formatMessage(msg, 'en'), so the two cannot drift.
+   * A plain string is English only (rare internal errors).
+   */
+  constructor(code: ErrorCode, message: string | Message, details?: Record<string, unknown>) {
+    super(typeof message === 'string' ? message : formatMessage(message, 'en'));
     this.name = 'GuardError';
     this.code = code;
     this.details = details;
+    this.msg = typeof message === 'string' ? undefined : message;
   }
 
   toContract(): ContractError {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.msg ? { msg: this.msg } : {}),
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
   }
 }
 
@@ -60,6 +87,25 @@ export function isContractError(value: unknown): value is ContractError {
   return (
     typeof v.message === 'string' &&
     typeof v.code === 'string' &&
-    (ERROR_CODES as readonly string[]).includes(v.code)
+    (ERROR_CODES as readonly string[]).includes(v.code) &&
+    (v.msg === undefined || isMessage(v.msg))
   );
+}
+
+function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return (
+    typeof m.key === 'string' &&
+    (m.params === undefined || (typeof m.params === 'object' && m.params !== null))
+  );
+}
+
+/**
+ * An error as a parameter of another message: its own message when it has one (so it is worded
+ * in the same language), else its English text.
+ */
+export function errorParam(error: unknown): Message | string {
+  if (error instanceof GuardError && error.msg) return error.msg;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -3,7 +3,7 @@
 // core, and turns every outcome into an envelope. Nothing thrown escapes; unexpected errors are
 // reported generically so that no internal detail (or secret) reaches the window.
 import type { z } from 'zod';
-import { GuardError, fail, isCallName, ok } from '../contract';
+import { GuardError, fail, isCallName, message, ok } from '../contract';
 import type { CoreApi, Envelope, CallName } from '../contract';
 import { inputSchemas } from '../contract/schemas';
 
@@ -35,15 +35,19 @@ export async function dispatch(
     if (!parsed.success) {
       // Inside the try too: zod builds the issue messages lazily when `.error` is read, and
       // that looks at the input again (a hostile proxy or getter throws right there).
-      return fail({
-        code: 'validation',
-        message: `Invalid input for ${name}: ${describeIssues(parsed.error)}`,
-      });
+      return fail(
+        new GuardError(
+          'validation',
+          message('error.input.invalid', { call: name, issues: describeIssues(parsed.error) }),
+        ).toContract(),
+      );
     }
     data = parsed.data;
   } catch {
     // A hostile payload (getters that throw, cyclic proxies) is still only a validation error.
-    return fail({ code: 'validation', message: `Invalid input for ${name}.` });
+    return fail(
+      new GuardError('validation', message('error.input.unreadable', { call: name })).toContract(),
+    );
   }
   try {
     const handler = api[name] as (input: unknown) => Promise<unknown>;
@@ -51,9 +55,6 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof GuardError) return fail(error.toContract());
     reportUnexpected(name as CallName, error);
-    return fail({
-      code: 'internal',
-      message: `Something unexpected went wrong in ${name}. The log file has the details.`,
-    });
+    return fail(new GuardError('internal', message('error.internal', { call: name })).toContract());
   }
 }

@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { formatMessage, message } from '../contract/messages';
+import type { Message } from '../contract/messages';
 
 export const PRODUCT_NAME = 'ACK Secret Guard';
 export const DATA_DIR_ENV = 'ACK_SG_DATA_DIR';
@@ -31,8 +33,16 @@ export function resolveDataDir(explicit?: string, env: NodeJS.ProcessEnv = proce
 export interface DataDirProblem {
   /** refuse: another user owns the folder; warn: others may write into it. */
   severity: 'refuse' | 'warn';
+  /** English (the CLI's stderr in English, logs); `msg` for the user's language. */
   message: string;
+  msg: Message;
 }
+
+const problem = (severity: DataDirProblem['severity'], msg: Message): DataDirProblem => ({
+  severity,
+  message: formatMessage(msg, 'en'),
+  msg,
+});
 
 /**
  * Is the data folder ours alone? It holds the journal, the audit log and the account list: a
@@ -54,20 +64,17 @@ export function dataDirProblem(
     return null;
   }
   if (!st.isDirectory())
-    return {
-      severity: 'refuse',
-      message: `The data folder ${dir} is not a folder. Move it away, or choose another with --data-dir or ${DATA_DIR_ENV}.`,
-    };
+    return problem('refuse', message('notice.dataDir.notFolder', { dir, env: DATA_DIR_ENV }));
   // root may use any folder (it can read them all anyway).
   if (st.uid !== uid && uid !== 0)
-    return {
-      severity: 'refuse',
-      message: `The data folder ${dir} belongs to another user (uid ${st.uid}), who could read or change its journal, audit log and accounts. Use a folder of your own (--data-dir or ${DATA_DIR_ENV}).`,
-    };
+    return problem(
+      'refuse',
+      message('notice.dataDir.otherOwner', { dir, uid: st.uid, env: DATA_DIR_ENV }),
+    );
   if ((st.mode & 0o022) !== 0)
-    return {
-      severity: 'warn',
-      message: `The data folder ${dir} can be written by other users (mode ${(st.mode & 0o777).toString(8)}), who could tamper with its journal and audit log. Make it yours alone: chmod 700 "${dir}".`,
-    };
+    return problem(
+      'warn',
+      message('notice.dataDir.writable', { dir, mode: (st.mode & 0o777).toString(8) }),
+    );
   return null;
 }

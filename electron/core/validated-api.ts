@@ -13,7 +13,11 @@ export function validatedApi(
     wrapped[name] = async (input: unknown) => {
       const reply = await dispatch(api, name, input, reportUnexpected);
       if (!reply.ok)
-        throw new GuardError(reply.error.code, reply.error.message, reply.error.details);
+        throw new GuardError(
+          reply.error.code,
+          reply.error.msg ?? reply.error.message,
+          reply.error.details,
+        );
       return reply.value;
     };
   }

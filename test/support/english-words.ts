@@ -1,6 +1,6 @@
-// The language check shared by the window's screens (test/e2e/screens.spec.ts) and the CLI's
-// human output (test/integration/cli/zh-cn-output.test.ts): the English words left in a text
-// once the user's own data, cloud ids and the product and protocol names are taken out.
+// The one language check of every zh-CN test: the window's screens (e2e), the CLI's human
+// output (test/integration/cli/zh-cn-output.test.ts), errors and refusals: the English words left
+// in a text once the user's own data, cloud ids and the product and protocol names are taken out.
 
 /** Product and protocol names that stay in Latin script in Chinese too. */
 export const PROPER_NOUNS = new Set(

@@ -236,6 +236,9 @@ export const en = {
   errors: {
     unknownCommand: (name: string) => `Unknown command: ${name}`,
     detailsIn: (file: string) => `Details are in ${file}.`,
+    // errors: an error and a notice on stderr (their text from the core's catalog).
+    line: (code: string, text: string) => `error (${code}): ${text}`,
+    warning: (text: string) => `warning: ${text}`,
   },
   // dupaccounts: a cluster several saved accounts list (one row, the acting account first)
   reachable: {

@@ -194,6 +194,9 @@ export const zhCN: CliText = {
   errors: {
     unknownCommand: (name) => `未知命令：${name}`,
     detailsIn: (file) => `详情见 ${file}。`,
+    // errors: an error and a notice on stderr (their text from the core's catalog).
+    line: (code, text) => `错误（${code}）：${text}`,
+    warning: (text) => `警告：${text}`,
   },
   // dupaccounts: a cluster several saved accounts list (one row, the acting account first)
   reachable: {

@@ -2,6 +2,8 @@
 // fixes, evidence labels and values). `{name}` is a parameter; the zh-CN catalog must have the
 // same keys (a missing key is a type error) and may use only these parameters (a test checks).
 // The English text is also the language-neutral `summary`/`hint` kept for logs and `--json`.
+import { errorsEn } from './errors-en';
+
 export const en = {
   // couldNotCheck: {what} is English only; the window shows the check's title beside it.
   'check.notChecked.permission': 'Could not check {what}: the caller may not read it ({code}).',
@@ -275,6 +277,9 @@ export const en = {
   'value.setting.Suspended': 'suspended',
   'value.sgType.normal': 'basic security group',
   'value.sgType.enterprise': 'advanced (enterprise) security group',
+
+  // errors: the errors and notices a person meets, in their own file (errors-en.ts).
+  ...errorsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

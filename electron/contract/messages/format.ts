@@ -8,7 +8,11 @@ import { zhCN } from './zh-CN';
 export type { MessageKey } from './en';
 export const MESSAGE_LANGS = ['en', 'zh-CN'] as const;
 export type MessageLang = (typeof MESSAGE_LANGS)[number];
-export type MessageParam = string | number | boolean | null;
+/**
+ * A parameter's value. A message (or a list of them) inside another is worded in the same
+ * language: a refusal lists its checks by their own messages.
+ */
+export type MessageParam = string | number | boolean | null | Message | Message[];
 
 /** A message on the wire: a catalog key and the values of its `{name}` parameters. */
 export interface Message {
@@ -42,6 +46,9 @@ export function templateParams(template: string): string[] {
 function paramText(value: MessageParam | undefined, lang: MessageLang): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return MESSAGE_CATALOGS[lang][value ? 'value.yes' : 'value.no'];
+  if (Array.isArray(value))
+    return value.map((m) => formatMessage(m, lang)).join(lang === 'en' ? '; ' : '；');
+  if (typeof value === 'object') return formatMessage(value, lang);
   return String(value);
 }
 

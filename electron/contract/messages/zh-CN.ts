@@ -1,5 +1,6 @@
 // 简体中文: the same keys as en.ts (a missing key is a type error), the glossary of UX.md.
 // Parameters are a subset of the English ones (a test checks); ids, codes and CIDRs stay as is.
+import { errorsZhCN } from './errors-zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -261,4 +262,7 @@ export const zhCN: Record<MessageKey, string> = {
   'value.setting.Suspended': '已暂停',
   'value.sgType.normal': '普通安全组',
   'value.sgType.enterprise': '企业级安全组',
+
+  // errors: the errors and notices a person meets, in their own file (errors-en.ts).
+  ...errorsZhCN,
 };

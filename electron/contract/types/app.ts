@@ -1,3 +1,5 @@
+import type { Message } from '../messages';
+
 /** Which OS facility holds the secrets. There is no plain-text backend, by design. */
 export type SecretStoreBackend =
   | 'secret-service' // Linux: freedesktop Secret Service over D-Bus (gnome-keyring, KWallet)
@@ -27,7 +29,9 @@ export interface DemoCloudSummary {
 
 export interface AppNotice {
   level: 'info' | 'warning' | 'error';
+  /** English (logs); `msg` words it in the user's language. */
   message: string;
+  msg?: Message;
   at: string;
 }
 

@@ -1,4 +1,5 @@
 // Encryption changes as the user follows them: requested -> updating -> ended (-> verified).
+import type { Message } from '../messages';
 
 export type OperationAction = 'enable' | 'disable';
 
@@ -14,7 +15,9 @@ export type OperationOutcome =
 
 export interface OperationError {
   code: string;
+  /** English (the journal, logs); `msg` words it in the user's language when present. */
   message: string;
+  msg?: Message;
   requestId: string | null;
 }
 

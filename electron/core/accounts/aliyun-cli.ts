@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AccountKind } from '../../contract';
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 
 export function defaultAliyunConfigPath(home: string = os.homedir()): string {
   return path.join(home, '.aliyun', 'config.json');
@@ -72,23 +72,15 @@ export function parseAliyunConfig(text: string, file: string): AliyunConfig {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new GuardError(
-      'validation',
-      `${file} is not valid JSON, so it is not an aliyun CLI config.`,
-      {
-        path: file,
-      },
-    );
+    throw new GuardError('validation', message('error.import.notJson', { file }), {
+      path: file,
+    });
   }
   const root = json as { current?: unknown; profiles?: unknown } | null;
   if (!root || typeof root !== 'object' || !Array.isArray(root.profiles))
-    throw new GuardError(
-      'validation',
-      `${file} has no "profiles" list, so it is not an aliyun CLI config.`,
-      {
-        path: file,
-      },
-    );
+    throw new GuardError('validation', message('error.import.noProfiles', { file }), {
+      path: file,
+    });
   const profiles: AliyunProfile[] = [];
   for (const raw of root.profiles as unknown[]) {
     if (!raw || typeof raw !== 'object') continue;
@@ -120,12 +112,14 @@ export async function readAliyunConfig(file: string): Promise<AliyunConfig> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
-      throw new GuardError(
-        'not-found',
-        `There is no aliyun CLI config at ${file}. Run "aliyun configure" first, or give the path of the config file.`,
-        { path: file },
-      );
-    throw new GuardError('storage', `Cannot read ${file} (${code ?? 'error'}).`, { path: file });
+      throw new GuardError('not-found', message('error.import.noConfig', { file }), { path: file });
+    throw new GuardError(
+      'storage',
+      message('error.storage.cannotRead', { file, code: code ?? 'error' }),
+      {
+        path: file,
+      },
+    );
   }
   return parseAliyunConfig(text, file);
 }

@@ -2,7 +2,7 @@
 // token accounts read their keychain item (kept in memory for as long as the account does not
 // change); role accounts assume their role with the source account's credentials (chained,
 // depth-limited) and keep the result in memory until five minutes before it expires.
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import { CloudError } from '../cloud/errors';
 import { CloudSession } from '../cloud/session';
 import type { AccountNetwork, CallCredentials, CloudSessionOptions } from '../cloud/session';
@@ -76,7 +76,7 @@ export class CredentialResolver {
       await probeKeychain(this.store);
       throw new GuardError(
         'keychain',
-        `The keychain has no secrets for account "${account.name}" (its item was deleted, or the keyring was reset). Update the account to store them again.`,
+        message('error.keychain.missingItem', { name: account.name }),
         { reason: 'missing-item', accountId: account.id },
       );
     }
@@ -187,14 +187,14 @@ export class CredentialResolver {
       if (depth >= MAX_ROLE_CHAIN)
         throw new GuardError(
           'validation',
-          `Account "${account.name}" takes its credentials through more than ${MAX_ROLE_CHAIN} roles (or a loop of role accounts). Point it at an AccessKey account.`,
+          message('error.account.roleChainTooLong', { name: account.name, max: MAX_ROLE_CHAIN }),
           { field: 'sourceAccountId' },
         );
       const source = await this.accounts.get(account.sourceAccountId).catch((error: unknown) => {
         if (error instanceof GuardError && error.code === 'not-found')
           throw new GuardError(
             'not-found',
-            `The source account of "${account.name}" no longer exists. Update it to use another source account.`,
+            message('error.account.sourceGone', { name: account.name }),
             { field: 'sourceAccountId' },
           );
         throw error;
@@ -246,7 +246,7 @@ function required(value: string | undefined, account: StoredAccount): string {
   if (!value)
     throw new GuardError(
       'keychain',
-      `The keychain item of account "${account.name}" is incomplete. Update the account to store its secrets again.`,
+      message('error.keychain.incompleteItem', { name: account.name }),
       { reason: 'missing-item', accountId: account.id },
     );
   return value;

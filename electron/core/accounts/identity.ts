@@ -2,7 +2,7 @@
 // first) before anything is saved. When the cloud says no, the error names the part that was
 // wrong (unknown key, bad secret, expired token, role not assumable...) from the cloud's code.
 import type { AccountIdentity } from '../../contract';
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import { CloudError } from '../cloud/errors';
 import type { CloudErrorDetails } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
@@ -160,7 +160,7 @@ export async function checkRoleSource(
   if (identity.identityType === 'Account') {
     throw new GuardError(
       'validation',
-      `${ROOT_SOURCE} the source account "${sourceName}" is the root account ${identity.accountId}'s AccessKey. Save a RAM user's AccessKey for account ${identity.accountId} (with AliyunSTSAssumeRoleAccess) and assume the role from it.`,
+      message('error.account.rootSource', { name: sourceName, accountId: identity.accountId }),
       { field: 'sourceAccountId', reason: 'root-source', accountId: identity.accountId },
     );
   }

@@ -10,7 +10,7 @@ import type {
   CliImportResult,
   ValidatedInput,
 } from '../../contract';
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import { defaultAliyunConfigPath, planProfile, readAliyunConfig } from './aliyun-cli';
 import type { AliyunProfile } from './aliyun-cli';
 import type { StoredAccount } from './types';
@@ -100,7 +100,7 @@ export class CliImport {
     if (!profile)
       throw new GuardError(
         'not-found',
-        `The aliyun CLI config has no profile "${selection.profile}".`,
+        message('error.import.noProfile', { profile: selection.profile }),
       );
     const plan = planProfile(profile, profile.name === current, this.host.now());
     if (plan.reason !== null)
@@ -113,7 +113,7 @@ export class CliImport {
     if (already)
       throw new GuardError(
         'conflict',
-        `Profile "${profile.name}" is already saved as "${already.name}".`,
+        message('error.import.alreadySaved', { profile: profile.name, name: already.name }),
       );
     const taken = new Set(accounts.map((a) => a.name.toLowerCase()));
     const name = selection.name ?? freeName(profile.name, taken);

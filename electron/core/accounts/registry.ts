@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ACCOUNT_COLOURS, GuardError } from '../../contract';
+import { ACCOUNT_COLOURS, GuardError, message } from '../../contract';
 import { acquireLock } from '../util/lock';
 import type { LockOptions } from '../util/lock';
 import type { StoredAccount } from './types';
@@ -78,7 +78,7 @@ function parseFile(text: string): Parsed {
     // Not corrupt: written by a newer version. Leave it exactly where it is.
     throw new GuardError(
       'storage',
-      `The accounts file was written by a newer ACK Secret Guard (schema ${version}, this version reads ${SCHEMA_VERSION}). Update the app; the file was left untouched.`,
+      message('error.storage.accountsNewer', { version, supported: SCHEMA_VERSION }),
       { schemaVersion: version },
     );
   }
@@ -215,7 +215,7 @@ export class AccountRegistry {
       if (code === 'ENOENT') return null;
       throw new GuardError(
         'storage',
-        `Cannot read the accounts file ${this.file} (${code ?? 'error'}). Check its permissions.`,
+        message('error.storage.accountsUnreadable', { file: this.file, code: code ?? 'error' }),
         { path: this.file },
       );
     }
@@ -230,7 +230,7 @@ export class AccountRegistry {
   private throwCorrupt(movedTo: string, why: string): never {
     throw new GuardError(
       'storage',
-      `The accounts file ${this.file} could not be read because ${why}. It was kept as ${movedTo}; the account list now starts empty. Restore it from that copy or add the accounts again (their keychain items are still there).`,
+      message('error.storage.accountsCorrupt', { file: this.file, why, movedTo }),
       { path: this.file, movedTo },
     );
   }
@@ -253,7 +253,10 @@ export class AccountRegistry {
       if (error instanceof GuardError) throw error;
       throw new GuardError(
         'storage',
-        `Cannot write the accounts file ${this.file} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check free space and permissions of the data folder.`,
+        message('error.storage.accountsUnwritable', {
+          file: this.file,
+          code: (error as NodeJS.ErrnoException).code ?? 'error',
+        }),
         { path: this.file },
       );
     }

@@ -2,7 +2,8 @@
 // account's secrets. There is no plain-text backend. Every call, whatever the backend, goes
 // through `guardSecretStore`, which bounds it with a timeout (a locked keyring with a display
 // waits forever for an unlock prompt) and turns failures into one clear GuardError('keychain').
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
+import type { MessageKey } from '../../contract';
 import { registerKnownSecret } from '../log/redact';
 import type { AccountSecrets } from './types';
 import { messageOf } from '../../contract';
@@ -21,19 +22,15 @@ export interface SecretStore {
 export type KeychainFailure =
   'no-session-bus' | 'no-secret-service' | 'no-keyring' | 'locked' | 'timeout' | 'failed';
 
-const ADVICE: Record<KeychainFailure, string> = {
-  'no-session-bus':
-    'There is no D-Bus session, so the Secret Service cannot be reached. Run ACK Secret Guard inside a desktop session (or start one with dbus-run-session) so that DBUS_SESSION_BUS_ADDRESS is set.',
-  'no-secret-service':
-    'No Secret Service is running. Install and start gnome-keyring (apt-get install gnome-keyring; gnome-keyring-daemon --start --components=secrets) or enable the Secret Service of KWallet/KeePassXC.',
-  'no-keyring':
-    'The Secret Service has no default keyring yet. Create one (Seahorse "Passwords and Keys", or gnome-keyring-daemon --unlock) and try again.',
-  locked:
-    'The keyring is locked and no unlock prompt could be shown. Unlock it (Seahorse "Passwords and Keys", or echo the password into gnome-keyring-daemon --unlock) and try again.',
-  timeout:
-    'The OS keychain did not answer in time. It is probably waiting for you to unlock the keyring in a prompt: unlock it and try again. If no prompt appears, restart the keyring service (gnome-keyring-daemon --replace).',
-  failed: 'The OS keychain refused the request.',
-};
+/** The fix for each failure (the catalog's error.keychain.advice.*). */
+const ADVICE = {
+  'no-session-bus': 'error.keychain.advice.no-session-bus',
+  'no-secret-service': 'error.keychain.advice.no-secret-service',
+  'no-keyring': 'error.keychain.advice.no-keyring',
+  locked: 'error.keychain.advice.locked',
+  timeout: 'error.keychain.advice.timeout',
+  failed: 'error.keychain.advice.failed',
+} as const satisfies Record<KeychainFailure, MessageKey>;
 
 /** Tells the known failure modes apart by the platform's message. */
 export function classifyKeychainError(message: string): KeychainFailure {
@@ -62,18 +59,16 @@ export function keychainError(
   operation: Operation,
   platformMessage?: string,
 ): GuardError {
-  const what = { read: 'read', save: 'save', delete: 'delete' }[operation];
-  const platform =
-    failure === 'failed' && platformMessage ? ` (${platformMessage.slice(0, 200)})` : '';
-  return new GuardError(
-    'keychain',
-    `Could not ${what} the account's secrets in the OS keychain: ${ADVICE[failure]}${platform}`,
-    {
-      reason: failure,
-      operation,
-      ...(platformMessage ? { platformMessage: platformMessage.slice(0, 200) } : {}),
-    },
-  );
+  const platform = platformMessage?.slice(0, 200);
+  const advice =
+    failure === 'failed' && platform
+      ? message('error.keychain.advice.failedWith', { platform })
+      : message(ADVICE[failure]);
+  return new GuardError('keychain', message(`error.keychain.${operation}`, { advice }), {
+    reason: failure,
+    operation,
+    ...(platformMessage ? { platformMessage: platformMessage.slice(0, 200) } : {}),
+  });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, operation: Operation): Promise<T> {
@@ -165,10 +160,6 @@ export function decodeSecrets(text: string): AccountSecrets {
     return out;
   } catch {
     // Never include the text: it is the secret.
-    throw new GuardError(
-      'keychain',
-      'The keychain item of this account is not in the expected format. Update the account to store its secrets again.',
-      { reason: 'failed' },
-    );
+    throw new GuardError('keychain', message('error.keychain.badFormat'), { reason: 'failed' });
   }
 }

@@ -13,7 +13,7 @@ import type {
   CliImportPreview,
   ValidatedInput,
 } from '../../contract';
-import { GuardError, defaultAccountColour } from '../../contract';
+import { GuardError, defaultAccountColour, message, errorParam } from '../../contract';
 import type { AccountNetwork, CallCredentials } from '../cloud/session';
 import type { CloudSession } from '../cloud/session';
 import type { AssumedRole } from '../cloud/sts';
@@ -105,7 +105,8 @@ export class AccountsService {
 
   async get(accountId: string): Promise<StoredAccount> {
     const account = await this.registry.find(accountId);
-    if (!account) throw new GuardError('not-found', `There is no account with id ${accountId}.`);
+    if (!account)
+      throw new GuardError('not-found', message('error.account.notFound', { id: accountId }));
     return account;
   }
 
@@ -172,7 +173,7 @@ export class AccountsService {
       await this.registry.update((accounts) => {
         assertUniqueName(draft.name, accounts);
         if (draft.kind === 'ram-role' && !accounts.some((a) => a.id === draft.sourceAccountId))
-          throw new GuardError('not-found', 'The source account was removed meanwhile.', {
+          throw new GuardError('not-found', message('error.account.sourceRemoved'), {
             field: 'sourceAccountId',
           });
         return { accounts: [...accounts, draft], result: undefined };
@@ -191,7 +192,8 @@ export class AccountsService {
   async update(input: UpdateInput): Promise<Account> {
     const existing = await this.registry.read();
     const current = existing.find((a) => a.id === input.id);
-    if (!current) throw new GuardError('not-found', `There is no account with id ${input.id}.`);
+    if (!current)
+      throw new GuardError('not-found', message('error.account.notFound', { id: input.id }));
     const now = this.ctx.now();
     assertSameKind(input, current);
 
@@ -244,11 +246,11 @@ export class AccountsService {
     try {
       await this.registry.update((accounts) => {
         const index = accounts.findIndex((a) => a.id === next.id);
-        if (index < 0) throw new GuardError('not-found', 'The account was removed meanwhile.');
+        if (index < 0) throw new GuardError('not-found', message('error.account.removedMeanwhile'));
         if (accounts[index]!.updatedAt !== current.updatedAt)
           throw new GuardError(
             'conflict',
-            `Account "${current.name}" was changed elsewhere meanwhile (another window or the CLI). Reload and try again.`,
+            message('error.account.changedElsewhere', { name: current.name }),
           );
         assertUniqueName(next.name, accounts, next.id);
         accounts[index] = next;
@@ -296,10 +298,13 @@ export class AccountsService {
     try {
       await this.store.delete(accountId);
     } catch (error) {
-      const why = error instanceof GuardError ? error.message : String(error);
       throw new GuardError(
         'keychain',
-        `Account "${account.name}" was removed from the list, but its keychain item could not be deleted. ${why} Delete it later with: secret-tool clear service ack-secret-guard username ${accountId}`,
+        message('error.keychain.orphaned', {
+          name: account.name,
+          why: errorParam(error),
+          accountId,
+        }),
         { reason: 'orphaned-item', accountId },
       );
     } finally {
@@ -311,7 +316,10 @@ export class AccountsService {
   private inUse(account: StoredAccount, blockers: StoredAccount[]): GuardError {
     return new GuardError(
       'conflict',
-      `Account "${account.name}" is the source of ${blockers.map((b) => `"${b.name}"`).join(', ')}. Remove or change those role accounts first.`,
+      message('error.account.isSource', {
+        name: account.name,
+        dependants: blockers.map((b) => `"${b.name}"`).join(', '),
+      }),
       { dependants: blockers.map((b) => b.id) },
     );
   }
@@ -326,7 +334,7 @@ export class AccountsService {
     const identity = await checkIdentity(session, `account "${account.name}"`, this.ctx.now());
     account = await this.registry.update((accounts) => {
       const found = accounts.find((a) => a.id === accountId);
-      if (!found) throw new GuardError('not-found', 'The account was removed meanwhile.');
+      if (!found) throw new GuardError('not-found', message('error.account.removedMeanwhile'));
       // Not an edit: updatedAt (the cache key) stays.
       found.identity = identity;
       return { accounts, result: found };

@@ -2,7 +2,7 @@
 // shape (a field of another kind is refused at the door, by the schema); here each shape is
 // applied to its own kind of account. The kind itself never changes.
 import type { ValidatedInput } from '../../contract';
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import type {
   AccountSecrets,
   StoredAccessKey,
@@ -69,7 +69,7 @@ function updateAccessKey(
   if (input.accessKeyId !== undefined) {
     next.accessKeyId = validateAccessKeyId(input.accessKeyId, 'access-key');
     if (input.accessKeySecret === undefined)
-      throw new GuardError('validation', 'A new AccessKey id needs its secret too.', {
+      throw new GuardError('validation', message('error.account.secretNeeded'), {
         field: 'accessKeySecret',
       });
   }
@@ -94,11 +94,9 @@ function updateStsToken(
       input.securityToken === undefined ||
       input.expiration === undefined
     )
-      throw new GuardError(
-        'validation',
-        'A new STS token comes with its own AccessKey id, secret and expiry: give all four.',
-        { field: 'securityToken' },
-      );
+      throw new GuardError('validation', message('error.account.stsAllFour'), {
+        field: 'securityToken',
+      });
     next.accessKeyId = validateAccessKeyId(input.accessKeyId, 'sts-token');
     secrets.accessKeySecret = validateAccessKeySecret(input.accessKeySecret, next.accessKeyId);
     secrets.securityToken = validateSecurityToken(input.securityToken);

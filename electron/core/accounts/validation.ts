@@ -2,14 +2,14 @@
 // GuardError('validation') naming the field; no message ever repeats a secret value (only ids,
 // ARNs, names and URLs without their password are quoted back).
 import { isAbsolute } from 'node:path';
-import { GuardError, ROLE_ARN_PATTERN, isRegionId } from '../../contract';
-import type { ValidatedInput } from '../../contract';
+import { GuardError, ROLE_ARN_PATTERN, isRegionId, message } from '../../contract';
+import type { Message, ValidatedInput } from '../../contract';
 import { validateEndpointOverride } from '../cloud/endpoints';
 import { registerKnownSecret } from '../log/redact';
 import type { StoredAccount, StoredNetwork, StoredRamRole } from './types';
 
-const invalid = (field: string, message: string): GuardError =>
-  new GuardError('validation', message, { field });
+const invalid = (field: string, said: Message | string): GuardError =>
+  new GuardError('validation', said, { field });
 
 // Permanent AccessKey ids are alphanumeric (LTAI… today, 16 characters on older keys); STS
 // temporary ids are "STS." followed by alphanumerics.
@@ -28,11 +28,11 @@ export const MAX_DURATION_SECONDS = 43_200;
 
 export function validateName(raw: string): string {
   const name = raw.trim();
-  if (name === '') throw invalid('name', 'Give the account a name.');
-  if (name.length > 64) throw invalid('name', 'The account name is longer than 64 characters.');
+  if (name === '') throw invalid('name', message('error.account.name.empty'));
+  if (name.length > 64) throw invalid('name', message('error.account.name.tooLong'));
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name))
-    throw invalid('name', 'The account name contains control characters.');
+    throw invalid('name', message('error.account.name.control'));
   return name;
 }
 
@@ -46,7 +46,7 @@ export function assertUniqueName(
     (a) => a.id !== exceptId && a.name.toLowerCase() === name.toLowerCase(),
   );
   if (clash)
-    throw new GuardError('conflict', `An account named "${clash.name}" already exists.`, {
+    throw new GuardError('conflict', message('error.account.nameTaken', { name: clash.name }), {
       field: 'name',
     });
 }
@@ -55,45 +55,23 @@ export function validateAccessKeyId(raw: string, kind: 'access-key' | 'sts-token
   const id = raw.trim();
   if (kind === 'sts-token') {
     if (!STS_ACCESS_KEY_ID.test(id))
-      throw invalid(
-        'accessKeyId',
-        'An STS token AccessKey id starts with "STS." followed by letters and digits.',
-      );
+      throw invalid('accessKeyId', message('error.account.stsKeyId'));
     return id;
   }
-  if (id.startsWith('STS.'))
-    throw invalid(
-      'accessKeyId',
-      'This is a temporary (STS) AccessKey id: add it as an STS token account, with its security token and expiry.',
-    );
-  if (!ACCESS_KEY_ID.test(id))
-    throw invalid(
-      'accessKeyId',
-      'An AccessKey id is 12 to 64 letters and digits (for example LTAI5t…).',
-    );
+  if (id.startsWith('STS.')) throw invalid('accessKeyId', message('error.account.keyIdIsSts'));
+  if (!ACCESS_KEY_ID.test(id)) throw invalid('accessKeyId', message('error.account.keyId'));
   return id;
 }
 
 export function validateAccessKeySecret(secret: string, accessKeyId: string): string {
   if (!SECRET_SHAPE.test(secret))
-    throw invalid(
-      'accessKeySecret',
-      'The AccessKey secret must be 8 to 128 visible characters without spaces (was it pasted with a line break or a space?).',
-    );
-  if (secret === accessKeyId)
-    throw invalid(
-      'accessKeySecret',
-      'The AccessKey secret is the same as the id: paste the secret, not the id.',
-    );
+    throw invalid('accessKeySecret', message('error.account.secretShape'));
+  if (secret === accessKeyId) throw invalid('accessKeySecret', message('error.account.secretIsId'));
   return secret;
 }
 
 export function validateSecurityToken(token: string): string {
-  if (!TOKEN_SHAPE.test(token))
-    throw invalid(
-      'securityToken',
-      'The security token must be at least 16 visible characters without spaces or line breaks.',
-    );
+  if (!TOKEN_SHAPE.test(token)) throw invalid('securityToken', message('error.account.tokenShape'));
   return token;
 }
 
@@ -102,14 +80,11 @@ export function validateExpiration(raw: string, now: number): string {
   const text = raw.trim();
   const ms = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(ms))
-    throw invalid(
-      'expiration',
-      `The expiry "${text}" is not an ISO 8601 time such as 2026-01-31T12:00:00Z.`,
-    );
+    throw invalid('expiration', message('error.account.expiryFormat', { text }));
   if (ms <= now)
     throw invalid(
       'expiration',
-      `The STS token expired at ${new Date(ms).toISOString()}; get a new token.`,
+      message('error.account.expired', { at: new Date(ms).toISOString() }),
     );
   return new Date(ms).toISOString();
 }
@@ -123,21 +98,13 @@ export interface ParsedRoleArn {
 export function parseRoleArn(raw: string): ParsedRoleArn {
   const arn = raw.trim();
   const m = ROLE_ARN_PATTERN.exec(arn);
-  if (!m)
-    throw invalid(
-      'roleArn',
-      `"${arn}" is not a RAM role ARN; it looks like acs:ram::<account id>:role/<role name>.`,
-    );
+  if (!m) throw invalid('roleArn', message('error.account.roleArn', { arn }));
   return { arn, accountId: m[1]!, roleName: m[2]! };
 }
 
 export function validateSessionName(raw: string | undefined): string {
   const name = (raw ?? DEFAULT_SESSION_NAME).trim();
-  if (!SESSION_NAME.test(name))
-    throw invalid(
-      'sessionName',
-      'The role session name is 2 to 64 letters, digits, or the characters . @ - _.',
-    );
+  if (!SESSION_NAME.test(name)) throw invalid('sessionName', message('error.account.sessionName'));
   return name;
 }
 
@@ -150,7 +117,7 @@ export function validateDuration(raw: number | undefined): number {
   )
     throw invalid(
       'durationSeconds',
-      `The session duration must be a whole number of seconds from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS} (and at most the role's maximum session duration).`,
+      message('error.account.duration', { min: MIN_DURATION_SECONDS, max: MAX_DURATION_SECONDS }),
     );
   return seconds;
 }
@@ -158,25 +125,16 @@ export function validateDuration(raw: number | undefined): number {
 export function validateExternalId(raw: string | null | undefined): string | null {
   if (raw === undefined || raw === null || raw.trim() === '') return null;
   const id = raw.trim();
-  if (!EXTERNAL_ID.test(id))
-    throw invalid(
-      'externalId',
-      'The external id is 2 to 1224 letters, digits, or the characters + = , . @ : / - _.',
-    );
+  if (!EXTERNAL_ID.test(id)) throw invalid('externalId', message('error.account.externalId'));
   return id;
 }
 
 export function validateRegions(raw: readonly string[] | null | undefined): string[] | null {
   if (raw === undefined || raw === null) return null;
   const regions = [...new Set(raw.map((r) => r.trim()))];
-  if (regions.length === 0)
-    throw invalid(
-      'regions',
-      'Give at least one region, or none at all to cover every region where ACK Edge is offered.',
-    );
+  if (regions.length === 0) throw invalid('regions', message('error.account.regionsEmpty'));
   const bad = regions.find((r) => !isRegionId(r));
-  if (bad !== undefined)
-    throw invalid('regions', `"${bad}" is not a region id such as cn-hangzhou.`);
+  if (bad !== undefined) throw invalid('regions', message('error.account.region', { region: bad }));
   return regions;
 }
 
@@ -185,7 +143,7 @@ export function validateEndpoint(raw: string | null | undefined): string | null 
   try {
     validateEndpointOverride(raw.trim());
   } catch (error) {
-    if (error instanceof GuardError) throw invalid('network.endpoint', error.message);
+    if (error instanceof GuardError) throw invalid('network.endpoint', error.msg ?? error.message);
     throw error;
   }
   return raw.trim();
@@ -210,17 +168,17 @@ export function parseProxy(raw: string | null | undefined): ParsedProxy | null {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw invalid('network.proxy', 'The proxy is not a URL; use e.g. http://proxy.example:3128.');
+    throw invalid('network.proxy', message('error.account.proxyNotUrl'));
   }
   const password = url.password ? decodeURIComponent(url.password) : null;
   url.password = '';
   const safe = url.toString().replace(/\/$/, '');
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw invalid('network.proxy', `The proxy ${safe} must be an http:// or https:// URL.`);
+    throw invalid('network.proxy', message('error.account.proxyScheme', { proxy: safe }));
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
-    throw invalid('network.proxy', `The proxy ${safe} must not have a path or query.`);
+    throw invalid('network.proxy', message('error.account.proxyPath', { proxy: safe }));
   if (password !== null && !url.username)
-    throw invalid('network.proxy', 'The proxy URL has a password but no user name.');
+    throw invalid('network.proxy', message('error.account.proxyNoUser'));
   return { url: safe, password };
 }
 
@@ -245,7 +203,7 @@ export function validateCaBundlePath(raw: string | null | undefined): string | n
   if (raw === undefined || raw === null || raw.trim() === '') return null;
   const path = raw.trim();
   if (!isAbsolute(path))
-    throw invalid('network.caBundlePath', `The CA bundle path ${path} must be absolute.`);
+    throw invalid('network.caBundlePath', message('error.account.caPath', { path }));
   return path;
 }
 
@@ -279,7 +237,7 @@ export function parseNetwork(
     const keep = proxy?.password === REDACTED && current?.proxyHasPassword;
     proxyPassword = keep ? (currentPassword ?? null) : (proxy?.password ?? null);
     if (proxy?.password === REDACTED && !keep)
-      throw invalid('network.proxy', 'Type the proxy password; "****" stands for a saved one.');
+      throw invalid('network.proxy', message('error.account.proxyPassword'));
     network.proxy = proxy?.url ?? null;
   }
   network.proxyHasPassword = Boolean(network.proxy && proxyPassword);
@@ -312,16 +270,13 @@ export function parseRoleFields(
   const externalId = validateExternalId(input.externalId);
   const byId = new Map(existing.map((a) => [a.id, a]));
   if (!byId.has(input.sourceAccountId))
-    throw new GuardError('not-found', 'The source account does not exist. Pick a saved account.', {
+    throw new GuardError('not-found', message('error.account.sourceMissing'), {
       field: 'sourceAccountId',
     });
   // Walk the chain from the new source: reaching ourselves would be a loop.
   for (let id: string | undefined = input.sourceAccountId, hops = 0; id; hops += 1) {
     if (id === selfId || hops > 16)
-      throw invalid(
-        'sourceAccountId',
-        'The source account takes its credentials from this account: that would be a loop.',
-      );
+      throw invalid('sourceAccountId', message('error.account.sourceLoop'));
     const a = byId.get(id);
     id = a?.kind === 'ram-role' ? a.sourceAccountId : undefined;
   }

@@ -1,6 +1,6 @@
 // The app slice of the contract: what this app is, and the notices a window opened later must
 // still see (those of the start among them: the data folder, an unreadable settings file).
-import type { AppNotice, CoreApi, DemoCloudSummary } from '../../contract';
+import type { AppNotice, CoreApi, DemoCloudSummary, Message } from '../../contract';
 import type { CoreContext } from '../context';
 import { dataDirProblem } from '../paths';
 import { readAppInfo } from './info';
@@ -18,7 +18,7 @@ export interface AppDeps {
   /** app.info's `demoCloud`: what the demo's simulated cloud holds (the welcome page says it). */
   demoCloud: () => DemoCloudSummary;
   /** Why settings.json could not be used at start, if so (the settings room knows). */
-  settingsProblem: string | null;
+  settingsProblem: Message | null;
 }
 
 export function createAppApi(
@@ -37,7 +37,7 @@ export function createAppApi(
   // CLI refuses the latter before it gets here; the window shows this notice).
   const folderProblem = dataDirProblem(ctx.dataDir);
   if (folderProblem) {
-    ctx.notice(folderProblem.severity === 'refuse' ? 'error' : 'warning', folderProblem.message);
+    ctx.notice(folderProblem.severity === 'refuse' ? 'error' : 'warning', folderProblem.msg);
   }
   if (deps.settingsProblem) ctx.notice('warning', deps.settingsProblem);
   return {

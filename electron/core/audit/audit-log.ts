@@ -12,7 +12,7 @@
 // empty line, which readers skip.)
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import type { AuditEntry, AuditFilter, AuditListResult } from '../../contract/types/audit';
 import { appendJsonLine } from '../util/jsonl';
 import { normaliseEntry, parseEntry } from './entry';
@@ -23,11 +23,10 @@ const NEWLINE = 0x0a;
 
 function storageError(file: string, verb: string, error: unknown): GuardError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  return new GuardError(
-    'storage',
-    `The audit log ${file} cannot be ${verb} (${code}). Check that the data folder exists, is writable and the disk is not full.`,
-    { file, errno: code },
-  );
+  return new GuardError('storage', message('error.storage.auditLog', { file, verb, code }), {
+    file,
+    errno: code,
+  });
 }
 
 function timeBound(value: string | Date | undefined, field: string): number | null {

@@ -7,7 +7,7 @@ import type { CreationView } from '../../contract/types/provision';
 import type { CoreContext } from '../context';
 import type { AuditLog } from './audit-log';
 import { batchAuditEntries } from './batch-entries';
-import { messageOf } from '../../contract';
+import { errorParam, message, messageOf } from '../../contract';
 
 export interface AuditTarget {
   accountId: string;
@@ -30,7 +30,7 @@ export class AuditRecorder {
     try {
       await this.log.append(entry);
     } catch (error) {
-      this.ctx.notice('error', `The audit log could not be written: ${messageOf(error)}`);
+      this.ctx.notice('error', message('notice.auditUnwritable', { detail: errorParam(error) }));
     }
   }
 

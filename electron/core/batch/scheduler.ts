@@ -1,7 +1,7 @@
 // Runs a batch's items in this process: at most `concurrency` at once across the batch, changes
 // under way first, each item's cooldown wait on a timer. Ends the batch (and writes its `ended`
 // audit entry) once nothing is left to do, or lets it go idle while paused.
-import { messageOf } from '../../contract';
+import { errorParam, message as msgOf, messageOf } from '../../contract';
 import type { BatchView } from '../../contract/types/batch';
 import type { AuditRecorder } from '../audit/recorder';
 import type { CoreContext } from '../context';
@@ -161,9 +161,12 @@ export class BatchScheduler {
 
   private unexpected(h: Held, clusterId: string | null, error: unknown): null {
     const message = messageOf(error);
+    const detail = errorParam(error);
     this.ctx.notice(
       'error',
-      `Batch ${h.view.batchId}${clusterId ? `, cluster ${clusterId}` : ''}: ${message}`,
+      clusterId
+        ? msgOf('notice.batchUnexpectedCluster', { batchId: h.view.batchId, clusterId, detail })
+        : msgOf('notice.batchUnexpected', { batchId: h.view.batchId, detail }),
     );
     // An item whose start never got an answer cannot stay running forever in this process.
     const item = clusterId ? h.view.items.find((i) => i.clusterId === clusterId) : undefined;

@@ -3,6 +3,7 @@
 // status alone: the same code comes with different statuses in different products
 // (docs/alibaba-cloud-api.md §10).
 import { GuardError } from '../../contract';
+import type { Message, MessageKey } from '../../contract';
 
 export type CloudErrorKind =
   | 'auth'
@@ -39,11 +40,28 @@ export interface CloudErrorDetails {
   retryAfterMs?: number;
 }
 
+/**
+ * The user's words for a cloud error: one catalog key per kind (a permission error by its
+ * reason), whose English text is the sentence composed where the call failed (product, action,
+ * the cloud's code and words); other languages say what the kind means and quote it.
+ */
+export function cloudErrorMessage(details: CloudErrorDetails, sentence: string): Message {
+  const key: MessageKey =
+    details.kind === 'permission'
+      ? `cloud.error.permission.${details.permissionReason ?? 'ram'}`
+      : `cloud.error.${details.kind}`;
+  // The sentence names the product, the action and the code already; other languages quote it.
+  return { key, params: { detail: sentence } };
+}
+
 export class CloudError extends GuardError {
   readonly cloud: CloudErrorDetails;
 
-  constructor(message: string, details: CloudErrorDetails) {
-    super('cloud', message, { ...details });
+  /** A sentence gets its kind's message; a Message (a refusal explained) is used as it is. */
+  constructor(message: string | Message, details: CloudErrorDetails) {
+    super('cloud', typeof message === 'string' ? cloudErrorMessage(details, message) : message, {
+      ...details,
+    });
     this.name = 'CloudError';
     this.cloud = details;
   }

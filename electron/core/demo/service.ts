@@ -16,7 +16,7 @@ import type { AccountsService } from '../accounts';
 import type { CoreContext } from '../context';
 import { realClock, scaledClock } from '../util/clock';
 import type { Clock } from '../util/clock';
-import { messageOf } from '../../contract';
+import { errorParam, message, messageOf } from '../../contract';
 import { demoCloudSummary } from './fixture-summary';
 
 /** Simulated seconds per real second: a 10-minute encryption change takes about 30 s. */
@@ -136,7 +136,7 @@ export class DemoService {
         // Not silent: the window shows the notice, and the accounts' calls fail visibly.
         this.ctx.notice(
           'warning',
-          `The demo account's simulated cloud could not be restarted (${messageOf(error)}). Remove the demo and start it again.`,
+          message('notice.demoRestartFailed', { detail: errorParam(error) }),
         );
       }
     });

@@ -4,7 +4,7 @@
 // once (bounded), the first that has it wins. The answer keeps the cluster's real edition, so
 // the checklist can say why it cannot be changed (cluster.edition) instead of "not found".
 import type { ClusterSummary } from '../../contract/types/fleet';
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import { describeCluster } from '../cloud/cs';
 import { CloudError, toCloudError } from '../cloud/errors';
 import { Limiter } from '../util/limiter';
@@ -37,13 +37,13 @@ export async function findClusterById(
   const all = await directory.listAccounts();
   const accounts = accountId ? all.filter((a) => a.id === accountId) : all;
   if (accountId && accounts.length === 0)
-    throw new GuardError('not-found', `There is no account with id ${accountId}.`, { accountId });
+    throw new GuardError('not-found', message('error.account.notFound', { id: accountId }), {
+      accountId,
+    });
   if (accounts.length === 0)
-    throw new GuardError(
-      'not-found',
-      `Cluster ${clusterId} cannot be looked up: no account is saved. Add the account it belongs to first.`,
-      { clusterId },
-    );
+    throw new GuardError('not-found', message('error.cluster.noAccounts', { clusterId }), {
+      clusterId,
+    });
   const limiter = new Limiter(ACCOUNTS_AT_ONCE);
   let winner: ClusterSummary | null = null;
   const asked = await Promise.all(
@@ -86,12 +86,18 @@ function notFound(clusterId: string, asked: Asked[]): CloudError {
   const parts = [`Cluster ${clusterId} was not found`];
   if (absent.length > 0)
     parts.push(` in ${absent.length === 1 ? 'account' : 'accounts'} ${absent.join(', ')}`);
-  const message =
+  // Accounts that could not be asked stay English (their errors are the cloud's words).
+  const said =
     failed.length > 0
       ? `${parts.join('')}; ${failed.map((f) => `${f.account.name} could not be asked (${f.error.cloud.cloudCode ?? f.error.kind}: ${f.error.message})`).join('; ')}. Fix that account's credentials or network, or name the cluster's account with --account.`
-      : `${parts.join('')}. Check the cluster id, and that its account is saved here.`;
+      : absent.length > 0
+        ? message(
+            absent.length === 1 ? 'error.cluster.notFoundInOne' : 'error.cluster.notFoundInMany',
+            { clusterId, accounts: absent.join(', ') },
+          )
+        : message('error.cluster.notFound', { clusterId });
   const first = failed[0]?.error.cloud;
-  return new CloudError(message, {
+  return new CloudError(said, {
     kind: first?.kind ?? 'notFound',
     product: 'cs',
     action: 'DescribeClusterDetail',

@@ -5,7 +5,7 @@
 // that may take seconds and would then find the change already started.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import { acquireLock, describeHolder } from '../util/lock';
 import type { HeldLock } from '../util/lock';
 
@@ -38,7 +38,10 @@ export function lockClusterChange(
     busy: (holder) =>
       new GuardError(
         'conflict',
-        `A change of cluster ${clusterName} is being prepared by another ACK Secret Guard window or command (${describeHolder(holder)}). Wait for it to start, then follow it with "status".`,
+        message('error.change.beingPrepared', {
+          name: clusterName,
+          holder: describeHolder(holder),
+        }),
         { clusterId },
       ),
   });

@@ -1,32 +1,54 @@
 // Why a change was not made, in words the user can act on: the checklist that is not ready, and
 // the cloud's refusal of UpdateKMSEncryption (the cooldown's 409, a missing RBAC grant).
-import { GuardError, messageOf } from '../../contract';
-import type { Checklist } from '../../contract/types/checks';
+import { GuardError, formatMessage, message, messageOf } from '../../contract';
+import type { Message } from '../../contract';
+import type { CheckResult as Check, Checklist } from '../../contract/types/checks';
 import { COOLDOWN_MS } from '../checks/cluster';
 import { CloudError } from '../cloud/errors';
 import { wallClockTime } from '../util/clock';
+
+/** A check in the refusal: its id (English) and its own message (any language). */
+function checkMessage(check: Check): Message {
+  return message('error.checklist.check', {
+    id: check.id,
+    summary: check.message ?? check.summary,
+  });
+}
+
+function notReadyMessage(checklist: Checklist, failing: Check[], unconfirmed: Check[]): Message {
+  const failed =
+    failing.length === 0
+      ? null
+      : failing.length === 1
+        ? message('error.checklist.failed.one', { checks: failing.map(checkMessage) })
+        : message('error.checklist.failed.many', {
+            count: failing.length,
+            checks: failing.map(checkMessage),
+          });
+  const ids = checklist.unconfirmed.join(', ');
+  const notConfirmed =
+    checklist.unconfirmed.length === 0
+      ? null
+      : unconfirmed.length > 0
+        ? message('error.checklist.unconfirmedWith', { ids, checks: unconfirmed.map(checkMessage) })
+        : message('error.checklist.unconfirmed', { ids });
+  if (failed && notConfirmed)
+    return message('error.checklist.notReadyBoth', { failed, unconfirmed: notConfirmed });
+  const why = failed ?? notConfirmed;
+  return why
+    ? message('error.checklist.notReady', { why })
+    : message('error.checklist.nothingChecked');
+}
 
 export function assertReady(checklist: Checklist): void {
   if (checklist.ready) return;
   const failing = checklist.checks.filter((c) => c.status === 'fail');
   const unconfirmed = checklist.checks.filter((c) => checklist.unconfirmed.includes(c.id));
-  const why = [
-    ...(failing.length > 0
-      ? [
-          `${failing.length} check${failing.length === 1 ? '' : 's'} failed: ${failing.map((c) => `${c.id} (${c.summary})`).join('; ')}`,
-        ]
-      : []),
-    ...(checklist.unconfirmed.length > 0
-      ? [
-          `could not confirm ${checklist.unconfirmed.join(', ')}, which a change needs confirmed${unconfirmed.length ? `: ${unconfirmed.map((c) => `${c.id} (${c.summary})`).join('; ')}` : ''}`,
-        ]
-      : []),
-  ];
-  throw new GuardError(
-    'checklist-not-ready',
-    `Not started: ${why.length ? why.join('; and ') : 'nothing could be checked (no check of the checklist could be made)'}`,
-    { failing: failing.map((c) => c.id), unconfirmed: checklist.unconfirmed, checklist },
-  );
+  throw new GuardError('checklist-not-ready', notReadyMessage(checklist, failing, unconfirmed), {
+    failing: failing.map((c) => c.id),
+    unconfirmed: checklist.unconfirmed,
+    checklist,
+  });
 }
 
 /** A refusal in words the user can act on: the 409 inside the cooldown, a missing RBAC grant. */
@@ -36,6 +58,7 @@ export function explainRefusal(
 ): {
   code: string;
   message: string;
+  msg?: Message;
   requestId: string | null;
 } {
   if (error instanceof CloudError) {
@@ -43,24 +66,37 @@ export function explainRefusal(
     if (cloudCode === 'ForbiddenUpdateKMSState' || permissionReason === 'rbac') {
       // Doc (UpdateKMSEncryption): the caller needs RBAC admin or O&M on the cluster; RAM
       // permission alone is not enough.
-      return {
-        code: cloudCode ?? 'ForbiddenUpdateKMSState',
-        message: `The cloud refused the change (${cloudCode ?? 'ForbiddenUpdateKMSState'}): the caller has no RBAC Administrator or O&M Engineer (ops) permission on cluster ${cluster.name} (${cluster.clusterId}). Ask an RBAC administrator of the cluster to grant one of them (ACK console > Authorizations), then try again.`,
+      const code = cloudCode ?? 'ForbiddenUpdateKMSState';
+      return worded(
+        code,
+        message('error.refusal.rbac', { code, name: cluster.name, clusterId: cluster.clusterId }),
         requestId,
-      };
+      );
     }
     if (httpStatus === 409) {
-      return {
-        code: cloudCode ?? 'Conflict',
-        message: `The cloud refused the change (HTTP 409): a change of this cluster ended less than ${COOLDOWN_MS / 60_000} minutes ago, or one is still running. If the last change has ended, wait until ${wallClockTime(cluster.cooldownEndsBy)} (5 minutes at most), then try again; if one is still running, wait until the cluster is running again and 5 minutes more.`,
+      return worded(
+        cloudCode ?? 'Conflict',
+        message('error.refusal.cooldown', {
+          minutes: COOLDOWN_MS / 60_000,
+          until: wallClockTime(cluster.cooldownEndsBy),
+        }),
         requestId,
-      };
+      );
     }
-    return { code: cloudCode ?? error.kind, message: error.message, requestId };
+    return {
+      code: cloudCode ?? error.kind,
+      message: error.message,
+      ...(error.msg ? { msg: error.msg } : {}),
+      requestId,
+    };
   }
   return {
     code: 'Internal',
     message: messageOf(error),
     requestId: null,
   };
+}
+
+function worded(code: string, msg: Message, requestId: string | null) {
+  return { code, message: formatMessage(msg, 'en'), msg, requestId };
 }

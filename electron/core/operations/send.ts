@@ -80,7 +80,9 @@ export async function sendChange(
           error: refused,
         });
         await deps.ended(view);
-        return error instanceof CloudError ? new CloudError(refused.message, error.cloud) : error;
+        return error instanceof CloudError
+          ? new CloudError(refused.msg ?? refused.message, error.cloud)
+          : error;
       },
     },
   );

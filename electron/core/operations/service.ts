@@ -2,7 +2,7 @@
 // intent journaled and synced BEFORE UpdateKMSEncryption, the request id recorded, then the
 // cluster followed until it ends — across restarts. One change per cluster at a time.
 import { randomUUID } from 'node:crypto';
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import type { ClusterSummary } from '../../contract/types/fleet';
 import type { OperationAction, OperationView } from '../../contract/types/operations';
 import type { ChecksService } from '../checks/api';
@@ -199,7 +199,10 @@ export class OperationsService {
       if (operations.length > 0) {
         throw new GuardError(
           'conflict',
-          `A change of cluster ${cluster.name} is still in progress (operation ${operations[0]!.operationId}, possibly started by another window or the CLI).`,
+          message('error.change.inProgress', {
+            name: cluster.name,
+            operationId: operations[0]!.operationId,
+          }),
           { clusterId: cluster.clusterId, operationId: operations[0]!.operationId },
         );
       }

@@ -1,6 +1,6 @@
 // The settings slice of the contract, and the settings the other rooms read. Built before the
 // core's context: the cloud limits every call waits on come from here, and follow each update.
-import type { CoreApi } from '../../contract';
+import type { CoreApi, Message } from '../../contract';
 import type { AppSettings } from '../../contract/types/settings';
 import { CloudLimits } from '../cloud/session';
 import { SettingsStore } from './store';
@@ -9,7 +9,7 @@ export interface SettingsService {
   /** The settings in force (a copy). */
   readonly current: AppSettings;
   /** Why settings.json could not be used at start (the defaults are in use), or null. */
-  readonly problem: string | null;
+  readonly problem: Message | null;
   /** The concurrency limits for cloud calls, changed in place by settings.update. */
   readonly cloudLimits: CloudLimits;
 }

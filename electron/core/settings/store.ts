@@ -3,7 +3,8 @@
 // defaults are used, with a notice: settings are preferences, never worth refusing to start.
 import { readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import type { ValidatedInput } from '../../contract';
+import { message } from '../../contract';
+import type { Message, ValidatedInput } from '../../contract';
 import { inputSchemas } from '../../contract/schemas';
 import { DEFAULT_SETTINGS } from '../../contract/types/settings';
 import type { AppSettings } from '../../contract/types/settings';
@@ -26,7 +27,7 @@ export class SettingsStore {
   readonly file: string;
   private value: AppSettings;
   /** Set when the file could not be used at start (the caller tells the user). */
-  readonly problem: string | null;
+  readonly problem: Message | null;
 
   constructor(dataDir: string) {
     this.file = path.join(dataDir, SETTINGS_FILE);
@@ -39,7 +40,7 @@ export class SettingsStore {
     return structuredClone(this.value);
   }
 
-  private load(): { settings: AppSettings; problem: string | null } {
+  private load(): { settings: AppSettings; problem: Message | null } {
     let text: string;
     try {
       text = readFileSync(this.file, 'utf8');
@@ -58,7 +59,7 @@ export class SettingsStore {
       }
       return {
         settings: structuredClone(DEFAULT_SETTINGS),
-        problem: `The settings file could not be read and was moved to ${aside}; the defaults are in use.`,
+        problem: message('notice.settingsUnreadable', { aside }),
       };
     }
   }

@@ -4,7 +4,7 @@
 // crash, a kill or a closed laptop loses nothing. Each kind of journal brings its record check and
 // its fold (records -> current view per id); this class is the file, the same for all of them.
 import path from 'node:path';
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import { appendJsonLine, readJsonLines } from './jsonl';
 
 /** The widest range a JavaScript Date can hold (ms either side of 1970). */
@@ -70,7 +70,12 @@ export class JsonlJournal<R, E> {
     } catch (error) {
       throw new GuardError(
         'storage',
-        `The ${this.kind.what} ${this.file} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}). Free disk space or fix permissions; ${this.kind.withoutIt} without it.`,
+        message('error.storage.journal', {
+          what: this.kind.what,
+          file: this.file,
+          code: (error as NodeJS.ErrnoException).code ?? 'error',
+          withoutIt: this.kind.withoutIt,
+        }),
       );
     }
   }

@@ -5,7 +5,7 @@
 // the journal says. Each room brings what differs: its journal, how to follow one entry, and
 // what to do when one ends.
 import { setMaxListeners } from 'node:events';
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import type { Clock } from './clock';
 import { realClock } from './clock';
 import type { JsonlJournal } from './journal';
@@ -119,7 +119,13 @@ export class JournaledWrites<
     const follower = this.followers.get(id);
     if (follower) return follower;
     const found = (await this.views((v) => this.kind.idOf(v) === id)).views[0];
-    if (!found) throw new GuardError('not-found', `No ${this.kind.noun} ${id}.`);
+    if (!found)
+      throw new GuardError(
+        'not-found',
+        this.kind.noun === 'operation'
+          ? message('error.notFound.operation', { id })
+          : `No ${this.kind.noun} ${id}.`,
+      );
     return found;
   }
 

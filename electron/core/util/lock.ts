@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { dirname } from 'node:path';
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import { sleep } from './sleep';
 
 export interface LockOptions {
@@ -143,7 +143,10 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
         throw new GuardError(
           'storage',
-          `Cannot create the lock file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check that the data folder is writable.`,
+          message('error.storage.lockFile', {
+            path,
+            code: (error as NodeJS.ErrnoException).code ?? 'error',
+          }),
           { path },
         );
       }
@@ -176,11 +179,9 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     if (Date.now() - started >= timeoutMs) {
       if (options.busy) throw options.busy(lastOwner, path);
       const who = lastOwner ? ` (process ${lastOwner.pid} on ${lastOwner.host})` : '';
-      throw new GuardError(
-        'storage',
-        `Another ACK Secret Guard process${who} is still writing the accounts file; try again in a moment. If no other copy is running, delete ${path}.`,
-        { path },
-      );
+      throw new GuardError('storage', message('error.storage.accountsBusy', { who, path }), {
+        path,
+      });
     }
     await sleep(10 + Math.floor(Math.random() * 20) + Math.min(attempt, 10) * 5);
   }

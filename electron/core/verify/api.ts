@@ -1,5 +1,5 @@
 // The verify slice: prove a cluster's latest change from ActionTrail, with a receipt.
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import type { CoreApi } from '../../contract';
 import type { VerifyReport } from '../../contract/types/verify';
 import type { AccountDirectory } from '../accounts/directory';
@@ -41,7 +41,7 @@ export function createVerifyApi(deps: VerifyDeps): {
       if (!change || !keyId) {
         throw new GuardError(
           'not-found',
-          `No encryption change of ${cluster.name} is recorded here, so there is nothing to prove yet. Change it with this app first (or run the check after the next change).`,
+          message('error.verify.nothingToProve', { name: cluster.name }),
           { clusterId: cluster.clusterId },
         );
       }

@@ -2,7 +2,8 @@
 // each kind has, what the window checks before sending (the core checks meaning and names the
 // field that was wrong), the accounts.add / accounts.update input it sends, and where an error
 // from the core is shown. Pure TypeScript, so it is tested without a window.
-import { ROLE_ARN_PATTERN, defaultAccountColour, messageOf } from '$contract';
+import { ROLE_ARN_PATTERN, defaultAccountColour } from '$contract';
+import { errorText } from './error-text';
 import type { Account, AccountColour, AccountKind, CallInput } from '$contract';
 import { ApiError } from './api';
 import type { MessageKey } from './i18n/index.svelte';
@@ -210,7 +211,7 @@ export interface PlacedError {
 }
 
 export function placeError(error: unknown, t: Translate): PlacedError {
-  const message = messageOf(error);
+  const message = errorText(error);
   const field = error instanceof ApiError ? error.details?.['field'] : undefined;
   if (typeof field !== 'string')
     return { field: null, text: message, formError: t('form.failed', { message }) };

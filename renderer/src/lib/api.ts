@@ -4,6 +4,7 @@
 import type {
   ContractError,
   ErrorCode,
+  Message,
   EventName,
   EventPayload,
   GuardBridge,
@@ -21,12 +22,15 @@ declare global {
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
+  /** The sentence as a catalog message (lib/error-text.ts words it); `message` is English. */
+  readonly msg: Message | undefined;
 
   constructor(error: ContractError) {
     super(error.message);
     this.name = 'ApiError';
     this.code = error.code;
     this.details = error.details;
+    this.msg = error.msg;
   }
 }
 

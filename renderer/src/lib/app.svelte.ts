@@ -9,7 +9,7 @@ import type {
   FleetSnapshot,
   OperationView,
 } from '$contract';
-import { messageOf } from '$contract';
+import { errorText } from './error-text';
 import { call, subscribe } from './api';
 import { batches } from './batch.svelte';
 import { readSnapshotInPages } from './fleet/snapshot-pages';
@@ -136,7 +136,7 @@ class AppState {
       this.infoError = null;
       this.addNotices(this.info.notices);
     } catch (error) {
-      this.infoError = messageOf(error);
+      this.infoError = errorText(error);
     }
   }
 
@@ -159,7 +159,7 @@ class AppState {
       if (this.selectedAccountId !== 'all' && !this.accountById(this.selectedAccountId))
         this.selectedAccountId = 'all';
     } catch (error) {
-      this.accountsError = messageOf(error);
+      this.accountsError = errorText(error);
     } finally {
       this.accountsLoaded = true;
     }
@@ -182,7 +182,7 @@ class AppState {
         ),
       );
     } catch (error) {
-      this.refreshError = messageOf(error);
+      this.refreshError = errorText(error);
     } finally {
       this.snapshotLoaded = true;
     }
@@ -246,7 +246,7 @@ class AppState {
       }
       await this.loadSnapshot();
     } catch (error) {
-      this.refreshError = messageOf(error);
+      this.refreshError = errorText(error);
     } finally {
       this.refreshing = false;
     }
@@ -262,7 +262,7 @@ class AppState {
       await this.loadAccounts();
       await this.refresh();
     } catch (error) {
-      this.demoError = messageOf(error);
+      this.demoError = errorText(error);
     } finally {
       this.demoBusy = false;
     }
@@ -276,7 +276,7 @@ class AppState {
       await this.loadAccounts();
       await this.loadSnapshot();
     } catch (error) {
-      this.demoError = messageOf(error);
+      this.demoError = errorText(error);
     } finally {
       this.demoBusy = false;
     }

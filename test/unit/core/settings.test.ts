@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../electron/contract';
+import { DEFAULT_SETTINGS, formatMessage } from '../../../electron/contract';
 import { dispatch } from '../../../electron/core/dispatch';
 import { createCore } from '../../../electron/core/service';
 import { SettingsStore } from '../../../electron/core/settings/store';
@@ -32,7 +32,7 @@ describe('settings', () => {
     );
     const store = new SettingsStore(dataDir);
     expect(store.current).toEqual(DEFAULT_SETTINGS);
-    expect(store.problem).toMatch(/moved to .*settings\.json\.unreadable-/);
+    expect(formatMessage(store.problem!)).toMatch(/moved to .*settings\.json\.unreadable-/);
     expect(existsSync(path.join(dataDir, 'settings.json'))).toBe(false);
     expect(readdirSync(dataDir).some((f) => f.startsWith('settings.json.unreadable-'))).toBe(true);
   });
