@@ -55,6 +55,11 @@ function fill(template: string, params: Message['params'], lang: MessageLang): s
       const word = lookup(lang, `value.source.${value}`);
       if (word) return word;
     }
+    // A key state is KMS's word (Enabled, PendingDeletion); the glossary has it in each language.
+    if (name === 'keyState' && typeof value === 'string') {
+      const word = lookup(lang, `value.keyState.${value}`);
+      if (word) return word;
+    }
     return paramText(value, lang);
   });
 }
