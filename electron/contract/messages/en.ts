@@ -384,6 +384,15 @@ export const en = {
   'evidence.missing': 'vSwitches not found',
   'evidence.available': 'Free addresses per vSwitch',
   'evidence.vpcCidr': 'VPC CIDR',
+  // reasons: a cooldown's source from the cloud ({source} "actiontrail" or "task"; the time in
+  // the reader's clock), and the evidence's word for each kind of source.
+  'value.source.actiontrail': 'ActionTrail event {sourceEvent} at {sourceAt}',
+  'value.source.task': 'task {sourceTask} ({sourceTaskType}) ended at {sourceAt}',
+  'value.sourceKind.journal': "this app's change journal",
+  'value.sourceKind.cluster updated': "the cluster's last update",
+  'value.sourceKind.actiontrail': 'an ActionTrail event',
+  'value.sourceKind.task': 'a task of the cluster',
+  'evidence.sourceDetail': 'Event or task',
 } as const;
 
 export type MessageKey = keyof typeof en;

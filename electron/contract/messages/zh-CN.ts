@@ -359,4 +359,12 @@ export const zhCN: Record<MessageKey, string> = {
   'evidence.missing': '未找到的交换机',
   'evidence.available': '各交换机的空闲地址数',
   'evidence.vpcCidr': 'VPC 网段',
+  // reasons: a cooldown's source from the cloud.
+  'value.source.actiontrail': '操作审计（ActionTrail）事件 {sourceEvent}，时间 {sourceAt}',
+  'value.source.task': '任务 {sourceTask}（{sourceTaskType}），结束于 {sourceAt}',
+  'value.sourceKind.journal': '本应用的变更记录',
+  'value.sourceKind.cluster updated': '集群的最近一次更新',
+  'value.sourceKind.actiontrail': '操作审计（ActionTrail）事件',
+  'value.sourceKind.task': '集群的任务',
+  'evidence.sourceDetail': '事件或任务',
 };
