@@ -393,6 +393,14 @@ export const en = {
   'value.sourceKind.actiontrail': 'an ActionTrail event',
   'value.sourceKind.task': 'a task of the cluster',
   'evidence.sourceDetail': 'Event or task',
+  // reasons: a batch item whose change ended without success (the operation's own text is kept
+  // beside it in English).
+  'batch.error.operationEnded': 'The change ended: {outcome} ({code}).',
+  'value.outcome.failed': 'failed',
+  'value.outcome.rejected': 'rejected by the cloud',
+  'value.outcome.timed-out': 'timed out',
+  'value.outcome.unknown': 'outcome unknown',
+  'batch.error.notStarted': 'The change could not be started ({code}).',
 } as const;
 
 export type MessageKey = keyof typeof en;

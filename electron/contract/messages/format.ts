@@ -45,6 +45,12 @@ function paramText(value: MessageParam | undefined, lang: MessageLang): string {
   return String(value);
 }
 
+/** Parameters whose value is an enumeration the catalog words, and the prefix of its keys. */
+const WORD_PARAMS: Record<string, string> = {
+  keyState: 'value.keyState.',
+  outcome: 'value.outcome.',
+};
+
 /** Parameters that are a moment (ISO 8601): worded in the reader's clock, not the core's. */
 const TIME_PARAMS = new Set(['until', 'sourceAt']);
 
@@ -75,9 +81,11 @@ function fill(template: string, params: Message['params'], lang: MessageLang): s
       const time = clockText(value);
       if (time) return time;
     }
-    // A key state is KMS's word (Enabled, PendingDeletion); the glossary has it in each language.
-    if (name === 'keyState' && typeof value === 'string') {
-      const word = lookup(lang, `value.keyState.${value}`);
+    // A key state (KMS's word: Enabled, PendingDeletion) or a change's outcome: the catalog has
+    // the glossary's word in each language.
+    const words = WORD_PARAMS[name];
+    if (words && typeof value === 'string') {
+      const word = lookup(lang, `${words}${value}`);
       if (word) return word;
     }
     return paramText(value, lang);

@@ -367,4 +367,11 @@ export const zhCN: Record<MessageKey, string> = {
   'value.sourceKind.actiontrail': '操作审计（ActionTrail）事件',
   'value.sourceKind.task': '集群的任务',
   'evidence.sourceDetail': '事件或任务',
+  // reasons: a batch item whose change ended without success.
+  'batch.error.operationEnded': '变更已结束：{outcome}（{code}）。',
+  'value.outcome.failed': '失败',
+  'value.outcome.rejected': '被云端拒绝',
+  'value.outcome.timed-out': '超时',
+  'value.outcome.unknown': '结果未知',
+  'batch.error.notStarted': '变更未能开始（{code}）。',
 };

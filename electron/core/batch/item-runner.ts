@@ -178,7 +178,11 @@ export class ItemRunner {
     await this.book.step(h, clusterId, {
       type: 'fail',
       at,
-      error: { code, message: messageOf(error) },
+      error: {
+        code,
+        message: messageOf(error),
+        messages: [message('batch.error.notStarted', { code })],
+      },
     });
     return null;
   }
@@ -230,7 +234,19 @@ export class ItemRunner {
           type: 'ended',
           at: view.endedAt ? Date.parse(view.endedAt) : this.ctx.now(),
           outcome: view.outcome ?? 'unknown',
-          error: view.error ? { code: view.error.code, message: view.error.message } : null,
+          error: view.error
+            ? {
+                code: view.error.code,
+                message: view.error.message,
+                // The operation's sentence is English; the batch says in words how it ended.
+                messages: [
+                  message('batch.error.operationEnded', {
+                    outcome: view.outcome ?? 'unknown',
+                    code: view.error.code,
+                  }),
+                ],
+              }
+            : null,
         });
         return null;
       }
