@@ -401,6 +401,14 @@ export const en = {
   'value.outcome.timed-out': 'timed out',
   'value.outcome.unknown': 'outcome unknown',
   'batch.error.notStarted': 'The change could not be started ({code}).',
+  // reasons: a cluster's state as a parameter (the glossary's words).
+  'value.clusterState.running': 'running',
+  'value.clusterState.updating': 'updating',
+  'value.clusterState.failed': 'failed',
+  'value.clusterState.initial': 'initial',
+  'value.clusterState.deleting': 'deleting',
+  'value.clusterState.updating_failed': 'updating_failed',
+  'value.clusterState.stopped': 'stopped',
 } as const;
 
 export type MessageKey = keyof typeof en;

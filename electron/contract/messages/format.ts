@@ -45,10 +45,14 @@ function paramText(value: MessageParam | undefined, lang: MessageLang): string {
   return String(value);
 }
 
-/** Parameters whose value is an enumeration the catalog words, and the prefix of its keys. */
-const WORD_PARAMS: Record<string, string> = {
-  keyState: 'value.keyState.',
-  outcome: 'value.outcome.',
+/**
+ * Parameters whose value is an enumeration the catalog words, and the prefixes of its keys
+ * (`state` is a cluster's or a key's: their values differ, so both lists are tried).
+ */
+const WORD_PARAMS: Record<string, readonly string[]> = {
+  keyState: ['value.keyState.'],
+  state: ['value.clusterState.', 'value.keyState.'],
+  outcome: ['value.outcome.'],
 };
 
 /** Parameters that are a moment (ISO 8601): worded in the reader's clock, not the core's. */
@@ -81,12 +85,13 @@ function fill(template: string, params: Message['params'], lang: MessageLang): s
       const time = clockText(value);
       if (time) return time;
     }
-    // A key state (KMS's word: Enabled, PendingDeletion) or a change's outcome: the catalog has
-    // the glossary's word in each language.
-    const words = WORD_PARAMS[name];
-    if (words && typeof value === 'string') {
-      const word = lookup(lang, `${words}${value}`);
-      if (word) return word;
+    // A cluster's state (running, updating), a key's (Enabled, PendingDeletion) or a change's
+    // outcome: the catalog has the glossary's word in each language.
+    if (typeof value === 'string') {
+      for (const prefix of WORD_PARAMS[name] ?? []) {
+        const word = lookup(lang, `${prefix}${value}`);
+        if (word) return word;
+      }
     }
     return paramText(value, lang);
   });

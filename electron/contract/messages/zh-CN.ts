@@ -374,4 +374,12 @@ export const zhCN: Record<MessageKey, string> = {
   'value.outcome.timed-out': '超时',
   'value.outcome.unknown': '结果未知',
   'batch.error.notStarted': '变更未能开始（{code}）。',
+  // reasons: a cluster's state as a parameter.
+  'value.clusterState.running': '运行中',
+  'value.clusterState.updating': '更新中',
+  'value.clusterState.failed': '失败',
+  'value.clusterState.initial': '创建中',
+  'value.clusterState.deleting': '删除中',
+  'value.clusterState.updating_failed': '更新失败',
+  'value.clusterState.stopped': '已停止',
 };

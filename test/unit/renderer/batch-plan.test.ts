@@ -142,7 +142,7 @@ describe('BatchPlan', () => {
     });
     render(BatchPlan, { batch, ...handlers() });
     const skipped = screen.getByTestId('batch-skipped');
-    expect(skipped.textContent).toContain('集群状态：集群状态为 failed');
+    expect(skipped.textContent).toContain('集群状态：集群状态为 失败');
     expect(skipped.textContent).not.toContain('a change needs it');
     // The English stays as the tooltip.
     expect(skipped.querySelector('td.why div')?.getAttribute('title')).toMatch(/^cluster\.state: /);
