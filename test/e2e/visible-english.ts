@@ -97,7 +97,7 @@ export async function visibleEnglish(page: Page, core: Core, within?: Locator): 
     .replace(/\baliyuncsmanagedsecurityrole:\S*/gi, ' ') // ActionTrail callers
     .replace(/\b[a-z]+:[A-Z]\w+/g, ' ') // RAM actions (cs:CreateCluster)
     .replace(/\bbatch-\d{8}-\d{6}-[0-9a-f]+\b/g, ' ') // batch ids (random hex at the end)
-    .replace(/\b[0-9A-F]{8}(-[0-9A-F]{4,12})+\b/g, ' ') // request ids
+    .replace(/\b[0-9A-F]{8}(-[0-9A-F]{4,12})+\b/gi, ' ') // request ids, account ids (UUIDs)
     .replace(/\/[\w./~-]+/g, ' '); // paths
   const words = text.match(/[A-Za-z][A-Za-z_0-9]+/g) ?? [];
   return [...new Set(words.filter((w) => !PROPER_NOUNS.has(w.toLowerCase()) && !/\d/.test(w)))];
