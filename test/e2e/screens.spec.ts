@@ -2,12 +2,10 @@
 // and the language check: in zh-CN no English word is left on the main screens, apart from
 // proper nouns, ids and the user's own data (account and cluster names). At the default
 // 1280x800; SCREENS_VIEWPORT=1920x1080 takes the set at another size (names end in -1920).
-import type { Page } from '@playwright/test';
-import type { Core } from '../../electron/core/service';
 import { DEMO } from '../../simulator';
-import { englishWords } from '../support/english-words';
 import { expect, test } from './fixtures';
 import { row, shot, startDemo } from './helpers';
+import { visibleEnglish } from './visible-english';
 
 const [width, height] = (process.env.SCREENS_VIEWPORT ?? '1280x800').split('x').map(Number) as [
   number,
@@ -15,16 +13,6 @@ const [width, height] = (process.env.SCREENS_VIEWPORT ?? '1280x800').split('x').
 ];
 /** The default size keeps the plain names; another size adds its width. */
 const sized = width === 1280 ? '' : `-${width}`;
-
-async function visibleEnglish(page: Page, core: Core): Promise<string[]> {
-  const names: string[] = [];
-  for (const a of (await core.api['accounts.list']({})).accounts) names.push(a.name);
-  const snapshot = await core.api['fleet.snapshot']({});
-  for (const c of snapshot?.clusters ?? [])
-    names.push(c.name, c.clusterId, c.encryption.keyId ?? '');
-  // The user's own data and cloud ids are not UI strings.
-  return englishWords(await page.locator('body').innerText(), names);
-}
 
 for (const locale of ['en', 'zh-CN'] as const) {
   for (const scheme of ['light', 'dark'] as const) {

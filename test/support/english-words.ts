@@ -63,6 +63,10 @@ export const PROPER_NOUNS = new Set(
     'root',
     // Language names are written in their own language (the language picker).
     'English',
+    // Network terms the console keeps in Latin script (Pod 网段, VPC, IP 地址).
+    'Pod',
+    'VPC',
+    'IP',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -83,7 +87,9 @@ export function englishWords(
     .replace(/\b(alias|key|acs|sg|vsw|vpc|nacl)[-/:][\w/.:-]+/g, ' ')
     .replace(/\b[a-z]{2}-[a-z]+(-[a-z0-9]+)*\b/g, ' ') // region ids
     .replace(/\baliyuncsmanagedsecurityrole:\S*/gi, ' ') // ActionTrail callers
-    .replace(/\b[0-9A-F]{8}(-[0-9A-F]{4,12})+\b/g, ' ') // request ids
+    .replace(/\b[a-z]+:[A-Z]\w+/g, ' ') // RAM actions (cs:CreateCluster)
+    .replace(/\bbatch-\d{8}-\d{6}-[0-9a-f]+\b/g, ' ') // batch ids (random hex at the end)
+    .replace(/\b[0-9A-F]{8}(-[0-9A-F]{4,12})+\b/gi, ' ') // request ids, account ids (UUIDs)
     .replace(/\/[\w./~-]+/g, ' '); // paths
   const words = text.match(/[A-Za-z][A-Za-z_0-9]+/g) ?? [];
   return [
@@ -93,4 +99,19 @@ export function englishWords(
       ),
     ),
   ];
+}
+
+// A coarser scan for short texts without the page around them (a catalog value, a rendered
+// batch reason or CLI line): English sentence glue that a translation would not keep. Ids,
+// codes, CIDRs and product names are not sentences and pass.
+export const ENGLISH_SENTENCE_WORDS = /\b(the|and|must|cannot)\b/i;
+
+/** More of English's glue words, for whole rendered texts (longer than one catalog value). */
+const GLUE =
+  /\b(the|and|must|cannot|could|not|is|are|was|with|of|to|in|for|by|from|before|after|key|cluster|region|change|checklist|encrypted|nothing)\b/gi;
+
+/** The English glue words left in a text (empty when none); tokens with - _ . / or digits are ids. */
+export function englishLeft(text: string): string[] {
+  const words = text.replace(/[^\s"'()（），。：；、]*[-_./\d][^\s"'()（），。：；、]*/g, ' ');
+  return [...words.matchAll(GLUE)].map((m) => m[0]);
 }

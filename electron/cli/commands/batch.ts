@@ -2,7 +2,7 @@
 // as it moves on), list and show. Pausing and cancelling belong to the process applying the
 // batch (the app's window); a CLI apply stopped with Ctrl-C is resumed by `batch apply --id`.
 import type { BatchItem, BatchView, OperationView } from '../../contract';
-import { GuardError } from '../../contract';
+import { GuardError, sentencesText } from '../../contract';
 import { EXIT } from '../exit-codes';
 import type { ExitCode } from '../exit-codes';
 import { parseOptions, UsageError } from '../args';
@@ -49,7 +49,10 @@ function printKeyMap(ctx: CommandContext, plan: BatchView): void {
     ),
   );
   for (const g of plan.groups)
-    if (g.reason) ctx.print(`  ${g.accountName} ${g.regionId}: ${g.reason}`);
+    if (g.reason)
+      ctx.print(
+        `  ${g.accountName} ${g.regionId}: ${sentencesText(g.reason, g.reasonMessages, ctx.lang)}`,
+      );
   ctx.print('');
 }
 
@@ -88,12 +91,15 @@ export function printPlan(ctx: CommandContext, plan: BatchView): void {
     );
   }
   for (const item of plan.items) {
-    const lines = item.status === 'skipped' ? item.reasons : item.notes;
+    const lines = item.status === 'skipped' ? reasonLines(ctx, item) : noteLines(ctx, item);
     if (lines.length === 0) continue;
     ctx.print(`\n${item.clusterName} (${item.clusterId}) ${verdict(t, item)}:`);
     for (const l of lines) ctx.print(`  - ${l}`);
   }
-  for (const p of plan.problems) ctx.io.stderr.write(`${t.batch.notInPlan(p)}\n`);
+  for (const [i, p] of plan.problems.entries())
+    ctx.io.stderr.write(
+      `${t.batch.notInPlan(sentencesText(p, plan.problemMessages?.[i], ctx.lang))}\n`,
+    );
   ctx.print(`\n${t.batch.counts(plan.counts.ready, plan.counts.skipped)}`);
 }
 
@@ -148,7 +154,14 @@ function batchStateText(t: CliText, view: Pick<BatchView, 'state' | 'result'>): 
     : (w.state[view.state] ?? view.state);
 }
 
-function itemLine(t: CliText, item: BatchItem, operation?: OperationView): string {
+/** An item's reasons and notes in the CLI's language (the English text of older batches). */
+const reasonLines = (ctx: CommandContext, item: BatchItem) =>
+  item.reasons.map((r, i) => sentencesText(r, item.reasonMessages?.[i], ctx.lang));
+const noteLines = (ctx: CommandContext, item: BatchItem) =>
+  item.notes.map((n, i) => sentencesText(n, item.noteMessages?.[i], ctx.lang));
+
+function itemLine(ctx: CommandContext, item: BatchItem, operation?: OperationView): string {
+  const t = ctx.t;
   const running = item.state === 'running';
   const parts = [
     localTime(Date.now()),
@@ -161,8 +174,10 @@ function itemLine(t: CliText, item: BatchItem, operation?: OperationView): strin
     item.waitingUntil && item.state === 'pending'
       ? t.batch.waitingCooldown(localTime(item.waitingUntil))
       : '',
-    item.state === 'skipped' ? item.reasons.join('; ') : '',
-    item.error && item.state === 'failed' ? item.error.message : '',
+    item.state === 'skipped' ? reasonLines(ctx, item).join(ctx.lang === 'en' ? '; ' : '；') : '',
+    item.error && item.state === 'failed'
+      ? sentencesText(item.error.message, item.error.messages, ctx.lang)
+      : '',
   ];
   return parts.filter((p) => p !== '').join('  ');
 }
@@ -181,7 +196,7 @@ async function applyAndFollow(
     if (last.get(item.clusterId) === key) return;
     last.set(item.clusterId, key);
     if (ctx.json) ctx.io.stdout.write(`${JSON.stringify({ batchId, item })}\n`);
-    else ctx.print(itemLine(ctx.t, item, op));
+    else ctx.print(itemLine(ctx, item, op));
   };
   let current: BatchView | null = null;
   const unsubscribe = ctx.core.events.subscribe((name, payload) => {
@@ -341,7 +356,7 @@ export const batchCommand: CommandSpec = {
         printPlan(ctx, view);
         ctx.print(t.batch.state(batchStateText(t, view)));
         for (const item of view.items.filter((i) => i.status === 'ready'))
-          ctx.print(itemLine(t, item));
+          ctx.print(itemLine(ctx, item));
       }
       return EXIT.ok;
     }

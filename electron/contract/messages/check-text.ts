@@ -9,6 +9,23 @@ interface Worded {
   fix: { hint: string; messages?: Message[] } | null;
 }
 
+/** Sentences as one text: joined with a space in English, with nothing in Chinese. */
+export function messagesText(messages: readonly Message[], lang: MessageLang = 'en'): string {
+  return messages.map((m) => formatMessage(m, lang)).join(lang === 'en' ? ' ' : '');
+}
+
+/**
+ * A text kept in English beside its sentences (a batch reason or note) in a language: from the
+ * sentences when the core sent them (batches planned before messages have none).
+ */
+export function sentencesText(
+  english: string,
+  messages: readonly Message[] | null | undefined,
+  lang: MessageLang = 'en',
+): string {
+  return messages?.length ? messagesText(messages, lang) : english;
+}
+
 export function checkSummaryText(check: Worded, lang: MessageLang = 'en'): string {
   return check.message ? formatMessage(check.message, lang) : check.summary;
 }
@@ -18,5 +35,5 @@ export function checkFixText(check: Worded, lang: MessageLang = 'en'): string | 
   if (!check.fix) return null;
   const { messages, hint } = check.fix;
   if (!messages?.length) return hint;
-  return messages.map((m) => formatMessage(m, lang)).join(lang === 'en' ? ' ' : '');
+  return messagesText(messages, lang);
 }

@@ -2,7 +2,9 @@
 // fixes, evidence labels and values). `{name}` is a parameter; the zh-CN catalog must have the
 // same keys (a missing key is a type error) and may use only these parameters (a test checks).
 // The English text is also the language-neutral `summary`/`hint` kept for logs and `--json`.
+import { batchEn } from './batch-en';
 import { errorsEn } from './errors-en';
+import { preflightEn } from './preflight-en';
 
 export const en = {
   // couldNotCheck: {what} is English only; the window shows the check's title beside it.
@@ -278,8 +280,37 @@ export const en = {
   'value.sgType.normal': 'basic security group',
   'value.sgType.enterprise': 'advanced (enterprise) security group',
 
-  // errors: the errors and notices a person meets, in their own file (errors-en.ts).
+  // In their own files: the errors and notices a person meets, a batch's reasons, the
+  // create preflight.
   ...errorsEn,
+  ...batchEn,
+  ...preflightEn,
+
+  // a cooldown's source from the cloud ({source} "actiontrail" or "task"; the time in
+  // the reader's clock), and the evidence's word for each kind of source.
+  'value.source.actiontrail': 'ActionTrail event {sourceEvent} at {sourceAt}',
+  'value.source.task': 'task {sourceTask} ({sourceTaskType}) ended at {sourceAt}',
+  'value.sourceKind.journal': "this app's change journal",
+  'value.sourceKind.cluster updated': "the cluster's last update",
+  'value.sourceKind.actiontrail': 'an ActionTrail event',
+  'value.sourceKind.task': 'a task of the cluster',
+  'evidence.sourceDetail': 'Event or task',
+  // a batch item whose change ended without success (the operation's own text is kept
+  // beside it in English).
+  'batch.error.operationEnded': 'The change ended: {outcome} ({code}).',
+  'value.outcome.failed': 'failed',
+  'value.outcome.rejected': 'rejected by the cloud',
+  'value.outcome.timed-out': 'timed out',
+  'value.outcome.unknown': 'outcome unknown',
+  'batch.error.notStarted': 'The change could not be started ({code}).',
+  // a cluster's state as a parameter (the glossary's words).
+  'value.clusterState.running': 'running',
+  'value.clusterState.updating': 'updating',
+  'value.clusterState.failed': 'failed',
+  'value.clusterState.initial': 'initial',
+  'value.clusterState.deleting': 'deleting',
+  'value.clusterState.updating_failed': 'updating_failed',
+  'value.clusterState.stopped': 'stopped',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,4 @@
-// The English words of the errors and notices a person meets (helper "errors"): spread into
+// The English words of the errors and notices a person meets: spread into
 // en.ts, so they are catalog keys like any other; errors-zh-CN.ts has the same keys. A
 // GuardError built from one of these has exactly this text as its English `message`.
 export const errorsEn = {

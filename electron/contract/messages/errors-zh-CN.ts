@@ -1,4 +1,4 @@
-// 简体中文 of errors-en.ts (helper "errors"): the same keys, the glossary of UX.md. A cloud
+// 简体中文 of errors-en.ts: the same keys, the glossary of UX.md. A cloud
 // error's `{detail}` is the English sentence with the cloud's own words, quoted as 原文.
 import type { errorsEn } from './errors-en';
 

@@ -52,15 +52,53 @@ function paramText(value: MessageParam | undefined, lang: MessageLang): string {
   return String(value);
 }
 
+/**
+ * Parameters whose value is an enumeration the catalog words, and the prefixes of its keys
+ * (`state` is a cluster's or a key's: their values differ, so both lists are tried).
+ */
+const WORD_PARAMS: Record<string, readonly string[]> = {
+  keyState: ['value.keyState.'],
+  state: ['value.clusterState.', 'value.keyState.'],
+  outcome: ['value.outcome.'],
+};
+
+/** Parameters that are a moment (ISO 8601): worded in the reader's clock, not the core's. */
+const TIME_PARAMS = new Set(['until', 'sourceAt']);
+
+/** "14:03 (UTC+08:00)" in the zone of the process reading it (the window's, the CLI's). */
+export function clockText(iso: string): string | null {
+  if (!/^\d{4}-\d\d-\d\dT/.test(iso)) return null;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return null;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const offset = -d.getTimezoneOffset();
+  const abs = Math.abs(offset);
+  const zone = `UTC${offset >= 0 ? '+' : '-'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  return `${two(d.getHours())}:${two(d.getMinutes())} (${zone})`;
+}
+
 function fill(template: string, params: Message['params'], lang: MessageLang): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!params || !(name in params)) return whole;
-    // A cooldown's `source` is one of a few fixed words (the app's journal, the cluster's last
-    // update) or cloud data (an ActionTrail event, a task): the fixed words have catalog entries.
+    // A cooldown's `source` is a kind with a catalog entry: a fixed phrase (the app's journal,
+    // the cluster's last update) or one filled from the message's other parameters (an
+    // ActionTrail event and its time, a task and when it ended).
     const value = params[name];
     if (name === 'source' && typeof value === 'string') {
       const word = lookup(lang, `value.source.${value}`);
-      if (word) return word;
+      if (word) return fill(word, params, lang);
+    }
+    if (TIME_PARAMS.has(name) && typeof value === 'string') {
+      const time = clockText(value);
+      if (time) return time;
+    }
+    // A cluster's state (running, updating), a key's (Enabled, PendingDeletion) or a change's
+    // outcome: the catalog has the glossary's word in each language.
+    if (typeof value === 'string') {
+      for (const prefix of WORD_PARAMS[name] ?? []) {
+        const word = lookup(lang, `${prefix}${value}`);
+        if (word) return word;
+      }
     }
     return paramText(value, lang);
   });
@@ -130,6 +168,7 @@ function valueKey(name: string, value: string): string | null {
   if (field === 'securityGroupType') return `value.sgType.${value}`;
   if (field === 'automaticRotation' || field === 'deletionProtection')
     return `value.setting.${value}`;
+  if (field === 'source') return `value.sourceKind.${value}`;
   if (['decision', 'verdict', 'actionTrail', 'visibility', 'identityType'].includes(field))
     return `value.${value}`;
   return null;

@@ -1,4 +1,4 @@
 // Messages a person reads: the catalog (en.ts, zh-CN.ts), formatMessage and evidence words
 // (format.ts), and a check's summary and fix as text (check-text.ts).
 export * from './format';
-export { checkFixText, checkSummaryText } from './check-text';
+export { checkFixText, checkSummaryText, messagesText, sentencesText } from './check-text';

@@ -1,6 +1,8 @@
 // 简体中文: the same keys as en.ts (a missing key is a type error), the glossary of UX.md.
 // Parameters are a subset of the English ones (a test checks); ids, codes and CIDRs stay as is.
+import { batchZhCN } from './batch-zh-CN';
 import { errorsZhCN } from './errors-zh-CN';
+import { preflightZhCN } from './preflight-zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -263,6 +265,33 @@ export const zhCN: Record<MessageKey, string> = {
   'value.sgType.normal': '普通安全组',
   'value.sgType.enterprise': '企业级安全组',
 
-  // errors: the errors and notices a person meets, in their own file (errors-en.ts).
+  // In their own files: the errors and notices a person meets, a batch's reasons, the
+  // create preflight.
   ...errorsZhCN,
+  ...batchZhCN,
+  ...preflightZhCN,
+
+  // a cooldown's source from the cloud.
+  'value.source.actiontrail': '操作审计（ActionTrail）事件 {sourceEvent}，时间 {sourceAt}',
+  'value.source.task': '任务 {sourceTask}（{sourceTaskType}），结束于 {sourceAt}',
+  'value.sourceKind.journal': '本应用的变更记录',
+  'value.sourceKind.cluster updated': '集群的最近一次更新',
+  'value.sourceKind.actiontrail': '操作审计（ActionTrail）事件',
+  'value.sourceKind.task': '集群的任务',
+  'evidence.sourceDetail': '事件或任务',
+  // a batch item whose change ended without success.
+  'batch.error.operationEnded': '变更已结束：{outcome}（{code}）。',
+  'value.outcome.failed': '失败',
+  'value.outcome.rejected': '被云端拒绝',
+  'value.outcome.timed-out': '超时',
+  'value.outcome.unknown': '结果未知',
+  'batch.error.notStarted': '变更未能开始（{code}）。',
+  // a cluster's state as a parameter.
+  'value.clusterState.running': '运行中',
+  'value.clusterState.updating': '更新中',
+  'value.clusterState.failed': '失败',
+  'value.clusterState.initial': '创建中',
+  'value.clusterState.deleting': '删除中',
+  'value.clusterState.updating_failed': '更新失败',
+  'value.clusterState.stopped': '已停止',
 };

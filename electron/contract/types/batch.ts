@@ -1,6 +1,13 @@
 // Batches: one change (enable with a key, or disable) planned over many clusters, then applied
 // with a concurrency limit, pausable, cancellable and resumed after a restart.
+import type { Message } from '../messages';
 import type { CheckId } from './checks';
+
+/**
+ * A reason or note in either language: its sentences, one text joined (messagesText). The
+ * English text stays beside it (`reasons`, `notes`, `reason`) for files, `--json` and the audit.
+ */
+export type BatchWords = Message[];
 import type { OperationAction, OperationOutcome } from './operations';
 
 /** Which clusters of the fleet a plan covers; every field narrows it (absent = no limit). */
@@ -54,6 +61,8 @@ export interface BatchKeyGroup {
   source: BatchKeySource;
   /** Why the group has no key, and how to fix it (source `none`). */
   reason: string | null;
+  /** `reason` in words (absent in batches planned before messages). */
+  reasonMessages?: BatchWords | null;
 }
 
 /** The plan's verdict on one cluster. */
@@ -93,6 +102,12 @@ export interface BatchItem {
   reasons: string[];
   /** What the user should know about a ready item (e.g. it will wait for the cooldown). */
   notes: string[];
+  /**
+   * `reasons` and `notes` in words, one entry each in the same order (absent in batches planned
+   * before messages: those show the English text).
+   */
+  reasonMessages?: BatchWords[];
+  noteMessages?: BatchWords[];
   /** null when the checklist was not run (left out by a plan rule, or the account failed). */
   checklist: BatchChecklistSummary | null;
   state: BatchItemState;
@@ -106,7 +121,7 @@ export interface BatchItem {
   waitingUntil: string | null;
   endedAt: string | null;
   outcome: OperationOutcome | null;
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; messages?: BatchWords } | null;
 }
 
 export interface BatchCounts {
@@ -150,6 +165,8 @@ export interface BatchView {
   counts: BatchCounts;
   /** What the plan could not see (an account or region that failed to list, an unknown id). */
   problems: string[];
+  /** `problems` in words, in the same order (absent in batches planned before messages). */
+  problemMessages?: BatchWords[];
 }
 
 /** A plan is a batch not applied yet. */

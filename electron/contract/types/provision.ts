@@ -1,6 +1,7 @@
 // New ACK Edge Pro clusters with Secret encryption on from the first minute: the spec, the
 // preflight, the request shown before it is sent, and the creation followed to the proof.
 // Pure types: the renderer shows these and the CLI prints them.
+import type { Message } from '../messages';
 import type { CheckFix, CheckStatus, EvidenceValue } from './checks';
 
 /** What the user asks for (the CLI's --file, the window's form), after defaults. */
@@ -55,7 +56,10 @@ export type PreflightId = (typeof PREFLIGHT_IDS)[number];
 export interface PreflightCheck {
   id: PreflightId;
   status: CheckStatus;
+  /** One English sentence for logs and `--json`: `message` in English. */
   summary: string;
+  /** The summary as a message, for the window and the CLI in either language (like a check's). */
+  message?: Message;
   evidence: Record<string, EvidenceValue>;
   fix: CheckFix | null;
 }

@@ -7,7 +7,9 @@ import type { BatchKeyGroup, BatchKeyAssignment, BatchKeySource } from '../../co
 import type { ClusterSummary } from '../../contract/types/fleet';
 import type { KmsKeySummary } from '../../contract/types/keys';
 import { recommendKey } from '../../contract/key-choice';
-import { messageOf } from '../../contract';
+import { message, messageOf } from '../../contract';
+import { worded } from './words';
+import type { Worded } from './words';
 
 export interface ClusterGroup {
   accountId: string;
@@ -50,11 +52,12 @@ export interface GroupKeyRequest {
 export interface GroupKey {
   keyRef: string | null;
   source: BatchKeySource;
-  reason: string | null;
+  reason: Worded | null;
 }
 
-const mapHint = (g: ClusterGroup) =>
-  `add {"accountId": "${g.accountId}", "regionId": "${g.regionId}", "keyId": "…"} to the plan's keys`;
+/** The entry of the plan's key map that would give the group its key (JSON, in any language). */
+const mapEntry = (g: ClusterGroup) =>
+  `{"accountId": "${g.accountId}", "regionId": "${g.regionId}", "keyId": "…"}`;
 
 /** The reason words when the recommendation finds none or several keys. */
 export function recommendationReason(
@@ -68,12 +71,26 @@ export function recommendationReason(
     return {
       keyRef: null,
       source: 'none',
-      reason: `choose a key: ${found.candidates.length} keys of ${g.accountName} in ${g.regionId} qualify (${found.candidates.map((k) => k.aliases[0] ?? k.keyId).join(', ')}); pick one in the window, or ${mapHint(g)}.`,
+      reason: worded(
+        message('batch.group.several', {
+          count: found.candidates.length,
+          account: g.accountName,
+          region: g.regionId,
+          keys: found.candidates.map((k) => k.aliases[0] ?? k.keyId).join(', '),
+          entry: mapEntry(g),
+        }),
+      ),
     };
   return {
     keyRef: null,
     source: 'none',
-    reason: `choose a key: no key of ${g.accountName} in ${g.regionId} is eligible with deletion protection on and unused elsewhere; create a compliant key here (the window's "Create a compliant key here", or keys.create), or ${mapHint(g)}.`,
+    reason: worded(
+      message('batch.group.none', {
+        account: g.accountName,
+        region: g.regionId,
+        entry: mapEntry(g),
+      }),
+    ),
   };
 }
 
@@ -91,21 +108,39 @@ export async function keyForGroup(
   if (given) return { keyRef: given.keyId, source: 'given', reason: null };
   if (request.keyId) return { keyRef: request.keyId, source: 'plan', reason: null };
   if (request.keyChoice === 'recommended') {
-    if (!keysOf) return { keyRef: null, source: 'none', reason: `choose a key: ${mapHint(g)}.` };
+    if (!keysOf)
+      return {
+        keyRef: null,
+        source: 'none',
+        reason: worded(message('batch.group.noLister', { entry: mapEntry(g) })),
+      };
     try {
       return recommendationReason(g, await keysOf(g.accountId, g.regionId), groupClusterIds);
     } catch (error) {
       return {
         keyRef: null,
         source: 'none',
-        reason: `choose a key: the keys of ${g.accountName} in ${g.regionId} could not be listed (${messageOf(error)}); ${mapHint(g)}.`,
+        reason: worded(
+          message('batch.group.listFailed', {
+            account: g.accountName,
+            region: g.regionId,
+            detail: messageOf(error),
+            entry: mapEntry(g),
+          }),
+        ),
       };
     }
   }
   return {
     keyRef: null,
     source: 'none',
-    reason: `no key for ${g.accountName} in ${g.regionId}: ${mapHint(g)}, or plan with keyChoice "recommended".`,
+    reason: worded(
+      message('batch.group.noKey', {
+        account: g.accountName,
+        region: g.regionId,
+        entry: mapEntry(g),
+      }),
+    ),
   };
 }
 
@@ -122,7 +157,8 @@ export function groupView(
     keyRef: key.keyRef,
     keyId: resolvedKeyId,
     source: key.source,
-    reason: key.reason,
+    reason: key.reason?.text ?? null,
+    ...(key.reason ? { reasonMessages: key.reason.words } : {}),
   };
 }
 

@@ -2,8 +2,8 @@
 // checklist, journals and follows it), wait out a cooldown, skip or fail it, or follow a change
 // already under way (re-attached through the operation journal after a restart). Each step is
 // saved before it is acted on (book.ts).
-import { GuardError, messageOf } from '../../contract';
-import type { BatchItem } from '../../contract/types/batch';
+import { GuardError, message, messageOf } from '../../contract';
+import type { BatchItem, BatchWords } from '../../contract/types/batch';
 import type { Checklist } from '../../contract/types/checks';
 import type { OperationView } from '../../contract/types/operations';
 import { COOLDOWN_MS } from '../checks/cluster';
@@ -14,6 +14,7 @@ import type { Clock } from '../util/clock';
 import { sleep } from '../util/sleep';
 import type { BatchBook, Held } from './book';
 import { blockingFailures } from './plan';
+import { checkReason, split, worded } from './words';
 
 /** What a batch needs of the operations domain (OperationsService has it all). */
 export interface BatchOperations {
@@ -33,6 +34,12 @@ export interface ItemRunnerOptions {
   /** How often a change followed by someone else (another process) is looked at (default 1 s). */
   reattachPollMs?: number;
 }
+
+const itemError = (code: string, words: { text: string; words: BatchWords }) => ({
+  code,
+  message: words.text,
+  messages: words.words,
+});
 
 export class ItemRunner {
   /** Starts in flight (with the save of their outcome): dispose waits for them. */
@@ -115,10 +122,21 @@ export class ItemRunner {
       const checklist = error.details?.checklist as Checklist | undefined;
       const blocking = checklist ? blockingFailures(checklist) : [];
       if (!checklist || blocking.length > 0) {
+        const reasons = split(
+          checklist
+            ? blocking.map(checkReason)
+            : [
+                {
+                  text: error.message,
+                  words: [message('batch.reason.notStarted', { detail: error.message })],
+                },
+              ],
+        );
         await this.book.step(h, clusterId, {
           type: 'skip',
           at,
-          reasons: checklist ? blocking.map((c) => `${c.id}: ${c.summary}`) : [error.message],
+          reasons: reasons.texts,
+          reasonMessages: reasons.words,
         });
         return null;
       }
@@ -135,10 +153,15 @@ export class ItemRunner {
         await this.book.step(h, clusterId, {
           type: 'fail',
           at,
-          error: {
-            code: 'CooldownNotOver',
-            message: `Still inside the 5-minute cooldown after ${item.attempts} tries: ${messageOf(error)}`,
-          },
+          error: itemError(
+            'CooldownNotOver',
+            worded(
+              message('batch.error.cooldownNotOver', {
+                attempts: item.attempts,
+                detail: messageOf(error),
+              }),
+            ),
+          ),
         });
         return null;
       }
@@ -155,7 +178,11 @@ export class ItemRunner {
     await this.book.step(h, clusterId, {
       type: 'fail',
       at,
-      error: { code, message: messageOf(error) },
+      error: {
+        code,
+        message: messageOf(error),
+        messages: [message('batch.error.notStarted', { code })],
+      },
     });
     return null;
   }
@@ -192,10 +219,12 @@ export class ItemRunner {
           type: 'ended',
           at: this.ctx.now(),
           outcome: 'unknown',
-          error: {
-            code: 'OperationNotFound',
-            message: `The operation journal has no record of ${operationId}: ${messageOf(error)}`,
-          },
+          error: itemError(
+            'OperationNotFound',
+            worded(
+              message('batch.error.operationNotFound', { operationId, detail: messageOf(error) }),
+            ),
+          ),
         });
         return null;
       }
@@ -205,7 +234,19 @@ export class ItemRunner {
           type: 'ended',
           at: view.endedAt ? Date.parse(view.endedAt) : this.ctx.now(),
           outcome: view.outcome ?? 'unknown',
-          error: view.error ? { code: view.error.code, message: view.error.message } : null,
+          error: view.error
+            ? {
+                code: view.error.code,
+                message: view.error.message,
+                // The operation's sentence is English; the batch says in words how it ended.
+                messages: [
+                  message('batch.error.operationEnded', {
+                    outcome: view.outcome ?? 'unknown',
+                    code: view.error.code,
+                  }),
+                ],
+              }
+            : null,
         });
         return null;
       }

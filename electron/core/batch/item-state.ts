@@ -6,6 +6,7 @@ import type {
   BatchItem,
   BatchItemState,
   BatchResult,
+  BatchWords,
 } from '../../contract/types/batch';
 import type { OperationOutcome } from '../../contract/types/operations';
 
@@ -19,7 +20,7 @@ export type ItemEvent =
   /** The operation ended. */
   | { type: 'ended'; at: number; outcome: OperationOutcome; error: ItemError | null }
   /** Not started: the checklist is no longer ready. */
-  | { type: 'skip'; at: number; reasons: string[] }
+  | { type: 'skip'; at: number; reasons: string[]; reasonMessages?: BatchWords[] }
   /** Not started, or started and refused: the batch cannot go on with this cluster. */
   | { type: 'fail'; at: number; error: ItemError }
   /** The batch was cancelled before this item started. */
@@ -30,6 +31,8 @@ export type ItemEvent =
 export interface ItemError {
   code: string;
   message: string;
+  /** `message` in words, when the batch wrote it (an operation's error is its own text). */
+  messages?: BatchWords;
 }
 
 export const TERMINAL: readonly BatchItemState[] = ['succeeded', 'failed', 'skipped', 'cancelled'];
@@ -80,6 +83,7 @@ export function transition(item: BatchItem, event: ItemEvent): BatchItem {
         ...item,
         state: 'skipped',
         reasons: event.reasons,
+        reasonMessages: event.reasonMessages ?? [],
         endedAt: iso(event.at),
         waitingUntil: null,
       };

@@ -25,7 +25,9 @@ import { Limiter } from '../util/limiter';
 import { countItems, initialState } from './item-state';
 import { groupClusters, groupId, groupView, keyForGroup } from './groups';
 import type { GroupKey } from './groups';
-import { messageOf, reaches } from '../../contract';
+import { message, messageOf, reaches } from '../../contract';
+import { checkReason, led, split, unconfirmedReason, worded } from './words';
+import type { Worded } from './words';
 
 export interface PlanRequest {
   action: OperationAction;
@@ -56,7 +58,7 @@ export function ruleOut(
   request: PlanRequest,
   /** Enable: the key of the cluster's group (default: the plan's keyId). */
   keyRef: string | null | undefined = request.keyId,
-): string | null {
+): Worded | null {
   const { enabled, keyId } = cluster.encryption;
   if (request.action === 'enable') {
     // The plan may name the key by id, alias or ARN; the snapshot knows the key's aliases.
@@ -64,12 +66,16 @@ export function ruleOut(
       keyId !== null &&
       typeof keyRef === 'string' &&
       refersToKey(keyRef, { keyId, aliases: cluster.key?.aliases ?? [] });
-    if (enabled === true && same) return 'already encrypted with this key';
+    if (enabled === true && same) return worded(message('batch.reason.sameKey'));
     if (enabled === true && request.scope.onlyNotEncrypted)
-      return `already encrypted (with ${keyId ?? 'another key'}); the plan covers only clusters not encrypted`;
+      return worded(
+        keyId
+          ? message('batch.reason.onlyNotEncrypted', { keyId })
+          : message('batch.reason.onlyNotEncryptedOther'),
+      );
     return null;
   }
-  if (enabled === false) return 'not encrypted: nothing to disable';
+  if (enabled === false) return worded(message('batch.reason.notEncrypted'));
   return null;
 }
 
@@ -91,14 +97,14 @@ export function summarise(checklist: Checklist): BatchChecklistSummary {
   };
 }
 
-const reason = (c: CheckResult) => `${c.id}: ${c.summary}`;
-
 /** The failing checks that block (everything but a cooldown, which only delays). */
 export function blockingFailures(checklist: Checklist): CheckResult[] {
   return checklist.checks.filter((c) => c.status === 'fail' && !WAITABLE.has(c.id));
 }
 
-function baseItem(cluster: ClusterSummary): Omit<BatchItem, 'status' | 'reasons' | 'state'> {
+function baseItem(
+  cluster: ClusterSummary,
+): Omit<BatchItem, 'status' | 'reasons' | 'reasonMessages' | 'state'> {
   return {
     clusterId: cluster.clusterId,
     clusterName: cluster.name,
@@ -117,8 +123,16 @@ function baseItem(cluster: ClusterSummary): Omit<BatchItem, 'status' | 'reasons'
   };
 }
 
-export function skippedItem(cluster: ClusterSummary, reasons: string[]): BatchItem {
-  return { ...baseItem(cluster), status: 'skipped', reasons, state: initialState('skipped') };
+export function skippedItem(cluster: ClusterSummary, reasons: readonly Worded[]): BatchItem {
+  const { texts, words } = split(reasons);
+  return {
+    ...baseItem(cluster),
+    status: 'skipped',
+    reasons: texts,
+    reasonMessages: words,
+    noteMessages: [],
+    state: initialState('skipped'),
+  };
 }
 
 /**
@@ -129,7 +143,7 @@ export function itemFromChecklist(
   cluster: ClusterSummary,
   checklist: Checklist,
   keyRegions: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
-  extra: { reasons?: string[]; notes?: string[] } = {},
+  extra: { reasons?: Worded[]; notes?: Worded[] } = {},
 ): BatchItem {
   const blocking = blockingFailures(checklist);
   const summary = summarise(checklist);
@@ -144,15 +158,28 @@ export function itemFromChecklist(
     );
     const reasons = blocking.map((c) =>
       c.id === 'key.exists' && elsewhere.length > 0
-        ? `key.exists: key ${checklist.keyId} is in another region (${elsewhere.join(', ')}); this cluster is in ${cluster.regionId}`
-        : reason(c),
+        ? led(
+            message('batch.reason.check', { check: c.id }),
+            worded(
+              message('batch.reason.keyElsewhere', {
+                keyId: checklist.keyId ?? '—',
+                regions: elsewhere.join(', '),
+                region: cluster.regionId,
+              }),
+            ),
+          )
+        : checkReason(c),
     );
     for (const id of verdict.unconfirmed) {
-      const check = checklist.checks.find((c) => c.id === id);
-      reasons.push(`could not confirm ${id}: ${check?.summary ?? 'the check was not made'}`);
+      reasons.push(
+        unconfirmedReason(
+          id,
+          checklist.checks.find((c) => c.id === id),
+        ),
+      );
     }
     if (!verdict.ready && reasons.length === 0) {
-      reasons.push('nothing could be checked: no check of the checklist could be made');
+      reasons.push(worded(message('batch.reason.nothingChecked')));
     }
     return {
       ...skippedItem(cluster, [...reasons, ...(extra.reasons ?? [])]),
@@ -160,16 +187,26 @@ export function itemFromChecklist(
     };
   }
   const cooldown = checklist.checks.find((c) => c.id === 'cluster.cooldown' && c.status === 'fail');
+  const notes = split([
+    ...(cooldown
+      ? [
+          led(message('batch.note.cooldown'), {
+            text: cooldown.summary,
+            words: cooldown.message ? [cooldown.message] : [],
+          }),
+        ]
+      : []),
+    ...(extra.notes ?? []),
+  ]);
   return {
     ...baseItem(cluster),
     // The key this cluster gets: the plan's alias or ARN resolved in the cluster's region.
     ...(checklist.action === 'enable' && checklist.keyId ? { keyId: checklist.keyId } : {}),
     status: 'ready',
     reasons: [],
-    notes: [
-      ...(cooldown ? [`waits for the cooldown before starting: ${cooldown.summary}`] : []),
-      ...(extra.notes ?? []),
-    ],
+    reasonMessages: [],
+    notes: notes.texts,
+    noteMessages: notes.words,
     checklist: summary,
     state: initialState('ready'),
   };
@@ -183,18 +220,19 @@ export function itemFromChecklist(
 export function keyInUseReason(
   keyId: string,
   found: { key: KmsKeyMetadata } | { error: unknown },
-): { reason?: string; note?: string } | null {
+): { reason?: Worded; note?: Worded } | null {
   if ('key' in found) {
     if (found.key.keyState === 'Enabled') return null;
     return {
-      reason: `key change: the key in use (${keyId}) is ${found.key.keyState}; the cluster needs it to decrypt its Secrets while switching keys. Make it Enabled (cancel its deletion), then plan again.`,
+      reason: worded(
+        message('batch.reason.keyInUseState', { keyId, keyState: found.key.keyState }),
+      ),
     };
   }
   if (found.error instanceof CloudError && found.error.kind === 'notFound')
-    return { reason: `key change: the key in use (${keyId}) was not found; the switch needs it.` };
-  const why = messageOf(found.error);
+    return { reason: worded(message('batch.reason.keyInUseMissing', { keyId })) };
   return {
-    note: `the key in use (${keyId}) could not be read (${why}); the switch needs it Enabled.`,
+    note: worded(message('batch.note.keyInUseUnread', { keyId, detail: messageOf(found.error) })),
   };
 }
 
@@ -220,20 +258,32 @@ export function scopeProblems(
   scope: BatchScope,
   found: readonly ClusterSummary[],
   failures: readonly FleetFailure[],
-): string[] {
+): Worded[] {
   const problems = failures
     .filter(
       (f) =>
         (!scope.accountIds || scope.accountIds.includes(f.accountId)) &&
         (!scope.regionIds || f.regionId === null || scope.regionIds.includes(f.regionId)),
     )
-    .map(
-      (f) =>
-        `${f.accountName} ${f.regionId ?? '(all regions)'} could not be listed (${f.code}): ${f.message}`,
+    .map((f) =>
+      worded(
+        f.regionId === null
+          ? message('batch.problem.listFailedAll', {
+              account: f.accountName,
+              code: f.code,
+              detail: f.message,
+            })
+          : message('batch.problem.listFailed', {
+              account: f.accountName,
+              region: f.regionId,
+              code: f.code,
+              detail: f.message,
+            }),
+      ),
     );
   for (const id of scope.clusterIds ?? []) {
     if (!found.some((c) => c.clusterId === id))
-      problems.push(`Cluster ${id} is not among the fleet's clusters in the plan's scope.`);
+      problems.push(worded(message('batch.problem.unknownCluster', { clusterId: id })));
   }
   return problems;
 }
@@ -289,7 +339,8 @@ export async function planBatch(
       const groupKey = keyOf(cluster);
       const keyRef = groupKey ? groupKey.keyRef : (request.keyId ?? null);
       const ruled =
-        ruleOut(cluster, request, keyRef) ?? (groupKey?.reason ? `key: ${groupKey.reason}` : null);
+        ruleOut(cluster, request, keyRef) ??
+        (groupKey?.reason ? led(message('batch.reason.key'), groupKey.reason) : null);
       if (ruled)
         return { cluster, checklist: null, item: skippedItem(cluster, [ruled]), objection: null };
       try {
@@ -311,7 +362,9 @@ export async function planBatch(
         return {
           cluster,
           checklist: null,
-          item: skippedItem(cluster, [`the checklist could not be run: ${why}`]),
+          item: skippedItem(cluster, [
+            worded(message('batch.reason.checklistFailed', { detail: why })),
+          ]),
           objection: null,
         };
       }
@@ -333,6 +386,7 @@ export async function planBatch(
         ?.keyId ?? null;
     return groupView(g, key, resolved);
   });
+  const problems = split(scopeProblems(request.scope, clusters, failures));
   return {
     batchId,
     createdAt: new Date(deps.now()).toISOString(),
@@ -347,6 +401,7 @@ export async function planBatch(
     items,
     ...(request.action === 'enable' ? { groups: groupViews } : {}),
     counts: countItems(items),
-    problems: scopeProblems(request.scope, clusters, failures),
+    problems: problems.texts,
+    problemMessages: problems.words,
   };
 }

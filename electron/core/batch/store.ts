@@ -29,6 +29,13 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
 // by field, so that one mistyped file is reported and skipped instead of breaking `batch list`.
 const time = z.string().refine((t) => !Number.isNaN(Date.parse(t)), 'not a time');
 const text = z.string().max(10_000);
+// A reason's sentences (absent in batches planned before messages: those keep only the text).
+const words = z.array(
+  z.object({
+    key: text,
+    params: z.record(z.string(), z.union([text, z.number(), z.boolean(), z.null()])).optional(),
+  }),
+);
 const itemSchema = z.object({
   clusterId: text,
   clusterName: text,
@@ -38,6 +45,8 @@ const itemSchema = z.object({
   status: z.enum(['ready', 'skipped']),
   reasons: z.array(text),
   notes: z.array(text),
+  reasonMessages: z.array(words).optional(),
+  noteMessages: z.array(words).optional(),
   checklist: z.object({ ready: z.boolean() }).nullable(),
   state: z.enum(['pending', 'running', 'succeeded', 'failed', 'skipped', 'cancelled']),
   operationId: text.nullable(),
@@ -46,7 +55,7 @@ const itemSchema = z.object({
   waitingUntil: time.nullable(),
   endedAt: time.nullable(),
   outcome: z.enum(['succeeded', 'failed', 'rejected', 'timed-out', 'unknown']).nullable(),
-  error: z.object({ code: text, message: text }).nullable(),
+  error: z.object({ code: text, message: text, messages: words.optional() }).nullable(),
 });
 const batchSchema = z.object({
   batchId: z.string().regex(ID),
@@ -62,6 +71,7 @@ const batchSchema = z.object({
   items: z.array(itemSchema),
   counts: z.object({}),
   problems: z.array(text),
+  problemMessages: z.array(words).optional(),
 });
 
 function parse(text: string, file: string): BatchFile {

@@ -3,7 +3,6 @@ import type { CheckResult } from '../../contract/types/checks';
 import { parseEncryption } from '../cloud/cs';
 import { editionOf, supportsSecretEncryption } from './edition';
 import type { TrailEvent } from '../cloud/actiontrail';
-import { wallClockTime } from '../util/clock';
 import type { CheckContext } from './context';
 import { CONSOLE } from '../cloud/console';
 import { message } from '../../contract';
@@ -75,7 +74,16 @@ interface Wait {
   waitMs: number;
   /** When the change ended (or may have ended), ISO. */
   endedAt: string;
-  source: string;
+  /** A kind the catalog words (value.source.*), and the facts its phrase takes. */
+  source: 'journal' | 'cluster updated' | 'actiontrail' | 'task';
+  sourceParams: Record<string, string>;
+  /** The event or task, as ids and times (evidence). */
+  detail: string | null;
+}
+
+/** A cooldown message with its source's facts: the catalog phrase of `source` fills them in. */
+function withSource(msg: Message, wait: Wait): Message {
+  return { ...msg, params: { ...msg.params, ...wait.sourceParams } };
 }
 
 /** The UpdateKMSEncryption record of this cluster, newest first (failed calls change nothing). */
@@ -103,10 +111,17 @@ function changeRecordsOf(events: TrailEvent[], clusterId: string): TrailEvent[] 
 export async function clusterCooldown(ctx: CheckContext): Promise<CheckResult> {
   const scale = ctx.input.cloudClock?.scale ?? 1;
   const cloudNow = ctx.input.cloudClock?.cloudNow() ?? ctx.input.now;
-  const fromCloud = (at: number, source: string): Wait => ({
+  const fromCloud = (
+    at: number,
+    source: Wait['source'],
+    sourceParams: Record<string, string> = {},
+    detail: string | null = null,
+  ): Wait => ({
     waitMs: (at + COOLDOWN_MS - cloudNow) / scale,
     endedAt: new Date(at).toISOString(),
     source,
+    sourceParams,
+    detail,
   });
   const blocks: Wait[] = [];
   const hints: Wait[] = [];
@@ -115,6 +130,8 @@ export async function clusterCooldown(ctx: CheckContext): Promise<CheckResult> {
       waitMs: ctx.input.lastChangeEndedAt + COOLDOWN_MS / scale - ctx.input.now,
       endedAt: new Date(ctx.input.lastChangeEndedAt).toISOString(),
       source: 'journal',
+      sourceParams: {},
+      detail: null,
     });
   }
   const [cluster, records, tasks] = await Promise.all([
@@ -137,7 +154,15 @@ export async function clusterCooldown(ctx: CheckContext): Promise<CheckResult> {
   const record = trail ? changeRecordsOf(trail, ctx.input.clusterId)[0] : undefined;
   const recordAt = record ? Date.parse(record.eventTime) : NaN;
   if (Number.isFinite(recordAt) && Number.isFinite(updatedAt) && updatedAt >= recordAt) {
-    blocks.push(fromCloud(updatedAt, `ActionTrail UpdateKMSEncryption ${record!.eventTime}`));
+    const event = record!.eventName || 'UpdateKMSEncryption';
+    blocks.push(
+      fromCloud(
+        updatedAt,
+        'actiontrail',
+        { sourceEvent: event, sourceAt: new Date(recordAt).toISOString() },
+        `${event} ${record!.eventTime}`,
+      ),
+    );
   } else if (Number.isFinite(updatedAt)) {
     hints.push(fromCloud(updatedAt, 'cluster updated'));
   }
@@ -145,7 +170,18 @@ export async function clusterCooldown(ctx: CheckContext): Promise<CheckResult> {
     for (const task of tasks) {
       const at = Date.parse(task.updated ?? task.created ?? '');
       if (task.state !== 'running' && Number.isFinite(at))
-        hints.push(fromCloud(at, `task ${task.taskId} (${task.taskType || 'no type'})`));
+        hints.push(
+          fromCloud(
+            at,
+            'task',
+            {
+              sourceTask: task.taskId,
+              sourceTaskType: task.taskType || '—',
+              sourceAt: new Date(at).toISOString(),
+            },
+            `${task.taskId} (${task.taskType || '—'}) ${new Date(at).toISOString()}`,
+          ),
+        );
     }
   }
   const unread = [
@@ -163,14 +199,15 @@ export async function clusterCooldown(ctx: CheckContext): Promise<CheckResult> {
   const block = longest(blocks);
   if (block && block.waitMs > 0) {
     const seconds = Math.ceil(block.waitMs / 1000);
-    const until = wallClockTime(ctx.input.now + block.waitMs);
+    const until = new Date(ctx.input.now + block.waitMs).toISOString();
     return fail(
       'cluster.cooldown',
-      message('check.cluster.cooldown.blocked', { source: block.source, until }),
+      withSource(message('check.cluster.cooldown.blocked', { source: block.source, until }), block),
       {
         ...evidence,
         lastChangeEndedAt: block.endedAt,
         source: block.source,
+        ...(block.detail ? { sourceDetail: block.detail } : {}),
         waitSeconds: seconds,
         waitUntil: new Date(ctx.input.now + block.waitMs).toISOString(),
       },
@@ -179,14 +216,15 @@ export async function clusterCooldown(ctx: CheckContext): Promise<CheckResult> {
   }
   const hint = longest(hints.filter((h) => h.waitMs > 0));
   if (hint) {
-    const until = wallClockTime(ctx.input.now + hint.waitMs);
+    const until = new Date(ctx.input.now + hint.waitMs).toISOString();
     return warn(
       'cluster.cooldown',
-      message('check.cluster.cooldown.maybe', { source: hint.source, until }),
+      withSource(message('check.cluster.cooldown.maybe', { source: hint.source, until }), hint),
       {
         ...evidence,
         lastChangeEndedAt: hint.endedAt,
         source: hint.source,
+        ...(hint.detail ? { sourceDetail: hint.detail } : {}),
         waitSeconds: Math.ceil(hint.waitMs / 1000),
         waitUntil: new Date(ctx.input.now + hint.waitMs).toISOString(),
       },
@@ -202,7 +240,13 @@ export async function clusterCooldown(ctx: CheckContext): Promise<CheckResult> {
     block ? message('check.cluster.cooldown.ended') : message('check.cluster.cooldown.none'),
     {
       ...evidence,
-      ...(block ? { lastChangeEndedAt: block.endedAt, source: block.source } : {}),
+      ...(block
+        ? {
+            lastChangeEndedAt: block.endedAt,
+            source: block.source,
+            ...(block.detail ? { sourceDetail: block.detail } : {}),
+          }
+        : {}),
     },
   );
 }

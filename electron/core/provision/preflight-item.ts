@@ -2,7 +2,10 @@
 // an item with evidence and a fix, and the wording of a check the cloud would not answer.
 import type { CheckResult } from '../../contract/types/checks';
 import type { ClusterSpec, PreflightCheck, PreflightId } from '../../contract/types/provision';
-import { couldNotCheck } from '../checks/result';
+import { formatMessage } from '../../contract';
+import type { Message } from '../../contract';
+import { couldNotCheck, fixOf } from '../checks/result';
+import type { FixSpec } from '../checks/result';
 import type { KubernetesVersion } from '../cloud/cs-create';
 import type { CloudSession } from '../cloud/session';
 import type { VSwitchInfo, VpcInfo } from '../cloud/vpc';
@@ -19,13 +22,21 @@ export interface PreflightInput {
 }
 
 export type Evidence = PreflightCheck['evidence'];
+/** An item worded like a checklist result: its summary and fix as messages, English beside. */
 export const item = (
   id: PreflightId,
   status: PreflightCheck['status'],
-  summary: string,
+  msg: Message,
   evidence: Evidence = {},
-  fix: PreflightCheck['fix'] = null,
-): PreflightCheck => ({ id, status, summary, evidence, fix });
+  fix: FixSpec | null = null,
+): PreflightCheck => ({
+  id,
+  status,
+  summary: formatMessage(msg, 'en'),
+  message: msg,
+  evidence,
+  fix: fix ? fixOf(fix) : null,
+});
 
 /** A checklist result whose id is also a preflight id. */
 export const asPreflight = (r: CheckResult): PreflightCheck => ({ ...r, id: r.id as PreflightId });
@@ -35,8 +46,8 @@ export function cloudFailure(
   id: PreflightId,
   what: string,
   error: unknown,
-  manual?: PreflightCheck['fix'],
+  manual?: FixSpec,
 ): PreflightCheck {
   // couldNotCheck words the result; its id is replaced with the preflight's own.
-  return { ...couldNotCheck('key.exists', what, error, manual ?? undefined), id };
+  return { ...couldNotCheck('key.exists', what, error, manual), id };
 }

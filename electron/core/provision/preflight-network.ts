@@ -1,6 +1,7 @@
 // The network checks of a new cluster's preflight: its pod and Service CIDRs, the VPC, the
 // chosen vSwitches (zone, free addresses) and overlaps between them. Pure: they read the
 // region's answers handed in, never the cloud.
+import { message } from '../../contract';
 import type { ClusterSpec, PreflightCheck } from '../../contract/types/provision';
 import { cidrContains, cidrOverlaps, parseCidr } from '../checks/egress/cidr';
 import type { VSwitchInfo, VpcInfo } from '../cloud/vpc';
@@ -19,14 +20,14 @@ export function cidrsValid(spec: ClusterSpec): PreflightCheck {
   const pod = parseCidr(spec.containerCidr);
   const svc = parseCidr(spec.serviceCidr);
   const evidence = { containerCidr: spec.containerCidr, serviceCidr: spec.serviceCidr };
-  const fix = {
-    hint: 'Use private ranges that do not overlap, e.g. pods 172.20.0.0/16 and Services 192.168.0.0/16.',
-  };
+  const fix = { message: message('fix.preflight.cidrs.private') };
   if (!pod || !svc) {
     return item(
       'spec.cidrs',
       'fail',
-      `${!pod ? `The pod CIDR ${spec.containerCidr}` : `The Service CIDR ${spec.serviceCidr}`} is not a valid IPv4 CIDR block.`,
+      !pod
+        ? message('preflight.cidrs.podInvalid', { cidr: spec.containerCidr })
+        : message('preflight.cidrs.serviceInvalid', { cidr: spec.serviceCidr }),
       evidence,
       fix,
     );
@@ -34,33 +35,21 @@ export function cidrsValid(spec: ClusterSpec): PreflightCheck {
   const bad = (c: typeof pod) =>
     !['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].some((p) => cidrContains(p, c));
   if (bad(pod) || bad(svc)) {
-    return item(
-      'spec.cidrs',
-      'fail',
-      'Pod and Service CIDRs must be inside the private ranges 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.',
-      evidence,
-      fix,
-    );
+    return item('spec.cidrs', 'fail', message('preflight.cidrs.notPrivate'), evidence, fix);
   }
   if (pod.prefix < 8 || pod.prefix > 24 || svc.prefix < 16 || svc.prefix > 24) {
-    return item(
-      'spec.cidrs',
-      'fail',
-      'The pod CIDR must be /8 to /24 and the Service CIDR /16 to /24.',
-      evidence,
-      fix,
-    );
+    return item('spec.cidrs', 'fail', message('preflight.cidrs.prefix'), evidence, fix);
   }
   if (cidrOverlaps(pod, svc)) {
     return item(
       'spec.cidrs',
       'fail',
-      `The pod CIDR ${spec.containerCidr} and the Service CIDR ${spec.serviceCidr} overlap.`,
+      message('preflight.cidrs.overlap', { pod: spec.containerCidr, service: spec.serviceCidr }),
       evidence,
       fix,
     );
   }
-  return item('spec.cidrs', 'pass', 'The pod and Service CIDRs are valid and apart.', evidence);
+  return item('spec.cidrs', 'pass', message('preflight.cidrs.ok'), evidence);
 }
 
 export function vpcCheck(input: PreflightInput): { check: PreflightCheck; vpc: VpcInfo | null } {
@@ -74,9 +63,12 @@ export function vpcCheck(input: PreflightInput): { check: PreflightCheck; vpc: V
       check: item(
         'network.vpc',
         'fail',
-        `VPC ${spec.vpcId} does not exist in ${spec.regionId}.`,
+        message('preflight.vpc.missing', { vpcId: spec.vpcId, region: spec.regionId }),
         { vpcId: spec.vpcId, vpcsInRegion: input.vpcs.length },
-        { hint: `Choose a VPC of ${spec.regionId}.`, consoleUrl: vpcConsole(spec.regionId) },
+        {
+          message: message('fix.preflight.vpc.choose', { region: spec.regionId }),
+          consoleUrl: vpcConsole(spec.regionId),
+        },
       ),
     };
   }
@@ -85,13 +77,21 @@ export function vpcCheck(input: PreflightInput): { check: PreflightCheck; vpc: V
     vpc,
     check:
       vpc.status === 'Available'
-        ? item('network.vpc', 'pass', `VPC ${vpc.vpcId} (${vpc.cidrBlock}) is available.`, evidence)
+        ? item(
+            'network.vpc',
+            'pass',
+            message('preflight.vpc.available', { vpcId: vpc.vpcId, cidr: vpc.cidrBlock }),
+            evidence,
+          )
         : item(
             'network.vpc',
             'fail',
-            `VPC ${vpc.vpcId} is ${vpc.status}, not Available.`,
+            message('preflight.vpc.notAvailable', { vpcId: vpc.vpcId, status: vpc.status }),
             evidence,
-            { hint: 'Wait until the VPC is Available.', consoleUrl: vpcConsole(spec.regionId) },
+            {
+              message: message('fix.preflight.vpc.wait'),
+              consoleUrl: vpcConsole(spec.regionId),
+            },
           ),
   };
 }
@@ -116,7 +116,7 @@ export function vswitchChecks(input: PreflightInput): {
   const chosen = spec.vswitchIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   const notReady = chosen.filter((v) => v.status !== 'Available');
   const fix = {
-    hint: `Choose vSwitches of VPC ${spec.vpcId} that are Available.`,
+    message: message('fix.preflight.vswitches.choose', { vpcId: spec.vpcId }),
     consoleUrl: vswConsole(spec.regionId),
   };
   const vsw =
@@ -124,7 +124,11 @@ export function vswitchChecks(input: PreflightInput): {
       ? item(
           'network.vswitches',
           'fail',
-          `vSwitch ${missing.join(', ')} is not in VPC ${spec.vpcId} (${spec.regionId}).`,
+          message('preflight.vswitches.missing', {
+            ids: missing.join(', '),
+            vpcId: spec.vpcId,
+            region: spec.regionId,
+          }),
           { missing: missing.join(','), vpcId: spec.vpcId },
           fix,
         )
@@ -132,14 +136,20 @@ export function vswitchChecks(input: PreflightInput): {
         ? item(
             'network.vswitches',
             'fail',
-            `vSwitch ${notReady.map((v) => `${v.vSwitchId} is ${v.status}`).join(', ')}.`,
+            message('preflight.vswitches.notReady', {
+              list: notReady.map((v) => `${v.vSwitchId} (${v.status})`).join(', '),
+            }),
             { vswitchIds: spec.vswitchIds.join(',') },
             fix,
           )
         : item(
             'network.vswitches',
             'pass',
-            `${chosen.length} vSwitch${chosen.length === 1 ? '' : 'es'} in VPC ${spec.vpcId}, zones ${[...new Set(chosen.map((v) => v.zoneId))].join(', ')}.`,
+            message('preflight.vswitches.ok', {
+              count: chosen.length,
+              vpcId: spec.vpcId,
+              zones: [...new Set(chosen.map((v) => v.zoneId))].join(', '),
+            }),
             { vswitchIds: spec.vswitchIds.join(','), vpcId: spec.vpcId },
           );
   const counts = chosen.map((v) => `${v.vSwitchId}:${v.availableIpAddressCount ?? '?'}`).join(',');
@@ -149,17 +159,17 @@ export function vswitchChecks(input: PreflightInput): {
   );
   const unknown = chosen.filter((v) => v.availableIpAddressCount === null);
   const addrFix = {
-    hint: 'Choose a vSwitch with free addresses, or release addresses in it.',
+    message: message('fix.preflight.addresses.choose'),
     consoleUrl: vswConsole(spec.regionId),
   };
   const free =
     chosen.length === 0
-      ? item('network.freeAddresses', 'unknown', 'No chosen vSwitch could be read.', {}, null)
+      ? item('network.freeAddresses', 'unknown', message('preflight.addresses.noneRead'), {}, null)
       : empty.length > 0
         ? item(
             'network.freeAddresses',
             'fail',
-            `vSwitch ${empty.map((v) => v.vSwitchId).join(', ')} has no free address.`,
+            message('preflight.addresses.empty', { ids: empty.map((v) => v.vSwitchId).join(', ') }),
             { available: counts },
             addrFix,
           )
@@ -167,7 +177,9 @@ export function vswitchChecks(input: PreflightInput): {
           ? item(
               'network.freeAddresses',
               'warn',
-              `vSwitch ${low.map((v) => `${v.vSwitchId} has ${v.availableIpAddressCount}`).join(', ')} free addresses; the control plane and nodes need some.`,
+              message('preflight.addresses.low', {
+                list: low.map((v) => `${v.vSwitchId} (${v.availableIpAddressCount})`).join(', '),
+              }),
               { available: counts },
               addrFix,
             )
@@ -175,11 +187,13 @@ export function vswitchChecks(input: PreflightInput): {
             ? item(
                 'network.freeAddresses',
                 'unknown',
-                `The cloud did not say how many addresses are free in ${unknown.map((v) => v.vSwitchId).join(', ')}.`,
+                message('preflight.addresses.unknown', {
+                  ids: unknown.map((v) => v.vSwitchId).join(', '),
+                }),
                 { available: counts },
                 null,
               )
-            : item('network.freeAddresses', 'pass', 'Every chosen vSwitch has free addresses.', {
+            : item('network.freeAddresses', 'pass', message('preflight.addresses.ok'), {
                 available: counts,
               });
   return { checks: [vsw, free], chosen };
@@ -190,47 +204,47 @@ export function overlapCheck(
   vpc: VpcInfo | null,
   vswitches: VSwitchInfo[],
 ): PreflightCheck {
-  if (!vpc)
-    return item(
-      'network.cidrOverlap',
-      'unknown',
-      'The VPC could not be read, so its ranges are not known.',
-    );
+  if (!vpc) return item('network.cidrOverlap', 'unknown', message('preflight.overlap.unknown'));
+  // The ranges taken, each as "<id> <cidr>" (the id says whether it is the VPC or a vSwitch).
   const taken = [
-    ...(vpc.cidrBlock ? [[`VPC ${vpc.vpcId}`, vpc.cidrBlock] as const] : []),
-    ...vpc.secondaryCidrBlocks.map((c) => [`VPC ${vpc.vpcId} (secondary)`, c] as const),
-    ...vswitches.flatMap((v) =>
-      v.cidrBlock ? [[`vSwitch ${v.vSwitchId}`, v.cidrBlock] as const] : [],
-    ),
+    ...(vpc.cidrBlock ? [[vpc.vpcId, vpc.cidrBlock] as const] : []),
+    ...vpc.secondaryCidrBlocks.map((c) => [vpc.vpcId, c] as const),
+    ...vswitches.flatMap((v) => (v.cidrBlock ? [[v.vSwitchId, v.cidrBlock] as const] : [])),
   ];
-  const clashes: string[] = [];
-  for (const [label, mine] of [
-    ['pod CIDR', spec.containerCidr],
-    ['Service CIDR', spec.serviceCidr],
-  ] as const) {
-    for (const [where, cidr] of taken) {
-      if (parseCidr(mine) && parseCidr(cidr) && cidrOverlaps(mine, cidr))
-        clashes.push(`the ${label} ${mine} overlaps ${where} ${cidr}`);
-    }
-  }
+  const clashesOf = (mine: string) =>
+    taken
+      .filter(([, cidr]) => parseCidr(mine) && parseCidr(cidr) && cidrOverlaps(mine, cidr))
+      .map(([where, cidr]) => `${where} ${cidr}`)
+      .join(', ');
+  const pod = clashesOf(spec.containerCidr);
+  const service = clashesOf(spec.serviceCidr);
   const evidence = {
     vpcCidr: vpc.cidrBlock,
     containerCidr: spec.containerCidr,
     serviceCidr: spec.serviceCidr,
   };
-  if (clashes.length > 0) {
+  if (pod || service) {
     return item(
       'network.cidrOverlap',
       'fail',
-      `${clashes.join('; ')}.`.replace(/^t/, 'T'),
+      pod && service
+        ? message('preflight.overlap.both', {
+            pod: spec.containerCidr,
+            podRanges: pod,
+            service: spec.serviceCidr,
+            serviceRanges: service,
+          })
+        : pod
+          ? message('preflight.overlap.pod', { cidr: spec.containerCidr, ranges: pod })
+          : message('preflight.overlap.service', { cidr: spec.serviceCidr, ranges: service }),
       evidence,
-      { hint: 'Choose pod and Service CIDRs outside the VPC (the suggested defaults are).' },
+      { message: message('fix.preflight.overlap.outside') },
     );
   }
   return item(
     'network.cidrOverlap',
     'pass',
-    `Neither CIDR overlaps VPC ${vpc.vpcId} or its vSwitches.`,
+    message('preflight.overlap.ok', { vpcId: vpc.vpcId }),
     evidence,
   );
 }

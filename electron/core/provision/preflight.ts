@@ -2,6 +2,7 @@
 // The key, service-role and caller checks are the change checklist's own (checks/), run on a
 // context with no cluster; the network checks (preflight-network.ts) and the spec checks are new.
 // Each item has evidence and a fix (preflight-item.ts).
+import { message } from '../../contract';
 import { parseKeyRef } from '../../contract/key-ref';
 import type { CheckResult } from '../../contract/types/checks';
 import type { PreflightCheck, PreflightId } from '../../contract/types/provision';
@@ -39,14 +40,21 @@ async function nameFree(input: PreflightInput): Promise<PreflightCheck> {
       return item(
         'spec.name',
         'fail',
-        `A cluster named ${spec.name} already exists in ${spec.regionId} (${same.clusterId}).`,
+        message('preflight.name.taken', {
+          name: spec.name,
+          region: spec.regionId,
+          clusterId: same.clusterId,
+        }),
         { name: spec.name, existingClusterId: same.clusterId },
-        { hint: 'Choose another name: cluster names are unique in an account.' },
+        { message: message('fix.preflight.name.other') },
       );
     }
-    return item('spec.name', 'pass', `No cluster in ${spec.regionId} is named ${spec.name}.`, {
-      name: spec.name,
-    });
+    return item(
+      'spec.name',
+      'pass',
+      message('preflight.name.free', { region: spec.regionId, name: spec.name }),
+      { name: spec.name },
+    );
   } catch (error) {
     return cloudFailure('spec.name', 'whether the name is taken', error as Error);
   }
@@ -62,22 +70,27 @@ function versionCheck(input: PreflightInput): PreflightCheck {
       'cluster.version',
       offered.length ? 'pass' : 'fail',
       offered.length
-        ? 'No version chosen: the cloud uses its default.'
-        : `The cloud offers no Kubernetes version for new ACK Edge clusters in ${spec.regionId}.`,
+        ? message('preflight.version.default')
+        : message('preflight.version.noneOffered', { region: spec.regionId }),
       { offered: offered.join(',') || null },
-      offered.length ? null : { hint: 'Choose another region.' },
+      offered.length ? null : { message: message('fix.preflight.region.other') },
     );
   }
-  return offered.includes(spec.kubernetesVersion)
-    ? item('cluster.version', 'pass', `Kubernetes ${spec.kubernetesVersion} is offered.`, {
-        version: spec.kubernetesVersion,
+  const version = spec.kubernetesVersion;
+  return offered.includes(version)
+    ? item('cluster.version', 'pass', message('preflight.version.offered', { version }), {
+        version,
       })
     : item(
         'cluster.version',
         'fail',
-        `Kubernetes ${spec.kubernetesVersion} is not offered for new ACK Edge clusters in ${spec.regionId}.`,
-        { version: spec.kubernetesVersion, offered: offered.join(',') || null },
-        { hint: `Choose one of: ${offered.join(', ') || '(none)'}.` },
+        message('preflight.version.notOffered', { version, region: spec.regionId }),
+        { version, offered: offered.join(',') || null },
+        {
+          message: offered.length
+            ? message('fix.preflight.version.choose', { versions: offered.join(', ') })
+            : message('fix.preflight.region.other'),
+        },
       );
 }
 
@@ -90,14 +103,9 @@ async function callerMayCreate(ctx: CheckContext): Promise<PreflightCheck> {
   }
   const base = { identityType: identity.identityType, arn: identity.arn };
   if (identity.identityType === 'Account')
-    return item(
-      'caller.createCluster',
-      'pass',
-      'The caller is the root account, which may create clusters.',
-      base,
-    );
+    return item('caller.createCluster', 'pass', message('preflight.caller.root'), base);
   const manual = {
-    hint: `Make sure ${identity.arn} may call cs:CreateCluster (e.g. the system policy AliyunCSFullAccess).`,
+    message: message('fix.preflight.caller.allowCreate', { arn: identity.arn }),
     consoleUrl: CONSOLE.ramUsers,
   };
   try {
@@ -109,14 +117,14 @@ async function callerMayCreate(ctx: CheckContext): Promise<PreflightCheck> {
       return item(
         'caller.createCluster',
         'pass',
-        `The caller has ${granting.policyName} (through ${granting.via}), which allows cs:CreateCluster.`,
+        message('preflight.caller.granted', { policy: granting.policyName, via: granting.via }),
         { ...base, policy: granting.policyName },
       );
     // A custom policy may allow it: only its name can be read here, so this is not a failure.
     return item(
       'caller.createCluster',
       'manual',
-      `None of the caller's system policies allows cs:CreateCluster; a custom policy may.`,
+      message('preflight.caller.customMaybe'),
       { ...base, policies: policies.map((p) => p.policyName).join(',') || null },
       manual,
     );

@@ -1,6 +1,10 @@
-// The batch plan gives its reasons as English text ("<check id>: <summary>", or a plan rule).
-// This turns them into the window's language: a check's own title and help, a known rule's
-// sentence, and the core's words kept for English (and as a tooltip) only.
+// A batch's reasons, notes, problems and errors in the window's language. The core sends each as
+// sentences (catalog messages) beside its English text; a `check` parameter is shown as the
+// check's title. Batches planned before messages have the English text only ("<check id>:
+// <summary>", or a plan rule): reasonText turns those into the window's language (a check's own
+// title and help, a known rule's sentence) and keeps the core's words as a tooltip.
+import { messagesText } from '$contract';
+import type { Message } from '$contract';
 import { CHECK_IDS as ALL_CHECK_IDS } from '$contract/types/checks';
 import { i18n, t } from './i18n/index.svelte';
 import type { MessageKey } from './i18n/index.svelte';
@@ -45,4 +49,33 @@ export function reasonText(reason: string): ReasonText {
       return english ? { text: reason, detail: null } : { text: t(rule.key), detail: reason };
   }
   return { text: reason, detail: null };
+}
+
+/** A check id given as a parameter reads as the check's title in the window. */
+function withCheckTitle(m: Message): Message {
+  const id = m.params?.check;
+  if (typeof id !== 'string' || !CHECK_IDS.has(id)) return m;
+  return { ...m, params: { ...m.params, check: t(`check.${id}` as MessageKey) } };
+}
+
+/** The core's sentences in the window's language. */
+export function wordsText(words: readonly Message[]): string {
+  return messagesText(words.map(withCheckTitle), i18n.locale);
+}
+
+/** A reason or note: from its sentences when the core sent them, else its English text parsed. */
+export function itemReasonText(
+  english: string,
+  words: readonly Message[] | undefined | null,
+): ReasonText {
+  if (!words?.length) return reasonText(english);
+  return { text: wordsText(words), detail: i18n.locale === 'en' ? null : english };
+}
+
+/** A text kept in English beside its sentences (a group's reason, a problem, an error). */
+export function wordedOrEnglish(
+  english: string,
+  words: readonly Message[] | undefined | null,
+): string {
+  return words?.length ? wordsText(words) : english;
 }

@@ -89,7 +89,7 @@ describe('batches against the simulator', () => {
     expect(item(plan, DEMO.clusters.logisticsDev).reasons.join()).not.toMatch(/clusterRbac/);
     expect(item(plan, DEMO.clusters.pendingDeletionKeyInUse).reasons).toEqual([
       expect.stringContaining(
-        `key change: the key in use (${DEMO.keys.pendingDeletion}) is PendingDeletion`,
+        `key change: the key in use (${DEMO.keys.pendingDeletion}) is Pending deletion`,
       ),
     ]);
     expect(item(plan, DEMO.clusters.happy).checklist).toMatchObject({ ready: true, fail: 0 });

@@ -65,7 +65,7 @@ describe('batch key groups', () => {
     );
     expect(none.source).toBe('none');
     expect(none.keyRef).toBeNull();
-    expect(none.reason).toBe(
+    expect(none.reason?.text).toBe(
       'no key for ACC-B in cn-hangzhou: add {"accountId": "acc-b", "regionId": "cn-hangzhou", "keyId": "…"} to the plan\'s keys, or plan with keyChoice "recommended".',
     );
   });
@@ -100,7 +100,7 @@ describe('batch key groups', () => {
       here,
     );
     expect(several).toMatchObject({ keyRef: null, source: 'none' });
-    expect(several.reason).toMatch(
+    expect(several.reason?.text).toMatch(
       /^choose a key: 2 keys of ACC-A in cn-hangzhou qualify \(alias\/one, key-2\)/,
     );
     const none = await keyForGroup(
@@ -109,8 +109,8 @@ describe('batch key groups', () => {
       async () => [key('key-1', { deletionProtection: 'Disabled' })],
       here,
     );
-    expect(none.reason).toMatch(/^choose a key: no key of ACC-A in cn-hangzhou is eligible/);
-    expect(none.reason).toMatch(/create a compliant key here/);
+    expect(none.reason?.text).toMatch(/^choose a key: no key of ACC-A in cn-hangzhou is eligible/);
+    expect(none.reason?.text).toMatch(/create a compliant key here/);
     const failed = await keyForGroup(
       groupAhz!,
       { keyChoice: 'recommended' },
@@ -119,7 +119,7 @@ describe('batch key groups', () => {
       },
       here,
     );
-    expect(failed.reason).toMatch(/could not be listed \(KMS is unreachable\)/);
+    expect(failed.reason?.text).toMatch(/could not be listed \(KMS is unreachable\)/);
   });
 
   it('the plan file schema takes a key map, refuses one pair twice, and no key for disable', () => {

@@ -68,6 +68,7 @@ describe('inScope: a cluster several saved accounts reach', () => {
     expect(inScope(shared, { accountIds: ['acc-c'] })).toBe(false);
   });
 });
+const texts = (list: readonly { text: string }[]) => list.map((w) => w.text);
 
 describe('plan scope', () => {
   it('narrows by account, region and cluster id; absent fields do not narrow', () => {
@@ -86,13 +87,13 @@ describe('plan scope', () => {
     });
     const other = cluster({ encryption: { posture: 'encrypted', enabled: true, keyId: 'key-2' } });
     const enable = { action: 'enable' as const, keyId: 'key-1', scope: {} };
-    expect(ruleOut(encrypted, enable)).toBe('already encrypted with this key');
+    expect(ruleOut(encrypted, enable)?.text).toBe('already encrypted with this key');
     expect(ruleOut(other, enable)).toBeNull(); // a key change: the checklist decides
-    expect(ruleOut(other, { ...enable, scope: { onlyNotEncrypted: true } })).toMatch(
+    expect(ruleOut(other, { ...enable, scope: { onlyNotEncrypted: true } })?.text).toMatch(
       /already encrypted \(with key-2\)/,
     );
     expect(ruleOut(cluster(), { ...enable, scope: { onlyNotEncrypted: true } })).toBeNull();
-    expect(ruleOut(cluster(), { action: 'disable', scope: {} })).toBe(
+    expect(ruleOut(cluster(), { action: 'disable', scope: {} })?.text).toBe(
       'not encrypted: nothing to disable',
     );
     expect(ruleOut(encrypted, { action: 'disable', scope: {} })).toBeNull();
@@ -107,8 +108,8 @@ describe('plan scope', () => {
       key: { keyId: 'key-1', aliases: ['alias/prod'], health: 'ok' },
     });
     const enable = (keyId: string) => ({ action: 'enable' as const, keyId, scope: {} });
-    expect(ruleOut(encrypted, enable('alias/prod'))).toBe('already encrypted with this key');
-    expect(ruleOut(encrypted, enable('acs:kms:cn-hangzhou:1:key/key-1'))).toBe(
+    expect(ruleOut(encrypted, enable('alias/prod'))?.text).toBe('already encrypted with this key');
+    expect(ruleOut(encrypted, enable('acs:kms:cn-hangzhou:1:key/key-1'))?.text).toBe(
       'already encrypted with this key',
     );
     expect(ruleOut(encrypted, enable('alias/other'))).toBeNull();
@@ -135,13 +136,13 @@ describe('plan scope', () => {
         requestId: null,
       },
     ];
-    expect(scopeProblems({ accountIds: ['acc-a'] }, [cluster()], failures)).toEqual([
+    expect(texts(scopeProblems({ accountIds: ['acc-a'] }, [cluster()], failures))).toEqual([
       'A cn-shanghai could not be listed (Throttling): slow down',
     ]);
-    expect(scopeProblems({ regionIds: ['cn-hangzhou'] }, [], failures)).toEqual([
+    expect(texts(scopeProblems({ regionIds: ['cn-hangzhou'] }, [], failures))).toEqual([
       'B (all regions) could not be listed (InvalidAccessKeyId.NotFound): bad key',
     ]);
-    expect(scopeProblems({ clusterIds: ['c-hz-1', 'c-gone'] }, [cluster()], [])).toEqual([
+    expect(texts(scopeProblems({ clusterIds: ['c-hz-1', 'c-gone'] }, [cluster()], []))).toEqual([
       "Cluster c-gone is not among the fleet's clusters in the plan's scope.",
     ]);
   });
@@ -322,8 +323,8 @@ describe('a key change needs the key in use', () => {
 
   it('objects when the key in use is not Enabled, or gone; notes when it cannot be read', () => {
     expect(keyInUseReason('key-old', key('Enabled'))).toBeNull();
-    expect(keyInUseReason('key-old', key('PendingDeletion'))?.reason).toMatch(
-      /^key change: the key in use \(key-old\) is PendingDeletion/,
+    expect(keyInUseReason('key-old', key('PendingDeletion'))?.reason?.text).toMatch(
+      /^key change: the key in use \(key-old\) is Pending deletion/,
     );
     const notFound = new CloudError('gone', {
       kind: 'notFound',
@@ -333,21 +334,25 @@ describe('a key change needs the key in use', () => {
       httpStatus: 404,
       requestId: null,
     });
-    expect(keyInUseReason('key-old', { error: notFound })?.reason).toMatch(/was not found/);
-    expect(keyInUseReason('key-old', { error: new Error('timeout') })).toEqual({
-      note: 'the key in use (key-old) could not be read (timeout); the switch needs it Enabled.',
-    });
+    expect(keyInUseReason('key-old', { error: notFound })?.reason?.text).toMatch(/was not found/);
+    expect(keyInUseReason('key-old', { error: new Error('timeout') })?.note?.text).toBe(
+      'the key in use (key-old) could not be read (timeout); the switch needs it Enabled.',
+    );
   });
 
   it('turns an objection into a reason (skipped) or a note (ready)', () => {
     const ok = checklist([check('cluster.state', 'pass')]);
     expect(
-      itemFromChecklist(cluster(), ok, new Map(), { reasons: ['key change: no'] }),
+      itemFromChecklist(cluster(), ok, new Map(), {
+        reasons: [{ text: 'key change: no', words: [] }],
+      }),
     ).toMatchObject({
       status: 'skipped',
       reasons: ['key change: no'],
     });
-    expect(itemFromChecklist(cluster(), ok, new Map(), { notes: ['careful'] })).toMatchObject({
+    expect(
+      itemFromChecklist(cluster(), ok, new Map(), { notes: [{ text: 'careful', words: [] }] }),
+    ).toMatchObject({
       status: 'ready',
       notes: ['careful'],
     });

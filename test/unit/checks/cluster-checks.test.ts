@@ -137,7 +137,7 @@ describe('cluster.cooldown', () => {
       ctx({ cluster: { updated: ago(60_000) }, records: [record(ago(10 * 60_000))] }),
     );
     expect(r.status).toBe('fail');
-    expect(String(r.evidence.source)).toContain('ActionTrail');
+    expect(r.evidence.source).toBe('actiontrail');
   });
   it('only warns on a recent cluster update without a record (it may be another change)', async () => {
     const r = await clusterCooldown(ctx({ cluster: { updated: ago(60_000) } }));

@@ -95,6 +95,61 @@ describe('BatchPlan', () => {
     expect(skipped.textContent).toContain('already encrypted with this key');
   });
 
+  it("words the core's sentences in the window's language, a check's title leading", () => {
+    i18n.setLocale('zh-CN');
+    const batch = view({
+      items: [
+        item({
+          clusterId: 'c-failed',
+          status: 'skipped',
+          state: 'skipped',
+          reasons: ['cluster.state: The cluster is failed; a change needs it running.'],
+          reasonMessages: [
+            [
+              { key: 'batch.reason.check', params: { check: 'cluster.state' } },
+              { key: 'check.cluster.state.notRunning', params: { state: 'failed' } },
+            ],
+          ],
+        }),
+        item({
+          clusterId: 'c-ready',
+          state: 'failed',
+          error: {
+            code: 'ClusterUpdatingFailed',
+            message: 'The cluster failed to be updated.',
+            messages: [
+              {
+                key: 'batch.error.operationEnded',
+                params: { outcome: 'failed', code: 'ClusterUpdatingFailed' },
+              },
+            ],
+          },
+        }),
+      ],
+      groups: [
+        {
+          accountId: 'acc-1',
+          accountName: 'Retail',
+          regionId: 'cn-hangzhou',
+          clusters: 1,
+          keyRef: null,
+          keyId: null,
+          source: 'none',
+          reason: "choose a key: add {} to the plan's keys.",
+          reasonMessages: [{ key: 'batch.group.noLister', params: { entry: '{}' } }],
+        },
+      ],
+    });
+    render(BatchPlan, { batch, ...handlers() });
+    const skipped = screen.getByTestId('batch-skipped');
+    expect(skipped.textContent).toContain('集群状态：集群状态为 失败');
+    expect(skipped.textContent).not.toContain('a change needs it');
+    // The English stays as the tooltip.
+    expect(skipped.querySelector('td.why div')?.getAttribute('title')).toMatch(/^cluster\.state: /);
+    expect(screen.getByTestId('batch-ready').textContent).toContain('变更已结束：失败');
+    expect(screen.getByTestId('batch-mapping-reason').textContent).toContain('请选择密钥');
+  });
+
   it('shows the key id each cluster gets when the plan named the key by alias', () => {
     const batch = view({
       keyId: 'alias/ack-secrets',

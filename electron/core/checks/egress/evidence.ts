@@ -1,12 +1,14 @@
 // network.kmsEgress: the evidence of the verdict, every rule and entry that decided, the ids
-// read and the request ids, so an engineer can check the answer in the console.
+// read and the request ids, so an engineer can check the answer in the console. Values are ids,
+// cloud fields and decision words only (the window words them in its language); the evaluator's
+// English sentence is in the summary's English text, not here.
 import type { EvidenceValue } from '../../../contract/types/checks';
 import type { CloudError } from '../../cloud/errors';
 import { ALIBABA_SERVICES_CIDR } from './cidr';
 import type { EgressFacts } from './fetch';
 import type { Failure, Layer } from './layers';
-import { describeAclEntry } from './network-acl';
-import { describeSgRule } from './security-group';
+import { aclEntryFacts } from './network-acl';
+import { sgRuleFacts } from './security-group';
 
 function errorText(error: CloudError): string {
   const code = error.cloud.cloudCode ? ` ${error.cloud.cloudCode}` : '';
@@ -34,7 +36,6 @@ export function egressEvidence(
     const k = `securityGroup.${s.probe.key}`;
     e[`${k}.verdict`] = layer.verdict;
     e[`${k}.decision`] = s.decision;
-    e[`${k}.reason`] = s.reason;
     const rule = s.rule ?? s.caveat;
     if (rule) {
       e[`${k}.ruleId`] = rule.ruleId;
@@ -44,7 +45,7 @@ export function egressEvidence(
       e[`${k}.portRange`] = rule.portRange;
       e[`${k}.cidr`] = rule.destCidrIp ?? rule.destPrefixListId;
     }
-    if (s.caveat && s.rule) e[`${k}.caveat`] = describeSgRule(s.caveat);
+    if (s.caveat && s.rule) e[`${k}.caveat`] = sgRuleFacts(s.caveat);
   }
   e.vswitchIds = vswitchIds.join(',');
   vswitches.forEach((v, i) => {
@@ -63,9 +64,8 @@ export function egressEvidence(
       e[`${k}.${dir.direction}.decision`] = dir.decision;
       e[`${k}.${dir.direction}.entryId`] = entry?.entryId ?? null;
       e[`${k}.${dir.direction}.entryName`] = entry?.name ?? null;
-      e[`${k}.${dir.direction}.entry`] = entry ? describeAclEntry(entry) : null;
+      e[`${k}.${dir.direction}.entry`] = entry ? aclEntryFacts(entry) : null;
     }
-    e[`${k}.reason`] = a.reason;
   }
   const ids = (list: (string | null)[]) => list.filter((x): x is string => !!x).join(',') || null;
   e['requestIds.DescribeSecurityGroups'] = sgType?.ok ? ids(sgType.value.requestIds) : null;

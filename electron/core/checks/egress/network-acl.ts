@@ -53,6 +53,17 @@ function policyOf(entry: NetworkAclEntry): PolicyKind {
   return p === 'accept' || p === 'drop' ? p : 'unknown';
 }
 
+/** An entry's fields with no words between them, for evidence in either language. */
+export function aclEntryFacts(entry: NetworkAclEntry): string {
+  const name = entry.name ? ` "${entry.name}"` : '';
+  return [
+    `${entry.entryId ?? '—'}${name}`,
+    entry.policy,
+    `${entry.protocol} ${entry.port}`,
+    entry.cidr ?? '?',
+  ].join(' · ');
+}
+
 export function describeAclEntry(entry: NetworkAclEntry): string {
   const name = entry.name ? ` "${entry.name}"` : '';
   return `${entry.entryId ?? 'entry without id'}${name} (${entry.policy}, ${entry.protocol} ${entry.port}, ${entry.cidr ?? '?'}${entry.entryType === 'system' ? ', system' : ''})`;

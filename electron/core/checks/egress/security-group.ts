@@ -64,6 +64,19 @@ export function describeSgRule(rule: SecurityGroupEgressRule): string {
   return `${rule.ruleId ?? 'rule without id'} (priority ${rule.priority}, ${rule.policy}, ${rule.ipProtocol} ${ports} to ${dest})`;
 }
 
+/**
+ * A rule's fields with no words between them, for evidence in either language:
+ * "sgr-1 · 1 · Drop · ALL -1/-1 · 0.0.0.0/0" (id, priority, action, protocol and ports, destination).
+ */
+export function sgRuleFacts(rule: SecurityGroupEgressRule): string {
+  const dest =
+    rule.destCidrIp ?? rule.destPrefixListId ?? rule.ipv6DestCidrIp ?? rule.destGroupId ?? '?';
+  const ports = rule.portRangeListId ?? rule.portRange;
+  return [rule.ruleId ?? '—', rule.priority, rule.policy, `${rule.ipProtocol} ${ports}`, dest].join(
+    ' · ',
+  );
+}
+
 /** How much of the probe a rule covers; 'none' for rules that cannot concern it. */
 export function sgRuleCoverage(rule: SecurityGroupEgressRule, probe: Probe): Coverage {
   if (!protocolMatches(rule.ipProtocol, probe)) return 'none';

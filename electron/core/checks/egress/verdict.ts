@@ -10,8 +10,8 @@ import type { FixSpec } from '../result';
 import { ALIBABA_SERVICES_CIDR } from './cidr';
 import type { EgressFacts } from './fetch';
 import type { Failure, Layer } from './layers';
-import { describeAclEntry } from './network-acl';
-import { describeSgRule } from './security-group';
+import { aclEntryFacts } from './network-acl';
+import { sgRuleFacts } from './security-group';
 
 export const KMS_EGRESS_CHECK_ID = 'network.kmsEgress' as const;
 
@@ -47,7 +47,7 @@ export function egressVerdict(
   const warning = evaluated.filter((l) => l.verdict === 'warn');
 
   if (failing.length > 0) {
-    evidence.decidedBy = decidedBy(failing[0]!);
+    evidence.decidedBy = decidedBy(failing[0]!, sgId);
     return result(
       KMS_EGRESS_CHECK_ID,
       'fail',
@@ -102,7 +102,7 @@ export function egressVerdict(
     );
   }
   if (warning.length > 0) {
-    evidence.decidedBy = decidedBy(warning[0]!);
+    evidence.decidedBy = decidedBy(warning[0]!, sgId);
     return result(
       KMS_EGRESS_CHECK_ID,
       'warn',
@@ -112,7 +112,7 @@ export function egressVerdict(
     );
   }
   const httpsLayer = layers.find((l) => l.kind === 'sg-https');
-  if (httpsLayer) evidence.decidedBy = decidedBy(httpsLayer);
+  if (httpsLayer) evidence.decidedBy = decidedBy(httpsLayer, sgId);
   const aclCount = layers.filter((l) => l.kind === 'acl').length;
   return result(
     KMS_EGRESS_CHECK_ID,
@@ -136,23 +136,23 @@ function describeUnread(unread: Layer[]): string {
   return [...parts].join(' and ');
 }
 
-function decidedBy(layer: Layer): string {
+/**
+ * What decided, as ids the console finds (group, rule, ACL, entry) and the direction: the same
+ * in every language; the rule's fields and the decision are beside it in the evidence.
+ */
+function decidedBy(layer: Layer, sgId: string | null): string {
   if (layer.sg) {
     const s = layer.sg;
-    const parts: string[] = [];
-    if (s.rule) parts.push(`rule ${describeSgRule(s.rule)}`);
-    if (s.caveat) parts.push(`caveat ${describeSgRule(s.caveat)}`);
-    if (parts.length === 0) parts.push(`default of the group type (${s.decision})`);
-    return `security group, ${s.probe.label}: ${parts.join('; ')}`;
+    const rules = [s.rule, s.caveat].flatMap((r) => (r ? [sgRuleFacts(r)] : []));
+    return [sgId ?? '—', s.probe.key.toUpperCase(), ...rules].join(' · ');
   }
   if (layer.acl) {
     const a = layer.acl;
     const dir = a.egress.verdict !== 'pass' || a.ingress.verdict === 'pass' ? a.egress : a.ingress;
     const entry = dir.caveat ?? dir.entry;
-    const what = entry ? describeAclEntry(entry) : `no matching entry (${dir.decision})`;
-    return `network ACL ${a.networkAclId} ${dir.direction}: ${what}${a.inFlux ? ` (${a.inFlux})` : ''}`;
+    return [a.networkAclId, dir.direction, ...(entry ? [aclEntryFacts(entry)] : [])].join(' · ');
   }
-  return layer.reason;
+  return layer.kind;
 }
 
 function buildFix(regionId: string, sgId: string | null, layers: Layer[]): FixSpec {

@@ -1,0 +1,66 @@
+// 简体中文 of preflight-en.ts: the same keys, the glossary of UX.md.
+import type { preflightEn } from './preflight-en';
+
+export const preflightZhCN: Record<keyof typeof preflightEn, string> = {
+  'preflight.name.taken': '{region} 中已有名为 {name} 的集群（{clusterId}）。',
+  'preflight.name.free': '{region} 中没有名为 {name} 的集群。',
+  'fix.preflight.name.other': '请换一个名称：同一账号内的集群名称不能重复。',
+  'preflight.version.default': '未选择版本：云端将使用默认版本。',
+  'preflight.version.noneOffered':
+    '云端在 {region} 没有为新建的 ACK 边缘托管版集群提供任何 Kubernetes 版本。',
+  'preflight.version.offered': '可以使用 Kubernetes {version}。',
+  'preflight.version.notOffered': '{region} 的新建 ACK 边缘托管版集群不提供 Kubernetes {version}。',
+  'fix.preflight.version.choose': '请从以下版本中选择：{versions}。',
+  'fix.preflight.region.other': '请选择其他地域。',
+  'preflight.caller.root': '调用者是阿里云主账号，可以创建集群。',
+  'preflight.caller.granted': '调用者拥有 {policy}（通过 {via}），允许 cs:CreateCluster。',
+  'preflight.caller.customMaybe':
+    '调用者的系统策略都不允许 cs:CreateCluster；自定义策略可能允许，需手动确认。',
+  'fix.preflight.caller.allowCreate':
+    '请确认 {arn} 可以调用 cs:CreateCluster（例如拥有系统策略 AliyunCSFullAccess）。',
+  'preflight.cidrs.podInvalid': 'Pod 网段 {cidr} 不是有效的 IPv4 CIDR 网段。',
+  'preflight.cidrs.serviceInvalid': 'Service 网段 {cidr} 不是有效的 IPv4 CIDR 网段。',
+  'preflight.cidrs.notPrivate':
+    'Pod 和 Service 网段必须位于私网网段 10.0.0.0/8、172.16.0.0/12 或 192.168.0.0/16 之内。',
+  'preflight.cidrs.prefix': 'Pod 网段的掩码须为 /8 到 /24，Service 网段须为 /16 到 /24。',
+  'preflight.cidrs.overlap': 'Pod 网段 {pod} 与 Service 网段 {service} 重叠。',
+  'preflight.cidrs.ok': 'Pod 与 Service 网段有效且互不重叠。',
+  'fix.preflight.cidrs.private':
+    '请使用互不重叠的私网网段，例如 Pod 使用 172.20.0.0/16，Service 使用 192.168.0.0/16。',
+  'preflight.vpc.missing': '{region} 中不存在 VPC {vpcId}。',
+  'preflight.vpc.available': 'VPC {vpcId}（{cidr}）可用。',
+  'preflight.vpc.notAvailable': 'VPC {vpcId} 的状态为 {status}，尚不可用。',
+  'fix.preflight.vpc.choose': '请选择 {region} 中的 VPC。',
+  'fix.preflight.vpc.wait': '请等待 VPC 变为可用（Available）。',
+  'preflight.vswitches.missing': '交换机 {ids} 不在 VPC {vpcId}（{region}）中。',
+  'preflight.vswitches.notReady': '交换机不可用：{list}。',
+  'preflight.vswitches.ok': 'VPC {vpcId} 中的 {count} 个交换机，可用区 {zones}。',
+  'fix.preflight.vswitches.choose': '请选择 VPC {vpcId} 中可用（Available）的交换机。',
+  'preflight.addresses.noneRead': '所选交换机都无法读取。',
+  'preflight.addresses.empty': '交换机 {ids} 没有空闲地址。',
+  'preflight.addresses.low': '{list} 中的空闲地址很少；控制面和节点需要占用地址。',
+  'preflight.addresses.unknown': '云端未说明 {ids} 中有多少空闲地址。',
+  'preflight.addresses.ok': '所选交换机都有空闲地址。',
+  'fix.preflight.addresses.choose': '请选择有空闲地址的交换机，或释放其中的地址。',
+  'preflight.overlap.unknown': '无法读取 VPC，因此不知道它的网段。',
+  'preflight.overlap.pod': 'Pod 网段 {cidr} 与 {ranges} 重叠。',
+  'preflight.overlap.service': 'Service 网段 {cidr} 与 {ranges} 重叠。',
+  'preflight.overlap.both':
+    'Pod 网段 {pod} 与 {podRanges} 重叠；Service 网段 {service} 与 {serviceRanges} 重叠。',
+  'preflight.overlap.ok': '两个网段都不与 VPC {vpcId} 及其交换机重叠。',
+  'fix.preflight.overlap.outside':
+    '请选择 VPC 之外的 Pod 和 Service 网段（建议的默认值即在其外）。',
+  'evidence.name': '集群名称',
+  'evidence.existingClusterId': '同名集群',
+  'evidence.offered': '可用版本',
+  'evidence.version': 'Kubernetes 版本',
+  'evidence.containerCidr': 'Pod 网段',
+  'evidence.serviceCidr': 'Service 网段',
+  'evidence.vpcId': '专有网络 VPC',
+  'evidence.cidrBlock': 'VPC 网段',
+  'evidence.status': 'VPC 状态',
+  'evidence.vpcsInRegion': '地域内的 VPC 数量',
+  'evidence.missing': '未找到的交换机',
+  'evidence.available': '各交换机的空闲地址数',
+  'evidence.vpcCidr': 'VPC 网段',
+};
