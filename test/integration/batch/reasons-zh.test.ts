@@ -36,7 +36,9 @@ describe('a batch in zh-CN', () => {
 
     const texts: string[] = [];
     for (const item of ended.items) {
-      item.reasons.forEach((r, i) => texts.push(sentencesText(r, item.reasonMessages?.[i], 'zh-CN')));
+      item.reasons.forEach((r, i) =>
+        texts.push(sentencesText(r, item.reasonMessages?.[i], 'zh-CN')),
+      );
       item.notes.forEach((n, i) => texts.push(sentencesText(n, item.noteMessages?.[i], 'zh-CN')));
       if (item.error) texts.push(sentencesText(item.error.message, item.error.messages, 'zh-CN'));
     }
