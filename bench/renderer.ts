@@ -10,7 +10,7 @@ import { installBridge } from '../test/support/bridge-harness';
 import { serveRenderer } from '../test/support/static-server';
 import { benchCore } from './cores';
 import type { FleetWorld } from './fleet';
-import { median, percentile } from './support';
+import { RUNS, median, percentile, spread, spreadNote } from './support';
 import type { Results } from './support';
 
 const outDir = path.resolve('out');
@@ -25,7 +25,11 @@ const PROBES = `(() => {
   const wrap = (invoke) => async (channel, payload) => {
     const answer = await invoke(channel, payload);
     const name = String(channel);
-    if ((name.endsWith('fleet.snapshot') || name.endsWith('fleet.snapshotPage')) && bench.delivered === null) bench.delivered = performance.now();
+    performance.mark('bench:answer:' + name.split(':').pop());
+    if ((name.endsWith('fleet.snapshot') || name.endsWith('fleet.snapshotPage')) && bench.delivered === null) {
+      bench.delivered = performance.now();
+      performance.mark('bench:delivered');
+    }
     return answer;
   };
   let current = window.__guardIpcInvoke ? wrap(window.__guardIpcInvoke) : undefined;
@@ -43,8 +47,9 @@ const PROBES = `(() => {
   const observer = new MutationObserver(() => {
     if (bench.rowSeen === null && document.querySelector('${ROW}')) {
       bench.rowSeen = performance.now();
+      performance.mark('bench:rowSeen');
       observer.disconnect();
-      afterPaint((t) => { bench.firstRowPainted = t; });
+      afterPaint((t) => { bench.firstRowPainted = t; performance.mark('bench:painted'); });
     }
   });
   observer.observe(document, { childList: true, subtree: true });
@@ -70,30 +75,64 @@ interface Probes {
 const probes = (page: Page) =>
   page.evaluate(() => (window as unknown as { __bench: Probes }).__bench);
 
+/** Chromium's timeline (style, layout, paint, tasks, the probes' marks) while the page loads. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+].join(',');
+
 async function openDashboard(browser: Browser, core: Core, origin: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await installBridge(page, core, { outDir, origin });
   await page.addInitScript(PROBES);
-  // BENCH_PROFILE=dir: a CPU profile of the page from navigation to first rows.
-  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
-  await cdp?.send('Profiler.enable');
-  await cdp?.send('Profiler.start');
+  // BENCH_PROFILE=dir: a CPU profile of the page from navigation to first rows; BENCH_TRACE=dir:
+  // a Chromium trace of the same (open it in the DevTools Performance panel).
+  const profileDir = process.env.BENCH_PROFILE;
+  const traceDir = process.env.BENCH_TRACE;
+  const cdp = profileDir || traceDir ? await context.newCDPSession(page) : null;
+  const traceEvents: unknown[] = [];
+  if (cdp && profileDir) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
+  if (cdp && traceDir) {
+    cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: TRACE_CATEGORIES.split(',') },
+      transferMode: 'ReportEvents',
+    });
+  }
   await page.goto(`${origin}/`);
   await page.waitForFunction(
     () => (window as unknown as { __bench: Probes }).__bench.firstRowPainted !== null,
     undefined,
     { timeout: 60_000 },
   );
-  if (cdp) {
+  if (cdp && profileDir) {
     const { profile } = await cdp.send('Profiler.stop');
-    mkdirSync(process.env.BENCH_PROFILE!, { recursive: true });
+    mkdirSync(profileDir, { recursive: true });
     writeFileSync(
-      path.join(process.env.BENCH_PROFILE!, `renderer-load-${Date.now()}.cpuprofile`),
+      path.join(profileDir, `renderer-load-${Date.now()}.cpuprofile`),
       JSON.stringify(profile),
     );
-    await cdp.detach();
   }
+  if (cdp && traceDir) {
+    const done = new Promise<void>((resolve) =>
+      cdp.once('Tracing.tracingComplete', () => resolve()),
+    );
+    await cdp.send('Tracing.end');
+    await done;
+    mkdirSync(traceDir, { recursive: true });
+    writeFileSync(
+      path.join(traceDir, `renderer-load-${Date.now()}.json`),
+      JSON.stringify({ traceEvents }),
+    );
+  }
+  await cdp?.detach();
   return { context, page };
 }
 
@@ -110,6 +149,106 @@ export function rendererJsGzipKb(): { raw: number; gzip: number; files: number }
   return { raw: raw / 1024, gzip: gzip / 1024, files: files.length };
 }
 
+/** The time (page clock) when the table holds every row of the snapshot (its spacer's height). */
+async function untilAllRows(page: Page, rows: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    (n) => {
+      const spacer = document.querySelector<HTMLElement>('[data-testid="cluster-table"] .spacer');
+      const row = document.querySelector<HTMLElement>('[data-testid="cluster-table"] .rows .row');
+      if (!spacer || !row) return false;
+      return parseFloat(spacer.style.height) >= n * row.offsetHeight ? performance.now() : false;
+    },
+    rows,
+    { timeout: 60_000, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+interface ScrollRun {
+  start: number;
+  end: number;
+  frames: number[];
+  lastRowIndex: number;
+  longtasks: number;
+}
+
+/** From the top to the bottom, one viewport per frame; the frames' lengths. */
+function scrollAll(page: Page): Promise<Omit<ScrollRun, 'longtasks'>> {
+  return page.evaluate(async (row) => {
+    const viewport = document.querySelector<HTMLElement>(
+      '[data-testid="cluster-table"] .viewport',
+    )!;
+    viewport.scrollTop = 0;
+    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 100));
+    const start = performance.now();
+    const frames: number[] = [];
+    await new Promise<void>((resolve) => {
+      let last = performance.now();
+      const step = () => {
+        const now = performance.now();
+        frames.push(now - last);
+        last = now;
+        if (viewport.scrollTop + viewport.clientHeight >= viewport.scrollHeight - 1) {
+          resolve();
+          return;
+        }
+        viewport.scrollTop += viewport.clientHeight;
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    await new Promise((r) => requestAnimationFrame(r));
+    const rows = [...document.querySelectorAll<HTMLElement>(row)];
+    return {
+      start,
+      end: performance.now(),
+      frames,
+      lastRowIndex: Number(rows.at(-1)?.getAttribute('aria-rowindex') ?? 0),
+    };
+  }, ROW);
+}
+
+/**
+ * BENCH_AB_RENDERER=dir (another build's out/renderer, e.g. main's): first rows of that build and
+ * of this one, alternating page by page, so both see the same machine load (A/B in one run).
+ */
+async function compareFirstRows(
+  browser: Browser,
+  world: FleetWorld,
+  results: Results,
+  thisUrl: string,
+  otherDir: string,
+): Promise<void> {
+  const other = await serveRenderer(path.resolve(otherDir));
+  try {
+    const times: Record<'this' | 'other', number[]> = { this: [], other: [] };
+    for (let run = 0; run < 2 * Math.max(5, RUNS); run++) {
+      const which = run % 2 === 0 ? 'other' : 'this';
+      const opened = await openDashboard(
+        browser,
+        world.main.core,
+        which === 'this' ? thisUrl : other.url,
+      );
+      const p = await probes(opened.page);
+      times[which].push(p.firstRowPainted! - p.delivered!);
+      await opened.context.close();
+    }
+    for (const which of ['other', 'this'] as const) {
+      const s = spread(times[which]);
+      results.report(
+        '4 renderer',
+        `A/B snapshot delivered -> first rows painted, ${which === 'this' ? 'this build' : otherDir}`,
+        s.median,
+        'ms',
+        `alternating with the other build; ${spreadNote(s)}`,
+      );
+    }
+  } finally {
+    await other.close();
+  }
+}
+
 export async function benchRenderer(
   browser: Browser,
   world: FleetWorld,
@@ -123,30 +262,66 @@ export async function benchRenderer(
 
   const server = await serveRenderer(path.join(outDir, 'renderer'));
   try {
-    const { context, page } = await openDashboard(browser, world.main.core, server.url);
-    const first = await probes(page);
     const rows = world.snapshot.clusters.length;
+    // First rows: a fresh page each run (median of at least 5: one load is short and noisy);
+    // the last page stays open for the keystrokes and the scrolling.
+    const loads: { probes: Probes; allRowsAt: number; longtasks: number }[] = [];
+    let opened: Awaited<ReturnType<typeof openDashboard>> | null = null;
+    for (let run = 0; run < Math.max(5, RUNS); run++) {
+      await opened?.context.close();
+      opened = await openDashboard(browser, world.main.core, server.url);
+      const allRowsAt = await untilAllRows(opened.page, rows);
+      const p = await probes(opened.page);
+      loads.push({
+        probes: p,
+        allRowsAt,
+        longtasks: p.longtasks.filter((t) => t.start < allRowsAt && t.duration > 50).length,
+      });
+    }
+    const { context, page } = opened!;
+    if (process.env.BENCH_AB_RENDERER)
+      await compareFirstRows(browser, world, results, server.url, process.env.BENCH_AB_RENDERER);
+    const firstRows = spread(loads.map((l) => l.probes.firstRowPainted! - l.probes.delivered!));
+    const toRows = spread(loads.map((l) => l.probes.firstRowPainted!));
+    const toData = spread(loads.map((l) => l.probes.delivered!));
+    const toAll = spread(loads.map((l) => l.allRowsAt));
     results.check(
       group,
       'snapshot delivered -> first rows painted',
-      first.firstRowPainted! - first.delivered!,
+      firstRows.median,
       'ms',
       150,
       '< 150 ms',
-      {
-        note: `${rows} clusters; navigation -> data ${Math.round(first.delivered!)} ms, -> rows painted ${Math.round(first.firstRowPainted!)} ms`,
-      },
+      { note: `${rows} clusters; ${spreadNote(firstRows)}` },
     );
-    results.report(group, 'navigation -> first rows painted', first.firstRowPainted!, 'ms');
+    results.report(
+      group,
+      'navigation -> first rows painted',
+      toRows.median,
+      'ms',
+      `${spreadNote(toRows)}; navigation -> first page delivered ${Math.round(toData.median)} ms (min ${Math.round(toData.min)}, max ${Math.round(toData.max)})`,
+    );
+    results.report(
+      group,
+      'navigation -> every row in the table',
+      toAll.median,
+      'ms',
+      `${rows} rows; ${spreadNote(toAll)}`,
+    );
+    results.details['renderer loads'] = { firstRows, toRows, toData, toAll };
 
-    // Filter keystrokes: narrow, then widen again; each measured keydown -> after next paint.
+    // Filter keystrokes: narrow, then widen again, twice; each measured keydown -> after the
+    // next paint.
     const search = page.getByTestId('fleet-search');
     await search.click();
     const text = 'fleet-01 cn-sh';
-    await page.keyboard.type(text, { delay: 120 });
-    for (let i = 0; i < text.length; i++) await page.keyboard.press('Backspace', { delay: 40 });
+    for (let round = 0; round < 2; round++) {
+      await page.keyboard.type(text, { delay: 120 });
+      for (let i = 0; i < text.length; i++) await page.keyboard.press('Backspace', { delay: 40 });
+    }
     await page.waitForTimeout(300);
     const typed = (await probes(page)).keystrokes;
+    const keyNote = `${typed.length} keystrokes; max ${Math.max(...typed).toFixed(1)} ms`;
     results.check(
       group,
       'filter keystroke -> next paint (median)',
@@ -154,56 +329,51 @@ export async function benchRenderer(
       'ms',
       16,
       '< 16 ms',
-      {
-        note: `${typed.length} keystrokes; p90 ${percentile(typed, 90).toFixed(1)} ms, max ${Math.max(...typed).toFixed(1)} ms`,
-      },
+      { note: keyNote },
+    );
+    results.check(
+      group,
+      'filter keystroke -> next paint (p90)',
+      percentile(typed, 90),
+      'ms',
+      16,
+      '< 16 ms',
+      { note: keyNote },
     );
 
-    // Scroll the whole table, one viewport per frame.
+    // Scroll the whole table, one viewport per frame, from the top, RUNS times (at least 5).
     await page.waitForTimeout(200);
-    const scroll = await page.evaluate(async (row) => {
-      const viewport = document.querySelector<HTMLElement>(
-        '[data-testid="cluster-table"] .viewport',
-      )!;
-      const start = performance.now();
-      const frames: number[] = [];
-      await new Promise<void>((resolve) => {
-        let last = performance.now();
-        const step = () => {
-          const now = performance.now();
-          frames.push(now - last);
-          last = now;
-          if (viewport.scrollTop + viewport.clientHeight >= viewport.scrollHeight - 1) {
-            resolve();
-            return;
-          }
-          viewport.scrollTop += viewport.clientHeight;
-          requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
+    const scrolls: ScrollRun[] = [];
+    for (let run = 0; run < Math.max(5, RUNS); run++) {
+      const scroll = await scrollAll(page);
+      const all = await probes(page);
+      scrolls.push({
+        ...scroll,
+        longtasks: all.longtasks.filter(
+          (t) => t.start >= scroll.start && t.start <= scroll.end && t.duration > 50,
+        ).length,
       });
-      await new Promise((r) => requestAnimationFrame(r));
-      const rows = [...document.querySelectorAll<HTMLElement>(row)];
-      return {
-        start,
-        end: performance.now(),
-        frames,
-        lastRowIndex: Number(rows.at(-1)?.getAttribute('aria-rowindex') ?? 0),
-      };
-    }, ROW);
-    const all = await probes(page);
-    const during = all.longtasks.filter(
-      (t) => t.start >= scroll.start && t.start <= scroll.end && t.duration > 50,
+    }
+    const worst = Math.max(...scrolls.flatMap((s) => s.frames));
+    const reached = Math.min(...scrolls.map((s) => s.lastRowIndex - 1));
+    results.check(
+      group,
+      'long tasks > 50 ms while scrolling all rows',
+      scrolls.reduce((n, s) => n + s.longtasks, 0),
+      '',
+      0,
+      '0',
+      {
+        note: `total of ${scrolls.length} runs (${scrolls.map((s) => s.longtasks).join(', ')}); ${scrolls[0]!.frames.length} frames each; worst frame ${worst.toFixed(1)} ms; every run reached row ${reached} of ${rows}`,
+      },
     );
-    results.check(group, 'long tasks > 50 ms while scrolling all rows', during.length, '', 0, '0', {
-      note: `${scroll.frames.length} frames in ${Math.round(scroll.end - scroll.start)} ms; worst frame ${Math.max(...scroll.frames).toFixed(1)} ms; reached row ${scroll.lastRowIndex - 1} of ${rows}`,
-    });
+    const loadTasks = spread(loads.map((l) => l.longtasks));
     results.report(
       group,
-      'long tasks > 50 ms during load',
-      all.longtasks.filter((t) => t.start < first.firstRowPainted! && t.duration > 50).length,
+      'long tasks > 50 ms during load (until every row is in)',
+      loadTasks.median,
       '',
-      `longest ${Math.max(0, ...all.longtasks.map((t) => t.duration)).toFixed(0)} ms`,
+      `${spreadNote(loadTasks, '', 0)}; longest ${Math.max(0, ...loads.flatMap((l) => l.probes.longtasks.map((t) => t.duration))).toFixed(0)} ms`,
     );
 
     const cdp = await context.newCDPSession(page);
