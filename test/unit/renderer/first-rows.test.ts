@@ -45,15 +45,12 @@ const page: FleetSnapshotPage = {
 
 let answerSnapshot: () => void = () => undefined;
 const never = new Promise<never>(() => undefined);
-window.guard = {
-  invoke: ((name: string) => {
-    // The snapshot answers when the test says; the account list (and the rest) never.
-    if (name === 'fleet.snapshotPage')
-      return new Promise((resolve) => (answerSnapshot = () => resolve({ ok: true, value: page })));
-    return never;
-  }) as GuardBridge['invoke'],
-  on: () => () => undefined,
-};
+/** The snapshot answers when the test says; the account list (and every other call) never. */
+const invoke = (name: string): Promise<unknown> =>
+  name === 'fleet.snapshotPage'
+    ? new Promise((resolve) => (answerSnapshot = () => resolve({ ok: true, value: page })))
+    : never;
+window.guard = { invoke, on: () => () => undefined } as unknown as GuardBridge;
 
 describe('the window before its first rows', () => {
   it('builds the date formatters while the answers cross, and shows rows before the accounts', async () => {
