@@ -15,9 +15,9 @@ import { RUNS, Results } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
-const results = new Results();
 /** BENCH_GROUPS=1,3 runs only those groups (for profiling one figure); default all. */
 const only = process.env.BENCH_GROUPS?.split(',').map((g) => g.trim());
+const results = new Results(undefined, only !== undefined);
 const wanted = (group: string) => !only || only.includes(group);
 let sim: SimProcess | null = null;
 let world: FleetWorld | null = null;
@@ -29,7 +29,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await world?.main.core.dispose();
   await sim?.stop();
-  const file = results.write(only !== undefined);
+  const file = results.write();
   console.log(
     `\n${results.table()}\n\nload at start ${results.loadAtStart.loadAvg.join(' ')} (${results.loadAtStart.cpus} cores); written to ${file}`,
   );
