@@ -15,9 +15,9 @@ import { RUNS, Results } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
-const results = new Results();
 /** BENCH_GROUPS=1,3 runs only those groups (for profiling one figure); default all. */
 const only = process.env.BENCH_GROUPS?.split(',').map((g) => g.trim());
+const results = new Results(undefined, only !== undefined);
 const wanted = (group: string) => !only || only.includes(group);
 let sim: SimProcess | null = null;
 let world: FleetWorld | null = null;
@@ -29,7 +29,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await world?.main.core.dispose();
   await sim?.stop();
-  const file = results.write(only !== undefined);
+  const file = results.write();
   console.log(
     `\n${results.table()}\n\nload at start ${results.loadAtStart.loadAvg.join(' ')} (${results.loadAtStart.cpus} cores); written to ${file}`,
   );
@@ -68,6 +68,9 @@ test('3. checklist latency', async () => {
 test('4 + 5. renderer at scale and start-up', async ({ browser }) => {
   if (!wanted('4')) return;
   if (!world) return results.error('4 renderer', new Error('no fleet (group 1 failed)'));
+  // At least 5 fresh loads, 5 scrolls through every row, and an A/B when asked: on a loaded
+  // machine that is longer than the default timeout.
+  test.setTimeout(600_000 + RUNS * 120_000);
   // The cloud's latency is not part of what the renderer measures.
   await sim!.clearFaults();
   try {

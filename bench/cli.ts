@@ -1,22 +1,32 @@
 // 8. CLI start-up: the built command line as a user runs it (a fresh `node` process each time),
 // as a ratio to `node -e 0` measured in the same run, so the machine's speed and load cancel
-// out. `check` is not timed here: it needs credentials from the OS keychain, and the bench's
-// accounts live in an in-memory one (test/integration/cli/startup.test.ts shows which SDKs each
-// command loads).
+// out. `check` runs against the demo world of a second simulated cloud, its AccessKey in a
+// private Secret Service (bench/cli-keyring.ts), as a user's check runs
+// (test/integration/cli/startup.test.ts shows which SDKs each command loads).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { DEMO } from '../simulator';
+import { addDemoAccessKey } from '../test/support/demo-account-args';
+import { startPrivateKeyring } from './cli-keyring';
 import type { FleetWorld } from './fleet';
+import { startSimProcess } from './sim-process';
 import { RUNS, spread, spreadNote } from './support';
 import type { Results, Spread } from './support';
 
 const CLI = path.resolve('out/cli/index.js');
 
-function timed(args: string[], env: NodeJS.ProcessEnv = {}): { ms: number; code: number | null } {
+function timed(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  input?: string,
+): { ms: number; code: number | null } {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
+    ...(input === undefined ? {} : { input }),
   });
   const ms = performance.now() - t0;
   if (r.status !== 0)
@@ -47,11 +57,52 @@ export async function benchCli(world: FleetWorld, results: Results): Promise<voi
     ],
   ];
   for (const [name, args, limitMs] of cases) {
-    const s = runs(args);
+    const s: Spread = runs(args);
     const note = `${(s.median / baseline.median).toFixed(2)}x node -e 0; ${spreadNote(s)}`;
     if (limitMs !== null)
       results.check(group, name, s.median, 'ms', limitMs, `< ${limitMs} ms`, { note });
     else results.report(group, name, s.median, 'ms', note);
     results.details[`cli ${name}`] = { ...s, ratioToNode: s.median / baseline.median };
+  }
+  await benchCheck(results, baseline);
+}
+
+/** Cloud calls per check: the simulator's request counters before and after, over the checks. */
+const calls = (before: Record<string, number>, after: Record<string, number>, checks: number) =>
+  Math.round(Object.entries(after).reduce((n, [k, v]) => n + v - (before[k] ?? 0), 0) / checks);
+
+/** `check CLUSTER --key KEY` of the demo's happy cluster: start-up, SDKs, the cloud's answers. */
+async function benchCheck(results: Results, baseline: Spread): Promise<void> {
+  const sim = await startSimProcess();
+  const keyring = await startPrivateKeyring();
+  try {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-bench-check-'));
+    const cli = (args: string[]) => [CLI, '--data-dir', dataDir, ...args];
+    const add = addDemoAccessKey({
+      name: 'Retail',
+      accessKeyId: DEMO.accessKeys.retailRoot,
+      endpoint: sim.url,
+      regions: ['cn-hangzhou'],
+    });
+    timed(cli(add.argv), keyring.env, add.stdin);
+    // check finds the cluster in the stored snapshot, as after a user's first `clusters list`.
+    timed(cli(['clusters', 'list']), keyring.env);
+    const name = 'check CLUSTER --key KEY (demo cluster, simulated cloud)';
+    const before = await sim.requests();
+    const s: Spread = runs(
+      cli(['--json', 'check', DEMO.clusters.happy, '--key', DEMO.keys.valid]),
+      keyring.env,
+    );
+    results.report(
+      '8 cli',
+      name,
+      s.median,
+      'ms',
+      `${(s.median / baseline.median).toFixed(2)}x node -e 0; ${spreadNote(s)}; ${calls(before, await sim.requests(), s.runs.length + 1)} cloud calls per check, loopback, no latency injected`,
+    );
+    results.details[`cli ${name}`] = { ...s, ratioToNode: s.median / baseline.median };
+  } finally {
+    keyring.stop();
+    await sim.stop();
   }
 }

@@ -152,13 +152,21 @@ export class Results {
   /** The previous full run's figures (bench/results/previous.json once this one is written). */
   private readonly previous: Map<string, Figure>;
 
-  constructor(private readonly dir = path.resolve('bench/results')) {
+  constructor(
+    private readonly dir = path.resolve('bench/results'),
+    /** A run of some groups (BENCH_GROUPS): compared with the last such run, else the last full one. */
+    private readonly partial = false,
+  ) {
     this.previous = new Map();
-    const file = path.join(dir, 'latest.json');
-    if (existsSync(file)) {
+    for (const name of partial ? ['partial.json', 'latest.json'] : ['latest.json']) {
+      const file = path.join(dir, name);
+      if (!existsSync(file)) continue;
       try {
         const before = JSON.parse(readFileSync(file, 'utf8')) as { figures?: Figure[] };
-        for (const f of before.figures ?? []) this.previous.set(`${f.group}|${f.name}`, f);
+        for (const f of before.figures ?? []) {
+          const key = `${f.group}|${f.name}`;
+          if (!this.previous.has(key)) this.previous.set(key, f);
+        }
       } catch {
         // an unreadable previous run has nothing to compare with
       }
@@ -251,12 +259,14 @@ export class Results {
 
   /**
    * A full run becomes latest.json and the run before it previous.json (the README's before ->
-   * after); a run of some groups (BENCH_GROUPS) writes partial.json and leaves both alone.
+   * after); a run of some groups (BENCH_GROUPS) writes partial.json, the one before it
+   * partial-previous.json, and leaves the full runs alone.
    */
-  write(partial = false): string {
+  write(partial = this.partial): string {
     mkdirSync(this.dir, { recursive: true });
     const file = path.join(this.dir, partial ? 'partial.json' : 'latest.json');
-    if (!partial && existsSync(file)) renameSync(file, path.join(this.dir, 'previous.json'));
+    const before = partial ? 'partial-previous.json' : 'previous.json';
+    if (existsSync(file)) renameSync(file, path.join(this.dir, before));
     writeFileSync(
       file,
       `${JSON.stringify(

@@ -13,6 +13,7 @@ import { errorText } from './error-text';
 import { call, subscribe } from './api';
 import { batches } from './batch.svelte';
 import { readSnapshotInPages } from './fleet/snapshot-pages';
+import { warmDateFormatters } from './format';
 import { toRows } from './fleet/view';
 import type { FleetRow } from './fleet/view';
 
@@ -81,12 +82,15 @@ class AppState {
         if (c.command === 'fleet.refresh') void this.refresh();
       }),
     );
-    await Promise.all([
+    const loading = Promise.all([
       this.loadInfo(),
       this.loadAccounts(),
       this.loadSnapshot(),
       this.loadOperations(),
     ]);
+    // While those answers cross (the main process reads the snapshot), not when it is drawn.
+    warmDateFormatters();
+    await loading;
   }
 
   async loadOperations(): Promise<void> {
