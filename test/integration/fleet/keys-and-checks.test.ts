@@ -243,7 +243,10 @@ describe('checklist', () => {
       sim.control.advance(610); // the change (600 s) has ended; ActionTrail has the record
       const inside = await cooldownOf();
       expect(inside.status).toBe('fail');
-      expect(inside.evidence.source).toMatch(/^ActionTrail UpdateKMSEncryption /);
+      // The source is a kind the catalog words (value.source.actiontrail), the event in detail.
+      expect(inside.evidence.source).toBe('actiontrail');
+      expect(inside.evidence.sourceDetail).toMatch(/^UpdateKMSEncryption \d{4}-/);
+      expect(inside.message?.params).toMatchObject({ sourceEvent: 'UpdateKMSEncryption' });
       expect(inside.evidence.actionTrail).toBe('read');
       expect(Number(inside.evidence.waitSeconds)).toBeGreaterThan(200);
       expect(inside.fix?.hint).toMatch(/^Wait until \d\d:\d\d \(UTC[+-]\d\d:\d\d\)/);

@@ -866,6 +866,7 @@ export const en = {
     'A simulated cloud with {accounts, plural, one {# account} other {# accounts}} and {clusters, plural, one {# ACK Edge Pro cluster} other {# ACK Edge Pro clusters}}. Nothing reaches Alibaba Cloud.',
   // demo: a time the simulated cloud wrote (lib/cloud-time.ts)
   'time.simulated': '{time}, simulated time',
+  'verify.event.timeSimulated': 'Time (simulated)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -832,4 +832,5 @@ export const zhCN: Record<MessageKey, string> = {
     '模拟云中有 {accounts} 个账号和 {clusters} 个 ACK 边缘托管版（Pro）集群，不会访问阿里云。',
   // demo: a time the simulated cloud wrote (lib/cloud-time.ts)
   'time.simulated': '{time}，模拟时间',
+  'verify.event.timeSimulated': '时间（模拟时间）',
 };
