@@ -311,6 +311,29 @@ export const en = {
   'value.clusterState.deleting': 'deleting',
   'value.clusterState.updating_failed': 'updating_failed',
   'value.clusterState.stopped': 'stopped',
+  'value.clusterState.unknown': 'unknown',
+
+  // How a followed change ended (operations/assess.ts, follow.ts): the timeline and the batch
+  // say it in the reader's language; the journal keeps the English beside it.
+  'operation.end.succeeded': 'The cluster is running with the new setting.',
+  'operation.end.unchanged': 'The cluster is running again but its encryption did not change.',
+  'operation.end.state.updating_failed':
+    'The cluster failed to be updated (state updating_failed): the change did not complete. Look at the events and tasks of the cluster in the console; the KMS key must stay enabled.',
+  'operation.end.state.failed':
+    'The cluster went failed (the schema describes it as "failed to be created"): the change did not complete. Look at the events of the cluster in the console; the KMS key must stay enabled.',
+  'operation.end.state.stopped':
+    'The cluster was stopped during the change (state stopped): the change cannot complete. Start the cluster, check its encryption, then try again if needed.',
+  'operation.end.state.deleting':
+    'The cluster is being deleted (state deleting): the change cannot complete.',
+  'operation.end.state.deleted':
+    'The cluster was deleted (state deleted): the change cannot complete.',
+  'operation.end.state.delete_failed':
+    'The cluster failed to be deleted (state delete_failed): the change cannot complete. Look at the cluster in the console.',
+  'operation.end.timedOut':
+    'Stopped following after {minutes} minutes; the cluster was last {state}. The change may still end in the cloud: check the cluster later.',
+  'operation.end.gone': 'The cluster no longer exists.',
+  'operation.end.unknown':
+    'The request may not have reached the cloud (the network failed while sending it), and the cluster never started updating. Check the cluster, then try again if needed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -294,4 +294,24 @@ export const zhCN: Record<MessageKey, string> = {
   'value.clusterState.deleting': '删除中',
   'value.clusterState.updating_failed': '更新失败',
   'value.clusterState.stopped': '已停止',
+  'value.clusterState.unknown': '未知',
+
+  // How a followed change ended.
+  'operation.end.succeeded': '集群已运行，新设置已生效。',
+  'operation.end.unchanged': '集群已恢复运行，但其加密设置没有改变。',
+  'operation.end.state.updating_failed':
+    '集群更新失败（状态 updating_failed）：变更未完成。请在控制台查看集群的事件和任务；KMS 密钥必须保持启用。',
+  'operation.end.state.failed':
+    '集群进入失败状态（接口定义中为"创建失败"）：变更未完成。请在控制台查看集群的事件；KMS 密钥必须保持启用。',
+  'operation.end.state.stopped':
+    '变更期间集群被停止（状态 stopped）：变更无法完成。请启动集群，检查其加密设置，必要时重试。',
+  'operation.end.state.deleting': '集群正在删除（状态 deleting）：变更无法完成。',
+  'operation.end.state.deleted': '集群已删除（状态 deleted）：变更无法完成。',
+  'operation.end.state.delete_failed':
+    '集群删除失败（状态 delete_failed）：变更无法完成。请在控制台查看该集群。',
+  'operation.end.timedOut':
+    '已跟踪 {minutes} 分钟，停止跟踪；集群最后的状态为{state}。变更可能仍会在云端完成：请稍后查看集群。',
+  'operation.end.gone': '该集群已不存在。',
+  'operation.end.unknown':
+    '请求可能没有到达云端（发送时网络出错），且集群一直没有开始更新。请查看集群，必要时重试。',
 };

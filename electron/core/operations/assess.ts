@@ -1,6 +1,8 @@
 // Reading one DescribeClusterDetail against the change we are following. Pure: the poller acts on
 // the verdict, tests check every case.
 import { parseEncryption } from '../cloud/cs';
+import { message } from '../../contract';
+import type { Message } from '../../contract';
 import type { OperationAction, OperationOutcome } from '../../contract/types/operations';
 
 export interface Target {
@@ -11,7 +13,7 @@ export interface Target {
 export type Verdict =
   | { kind: 'waiting' } // not started yet (the cloud may read `running` for a moment)
   | { kind: 'under-way' } // updating seen, or meta_data already shows the target
-  | { kind: 'ended'; outcome: OperationOutcome; reason: string };
+  | { kind: 'ended'; outcome: OperationOutcome; reason: Message };
 
 /**
  * Cluster states in which a change cannot complete, and what each means
@@ -21,22 +23,19 @@ export type Verdict =
  * following it to the time limit. Any other non-running state (`updating`, `scaling`, `waiting`,
  * `upgrading`, ...) is still under way, bounded by the time limit.
  */
-const STOP_STATES: Readonly<Record<string, string>> = {
-  updating_failed:
-    'The cluster failed to be updated (state updating_failed): the change did not complete. Look at the events and tasks of the cluster in the console; the KMS key must stay enabled.',
-  failed:
-    'The cluster went failed (the schema describes it as "failed to be created"): the change did not complete. Look at the events of the cluster in the console; the KMS key must stay enabled.',
-  stopped:
-    'The cluster was stopped during the change (state stopped): the change cannot complete. Start the cluster, check its encryption, then try again if needed.',
-  deleting: 'The cluster is being deleted (state deleting): the change cannot complete.',
-  deleted: 'The cluster was deleted (state deleted): the change cannot complete.',
-  delete_failed:
-    'The cluster failed to be deleted (state delete_failed): the change cannot complete. Look at the cluster in the console.',
-};
+const STOP_STATES = [
+  'updating_failed',
+  'failed',
+  'stopped',
+  'deleting',
+  'deleted',
+  'delete_failed',
+] as const;
+type StopState = (typeof STOP_STATES)[number];
 
 /** Whether a cluster in this state can no longer complete a change. */
-export function isStopState(state: string): boolean {
-  return Object.hasOwn(STOP_STATES, state);
+export function isStopState(state: string): state is StopState {
+  return (STOP_STATES as readonly string[]).includes(state);
 }
 
 export function showsTarget(target: Target, metaData: string | null): boolean {
@@ -53,7 +52,11 @@ export function assess(
   underWay: boolean,
 ): Verdict {
   if (isStopState(cluster.state)) {
-    return { kind: 'ended', outcome: 'failed', reason: STOP_STATES[cluster.state]! };
+    return {
+      kind: 'ended',
+      outcome: 'failed',
+      reason: message(`operation.end.state.${cluster.state}`),
+    };
   }
   const target_ = showsTarget(target, cluster.metaData);
   if (cluster.state === 'running') {
@@ -61,14 +64,14 @@ export function assess(
       return {
         kind: 'ended',
         outcome: 'succeeded',
-        reason: 'The cluster is running with the new setting.',
+        reason: message('operation.end.succeeded'),
       };
     if (target_) return { kind: 'under-way' }; // target shows; wait for one more running read
     if (underWay) {
       return {
         kind: 'ended',
         outcome: 'failed',
-        reason: 'The cluster is running again but its encryption did not change.',
+        reason: message('operation.end.unchanged'),
       };
     }
     return { kind: 'waiting' };

@@ -1,6 +1,8 @@
 // Follows one change until it ends: polls the cluster on the adaptive schedule, journals what it
 // learns, and reports progress. Throttling, 5xx and lost networks slow it down and are reported,
 // never fatal; only the cluster, or the time limit, ends it.
+import { formatMessage, message } from '../../contract';
+import type { Message } from '../../contract';
 import type { OperationView } from '../../contract/types/operations';
 import { describeCluster } from '../cloud/cs';
 import { CloudError } from '../cloud/errors';
@@ -66,12 +68,15 @@ export async function follow(view: OperationView, options: FollowOptions): Promi
 
   const end = async (
     outcome: NonNullable<OperationView['outcome']>,
-    reason: string,
+    reason: Message,
     code: string,
   ) => {
     const at = now();
+    // The English text for the journal and logs, the message for the reader's language.
     const error =
-      outcome === 'succeeded' ? null : { code, message: reason, requestId: view.requestId };
+      outcome === 'succeeded'
+        ? null
+        : { code, message: formatMessage(reason, 'en'), msg: reason, requestId: view.requestId };
     await options.record({
       v: 1,
       type: 'ended',
@@ -99,16 +104,15 @@ export async function follow(view: OperationView, options: FollowOptions): Promi
     if (elapsed > options.timeLimitMs) {
       return end(
         'timed-out',
-        `Stopped following after ${Math.round(options.timeLimitMs / 60_000)} minutes; the cluster was last ${view.clusterState ?? 'unknown'}. The change may still end in the cloud: check the cluster later.`,
+        message('operation.end.timedOut', {
+          minutes: Math.round(options.timeLimitMs / 60_000),
+          state: view.clusterState ?? 'unknown',
+        }),
         'TimedOut',
       );
     }
     if (!underWay && options.uncertain && elapsed > options.uncertainAfterMs) {
-      return end(
-        'unknown',
-        'The request may not have reached the cloud (the network failed while sending it), and the cluster never started updating. Check the cluster, then try again if needed.',
-        'OutcomeUnknown',
-      );
+      return end('unknown', message('operation.end.unknown'), 'OutcomeUnknown');
     }
     const delay =
       failures > 0
@@ -150,7 +154,7 @@ export async function follow(view: OperationView, options: FollowOptions): Promi
       }
     } catch (error) {
       if (error instanceof CloudError && error.kind === 'notFound') {
-        return end('failed', 'The cluster no longer exists.', error.cloud.cloudCode ?? 'NotFound');
+        return end('failed', message('operation.end.gone'), error.cloud.cloudCode ?? 'NotFound');
       }
       failures += 1;
       const cloud = error instanceof CloudError ? error : null;

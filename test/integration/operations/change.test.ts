@@ -110,6 +110,8 @@ describe('encryption changes against the simulator', () => {
     expect(final).toMatchObject({ outcome: 'failed', clusterState: 'updating_failed' });
     expect(final.error).toMatchObject({ code: 'ClusterUpdatingFailed' });
     expect(final.error?.message).toMatch(/failed to be updated/);
+    // The same sentence as a catalog message: the timeline says it in the reader's language.
+    expect(final.error?.msg).toEqual({ key: 'operation.end.state.updating_failed' });
     // Ended by the state (a follower that ignored it would end `timed-out` at the time limit).
     expect(journal().at(-1)).toMatchObject({ type: 'ended', outcome: 'failed' });
   });
@@ -148,6 +150,7 @@ describe('encryption changes against the simulator', () => {
     const final = await h.operations.waitFor(op.operationId);
     expect(final.outcome).toBe('timed-out');
     expect(final.error?.message).toMatch(/may still end in the cloud/);
+    expect(final.error?.msg?.key).toBe('operation.end.timedOut');
   });
 
   it('a key disabled mid-change makes the cluster fail, and the operation says so', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatMessage } from '../../../electron/contract';
 import { assess, clusterStateCode } from '../../../electron/core/operations/assess';
 
 const meta = (caps: Record<string, unknown>) => JSON.stringify({ Capabilities: caps });
@@ -72,12 +73,18 @@ describe('assess', () => {
       for (const underWay of [true, false]) {
         const verdict = assess(enable, { state, metaData: meta({}) }, underWay);
         expect(verdict).toMatchObject({ kind: 'ended', outcome: 'failed' });
-        expect(verdict.kind === 'ended' && verdict.reason).toContain(state);
+        expect(verdict.kind === 'ended' && formatMessage(verdict.reason, 'en')).toContain(state);
+        // Said in Chinese too, with the state named as the cloud writes it.
+        expect(verdict.kind === 'ended' && formatMessage(verdict.reason, 'zh-CN')).toMatch(
+          new RegExp(`状态 ${state}`),
+        );
       }
     }
     // updating_failed is "failed to be updated", not a creation failure: said so.
     const failedUpdate = assess(disable, { state: 'updating_failed', metaData: null }, true);
-    expect(failedUpdate.kind === 'ended' && failedUpdate.reason).toMatch(/failed to be updated/);
+    expect(failedUpdate.kind === 'ended' && formatMessage(failedUpdate.reason, 'en')).toMatch(
+      /failed to be updated/,
+    );
   });
   it('keeps following other transitional states (bounded by the time limit)', () => {
     for (const state of ['scaling', 'waiting', 'upgrading', 'disconnected']) {
