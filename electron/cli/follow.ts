@@ -4,6 +4,7 @@
 // it, and Ctrl-C stops only the following (exit 130) — the change goes on in the cloud and the
 // journal lets the command the message names pick it up again.
 import type { CreationView, OperationView } from '../contract';
+import { wordedText } from '../contract';
 import { EXIT } from './exit-codes';
 import type { ExitCode } from './exit-codes';
 import type { CommandContext } from './commands/types';
@@ -49,8 +50,8 @@ export function progressLine(t: CliText, view: OperationView, now: number): stri
     view.phase !== 'ended' ? f.elapsed(duration(now - Date.parse(view.startedAt))) : '',
     view.nextPollAt && view.phase !== 'ended' ? f.nextCheck(localTime(view.nextPollAt)) : '',
     view.slow ? f.slow : '',
-    view.note ?? '',
-    view.error && view.phase === 'ended' ? view.error.message : '',
+    view.note ? wordedText({ message: view.note, msg: view.noteMsg ?? undefined }, t.lang) : '',
+    view.error && view.phase === 'ended' ? wordedText(view.error, t.lang) : '',
   ];
   return parts.filter((p) => p !== '').join('  ');
 }
@@ -102,8 +103,8 @@ export function creationLine(t: CliText, v: CreationView, now: number): string {
     v.phase !== 'ended' ? f.elapsed(duration(now - Date.parse(v.startedAt))) : '',
     v.nextPollAt && v.phase !== 'ended' ? f.nextCheck(localTime(v.nextPollAt)) : '',
     v.proof && v.phase !== 'creating' ? w.proof(word(w.proofStatus, v.proof.status)) : '',
-    v.note ?? '',
-    v.error && v.phase === 'ended' ? v.error.message : '',
+    v.note ? wordedText({ message: v.note, msg: v.noteMsg ?? undefined }, t.lang) : '',
+    v.error && v.phase === 'ended' ? wordedText(v.error, t.lang) : '',
     v.fallbackAfter
       ? w.fallback(
           localTime(v.fallbackAfter),

@@ -8,6 +8,8 @@ import { HELP_EN } from './help-en';
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const en = {
+  /** The catalog language of this dictionary: messages the core sends are worded in it. */
+  lang: 'en' as 'en' | 'zh-CN',
   head: {
     cluster: 'CLUSTER',
     name: 'NAME',

@@ -5,6 +5,7 @@ import { findingText, fixText } from './key-findings-zh-CN';
 import { receiptTextZh } from './receipt-zh-CN';
 
 export const zhCN: CliText = {
+  lang: 'zh-CN',
   head: {
     cluster: '集群 ID',
     name: '名称',

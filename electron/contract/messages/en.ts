@@ -331,6 +331,15 @@ export const en = {
     'The cluster failed to be deleted (state delete_failed): the change cannot complete. Look at the cluster in the console.',
   'operation.end.timedOut':
     'Stopped following after {minutes} minutes; the cluster was last {state}. The change may still end in the cloud: check the cluster later.',
+  // While a poll of a change or a creation fails (operations/poll-note.ts).
+  'follow.note.throttled': 'The cloud is throttling requests; checking less often.',
+  'follow.note.auth':
+    'The credentials were refused ({code}); still trying. Update the account if this persists.',
+  'follow.note.server': 'The cloud answered with an error ({code}); trying again.',
+  'follow.note.notVisible': 'The new cluster is not visible yet; checking again.',
+  'follow.note.offline': 'No answer from the cloud (offline?); trying again.',
+  'follow.note.lookingByName':
+    'The answer to the request did not come back; looking for the cluster by name to find out whether it was created.',
   'operation.end.gone': 'The cluster no longer exists.',
   'operation.end.unknown':
     'The request may not have reached the cloud (the network failed while sending it), and the cluster never started updating. Check the cluster, then try again if needed.',

@@ -311,6 +311,13 @@ export const zhCN: Record<MessageKey, string> = {
     '集群删除失败（状态 delete_failed）：变更无法完成。请在控制台查看该集群。',
   'operation.end.timedOut':
     '已跟踪 {minutes} 分钟，停止跟踪；集群最后的状态为{state}。变更可能仍会在云端完成：请稍后查看集群。',
+  // While a poll fails.
+  'follow.note.throttled': '云端正在限流；将降低查询频率。',
+  'follow.note.auth': '凭据被拒绝（{code}）；仍在重试。如果一直如此，请更新该账号。',
+  'follow.note.server': '云端返回了错误（{code}）；正在重试。',
+  'follow.note.notVisible': '新集群暂未可见；稍后再次查询。',
+  'follow.note.offline': '云端没有应答（是否离线？）；正在重试。',
+  'follow.note.lookingByName': '请求的应答没有返回；正在按名称查找该集群，以确认它是否已创建。',
   'operation.end.gone': '该集群已不存在。',
   'operation.end.unknown':
     '请求可能没有到达云端（发送时网络出错），且集群一直没有开始更新。请查看集群，必要时重试。',

@@ -47,6 +47,8 @@ export interface OperationView {
   slow: boolean;
   /** The last problem while following (throttling, network), cleared when a poll succeeds. */
   note: string | null;
+  /** The same note as a catalog message (the reader's language); null with `note`. */
+  noteMsg?: Message | null;
   error: OperationError | null;
 }
 

@@ -142,6 +142,8 @@ export interface CreationView {
   nextPollAt: string | null;
   polls: number;
   note: string | null;
+  /** The same note as a catalog message (the reader's language); null with `note`. */
+  noteMsg?: Message | null;
   error: CreationError | null;
   proof: CreationProof | null;
   /**

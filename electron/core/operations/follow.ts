@@ -9,6 +9,7 @@ import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import type { Clock } from '../util/clock';
 import { assess, clusterStateCode } from './assess';
+import { pollNote } from './poll-note';
 import type { JournalRecord } from './journal';
 import { SLOW_AFTER_MS, nextPollDelay, retryDelay } from './schedule';
 
@@ -94,6 +95,7 @@ export async function follow(view: OperationView, options: FollowOptions): Promi
       nextPollAt: null,
       error,
       note: null,
+      noteMsg: null,
     });
     options.progress({ ...view });
     return view;
@@ -133,6 +135,7 @@ export async function follow(view: OperationView, options: FollowOptions): Promi
       view.lastPollAt = iso(now());
       view.clusterState = cluster.state;
       view.note = null;
+      view.noteMsg = null;
       const verdict = assess({ action: view.action, keyId: view.keyId }, cluster, underWay);
       if (verdict.kind === 'ended') {
         const code = verdict.outcome === 'succeeded' ? 'OK' : clusterStateCode(cluster.state);
@@ -158,14 +161,8 @@ export async function follow(view: OperationView, options: FollowOptions): Promi
       }
       failures += 1;
       const cloud = error instanceof CloudError ? error : null;
-      view.note =
-        cloud?.kind === 'throttled'
-          ? 'The cloud is throttling requests; checking less often.'
-          : cloud?.kind === 'auth'
-            ? `The credentials were refused (${cloud.cloud.cloudCode}); still trying. Update the account if this persists.`
-            : cloud?.kind === 'server'
-              ? 'The cloud answered with an error; trying again.'
-              : 'No answer from the cloud (offline?); trying again.';
+      view.noteMsg = pollNote(error);
+      view.note = formatMessage(view.noteMsg, 'en');
       // A throttled poll waits as long as the cloud asked, at least.
       if (cloud?.cloud.retryAfterMs) {
         const extra = retryDelay(failures, cloud.cloud.retryAfterMs);

@@ -2,6 +2,7 @@
 // (operations/schedule.ts) with a creation's own expectations (about 15 minutes; give up after
 // 90), the task's stage when the cloud gives one, meta_data checked for the key once running,
 // then the ActionTrail proof looked for until it is in or the evidence deadline has passed.
+import { formatMessage } from '../../contract/messages';
 import type { CreationView } from '../../contract/types/provision';
 import { describeCluster, listClusters, parseEncryption } from '../cloud/cs';
 import { describeTaskInfo } from '../cloud/cs-create';
@@ -9,6 +10,7 @@ import { CloudError } from '../cloud/errors';
 import type { CloudSession } from '../cloud/session';
 import { COOLDOWN_MS } from '../checks/cluster';
 import { sleepUnlessAborted } from '../operations/follow';
+import { pollNote } from '../operations/poll-note';
 import { nextPollDelay, retryDelay } from '../operations/schedule';
 import type { Clock } from '../util/clock';
 import type { CreationEntry, CreationRecord } from './journal';
@@ -134,6 +136,7 @@ export async function followCreation(
       view.taskStage = task?.currentStage ?? view.taskStage;
       view.phase = 'creating';
       view.note = null;
+      view.noteMsg = null;
       if (cluster.state === 'running') {
         const keyInMetaData = parseEncryption(cluster.metaData).keyId;
         const at = now();
@@ -172,14 +175,8 @@ export async function followCreation(
         });
       }
       failures += 1;
-      view.note =
-        cloud?.kind === 'throttled'
-          ? 'The cloud is throttling requests; checking less often.'
-          : cloud?.kind === 'notFound'
-            ? 'The new cluster is not visible yet; checking again.'
-            : cloud
-              ? `The cloud answered with an error (${cloud.cloud.cloudCode ?? cloud.kind}); trying again.`
-              : 'No answer from the cloud (offline?); trying again.';
+      view.noteMsg = pollNote(error, true);
+      view.note = formatMessage(view.noteMsg, 'en');
     }
   }
 

@@ -1,6 +1,7 @@
 // Sending CreateCluster once for a journaled intent, and recording what came back
 // (cloud/write-once.ts): the ids, an uncertain send (the follower then looks for the cluster by
 // name), or the cloud's refusal.
+import { formatMessage, message } from '../../contract/messages';
 import { messageOf } from '../../contract/message-of';
 import type { CreationView } from '../../contract/types/provision';
 import { createCluster } from '../cloud/cs-create';
@@ -46,8 +47,8 @@ export async function sendCreation(
     uncertain: async (_why, at, cloud) => {
       // It may have landed: never sent again; the follower looks for it by name.
       await requested(at, cloud, { clusterId: null, taskId: null, requestId: null }, true);
-      view.note =
-        'The answer to the request did not come back; looking for the cluster by name to find out whether it was created.';
+      view.noteMsg = message('follow.note.lookingByName');
+      view.note = formatMessage(view.noteMsg, 'en');
       entry.uncertain = true;
     },
     refused: async (error, at) => {
