@@ -112,6 +112,10 @@ describe('fixes', () => {
     await expect(
       h.guard.fix({ ...input, keyId: DEMO.keys.valid, action: 'enable-key' }),
     ).rejects.toThrow(/cancel the deletion instead/);
+    // The same refusal as a catalog message, for the window's and the CLI's language.
+    await expect(
+      h.guard.fix({ ...input, keyId: DEMO.keys.valid, action: 'enable-key' }),
+    ).rejects.toMatchObject({ msg: { key: 'key.fix.refuse.pendingEnable' } });
     expect(sim.control.requestCount('kms/EnableKey')).toBe(enables);
 
     const { entries } = await h.log.list({ order: 'oldest-first' });
