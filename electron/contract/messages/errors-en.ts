@@ -180,4 +180,21 @@ export const errorsEn = {
     'The data folder {dir} belongs to another user (uid {uid}), who could read or change its journal, audit log and accounts. Use a folder of your own (--data-dir or {env}).',
   'notice.dataDir.writable':
     'The data folder {dir} can be written by other users (mode {mode}), who could tamper with its journal and audit log. Make it yours alone: chmod 700 "{dir}".',
+  // Key fixes and new keys (core/keys/fixes.ts, create.ts, api.ts).
+  'key.fix.refuse.pendingEnable':
+    'Key {key} is pending deletion: cancel the deletion instead (the key then returns to Enabled).',
+  'key.fix.refuse.notDisabled':
+    'Key {key} is {keyState}; only a Disabled key can be enabled. Open it in the KMS console.',
+  'key.fix.refuse.pendingProtect':
+    'Key {key} is pending deletion: cancel the deletion first; deletion protection cannot be set on it.',
+  'key.fix.notFixed':
+    'KMS accepted {call} for {key}, but the key reads {keyState} (deletion protection {protection}). Look at it in the KMS console.',
+  'key.create.aliasTaken':
+    'The alias {alias} already names key {keyId} in {region}. Choose that key for the group, or give another alias.',
+  'key.create.quota':
+    "KMS refused a new key in {region}: the account's key quota there is used up ({detail}). Create the key in a KMS instance (give its kst-… id), or choose an existing key. Nothing was created.",
+  'key.create.noAnswer':
+    'CreateKey got no answer ({detail}). It was not sent again, and no key marked {mark} is listed in {region} yet. Look in the KMS console for a key described "{description}" before creating another.',
+  'key.create.confirm':
+    'Confirm the new key by its alias: type {alias} (got "{typed}"). Nothing was created.',
 } as const;

@@ -160,4 +160,20 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
     '数据文件夹 {dir} 属于另一个用户（uid {uid}），该用户可以读取或修改其中的变更记录、审计日志和账号。请使用你自己的文件夹（--data-dir 或 {env}）。',
   'notice.dataDir.writable':
     '数据文件夹 {dir} 可被其他用户写入（权限 {mode}），他们可能篡改其中的变更记录和审计日志。请仅限你本人使用：chmod 700 "{dir}"。',
+  // 密钥修复与新建密钥。
+  'key.fix.refuse.pendingEnable':
+    'KMS 密钥 {key} 待删除：请改为取消删除（取消后密钥恢复为已启用）。',
+  'key.fix.refuse.notDisabled':
+    'KMS 密钥 {key} 当前为{keyState}；只有已禁用的密钥可以启用。请在 KMS 控制台中查看。',
+  'key.fix.refuse.pendingProtect':
+    'KMS 密钥 {key} 待删除：请先取消删除；待删除的密钥无法开启删除保护。',
+  'key.fix.notFixed':
+    'KMS 已接受对 {key} 的 {call} 调用，但密钥读取结果为{keyState}（删除保护：{protection}）。请在 KMS 控制台中查看。',
+  'key.create.aliasTaken':
+    '别名 {alias} 已指向 {region} 中的 KMS 密钥 {keyId}。请为该组选择那个密钥，或换一个别名。',
+  'key.create.quota':
+    'KMS 拒绝在 {region} 新建密钥：该账号在此地域的密钥配额已用完（{detail}）。请在 KMS 实例中创建密钥（提供其 kst-… ID），或选择已有密钥。没有创建任何密钥。',
+  'key.create.noAnswer':
+    'CreateKey 没有收到应答（{detail}）。请求没有重发，{region} 中也尚未列出标记为 {mark} 的密钥。再次创建之前，请在 KMS 控制台中查找描述为“{description}”的密钥。',
+  'key.create.confirm': '请输入别名以确认新密钥：{alias}（收到的是“{typed}”）。没有创建任何密钥。',
 };

@@ -1,6 +1,6 @@
 // The keys slice of the contract: the key guard's sweep and its fixes. With `sweepOnRefresh`
 // the guard sweeps the refreshed accounts' keys after every fleet refresh (`fleet.updated`).
-import { GuardError } from '../../contract';
+import { GuardError, message } from '../../contract';
 import type { CoreApi } from '../../contract';
 import { defaultKeyAlias } from '../../contract/key-choice';
 import type { CoreContext } from '../context';
@@ -41,7 +41,7 @@ export function createKeysApi(
       if (confirmAlias !== name)
         throw new GuardError(
           'validation',
-          `Confirm the new key by its alias: type ${name} (got "${confirmAlias}"). Nothing was created.`,
+          message('key.create.confirm', { alias: name, typed: confirmAlias ?? '' }),
           { field: 'confirmAlias' },
         );
       const who = await deps.describeAccount(accountId);

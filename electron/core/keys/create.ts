@@ -5,7 +5,7 @@
 // and after a lost CreateKey answer the key is looked for by the mark in its description instead
 // of asking again.
 import { randomBytes } from 'node:crypto';
-import { GuardError, messageOf } from '../../contract';
+import { errorParam, GuardError, message, messageOf } from '../../contract';
 import { aliasProblem, defaultKeyAlias } from '../../contract/key-choice';
 import type { KeyCreated } from '../../contract/types/keys';
 import {
@@ -76,7 +76,7 @@ export async function createCompliantKey(
     if (names.includes(alias))
       throw new GuardError(
         'conflict',
-        `The alias ${alias} already names key ${keyId} in ${regionId}. Choose that key for the group, or give another alias.`,
+        message('key.create.aliasTaken', { alias, keyId, region: regionId }),
         { field: 'alias', keyId },
       );
   }
@@ -95,7 +95,7 @@ export async function createCompliantKey(
     if (error instanceof CloudError && error.cloud.cloudCode === 'Rejected.LimitExceeded')
       throw new GuardError(
         'cloud',
-        `KMS refused a new key in ${regionId}: the account's key quota there is used up (${messageOf(error)}). Create the key in a KMS instance (give its kst-… id), or choose an existing key. Nothing was created.`,
+        message('key.create.quota', { region: regionId, detail: errorParam(error) }),
       );
     if (!answerLost(error)) throw error;
     // The request may have been carried out: look for our mark rather than create a second key.
@@ -103,7 +103,12 @@ export async function createCompliantKey(
     if (!found)
       throw new GuardError(
         'cloud',
-        `CreateKey got no answer (${messageOf(error)}). It was not sent again, and no key marked ${mark} is listed in ${regionId} yet. Look in the KMS console for a key described "${keyDescription(mark)}" before creating another.`,
+        message('key.create.noAnswer', {
+          detail: errorParam(error),
+          mark,
+          region: regionId,
+          description: keyDescription(mark),
+        }),
         { mark },
       );
     created = found;

@@ -4,7 +4,8 @@
 // Each fix: the caller's permission first (nothing is sent when it certainly lacks it), then the
 // key's state (a key that is already fine changes nothing: idempotent), then the one KMS call,
 // then the key read again so the result says what the key is now. The caller audits.
-import { GuardError, keyIdWithoutLookup } from '../../contract';
+import { formatMessage, GuardError, keyIdWithoutLookup, message } from '../../contract';
+import type { Message } from '../../contract';
 import type { KeyFixAction, KeyFixPreview, KeyFixResult } from '../../contract/types/key-guard';
 import { cancelKeyDeletion, describeKey, enableKey, setDeletionProtection } from '../cloud/kms';
 import type { KmsKeyMetadata } from '../cloud/kms';
@@ -25,7 +26,7 @@ interface Plan {
   /** Already fine: nothing to call. */
   done?: string;
   /** Cannot be done in this state (with what to do instead). */
-  refuse?: string;
+  refuse?: Message;
   call?: (key: KmsKeyMetadata) => Promise<{ requestId: string | null }>;
   /** The parameters `call` sends (what a dry run prints). */
   params?: Record<string, string | boolean>;
@@ -47,12 +48,15 @@ function plan(
       if (fixed(key)) return { done: `Key ${name} is already Enabled.`, fixed };
       if (key.keyState === 'PendingDeletion')
         return {
-          refuse: `Key ${name} is pending deletion: cancel the deletion instead (the key then returns to Enabled).`,
+          refuse: message('key.fix.refuse.pendingEnable', { key: name }),
           fixed,
         };
       if (key.keyState !== 'Disabled')
         return {
-          refuse: `Key ${name} is ${key.keyState || 'in an unknown state'}; only a Disabled key can be enabled. Open it in the KMS console.`,
+          refuse: message('key.fix.refuse.notDisabled', {
+            key: name,
+            keyState: key.keyState || 'unknown',
+          }),
           fixed,
         };
       return {
@@ -82,7 +86,7 @@ function plan(
       // SetDeletionProtection refuses a key pending deletion (docs/alibaba-cloud-api.md §5.5).
       if (key.keyState === 'PendingDeletion')
         return {
-          refuse: `Key ${name} is pending deletion: cancel the deletion first; deletion protection cannot be set on it.`,
+          refuse: message('key.fix.refuse.pendingProtect', { key: name }),
           fixed,
         };
       return {
@@ -146,7 +150,12 @@ export async function fixKey(
   if (!p.fixed(after))
     throw new GuardError(
       'cloud',
-      `KMS accepted ${FIX_CALL[action]} for ${name}, but the key reads ${after.keyState} (deletion protection ${after.deletionProtection ?? 'unknown'}). Look at it in the KMS console.`,
+      message('key.fix.notFixed', {
+        call: FIX_CALL[action],
+        key: name,
+        keyState: after.keyState || 'unknown',
+        protection: after.deletionProtection ?? 'unknown',
+      }),
     );
   return result(true, [allowed, p.did ?? '']);
 }
@@ -170,6 +179,6 @@ function preview(
       p.call && p.params
         ? { product: 'kms', action: FIX_CALL[action], regionId, params: p.params }
         : null,
-    refused: p.refuse ?? null,
+    refused: p.refuse ? formatMessage(p.refuse, 'en') : null,
   };
 }

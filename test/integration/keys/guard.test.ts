@@ -109,9 +109,13 @@ describe('fixes', () => {
     // Enabling a key pending deletion is refused with what to do instead; nothing is sent.
     sim.control.keyChange(DEMO.keys.valid, { action: 'ScheduleKeyDeletion' });
     const enables = sim.control.requestCount('kms/EnableKey');
-    await expect(
-      h.guard.fix({ ...input, keyId: DEMO.keys.valid, action: 'enable-key' }),
-    ).rejects.toThrow(/cancel the deletion instead/);
+    const refused: unknown = await h.guard
+      .fix({ ...input, keyId: DEMO.keys.valid, action: 'enable-key' })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).message).toMatch(/cancel the deletion instead/);
+    // The same refusal as a catalog message, for the window's and the CLI's language.
+    expect(refused).toMatchObject({ msg: { key: 'key.fix.refuse.pendingEnable' } });
     expect(sim.control.requestCount('kms/EnableKey')).toBe(enables);
 
     const { entries } = await h.log.list({ order: 'oldest-first' });
