@@ -55,6 +55,12 @@ export interface RefreshRun {
   peakRssMb: number;
   /** RSS before the refresh (after a full GC). */
   baseRssMb: number;
+  /**
+   * Heap (JS + external) still held after the refresh and a full GC, less the same before it:
+   * what the fleet costs to keep (the snapshot, its indexes), unlike peak RSS, which also
+   * counts the garbage of the refresh and never falls back once the heap has grown.
+   */
+  keptHeapMb: number;
   t0: number;
   /** Event-loop delay of this process during the refresh (ms). */
   loopDelay: { p50: number; p99: number; max: number };
@@ -74,7 +80,8 @@ export async function timedRefresh(
 ): Promise<RefreshRun> {
   const bench = benchCore(ws, limits ? { cloudLimits: limits } : {});
   collectGarbage();
-  const baseRss = process.memoryUsage().rss;
+  const base = process.memoryUsage();
+  const baseRss = base.rss;
   let peakRss = baseRss;
   const sampler = setInterval(() => {
     // rss() alone: memoryUsage() walks the whole heap's spaces, and at every 20 ms it was
@@ -98,6 +105,8 @@ export async function timedRefresh(
     max: loop.max / 1e6,
   };
   clearInterval(sampler);
+  collectGarbage();
+  const kept = process.memoryUsage();
   return {
     bench,
     wallMs,
@@ -106,6 +115,7 @@ export async function timedRefresh(
     failures: refreshed.failures,
     peakRssMb: peakRss / 2 ** 20,
     baseRssMb: baseRss / 2 ** 20,
+    keptHeapMb: (kept.heapUsed + kept.external - base.heapUsed - base.external) / 2 ** 20,
     t0,
     loopDelay,
     cpuMs: (cpu.user + cpu.system) / 1000,

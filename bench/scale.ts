@@ -24,6 +24,8 @@ interface Point {
   medianCallMs: number;
   peakRssMb: number;
   rssPer1000ClustersMb: number;
+  /** Heap kept after the refresh (after GC) per 1,000 clusters: the memory a cluster costs. */
+  keptHeapPer1000ClustersMb: number;
   loopDelayP99Ms: number;
   peakInFlight: number;
 }
@@ -41,6 +43,7 @@ function pointOf(accounts: number, wall: Spread, run: RefreshRun, perAccount: nu
     medianCallMs: callMs,
     peakRssMb: run.peakRssMb,
     rssPer1000ClustersMb: ((run.peakRssMb - run.baseRssMb) / Math.max(1, run.clusters)) * 1000,
+    keptHeapPer1000ClustersMb: (run.keptHeapMb / Math.max(1, run.clusters)) * 1000,
     loopDelayP99Ms: run.loopDelay.p99,
     peakInFlight: peakGlobalInFlight(run.calls),
   };
@@ -63,7 +66,7 @@ export async function benchCurve(world: FleetWorld, results: Results): Promise<v
       1.3,
       '<= 1.3x',
       {
-        note: `${Math.round(p.wall.median)} ms (${spreadNote(p.wall)}) for ${p.clusters} clusters, ${p.calls} calls; at the measured call time (${Math.round(p.medianCallMs)} ms) ${(p.wall.median / p.criticalPathMeasuredMs).toFixed(2)}x; peak RSS ${Math.round(p.peakRssMb)} MB (${p.rssPer1000ClustersMb.toFixed(1)} MB per 1,000 clusters); event-loop delay p99 ${p.loopDelayP99Ms.toFixed(0)} ms; ${p.peakInFlight} calls in flight at most`,
+        note: `${Math.round(p.wall.median)} ms (${spreadNote(p.wall)}) for ${p.clusters} clusters, ${p.calls} calls; at the measured call time (${Math.round(p.medianCallMs)} ms) ${(p.wall.median / p.criticalPathMeasuredMs).toFixed(2)}x; peak RSS ${Math.round(p.peakRssMb)} MB (${p.rssPer1000ClustersMb.toFixed(1)} MB per 1,000 clusters over the RSS before it); heap kept ${p.keptHeapPer1000ClustersMb.toFixed(2)} MB per 1,000 clusters; event-loop delay p99 ${p.loopDelayP99Ms.toFixed(0)} ms; ${p.peakInFlight} calls in flight at most`,
       },
     );
   }
