@@ -124,13 +124,14 @@ export async function reportSimCost(sim: SimProcess, results: Results, group: st
       `its own process, user + system, JIT and GC included: ${Math.round(s.cpuMs)} ms CPU for ${s.requests} requests in ${Math.round(s.windowMs)} ms (${((100 * s.cpuMs) / Math.max(1, s.windowMs)).toFixed(0)}% of one core)${versus}`,
     );
     const d = s.loopDelayMs;
+    const r = s.requestMs;
     results.report(
       group,
       'simulated cloud loop p99',
       d?.p99 ?? null,
       'ms',
       d
-        ? `event-loop delay while serving (${Math.round(s.servingMs)} ms with requests in flight, at most ${s.peakInFlight}): p50 ${d.p50.toFixed(1)}, max ${d.max.toFixed(0)} ms; ${d.samples} samples of a ${RESOLUTION_MS} ms timer (idle reads ~${RESOLUTION_MS})`
+        ? `event-loop delay while serving (${Math.round(s.servingMs)} ms with requests in flight, at most ${s.peakInFlight}): p50 ${d.p50.toFixed(1)}, max ${d.max.toFixed(0)} ms; ${d.samples} samples of a ${RESOLUTION_MS} ms timer (idle reads ~${RESOLUTION_MS})${r ? `; a request took p50 ${r.p50.toFixed(0)}, p99 ${r.p99.toFixed(0)} ms here (arrival to answer, injected latency included)` : ''}`
         : 'no sample (no request in flight long enough)',
     );
     results.details.simulatedCloud = {

@@ -21,6 +21,12 @@ export interface ServingStats {
    * before the first tick.
    */
   loopDelayMs: { p50: number; p99: number; max: number; samples: number } | null;
+  /**
+   * How long a request begun in the window took here, arrival to answer (ms), injected latency
+   * included: what the simulator adds to a call's time, beside what the client sees. Null before
+   * the first.
+   */
+  requestMs: { p50: number; p99: number; max: number } | null;
   /** Most cloud requests in flight at once. */
   peakInFlight: number;
 }
@@ -45,6 +51,7 @@ export class ServingMeter {
   private servingSince = 0;
   private servedMs = 0;
   private histogram: RecordableHistogram = createHistogram();
+  private durations: RecordableHistogram = createHistogram();
   // Node's own monitorEventLoopDelay cannot be paused: re-enabled, it records the idle gap as one
   // huge delay. So a plain timer runs only while requests are in flight (idle time is not
   // serving, and would only dilute the percentiles).
@@ -66,28 +73,37 @@ export class ServingMeter {
     this.servedMs = 0;
     this.servingSince = this.startedAt;
     this.histogram = createHistogram();
+    this.durations = createHistogram();
     this.stopTimer();
     if (this.inFlight > 0) this.startTimer();
   }
 
-  /** A cloud request arrived. Counted in flight whether or not the meter is started. */
-  begin(): void {
+  /**
+   * A cloud request arrived: counted in flight whether or not the meter is started. Returns its
+   * arrival, for end().
+   */
+  begin(): number {
+    const at = this.clock.now();
     this.inFlight += 1;
-    if (!this.started) return;
+    if (!this.started) return at;
     this.peak = Math.max(this.peak, this.inFlight);
     if (this.inFlight === 1) {
-      this.servingSince = this.clock.now();
+      this.servingSince = at;
       this.startTimer();
     }
+    return at;
   }
 
-  /** A cloud request was answered (or its socket closed). */
-  end(): void {
+  /** A cloud request was answered (or its socket closed); `begunAt` is what begin() returned. */
+  end(begunAt?: number): void {
+    const now = this.clock.now();
     this.inFlight = Math.max(0, this.inFlight - 1);
-    if (!this.started) return;
+    if (this.startedAt === null) return;
     this.requests += 1;
+    if (begunAt !== undefined && begunAt >= this.startedAt)
+      this.durations.record(Math.max(1, Math.round((now - begunAt) * 1e6)));
     if (this.inFlight === 0) {
-      this.servedMs += this.clock.now() - this.servingSince;
+      this.servedMs += now - this.servingSince;
       this.stopTimer();
     }
   }
@@ -99,6 +115,7 @@ export class ServingMeter {
     const cpu = this.clock.cpu();
     const cpuMs = (cpu.user - this.cpu0.user + (cpu.system - this.cpu0.system)) / 1000;
     const h = this.histogram;
+    const d = this.durations;
     return {
       requests: this.requests,
       windowMs: now - this.startedAt,
@@ -113,6 +130,10 @@ export class ServingMeter {
               max: h.max / 1e6,
               samples: h.count,
             }
+          : null,
+      requestMs:
+        d.count > 0
+          ? { p50: d.percentile(50) / 1e6, p99: d.percentile(99) / 1e6, max: d.max / 1e6 }
           : null,
       peakInFlight: this.peak,
     };

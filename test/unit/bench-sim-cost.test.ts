@@ -12,6 +12,7 @@ const STATS: ServingStats = {
   cpuMs: 600,
   cpuPerRequestMs: 0.75,
   loopDelayMs: { p50: 5.1, p99: 19.5, max: 40, samples: 1_000 },
+  requestMs: { p50: 160, p99: 310, max: 400 },
   peakInFlight: 160,
 };
 
@@ -32,6 +33,7 @@ describe('reportSimCost', () => {
     expect(cpu.note).toContain("0.30x the app's CPU per call");
     const loop = results.figures.find((f) => f.name === 'simulated cloud loop p99')!;
     expect(loop).toMatchObject({ group: '1 fleet', value: 19.5, unit: 'ms' });
+    expect(loop.note).toContain('a request took p50 160, p99 310 ms here');
     expect(results.details.simulatedCloud).toEqual({ '1 fleet': STATS });
     expect(sim.starts).toBe(1);
     expect(results.table()).toMatch(/simulated cloud CPU per request\s+\|\s+\| 0\.75 ms/);

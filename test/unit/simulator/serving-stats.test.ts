@@ -17,19 +17,19 @@ describe('ServingMeter', () => {
   it('CPU per request over the window; serving time is the union of requests in flight', () => {
     const { c, clock } = fakeClock();
     const meter = new ServingMeter(clock);
-    meter.begin(); // before the start: in flight, but not counted when it ends
+    const early = meter.begin(); // before the start: in flight, not timed, counted when it ends
     c.ms = 100;
     c.cpuUs = 5_000;
     meter.start();
-    meter.end();
+    meter.end(early);
     c.ms = 200;
-    meter.begin();
+    const first = meter.begin();
     c.ms = 250;
-    meter.begin(); // overlaps the first
+    const second = meter.begin(); // overlaps the first
     c.ms = 300;
-    meter.end();
+    meter.end(second);
     c.ms = 400;
-    meter.end();
+    meter.end(first);
     c.ms = 1_100;
     c.cpuUs = 8_000; // 3 ms user + 3 ms system since the start
     const s = meter.read();
@@ -41,16 +41,19 @@ describe('ServingMeter', () => {
     expect(s.cpuPerRequestMs).toBe(2);
     expect(s.peakInFlight).toBe(2);
     expect(s.loopDelayMs).toBeNull();
+    // the two begun in the window: 50 ms and 200 ms
+    expect(s.requestMs!.p50).toBeCloseTo(50, 1);
+    expect(s.requestMs!.max).toBeCloseTo(200, 1);
   });
 
   it('a new start drops the earlier window', () => {
     const { c, clock } = fakeClock();
     const meter = new ServingMeter(clock);
     meter.start();
-    meter.begin();
+    const at = meter.begin();
     c.ms = 10;
     meter.tick();
-    meter.end();
+    meter.end(at);
     c.ms = 50;
     meter.start();
     expect(meter.read()).toMatchObject({
@@ -58,6 +61,7 @@ describe('ServingMeter', () => {
       servingMs: 0,
       cpuPerRequestMs: null,
       loopDelayMs: null,
+      requestMs: null,
       peakInFlight: 0,
     });
   });
