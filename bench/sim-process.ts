@@ -7,7 +7,9 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { FaultRule, FixtureInput } from '../simulator';
+import { RESOLUTION_MS } from '../simulator';
+import type { FaultRule, FixtureInput, ServingStats } from '../simulator';
+import type { Results } from './support';
 
 export interface SimProcess {
   url: string;
@@ -20,6 +22,10 @@ export interface SimProcess {
   /** Simulated now (ms) and time scale. */
   time(): Promise<{ now: number; timeScale: number }>;
   cluster(id: string): Promise<SimCluster>;
+  /** A new serving window (a load starts a running one again: building the world is not serving). */
+  startStats(): Promise<void>;
+  /** What serving cost the simulator's process since the window started (serving-stats.ts). */
+  stats(): Promise<ServingStats>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +88,8 @@ export async function startSimProcess(options: { timeScale?: number } = {}): Pro
       return { now: Date.parse(t.now), timeScale: t.timeScale };
     },
     cluster: (id) => control('GET', `/clusters/${encodeURIComponent(id)}`),
+    startStats: async () => void (await control('POST', '/stats/start')),
+    stats: () => control('GET', '/stats'),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -89,4 +97,48 @@ export async function startSimProcess(options: { timeScale?: number } = {}): Pro
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * Adds what the simulated cloud cost while `group` ran (its CPU per request, its event-loop delay
+ * while serving) to the results, then starts a new window for the next group. It shares the
+ * machine's cores with the app: these figures show how much of a refresh's time is the
+ * simulator's (a fraction of a millisecond per request, against the app's CPU per call).
+ */
+export async function reportSimCost(sim: SimProcess, results: Results, group: string) {
+  try {
+    const s = await sim.stats();
+    await sim.startStats();
+    const app = results.figures.find(
+      (f) => f.group === group && f.name.startsWith('app CPU per cloud call'),
+    );
+    const versus =
+      app?.value && s.cpuPerRequestMs !== null
+        ? `; ${(s.cpuPerRequestMs / app.value).toFixed(2)}x the app's CPU per call (${app.value.toFixed(2)} ms)`
+        : '';
+    results.report(
+      group,
+      'simulated cloud CPU per request',
+      s.cpuPerRequestMs,
+      'ms',
+      `its own process, user + system, JIT and GC included: ${Math.round(s.cpuMs)} ms CPU for ${s.requests} requests in ${Math.round(s.windowMs)} ms (${((100 * s.cpuMs) / Math.max(1, s.windowMs)).toFixed(0)}% of one core)${versus}`,
+    );
+    const d = s.loopDelayMs;
+    const r = s.requestMs;
+    results.report(
+      group,
+      'simulated cloud loop p99',
+      d?.p99 ?? null,
+      'ms',
+      d
+        ? `event-loop delay while serving (${Math.round(s.servingMs)} ms with requests in flight, at most ${s.peakInFlight}): p50 ${d.p50.toFixed(1)}, max ${d.max.toFixed(0)} ms; ${d.samples} samples of a ${RESOLUTION_MS} ms timer (idle reads ~${RESOLUTION_MS})${r ? `; a request took p50 ${r.p50.toFixed(0)}, p99 ${r.p99.toFixed(0)} ms here (arrival to answer, injected latency included)` : ''}`
+        : 'no sample (no request in flight long enough)',
+    );
+    results.details.simulatedCloud = {
+      ...(results.details.simulatedCloud as Record<string, unknown> | undefined),
+      [group]: s,
+    };
+  } catch (error) {
+    results.error(group, error);
+  }
 }

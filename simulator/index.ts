@@ -24,6 +24,7 @@ export {
   cidrOverlaps,
 } from './src/egress';
 export { CONTROL_PREFIX } from './src/http/server';
+export { RESOLUTION_MS, type ServingStats } from './src/serving-stats';
 export { DEFAULT_PAGE_CAPS, PAGED_APIS, type PageCaps, type PagedApi } from './src/paging';
 
 export interface StartOptions {

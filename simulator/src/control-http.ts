@@ -88,6 +88,12 @@ export function handleControlHttp(
       return send(200, (control.consoleChange(r[1]!, change), control.cluster(r[1]!)));
     }
     if (m === 'GET' && path === '/requests') return send(200, control.requestCounts());
+    if (m === 'POST' && path === '/stats/start')
+      return send(200, (control.serving.start(), control.serving.read()));
+    if (m === 'GET' && path === '/stats')
+      return control.serving.started
+        ? send(200, control.serving.read())
+        : send(409, { error: 'not started: POST /__sim/stats/start first' });
     return send(404, { error: `no control route ${m} ${path}` });
   } catch (e) {
     return send(400, {

@@ -14,6 +14,7 @@ import { World } from './world/world';
 import type { Caller } from './auth/caller';
 import { ApiError } from './http/errors';
 import { kms, recordKmsCall } from './products/kms';
+import { ServingMeter } from './serving-stats';
 
 /** A cluster as a fixture writes it (see ClusterSchema; omitted fields take their defaults). */
 export type ClusterInput = z.input<typeof ClusterSchema>;
@@ -54,6 +55,8 @@ export class Control {
   readonly faults = new Faults();
   /** Page-size caps of every listing: on by default (paging.ts). */
   readonly pageCaps: PageSizeCaps;
+  /** What serving costs this process (serving-stats.ts): the bench's "simulated cloud" figures. */
+  readonly serving = new ServingMeter();
   private fixture: Fixture;
   private counts = new Map<string, number>();
 
@@ -79,6 +82,8 @@ export class Control {
     this.faults.clear();
     this.pageCaps.restore();
     this.counts.clear();
+    // Like the counters, a running meter starts again: building the world is not serving.
+    if (this.serving.started) this.serving.start();
     return this.summary();
   }
 

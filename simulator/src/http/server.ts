@@ -50,6 +50,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
         );
         return;
       }
+      const arrived = o.control.serving.begin();
+      res.once('close', () => o.control.serving.end(arrived));
       dispatch(env, req, res, body, started).catch((e: unknown) => {
         console.error('[simulator] dispatch failed:', e);
         if (!res.headersSent) res.writeHead(500).end();

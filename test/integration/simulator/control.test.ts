@@ -99,6 +99,51 @@ describe('control API over HTTP', () => {
   });
 });
 
+describe("serving stats over HTTP (what the bench reports as the simulated cloud's cost)", () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await start();
+  });
+  afterAll(() => sim.stop());
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${sim.url}/__sim${path}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: r.status, json: (await r.json()) as Json };
+  };
+
+  it('counts the cloud requests served since the start, with their CPU and loop delay', async () => {
+    expect((await call('GET', '/stats')).status).toBe(409);
+    // Each request waits on a timer, so the loop is sampled while it is in flight.
+    await call('POST', '/faults', { kind: 'latency', ms: 30, rate: 1 });
+    const c = cs(sim, creds(DEMO.accessKeys.retailRoot));
+    await c.describeClusterDetail(DEMO.clusters.happy); // before the start: not counted
+    const started = await call('POST', '/stats/start');
+    expect(started.json).toMatchObject({ requests: 0, peakInFlight: 0 });
+    const n = 4;
+    for (let i = 0; i < n; i++) {
+      await c.describeClusterDetail(DEMO.clusters.happy);
+      await call('GET', '/requests'); // the control API's own requests are not counted
+    }
+    const stats = (await call('GET', '/stats')).json;
+    expect(stats.requests).toBe(n);
+    expect(stats.cpuMs).toBeGreaterThan(0);
+    expect(stats.cpuPerRequestMs).toBeCloseTo(stats.cpuMs / n);
+    expect(stats.peakInFlight).toBe(1);
+    expect(stats.servingMs).toBeGreaterThan(0);
+    expect(stats.windowMs).toBeGreaterThanOrEqual(stats.servingMs);
+    expect(stats.loopDelayMs.samples).toBeGreaterThan(0);
+    expect(stats.loopDelayMs.p99).toBeGreaterThan(0);
+    expect(stats.loopDelayMs.max).toBeGreaterThanOrEqual(stats.loopDelayMs.p99);
+    expect(stats.requestMs.max).toBeGreaterThan(25); // the injected 30 ms (timers may fire a little early)
+    // A new world is a new window: building it is not serving.
+    await call('POST', '/fixture', { name: 'demo' });
+    expect((await call('GET', '/stats')).json.requests).toBe(0);
+  });
+});
+
 describe('simulated time drives a change', () => {
   // Time moves only through the control API here (timeScale 1: the test's own few real
   // milliseconds are nothing beside the minutes it advances), so nothing depends on the speed of
