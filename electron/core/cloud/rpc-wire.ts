@@ -1,7 +1,7 @@
 // RPC answers (ECS, VPC) read as plain JSON, with the casting rules of the SDK response models
 // they replace. Those SDKs (@alicloud/ecs20140526, @alicloud/vpc20160428) are thousands of
-// generated model files: loading them was ~1.15 s of CPU of a `check` that needs four read-only
-// calls. Their request is openapi-core's RPC call (cloud/rpc.ts sends the same; the wire test
+// generated model files: loading them was more than half the CPU of a `check` that needs four
+// read-only calls. Their request is openapi-core's RPC call (cloud/rpc.ts sends the same; the wire test
 // test/integration/cloud/ecs-vpc-wire.test.ts compares both), and their answer is the JSON body
 // passed through @darabonba/typescript 1.0.5's cast() (dist/core.js): model fields by their wire
 // name, a 'string' field takes numbers and booleans as text, a 'number' field takes a string of
