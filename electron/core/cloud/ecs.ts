@@ -2,22 +2,13 @@
 // DescribeSecurityGroupAttribute does not return the group type (docs/alibaba-cloud-api.md
 // §9.1-9.2), so it comes from DescribeSecurityGroups. Both are paged with NextToken/MaxResults;
 // DescribeSecurityGroups rejects PageNumber/PageSize outright, so those are never sent.
-import type * as EcsModule from '@alicloud/ecs20140526';
+// Sent through openapi-core's RPC call as @alicloud/ecs20140526 7.11.6 sends them (§9: its Params
+// and query keys) and read without its models (cloud/rpc-wire.ts): loading that SDK cost more CPU
+// than the rest of a `check`.
 import { CloudError } from './errors';
+import { ecsRead, permissionsPageFromWire, securityGroupsPageFromWire } from './ecs-wire';
 import { pageByToken } from './paging';
-import { loadOnce, sdkClient } from './sdk';
 import type { CloudSession } from './session';
-
-// The SDK, loaded by the first call that needs it (sdk.ts); sdkClient gives the client class
-// whether or not a bundler resolved the default export.
-let EcsClient: typeof EcsModule.default;
-let DescribeSecurityGroupAttributeRequest: typeof EcsModule.DescribeSecurityGroupAttributeRequest;
-let DescribeSecurityGroupsRequest: typeof EcsModule.DescribeSecurityGroupsRequest;
-const sdk = loadOnce(async () => {
-  const m = await import('@alicloud/ecs20140526');
-  EcsClient = sdkClient(m.default);
-  ({ DescribeSecurityGroupAttributeRequest, DescribeSecurityGroupsRequest } = m);
-});
 
 // MaxResults limits (docs/alibaba-cloud-api.md): DescribeSecurityGroups 1-100,
 // DescribeSecurityGroupAttribute 10-1000. The cloud may answer fewer; the loop follows NextToken.
@@ -92,34 +83,30 @@ export async function describeSecurityGroupType(
   regionId: string,
   securityGroupId: string,
 ): Promise<SecurityGroupSummary> {
-  await sdk();
   const requestIds: string[] = [];
   const { items } = await pageByToken(
     { product: 'ecs', action: 'DescribeSecurityGroups', regionId },
     async (nextToken) => {
-      const body = await session.call(
-        'ecs',
+      // The SDK's query keys in its order (describeSecurityGroupsWithOptions); SecurityGroupIds
+      // is a JSON array in one string, sent as is.
+      const page = await ecsRead(
+        session,
         'DescribeSecurityGroups',
         regionId,
-        async (config) => {
-          const response = await new EcsClient(config).describeSecurityGroups(
-            new DescribeSecurityGroupsRequest({
-              regionId,
-              securityGroupIds: JSON.stringify([securityGroupId]),
-              maxResults: GROUPS_PAGE_SIZE,
-              ...(nextToken ? { nextToken } : {}),
-            }),
-          );
-          return response.body;
+        {
+          MaxResults: GROUPS_PAGE_SIZE,
+          NextToken: nextToken || undefined,
+          RegionId: regionId,
+          SecurityGroupIds: JSON.stringify([securityGroupId]),
         },
-        { idempotent: true },
+        securityGroupsPageFromWire,
       );
-      const requestId = text(body?.requestId);
+      const requestId = text(page.requestId);
       if (requestId) requestIds.push(requestId);
       return {
-        items: body?.securityGroups?.securityGroup ?? [],
-        nextToken: text(body?.nextToken),
-        totalCount: body?.totalCount,
+        items: page.securityGroups,
+        nextToken: text(page.nextToken),
+        totalCount: page.totalCount,
       };
     },
     {
@@ -146,34 +133,29 @@ export async function describeSecurityGroupEgress(
   regionId: string,
   securityGroupId: string,
 ): Promise<SecurityGroupEgress> {
-  await sdk();
   const requestIds: string[] = [];
   let innerAccessPolicy: string | null = null;
   const { items } = await pageByToken(
     { product: 'ecs', action: 'DescribeSecurityGroupAttribute', regionId },
     async (nextToken) => {
-      const body = await session.call(
-        'ecs',
+      // The SDK's query keys in its order (describeSecurityGroupAttributeWithOptions).
+      const page = await ecsRead(
+        session,
         'DescribeSecurityGroupAttribute',
         regionId,
-        async (config) => {
-          const response = await new EcsClient(config).describeSecurityGroupAttribute(
-            new DescribeSecurityGroupAttributeRequest({
-              regionId,
-              securityGroupId,
-              direction: 'egress',
-              maxResults: RULES_PAGE_SIZE,
-              ...(nextToken ? { nextToken } : {}),
-            }),
-          );
-          return response.body;
+        {
+          Direction: 'egress',
+          MaxResults: RULES_PAGE_SIZE,
+          NextToken: nextToken || undefined,
+          RegionId: regionId,
+          SecurityGroupId: securityGroupId,
         },
-        { idempotent: true },
+        permissionsPageFromWire,
       );
-      const requestId = text(body?.requestId);
+      const requestId = text(page.requestId);
       if (requestId) requestIds.push(requestId);
-      innerAccessPolicy ??= text(body?.innerAccessPolicy);
-      return { items: body?.permissions?.permission ?? [], nextToken: text(body?.nextToken) };
+      innerAccessPolicy ??= text(page.innerAccessPolicy);
+      return { items: page.permissions, nextToken: text(page.nextToken) };
     },
     // A rule without an id is kept as it is (never merged with another).
     { idOf: (p) => text(p.securityGroupRuleId) },

@@ -1,25 +1,17 @@
 // VPC 2016-04-28, read-only: a vSwitch's network ACL and that ACL's entries, for the egress
 // check (docs/alibaba-cloud-api.md §9.3-9.5). Entries keep the cloud's array order: it IS the
 // evaluation order, there is no priority field.
-import type * as VpcModule from '@alicloud/vpc20160428';
+// Sent through openapi-core's RPC call as @alicloud/vpc20160428 7.3.2 sends them (§9: its Params
+// and query keys) and read without its models (cloud/rpc-wire.ts): loading that SDK cost more CPU
+// than the rest of a `check`.
 import { CloudError } from './errors';
 import { pageByNumber } from './paging';
 import type { PagingOptions } from './paging';
-import { loadOnce, sdkClient } from './sdk';
+import type { RpcQuery } from './rpc';
+import type { WireObject } from './rpc-wire';
 import type { CloudSession } from './session';
-
-// The SDK, loaded by the first call that needs it (sdk.ts); sdkClient gives the client class
-// whether or not a bundler resolved the default export.
-let VpcClient: typeof VpcModule.default;
-let DescribeNetworkAclAttributesRequest: typeof VpcModule.DescribeNetworkAclAttributesRequest;
-let DescribeVSwitchesRequest: typeof VpcModule.DescribeVSwitchesRequest;
-let DescribeVpcsRequest: typeof VpcModule.DescribeVpcsRequest;
-type VpcVSwitch = VpcModule.DescribeVSwitchesResponseBodyVSwitchesVSwitch;
-const sdk = loadOnce(async () => {
-  const m = await import('@alicloud/vpc20160428');
-  VpcClient = sdkClient(m.default);
-  ({ DescribeNetworkAclAttributesRequest, DescribeVSwitchesRequest, DescribeVpcsRequest } = m);
-});
+import { networkAclFromWire, vpcRead, vpcsPageFromWire, vSwitchesPageFromWire } from './vpc-wire';
+import type { VpcPage, VSwitchModel } from './vpc-wire';
 
 export interface VSwitchSummary {
   vSwitchId: string;
@@ -69,51 +61,40 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
-/** The paging fields every VPC listing answers with. */
-interface VpcPageBody {
-  requestId?: string;
-  totalCount?: number;
-  pageNumber?: number;
-  pageSize?: number;
-}
-
 /**
  * Every page of one VPC listing (DescribeVpcs, DescribeVSwitches): each call as a read (safe to
  * repeat), paged by what arrives (cloud/paging.ts), and the last request id the cloud gave.
  */
-async function listVpcPages<B extends VpcPageBody, T>(
+async function listVpcPages<T>(
   session: CloudSession,
   regionId: string,
   listing: {
     action: 'DescribeVpcs' | 'DescribeVSwitches';
     pageSize: number;
-    call: (
-      client: InstanceType<typeof VpcModule.default>,
-      page: { pageNumber: number; pageSize: number },
-    ) => Promise<{ body?: B }>;
-    itemsOf: (body: B | undefined) => T[];
+    /** The SDK's query keys after PageNumber and PageSize, in its order (alphabetical). */
+    query: RpcQuery;
+    read: (body: WireObject) => VpcPage<T>;
   },
   options: PagingOptions<T>,
 ): Promise<{ items: T[]; requestId: string | null }> {
-  await sdk();
   let requestId: string | null = null;
   const { items } = await pageByNumber(
     { product: 'vpc', action: listing.action, regionId },
     listing.pageSize,
     async (page) => {
-      const body = await session.call(
-        'vpc',
+      const body = await vpcRead(
+        session,
         listing.action,
         regionId,
-        async (config) => (await listing.call(new VpcClient(config), page)).body,
-        { idempotent: true },
+        { PageNumber: page.pageNumber, PageSize: page.pageSize, ...listing.query },
+        listing.read,
       );
-      requestId = text(body?.requestId) ?? requestId;
+      requestId = text(body.requestId) ?? requestId;
       return {
-        items: listing.itemsOf(body),
-        totalCount: body?.totalCount,
-        pageNumber: body?.pageNumber,
-        pageSize: body?.pageSize,
+        items: body.items,
+        totalCount: body.totalCount,
+        pageNumber: body.pageNumber,
+        pageSize: body.pageSize,
       };
     },
     options,
@@ -129,7 +110,7 @@ function listVSwitchPages(
   session: CloudSession,
   regionId: string,
   filter: { vSwitchId: string } | { vpcId: string },
-  until?: (v: VpcVSwitch) => boolean,
+  until?: (v: VSwitchModel) => boolean,
 ) {
   return listVpcPages(
     session,
@@ -137,11 +118,14 @@ function listVSwitchPages(
     {
       action: 'DescribeVSwitches',
       pageSize: VSWITCH_PAGE_SIZE,
-      call: (client, page) =>
-        client.describeVSwitches(new DescribeVSwitchesRequest({ regionId, ...filter, ...page })),
-      itemsOf: (body) => body?.vSwitches?.vSwitch ?? [],
+      // RegionId, then VSwitchId or VpcId: describeVSwitchesWithOptions' order.
+      query: {
+        RegionId: regionId,
+        ...('vSwitchId' in filter ? { VSwitchId: filter.vSwitchId } : { VpcId: filter.vpcId }),
+      },
+      read: vSwitchesPageFromWire,
     },
-    { idOf: (v: VpcVSwitch) => text(v.vSwitchId), ...(until ? { until } : {}) },
+    { idOf: (v: VSwitchModel) => text(v.vSwitchId), ...(until ? { until } : {}) },
   );
 }
 
@@ -188,21 +172,17 @@ export async function describeNetworkAclAttributes(
   regionId: string,
   networkAclId: string,
 ): Promise<NetworkAclAttributes> {
-  await sdk();
-  const body = await session.call(
-    'vpc',
+  // NetworkAclId, RegionId: describeNetworkAclAttributesWithOptions' order (it sets RegionId
+  // twice, the same key).
+  const body = await vpcRead(
+    session,
     'DescribeNetworkAclAttributes',
     regionId,
-    async (config) => {
-      const response = await new VpcClient(config).describeNetworkAclAttributes(
-        new DescribeNetworkAclAttributesRequest({ regionId, networkAclId }),
-      );
-      return response.body;
-    },
-    { idempotent: true },
+    { NetworkAclId: networkAclId, RegionId: regionId },
+    networkAclFromWire,
   );
-  const requestId = text(body?.requestId);
-  const acl = body?.networkAclAttribute;
+  const requestId = text(body.requestId);
+  const acl = body.acl;
   if (!acl) {
     throw new CloudError(
       `vpc DescribeNetworkAclAttributes: network ACL ${networkAclId} was not returned.`,
@@ -242,9 +222,9 @@ export async function describeNetworkAclAttributes(
     name: acl.networkAclName ?? '',
     vpcId: text(acl.vpcId),
     status: text(acl.status),
-    egress: (acl.egressAclEntries?.egressAclEntry ?? []).map((e) => entry(e, e.destinationCidrIp)),
-    ingress: (acl.ingressAclEntries?.ingressAclEntry ?? []).map((e) => entry(e, e.sourceCidrIp)),
-    resources: (acl.resources?.resource ?? []).map((r) => ({
+    egress: acl.egressAclEntries.map((e) => entry(e, e.destinationCidrIp)),
+    ingress: acl.ingressAclEntries.map((e) => entry(e, e.sourceCidrIp)),
+    resources: acl.resources.map((r) => ({
       resourceId: r.resourceId ?? '',
       resourceType: r.resourceType ?? '',
       status: r.status ?? '',
@@ -272,8 +252,8 @@ export async function describeVpcs(session: CloudSession, regionId: string): Pro
     {
       action: 'DescribeVpcs',
       pageSize: VPC_PAGE_SIZE,
-      call: (client, page) => client.describeVpcs(new DescribeVpcsRequest({ regionId, ...page })),
-      itemsOf: (body) => body?.vpcs?.vpc ?? [],
+      query: { RegionId: regionId },
+      read: vpcsPageFromWire,
     },
     { idOf: (v) => text(v.vpcId) },
   );
@@ -283,8 +263,8 @@ export async function describeVpcs(session: CloudSession, regionId: string): Pro
       vpcId: text(v.vpcId)!,
       name: v.vpcName ?? '',
       cidrBlock: text(v.cidrBlock),
-      secondaryCidrBlocks: (v.secondaryCidrBlocks?.secondaryCidrBlock ?? []).filter(
-        (c) => typeof c === 'string' && c !== '',
+      secondaryCidrBlocks: v.secondaryCidrBlocks.filter(
+        (c): c is string => typeof c === 'string' && c !== '',
       ),
       status: text(v.status) ?? 'Available',
     }));

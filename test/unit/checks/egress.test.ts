@@ -3,10 +3,15 @@
 // every row is a security group or network ACL an operator could really have.
 import { describe, expect, it } from 'vitest';
 import type { SecurityGroupEgressRule } from '../../../electron/core/cloud/ecs';
+import {
+  permissionsPageFromWire,
+  securityGroupsPageFromWire,
+} from '../../../electron/core/cloud/ecs-wire';
 import { CloudError } from '../../../electron/core/cloud/errors';
 import type { CloudErrorKind } from '../../../electron/core/cloud/errors';
 import type { CloudSession } from '../../../electron/core/cloud/session';
 import type { NetworkAclEntry } from '../../../electron/core/cloud/vpc';
+import { networkAclFromWire, vSwitchesPageFromWire } from '../../../electron/core/cloud/vpc-wire';
 import {
   cidrContains,
   cidrCoverage,
@@ -707,9 +712,14 @@ function cloudError(action: string, kind: CloudErrorKind): CloudError {
   });
 }
 
-/** Answers with SDK-shaped bodies (what `invoke` would return), without any HTTP. */
+/**
+ * Answers as the cloud does (the JSON body, PascalCase), read by the readers `invoke` would read
+ * it with (cloud/ecs-wire.ts, vpc-wire.ts), without any HTTP.
+ */
 function scripted(world: World) {
   const calls: string[] = [];
+  const pascal = (p: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(p).map(([k, v]) => [k[0]!.toUpperCase() + k.slice(1), v]));
   const session = {
     accountKey: 'test',
     async call(_product: string, action: string, _region: string) {
@@ -718,45 +728,45 @@ function scripted(world: World) {
       if (kind) throw cloudError(action, kind);
       switch (action) {
         case 'DescribeSecurityGroups':
-          return {
-            requestId: 'req-sgs',
-            nextToken: '',
-            securityGroups: {
-              securityGroup: [
+          return securityGroupsPageFromWire({
+            RequestId: 'req-sgs',
+            NextToken: '',
+            SecurityGroups: {
+              SecurityGroup: [
                 {
-                  securityGroupId: 'sg-1',
-                  securityGroupType: world.sgType ?? 'normal',
-                  vpcId: 'vpc-1',
+                  SecurityGroupId: 'sg-1',
+                  SecurityGroupType: world.sgType ?? 'normal',
+                  VpcId: 'vpc-1',
                 },
               ],
             },
-          };
+          });
         case 'DescribeSecurityGroupAttribute':
-          return {
-            requestId: 'req-attr',
-            nextToken: '',
-            innerAccessPolicy: 'Accept',
-            permissions: { permission: world.sgRules ?? [] },
-          };
+          return permissionsPageFromWire({
+            RequestId: 'req-attr',
+            NextToken: '',
+            InnerAccessPolicy: 'Accept',
+            Permissions: { Permission: (world.sgRules ?? []).map(pascal) },
+          });
         case 'DescribeVSwitches': {
           const [id, acl] = Object.entries(world.vswitches ?? {})[0] ?? ['vsw-1', ''];
-          return {
-            requestId: `req-vsw-${id}`,
-            vSwitches: { vSwitch: [{ vSwitchId: id, vpcId: 'vpc-1', networkAclId: acl }] },
-          };
+          return vSwitchesPageFromWire({
+            RequestId: `req-vsw-${id}`,
+            VSwitches: { VSwitch: [{ VSwitchId: id, VpcId: 'vpc-1', NetworkAclId: acl }] },
+          });
         }
         case 'DescribeNetworkAclAttributes': {
           const [id, acl] = Object.entries(world.acls ?? {})[0]!;
-          return {
-            requestId: `req-acl-${id}`,
-            networkAclAttribute: {
-              networkAclId: id,
-              status: acl.status ?? 'Available',
-              egressAclEntries: { egressAclEntry: acl.egress },
-              ingressAclEntries: { ingressAclEntry: acl.ingress },
-              resources: { resource: [] },
+          return networkAclFromWire({
+            RequestId: `req-acl-${id}`,
+            NetworkAclAttribute: {
+              NetworkAclId: id,
+              Status: acl.status ?? 'Available',
+              EgressAclEntries: { EgressAclEntry: acl.egress.map(pascal) },
+              IngressAclEntries: { IngressAclEntry: acl.ingress.map(pascal) },
+              Resources: { Resource: [] },
             },
-          };
+          });
         }
         default:
           throw new Error(`unexpected ${action}`);
