@@ -2,8 +2,9 @@
 // account. The official SDKs (@alicloud/openapi-core over @darabonba/typescript) accept
 // httpsProxy/noProxy/ca on their Config but their HTTP layer ignores the proxy fields and offers
 // no way to pass an agent (docs/alibaba-cloud-api.md §2.3). So the SDK's single request function
-// is routed here: a CloudSession runs each SDK call inside `throughTransport`, and the request
-// the SDK built (signed, headers final) is sent by the account's transport, which
+// is routed here: a CloudSession runs each SDK call inside `throughTransport`, whose marker rides
+// in the call's Config to every request the SDK builds for it (callMarker below), and the request
+// (signed, headers final) is sent by the account's transport, which
 //   - goes through the account's proxy (else HTTPS_PROXY) with an HTTP CONNECT tunnel, the
 //     password from the keychain in Proxy-Authorization, NO_PROXY honoured (proxy.ts);
 //   - verifies TLS end to end, through the tunnel, against the system roots plus the account's
@@ -11,7 +12,6 @@
 //   - bounds connect and read time, and the answer's size (MAX_ANSWER_BYTES, transport-errors.ts),
 //     without buffering more than that;
 //   - names the proxy, never its password, in every error.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -318,17 +318,27 @@ export function transportFor(settings: TransportSettings): AccountTransport {
 
 // ---- the hook into the SDK ----------------------------------------------------------------
 
+// Which call a request belongs to. Not an AsyncLocalStorage: on Node 20 it enables promise hooks
+// that cost on every await of every call (the refresh is CPU-bound in this one thread). Instead
+// the call's marker travels in its openapi Config as `socks5NetWork`, a field openapi-core copies
+// from the Config into the runtime options of every request it hands to doAction (client.js, each
+// do*Request/execute; transport-marker.test.ts fails if a version stops doing so) and that nothing
+// else reads: darabonba's doAction has no SOCKS support, and routed requests never reach it.
+const MARK = 'ack-secret-guard-call ';
+
 interface ActiveCall extends CallLabel {
   transport: AccountTransport;
 }
 
 interface HookState {
-  active: AsyncLocalStorage<ActiveCall>;
+  /** The calls running now, by marker. */
+  calls: Map<string, ActiveCall>;
+  next: number;
   original: DoAction;
 }
 
 // Shared through the global symbol registry: a second copy of this module (tests load it more
-// than once per process) reuses the first hook instead of stacking another on top.
+// than once per process) reuses the first hook and its calls instead of stacking another on top.
 const HOOK = Symbol.for('ack-secret-guard.cloud-transport');
 
 type SdkCore = { doAction: DoAction; Response: typeof $dara.Response };
@@ -342,17 +352,33 @@ function sdkCore(): SdkCore {
   return sdkCoreModule;
 }
 
+/** The call a request's runtime options name, undefined for an unmarked request. */
+function markerOf(runtime: unknown): string | undefined {
+  const marker = (runtime as { socks5NetWork?: unknown } | null | undefined)?.socks5NetWork;
+  return typeof marker === 'string' && marker.startsWith(MARK) ? marker : undefined;
+}
+
 function hook(): HookState {
   const holder = globalThis as { [HOOK]?: HookState };
   const existing = holder[HOOK];
   if (existing) return existing;
   const core = sdkCore();
-  const state: HookState = { active: new AsyncLocalStorage<ActiveCall>(), original: core.doAction };
+  const state: HookState = { calls: new Map(), next: 0, original: core.doAction };
   const routed: DoAction = (request, runtime) => {
-    const call = state.active.getStore();
+    const marker = markerOf(runtime);
     // Outside a CloudSession (the simulator's own SDK tests) the SDK behaves as shipped.
-    if (!call) return state.original(request, runtime);
-    return call.transport.send(request, runtime ?? null, call);
+    if (marker === undefined) return state.original(request, runtime);
+    const call = state.calls.get(marker);
+    if (call) return call.transport.send(request, runtime ?? null, call);
+    // A client kept past its call (a bug): refused, never sent around the account's proxy.
+    const [product = '?', action = '?'] = marker.slice(MARK.length).split(' ').slice(1);
+    return Promise.reject(
+      fail(
+        { product, action },
+        'network',
+        "a request came after its call had ended and was not sent (it would have bypassed the account's network settings).",
+      ),
+    );
   };
   core.doAction = routed;
   // openapi-core reads doAction through the package's re-export on every request; if a future
@@ -368,11 +394,24 @@ function hook(): HookState {
   return state;
 }
 
-/** Runs one SDK call so that its requests go through the account's transport. */
-export function throughTransport<T>(
+/**
+ * Runs one SDK call so that its requests go through the account's transport: `run` receives the
+ * marker to put in the call's Config (`socks5NetWork`, CloudSession.config). Once `run` settles
+ * the marker names no call: a later request with it is refused.
+ */
+export async function throughTransport<T>(
   transport: AccountTransport,
   call: CallLabel,
-  run: () => Promise<T>,
+  run: (marker: string) => Promise<T>,
 ): Promise<T> {
-  return hook().active.run({ transport, ...call }, run);
+  const state = hook();
+  state.next += 1;
+  // Product and action only name the call in a refusal; the number makes it unique.
+  const marker = `${MARK}${state.next} ${call.product} ${call.action}`;
+  state.calls.set(marker, { transport, ...call });
+  try {
+    return await run(marker);
+  } finally {
+    state.calls.delete(marker);
+  }
 }
