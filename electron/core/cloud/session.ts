@@ -13,7 +13,8 @@ import type { EndpointTarget, Product } from './endpoints';
 import { toCloudError } from './errors';
 import { DEFAULT_RETRY, repeatable, withRetry } from './retry';
 import type { RetryPolicy } from './retry';
-import { throughTransport, transportFor } from './transport';
+import { transportFor } from './transport';
+import { throughTransport } from './transport-hook';
 import type { AccountTransport } from './transport';
 
 /** The cloud's code for an STS token past its expiry (docs/alibaba-cloud-api.md §7). */

@@ -2,29 +2,30 @@
 // account. The official SDKs (@alicloud/openapi-core over @darabonba/typescript) accept
 // httpsProxy/noProxy/ca on their Config but their HTTP layer ignores the proxy fields and offers
 // no way to pass an agent (docs/alibaba-cloud-api.md §2.3). So the SDK's single request function
-// is routed here: a CloudSession runs each SDK call inside `throughTransport`, whose marker rides
-// in the call's Config to every request the SDK builds for it (callMarker below), and the request
+// is routed here (transport-hook.ts): a CloudSession runs each SDK call inside `throughTransport`,
+// whose marker rides in the call's Config to every request the SDK builds for it, and the request
 // (signed, headers final) is sent by the account's transport, which
 //   - goes through the account's proxy (else HTTPS_PROXY) with an HTTP CONNECT tunnel, the
 //     password from the keychain in Proxy-Authorization, NO_PROXY honoured (proxy.ts);
 //   - verifies TLS end to end, through the tunnel, against the system roots plus the account's
 //     CA bundle (never with verification off);
-//   - bounds connect and read time, and the answer's size (MAX_ANSWER_BYTES, transport-errors.ts),
+//   - bounds connect and read time, and the answer's size (capped-answer.ts),
 //     without buffering more than that;
 //   - names the proxy, never its password, in every error.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { createRequire } from 'node:module';
 import querystring from 'node:querystring';
-import { Transform } from 'node:stream';
 import tls from 'node:tls';
 import type * as $dara from '@darabonba/typescript';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { GuardError, messageOf } from '../../contract';
+import { CappedAnswer } from './capped-answer';
 import { CloudError } from './errors';
 import { chooseProxy } from './proxy';
 import type { ChosenProxy } from './proxy';
+import { sdkCore } from './transport-hook';
+import type { CallTransport, SdkRequest, SdkRuntime } from './transport-hook';
 import { MAX_ANSWER_BYTES, TLS_VERIFY_CODES, fail, timeout, tooLarge } from './transport-errors';
 import type { CallLabel } from './transport-errors';
 
@@ -40,21 +41,13 @@ export interface TransportSettings {
   env: NodeJS.ProcessEnv;
 }
 
-/** What the SDK's request function receives (a subset of @darabonba/typescript's Request). */
-type SdkRequest = Pick<$dara.Request, 'protocol' | 'port' | 'method' | 'pathname' | 'query'> & {
-  headers: Record<string, string>;
-  body?: NodeJS.ReadableStream | null;
-};
-type SdkRuntime = { connectTimeout?: unknown; readTimeout?: unknown } | null;
-type DoAction = (request: SdkRequest, runtime?: SdkRuntime) => Promise<$dara.Response>;
-
 function millis(value: unknown, fallback: number): number {
   const n = Number(value);
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
 /** The proxies, agents and TLS context of one network setting (shared by its sessions). */
-export class AccountTransport {
+export class AccountTransport implements CallTransport {
   private readonly agents = new Map<string, http.Agent>();
   private context: tls.SecureContext | null | undefined;
 
@@ -123,6 +116,8 @@ export class AccountTransport {
       let settled = false;
       let tunnelUp = false;
       let readTimer: NodeJS.Timeout | undefined;
+      /** The answer as the SDK reads it, once the response has begun. */
+      let body: CappedAnswer | undefined;
 
       const explain = (error: unknown): unknown => {
         if (error instanceof CloudError) return error;
@@ -176,7 +171,7 @@ export class AccountTransport {
         // One deadline for the whole answer, body included: a trickle cannot hold a call open.
         readTimer = setTimeout(() => {
           const error = timeout('ReadTimeout', readMs, where);
-          if (settled) body.destroy(error);
+          if (body) body.destroy(error);
           else abort(error);
         }, readMs);
       };
@@ -211,16 +206,6 @@ export class AccountTransport {
       });
       req.on('error', abort);
 
-      let seen = 0;
-      const body = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          seen += chunk.length;
-          if (seen > MAX_ANSWER_BYTES) done(tooLarge(call, where));
-          else done(null, chunk);
-        },
-      });
-      body.once('close', () => clearTimeout(readTimer));
-
       req.on('response', (res) => {
         clearTimeout(connectTimer);
         const declared = Number(res.headers['content-length']);
@@ -229,19 +214,15 @@ export class AccountTransport {
           abort(tooLarge(call, where));
           return;
         }
-        // Wired by hand, not with stream.pipeline(): pipeline makes an AbortController per call
-        // and aborts it when the answer ends, which builds a DOMException with a stack trace
-        // every time (~4% of a fleet refresh's CPU in the bench profile). The same duties: an
-        // error of the answer fails the body; a body that ends early (the cap passed, the read
-        // deadline) destroys the answer, which hangs up.
-        res.on('error', (error) => {
-          clearTimeout(readTimer);
-          if (!body.destroyed) body.destroy(explain(error) as Error);
+        // Not stream.pipeline() nor a Transform: pipeline makes an AbortController per call and
+        // aborts it when the answer ends, which builds a DOMException with a stack trace every
+        // time (~4% of a fleet refresh's CPU in the bench profile); one Readable over the answer
+        // makes fewer objects than a Transform piped to (capped-answer.ts).
+        body = new CappedAnswer(res, {
+          tooLarge: () => tooLarge(call, where),
+          failed: (error) => explain(error) as Error,
         });
-        body.once('close', () => {
-          if (!res.complete || !res.readableEnded) res.destroy();
-        });
-        res.pipe(body);
+        body.once('close', () => clearTimeout(readTimer));
         const SdkResponse = sdkCore().Response;
         const response = new SdkResponse(res);
         response.body = body as unknown as http.IncomingMessage;
@@ -314,104 +295,4 @@ export function transportFor(settings: TransportSettings): AccountTransport {
   }
   transports.set(key, transport);
   return transport;
-}
-
-// ---- the hook into the SDK ----------------------------------------------------------------
-
-// Which call a request belongs to. Not an AsyncLocalStorage: on Node 20 it enables promise hooks
-// that cost on every await of every call (the refresh is CPU-bound in this one thread). Instead
-// the call's marker travels in its openapi Config as `socks5NetWork`, a field openapi-core copies
-// from the Config into the runtime options of every request it hands to doAction (client.js, each
-// do*Request/execute; transport-marker.test.ts fails if a version stops doing so) and that nothing
-// else reads: darabonba's doAction has no SOCKS support, and routed requests never reach it.
-const MARK = 'ack-secret-guard-call ';
-
-interface ActiveCall extends CallLabel {
-  transport: AccountTransport;
-}
-
-interface HookState {
-  /** The calls running now, by marker. */
-  calls: Map<string, ActiveCall>;
-  next: number;
-  original: DoAction;
-}
-
-// Shared through the global symbol registry: a second copy of this module (tests load it more
-// than once per process) reuses the first hook and its calls instead of stacking another on top.
-const HOOK = Symbol.for('ack-secret-guard.cloud-transport');
-
-type SdkCore = { doAction: DoAction; Response: typeof $dara.Response };
-
-// Not named `require`: electron-vite's ESM shim declares that name in the bundled main file.
-const loadCommonJs = createRequire(import.meta.url);
-let sdkCoreModule: SdkCore | undefined;
-/** Looked up once: a require() per answer resolved the path every time (~2% of a refresh). */
-function sdkCore(): SdkCore {
-  sdkCoreModule ??= loadCommonJs('@darabonba/typescript/dist/core.js') as SdkCore;
-  return sdkCoreModule;
-}
-
-/** The call a request's runtime options name, undefined for an unmarked request. */
-function markerOf(runtime: unknown): string | undefined {
-  const marker = (runtime as { socks5NetWork?: unknown } | null | undefined)?.socks5NetWork;
-  return typeof marker === 'string' && marker.startsWith(MARK) ? marker : undefined;
-}
-
-function hook(): HookState {
-  const holder = globalThis as { [HOOK]?: HookState };
-  const existing = holder[HOOK];
-  if (existing) return existing;
-  const core = sdkCore();
-  const state: HookState = { calls: new Map(), next: 0, original: core.doAction };
-  const routed: DoAction = (request, runtime) => {
-    const marker = markerOf(runtime);
-    // Outside a CloudSession (the simulator's own SDK tests) the SDK behaves as shipped.
-    if (marker === undefined) return state.original(request, runtime);
-    const call = state.calls.get(marker);
-    if (call) return call.transport.send(request, runtime ?? null, call);
-    // A client kept past its call (a bug): refused, never sent around the account's proxy.
-    const [product = '?', action = '?'] = marker.slice(MARK.length).split(' ').slice(1);
-    return Promise.reject(
-      fail(
-        { product, action },
-        'network',
-        "a request came after its call had ended and was not sent (it would have bypassed the account's network settings).",
-      ),
-    );
-  };
-  core.doAction = routed;
-  // openapi-core reads doAction through the package's re-export on every request; if a future
-  // version copies it instead, calls would silently bypass the proxy: refuse to run.
-  const reexport = (loadCommonJs('@darabonba/typescript') as { doAction: DoAction }).doAction;
-  if (reexport !== routed) {
-    core.doAction = state.original;
-    throw new Error(
-      'The installed @darabonba/typescript does not route requests through the account transport; calls would bypass the proxy. Reinstall the pinned version.',
-    );
-  }
-  holder[HOOK] = state;
-  return state;
-}
-
-/**
- * Runs one SDK call so that its requests go through the account's transport: `run` receives the
- * marker to put in the call's Config (`socks5NetWork`, CloudSession.config). Once `run` settles
- * the marker names no call: a later request with it is refused.
- */
-export async function throughTransport<T>(
-  transport: AccountTransport,
-  call: CallLabel,
-  run: (marker: string) => Promise<T>,
-): Promise<T> {
-  const state = hook();
-  state.next += 1;
-  // Product and action only name the call in a refusal; the number makes it unique.
-  const marker = `${MARK}${state.next} ${call.product} ${call.action}`;
-  state.calls.set(marker, { transport, ...call });
-  try {
-    return await run(marker);
-  } finally {
-    state.calls.delete(marker);
-  }
 }

@@ -7,8 +7,8 @@ import { $OpenApiUtil } from '@alicloud/openapi-core';
 import { describe, expect, it } from 'vitest';
 import { csSdk } from '../../../electron/core/cloud/cs-sdk';
 import { rpcCall } from '../../../electron/core/cloud/rpc';
-import { throughTransport } from '../../../electron/core/cloud/transport';
-import type { AccountTransport } from '../../../electron/core/cloud/transport';
+import { throughTransport } from '../../../electron/core/cloud/transport-hook';
+import type { CallTransport } from '../../../electron/core/cloud/transport-hook';
 
 const loadCommonJs = createRequire(import.meta.url);
 
@@ -44,7 +44,7 @@ interface Sent {
 }
 
 /** A stand-in transport that records what it is asked to send and answers with an error. */
-function fakeTransport(name: string, sent: Sent[]): AccountTransport {
+function fakeTransport(name: string, sent: Sent[]): CallTransport {
   return {
     send: (
       _request: unknown,
@@ -54,7 +54,7 @@ function fakeTransport(name: string, sent: Sent[]): AccountTransport {
       sent.push({ transport: name, action: call.action, marker: runtime?.socks5NetWork });
       return Promise.reject(new Error(`sent by ${name}`));
     },
-  } as unknown as AccountTransport;
+  } as unknown as CallTransport;
 }
 
 function config(marker?: string): $OpenApiUtil.Config {
