@@ -46,9 +46,23 @@ function millis(value: unknown, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
+/** Where requests to one authority go. */
+interface Route {
+  /** For the socket (IPv6 without brackets). */
+  hostname: string;
+  port: number;
+  /** For messages: host:port as the URL writes it. */
+  where: string;
+  proxy: ChosenProxy | null;
+}
+
+/** More hosts than one account's products x regions; past it the routes are worked out again. */
+const MAX_ROUTES = 1024;
+
 /** The proxies, agents and TLS context of one network setting (shared by its sessions). */
 export class AccountTransport implements CallTransport {
   private readonly agents = new Map<string, http.Agent>();
+  private readonly routes = new Map<string, Route>();
   private context: tls.SecureContext | null | undefined;
 
   constructor(private readonly settings: TransportSettings) {}
@@ -87,25 +101,42 @@ export class AccountTransport implements CallTransport {
     return agent;
   }
 
+  /**
+   * Host, port and proxy of an authority (host header plus port). Remembered: a refresh sends
+   * ~800 requests to a few dozen hosts, and a URL parse plus the proxy choice per request was
+   * ~1.5% of its CPU. The answer depends only on this transport's settings, fixed at creation
+   * (transportFor keys transports by them). Only a good answer is kept: a bad one throws again.
+   */
+  private routeFor(protocol: 'http:' | 'https:', authority: string): Route {
+    const key = `${protocol}//${authority}`;
+    let route = this.routes.get(key);
+    if (!route) {
+      const base = new URL(key);
+      const hostname = base.hostname.replace(/^\[|\]$/g, '');
+      const port = base.port ? Number(base.port) : protocol === 'https:' ? 443 : 80;
+      const proxy = chooseProxy(
+        { accountProxy: this.settings.accountProxy, env: this.settings.env },
+        hostname,
+        port,
+      );
+      route = { hostname, port, where: `${base.hostname}:${port}`, proxy };
+      if (this.routes.size >= MAX_ROUTES) this.routes.clear();
+      this.routes.set(key, route);
+    }
+    return route;
+  }
+
   /** Sends one request the SDK built and hands back the SDK's own Response type. */
   send(request: SdkRequest, runtime: SdkRuntime, call: CallLabel): Promise<$dara.Response> {
     const protocol = (request.protocol ?? 'https').toLowerCase() === 'http' ? 'http:' : 'https:';
     // Exactly the URL @darabonba/typescript's doAction builds (host header, port, path, query).
     const authority = `${request.headers.host ?? ''}${request.port ? `:${request.port}` : ''}`;
-    const base = new URL(`${protocol}//${authority}`);
-    const hostname = base.hostname.replace(/^\[|\]$/g, '');
-    const port = base.port ? Number(base.port) : protocol === 'https:' ? 443 : 80;
+    const { hostname, port, where, proxy } = this.routeFor(protocol, authority);
     const pathname = request.pathname || '/';
     const query =
       request.query && Object.keys(request.query).length > 0
         ? `${pathname.includes('?') ? '&' : '?'}${querystring.stringify(request.query)}`
         : '';
-    const where = `${base.hostname}:${port}`;
-    const proxy = chooseProxy(
-      { accountProxy: this.settings.accountProxy, env: this.settings.env },
-      hostname,
-      port,
-    );
     const context = protocol === 'https:' ? this.secureContext() : undefined;
     const method = (request.method || 'GET').toUpperCase();
     const connectMs = millis(runtime?.connectTimeout, FALLBACK_CONNECT_MS);
@@ -179,31 +210,33 @@ export class AccountTransport implements CallTransport {
         if (req.reusedSocket) connected();
         else socket.once(protocol === 'https:' ? 'secureConnect' : 'connect', connected);
       });
-      req.on('proxyConnect', (answer: { statusCode: number; statusText: string }) => {
-        if (answer.statusCode === 200) {
-          tunnelUp = true;
-          return;
-        }
-        if (answer.statusCode === 407) {
+      // Only a tunnel says this (https-proxy-agent): no listener per direct request.
+      if (proxy)
+        req.on('proxyConnect', (answer: { statusCode: number; statusText: string }) => {
+          if (answer.statusCode === 200) {
+            tunnelUp = true;
+            return;
+          }
+          if (answer.statusCode === 407) {
+            abort(
+              fail(
+                call,
+                'proxy',
+                proxy?.authorization
+                  ? `the proxy at ${proxy.label} refused the credentials (HTTP 407). Check the proxy user name and password in the account's network settings.`
+                  : `the proxy at ${proxy?.label ?? where} wants credentials (HTTP 407). Add the user name and password to the account's proxy.`,
+              ),
+            );
+            return;
+          }
           abort(
             fail(
               call,
-              'proxy',
-              proxy?.authorization
-                ? `the proxy at ${proxy.label} refused the credentials (HTTP 407). Check the proxy user name and password in the account's network settings.`
-                : `the proxy at ${proxy?.label ?? where} wants credentials (HTTP 407). Add the user name and password to the account's proxy.`,
+              'network',
+              `the proxy at ${proxy?.label ?? where} would not open a tunnel to ${where} (HTTP ${answer.statusCode} ${answer.statusText}). Check that the proxy allows this host.`,
             ),
           );
-          return;
-        }
-        abort(
-          fail(
-            call,
-            'network',
-            `the proxy at ${proxy?.label ?? where} would not open a tunnel to ${where} (HTTP ${answer.statusCode} ${answer.statusText}). Check that the proxy allows this host.`,
-          ),
-        );
-      });
+        });
       req.on('error', abort);
 
       req.on('response', (res) => {
