@@ -200,7 +200,7 @@ export class CloudSession {
       regionId,
       connectTimeout: timeouts.connectMs,
       readTimeout: timeouts.readMs,
-      // Not a SOCKS setting: the field carries the call's marker to the transport (transport.ts).
+      // Not a SOCKS setting: the field carries the call's marker to its transport (transport-hook.ts).
       ...(callMarker ? { socks5NetWork: callMarker } : {}),
     });
   }
