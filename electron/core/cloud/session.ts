@@ -13,7 +13,8 @@ import type { EndpointTarget, Product } from './endpoints';
 import { toCloudError } from './errors';
 import { DEFAULT_RETRY, repeatable, withRetry } from './retry';
 import type { RetryPolicy } from './retry';
-import { throughTransport, transportFor } from './transport';
+import { transportFor } from './transport';
+import { throughTransport } from './transport-hook';
 import type { AccountTransport } from './transport';
 
 /** The cloud's code for an STS token past its expiry (docs/alibaba-cloud-api.md §7). */
@@ -177,14 +178,15 @@ export class CloudSession {
   }
 
   /**
-   * Builds the SDK Config for one call: fresh credentials, endpoint, timeouts. The proxy and CA
-   * are not set here: the SDK ignores them (docs/alibaba-cloud-api.md §2.3); the transport
-   * applies them.
+   * Builds the SDK Config for one call: fresh credentials, endpoint, timeouts, and the call's
+   * transport marker (throughTransport). The proxy and CA are not set here: the SDK ignores them
+   * (docs/alibaba-cloud-api.md §2.3); the transport applies them.
    */
   async config(
     product: Product,
     regionId: string,
     credentials?: CallCredentials,
+    callMarker?: string,
   ): Promise<$OpenApiUtil.Config> {
     const target = this.target(product, regionId);
     credentials ??= await this.options.credentials();
@@ -198,6 +200,8 @@ export class CloudSession {
       regionId,
       connectTimeout: timeouts.connectMs,
       readTimeout: timeouts.readMs,
+      // Not a SOCKS setting: the field carries the call's marker to its transport (transport-hook.ts).
+      ...(callMarker ? { socks5NetWork: callMarker } : {}),
     });
   }
 
@@ -226,9 +230,12 @@ export class CloudSession {
       let used: CallCredentials | undefined;
       try {
         used = await this.options.credentials();
-        const config = await this.config(product, regionId, used);
-        const transport = this.transport();
-        const value = await throughTransport(transport, { product, action }, () => invoke(config));
+        const credentials = used;
+        const value = await throughTransport(
+          this.transport(),
+          { product, action },
+          async (marker) => invoke(await this.config(product, regionId, credentials, marker)),
+        );
         this.record({ product, action, regionId, attempt, ok: true, ms: Date.now() - started });
         return value;
       } catch (error) {

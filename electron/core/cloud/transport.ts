@@ -2,29 +2,30 @@
 // account. The official SDKs (@alicloud/openapi-core over @darabonba/typescript) accept
 // httpsProxy/noProxy/ca on their Config but their HTTP layer ignores the proxy fields and offers
 // no way to pass an agent (docs/alibaba-cloud-api.md §2.3). So the SDK's single request function
-// is routed here: a CloudSession runs each SDK call inside `throughTransport`, and the request
-// the SDK built (signed, headers final) is sent by the account's transport, which
+// is routed here (transport-hook.ts): a CloudSession runs each SDK call inside `throughTransport`,
+// whose marker rides in the call's Config to every request the SDK builds for it, and the request
+// (signed, headers final) is sent by the account's transport, which
 //   - goes through the account's proxy (else HTTPS_PROXY) with an HTTP CONNECT tunnel, the
 //     password from the keychain in Proxy-Authorization, NO_PROXY honoured (proxy.ts);
 //   - verifies TLS end to end, through the tunnel, against the system roots plus the account's
 //     CA bundle (never with verification off);
-//   - bounds connect and read time, and the answer's size (MAX_ANSWER_BYTES, transport-errors.ts),
+//   - bounds connect and read time, and the answer's size (capped-answer.ts),
 //     without buffering more than that;
 //   - names the proxy, never its password, in every error.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { createRequire } from 'node:module';
 import querystring from 'node:querystring';
-import { Transform } from 'node:stream';
 import tls from 'node:tls';
 import type * as $dara from '@darabonba/typescript';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { GuardError, messageOf } from '../../contract';
+import { CappedAnswer } from './capped-answer';
 import { CloudError } from './errors';
 import { chooseProxy } from './proxy';
 import type { ChosenProxy } from './proxy';
+import { sdkCore } from './transport-hook';
+import type { CallTransport, SdkRequest, SdkRuntime } from './transport-hook';
 import { MAX_ANSWER_BYTES, TLS_VERIFY_CODES, fail, timeout, tooLarge } from './transport-errors';
 import type { CallLabel } from './transport-errors';
 
@@ -40,22 +41,28 @@ export interface TransportSettings {
   env: NodeJS.ProcessEnv;
 }
 
-/** What the SDK's request function receives (a subset of @darabonba/typescript's Request). */
-type SdkRequest = Pick<$dara.Request, 'protocol' | 'port' | 'method' | 'pathname' | 'query'> & {
-  headers: Record<string, string>;
-  body?: NodeJS.ReadableStream | null;
-};
-type SdkRuntime = { connectTimeout?: unknown; readTimeout?: unknown } | null;
-type DoAction = (request: SdkRequest, runtime?: SdkRuntime) => Promise<$dara.Response>;
-
 function millis(value: unknown, fallback: number): number {
   const n = Number(value);
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
+/** Where requests to one authority go. */
+interface Route {
+  /** For the socket (IPv6 without brackets). */
+  hostname: string;
+  port: number;
+  /** For messages: host:port as the URL writes it. */
+  where: string;
+  proxy: ChosenProxy | null;
+}
+
+/** More hosts than one account's products x regions; past it the routes are worked out again. */
+const MAX_ROUTES = 1024;
+
 /** The proxies, agents and TLS context of one network setting (shared by its sessions). */
-export class AccountTransport {
+export class AccountTransport implements CallTransport {
   private readonly agents = new Map<string, http.Agent>();
+  private readonly routes = new Map<string, Route>();
   private context: tls.SecureContext | null | undefined;
 
   constructor(private readonly settings: TransportSettings) {}
@@ -94,25 +101,42 @@ export class AccountTransport {
     return agent;
   }
 
+  /**
+   * Host, port and proxy of an authority (host header plus port). Remembered: a refresh sends
+   * ~800 requests to a few dozen hosts, and a URL parse plus the proxy choice per request was
+   * ~1.5% of its CPU. The answer depends only on this transport's settings, fixed at creation
+   * (transportFor keys transports by them). Only a good answer is kept: a bad one throws again.
+   */
+  private routeFor(protocol: 'http:' | 'https:', authority: string): Route {
+    const key = `${protocol}//${authority}`;
+    let route = this.routes.get(key);
+    if (!route) {
+      const base = new URL(key);
+      const hostname = base.hostname.replace(/^\[|\]$/g, '');
+      const port = base.port ? Number(base.port) : protocol === 'https:' ? 443 : 80;
+      const proxy = chooseProxy(
+        { accountProxy: this.settings.accountProxy, env: this.settings.env },
+        hostname,
+        port,
+      );
+      route = { hostname, port, where: `${base.hostname}:${port}`, proxy };
+      if (this.routes.size >= MAX_ROUTES) this.routes.clear();
+      this.routes.set(key, route);
+    }
+    return route;
+  }
+
   /** Sends one request the SDK built and hands back the SDK's own Response type. */
   send(request: SdkRequest, runtime: SdkRuntime, call: CallLabel): Promise<$dara.Response> {
     const protocol = (request.protocol ?? 'https').toLowerCase() === 'http' ? 'http:' : 'https:';
     // Exactly the URL @darabonba/typescript's doAction builds (host header, port, path, query).
     const authority = `${request.headers.host ?? ''}${request.port ? `:${request.port}` : ''}`;
-    const base = new URL(`${protocol}//${authority}`);
-    const hostname = base.hostname.replace(/^\[|\]$/g, '');
-    const port = base.port ? Number(base.port) : protocol === 'https:' ? 443 : 80;
+    const { hostname, port, where, proxy } = this.routeFor(protocol, authority);
     const pathname = request.pathname || '/';
     const query =
       request.query && Object.keys(request.query).length > 0
         ? `${pathname.includes('?') ? '&' : '?'}${querystring.stringify(request.query)}`
         : '';
-    const where = `${base.hostname}:${port}`;
-    const proxy = chooseProxy(
-      { accountProxy: this.settings.accountProxy, env: this.settings.env },
-      hostname,
-      port,
-    );
     const context = protocol === 'https:' ? this.secureContext() : undefined;
     const method = (request.method || 'GET').toUpperCase();
     const connectMs = millis(runtime?.connectTimeout, FALLBACK_CONNECT_MS);
@@ -123,6 +147,8 @@ export class AccountTransport {
       let settled = false;
       let tunnelUp = false;
       let readTimer: NodeJS.Timeout | undefined;
+      /** The answer as the SDK reads it, once the response has begun. */
+      let body: CappedAnswer | undefined;
 
       const explain = (error: unknown): unknown => {
         if (error instanceof CloudError) return error;
@@ -176,7 +202,7 @@ export class AccountTransport {
         // One deadline for the whole answer, body included: a trickle cannot hold a call open.
         readTimer = setTimeout(() => {
           const error = timeout('ReadTimeout', readMs, where);
-          if (settled) body.destroy(error);
+          if (body) body.destroy(error);
           else abort(error);
         }, readMs);
       };
@@ -184,42 +210,34 @@ export class AccountTransport {
         if (req.reusedSocket) connected();
         else socket.once(protocol === 'https:' ? 'secureConnect' : 'connect', connected);
       });
-      req.on('proxyConnect', (answer: { statusCode: number; statusText: string }) => {
-        if (answer.statusCode === 200) {
-          tunnelUp = true;
-          return;
-        }
-        if (answer.statusCode === 407) {
+      // Only a tunnel says this (https-proxy-agent): no listener per direct request.
+      if (proxy)
+        req.on('proxyConnect', (answer: { statusCode: number; statusText: string }) => {
+          if (answer.statusCode === 200) {
+            tunnelUp = true;
+            return;
+          }
+          if (answer.statusCode === 407) {
+            abort(
+              fail(
+                call,
+                'proxy',
+                proxy?.authorization
+                  ? `the proxy at ${proxy.label} refused the credentials (HTTP 407). Check the proxy user name and password in the account's network settings.`
+                  : `the proxy at ${proxy?.label ?? where} wants credentials (HTTP 407). Add the user name and password to the account's proxy.`,
+              ),
+            );
+            return;
+          }
           abort(
             fail(
               call,
-              'proxy',
-              proxy?.authorization
-                ? `the proxy at ${proxy.label} refused the credentials (HTTP 407). Check the proxy user name and password in the account's network settings.`
-                : `the proxy at ${proxy?.label ?? where} wants credentials (HTTP 407). Add the user name and password to the account's proxy.`,
+              'network',
+              `the proxy at ${proxy?.label ?? where} would not open a tunnel to ${where} (HTTP ${answer.statusCode} ${answer.statusText}). Check that the proxy allows this host.`,
             ),
           );
-          return;
-        }
-        abort(
-          fail(
-            call,
-            'network',
-            `the proxy at ${proxy?.label ?? where} would not open a tunnel to ${where} (HTTP ${answer.statusCode} ${answer.statusText}). Check that the proxy allows this host.`,
-          ),
-        );
-      });
+        });
       req.on('error', abort);
-
-      let seen = 0;
-      const body = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          seen += chunk.length;
-          if (seen > MAX_ANSWER_BYTES) done(tooLarge(call, where));
-          else done(null, chunk);
-        },
-      });
-      body.once('close', () => clearTimeout(readTimer));
 
       req.on('response', (res) => {
         clearTimeout(connectTimer);
@@ -229,19 +247,15 @@ export class AccountTransport {
           abort(tooLarge(call, where));
           return;
         }
-        // Wired by hand, not with stream.pipeline(): pipeline makes an AbortController per call
-        // and aborts it when the answer ends, which builds a DOMException with a stack trace
-        // every time (~4% of a fleet refresh's CPU in the bench profile). The same duties: an
-        // error of the answer fails the body; a body that ends early (the cap passed, the read
-        // deadline) destroys the answer, which hangs up.
-        res.on('error', (error) => {
-          clearTimeout(readTimer);
-          if (!body.destroyed) body.destroy(explain(error) as Error);
+        // Not stream.pipeline() nor a Transform: pipeline makes an AbortController per call and
+        // aborts it when the answer ends, which builds a DOMException with a stack trace every
+        // time (~4% of a fleet refresh's CPU in the bench profile); one Readable over the answer
+        // makes fewer objects than a Transform piped to (capped-answer.ts).
+        body = new CappedAnswer(res, {
+          tooLarge: () => tooLarge(call, where),
+          failed: (error) => explain(error) as Error,
         });
-        body.once('close', () => {
-          if (!res.complete || !res.readableEnded) res.destroy();
-        });
-        res.pipe(body);
+        body.once('close', () => clearTimeout(readTimer));
         const SdkResponse = sdkCore().Response;
         const response = new SdkResponse(res);
         response.body = body as unknown as http.IncomingMessage;
@@ -314,65 +328,4 @@ export function transportFor(settings: TransportSettings): AccountTransport {
   }
   transports.set(key, transport);
   return transport;
-}
-
-// ---- the hook into the SDK ----------------------------------------------------------------
-
-interface ActiveCall extends CallLabel {
-  transport: AccountTransport;
-}
-
-interface HookState {
-  active: AsyncLocalStorage<ActiveCall>;
-  original: DoAction;
-}
-
-// Shared through the global symbol registry: a second copy of this module (tests load it more
-// than once per process) reuses the first hook instead of stacking another on top.
-const HOOK = Symbol.for('ack-secret-guard.cloud-transport');
-
-type SdkCore = { doAction: DoAction; Response: typeof $dara.Response };
-
-// Not named `require`: electron-vite's ESM shim declares that name in the bundled main file.
-const loadCommonJs = createRequire(import.meta.url);
-let sdkCoreModule: SdkCore | undefined;
-/** Looked up once: a require() per answer resolved the path every time (~2% of a refresh). */
-function sdkCore(): SdkCore {
-  sdkCoreModule ??= loadCommonJs('@darabonba/typescript/dist/core.js') as SdkCore;
-  return sdkCoreModule;
-}
-
-function hook(): HookState {
-  const holder = globalThis as { [HOOK]?: HookState };
-  const existing = holder[HOOK];
-  if (existing) return existing;
-  const core = sdkCore();
-  const state: HookState = { active: new AsyncLocalStorage<ActiveCall>(), original: core.doAction };
-  const routed: DoAction = (request, runtime) => {
-    const call = state.active.getStore();
-    // Outside a CloudSession (the simulator's own SDK tests) the SDK behaves as shipped.
-    if (!call) return state.original(request, runtime);
-    return call.transport.send(request, runtime ?? null, call);
-  };
-  core.doAction = routed;
-  // openapi-core reads doAction through the package's re-export on every request; if a future
-  // version copies it instead, calls would silently bypass the proxy: refuse to run.
-  const reexport = (loadCommonJs('@darabonba/typescript') as { doAction: DoAction }).doAction;
-  if (reexport !== routed) {
-    core.doAction = state.original;
-    throw new Error(
-      'The installed @darabonba/typescript does not route requests through the account transport; calls would bypass the proxy. Reinstall the pinned version.',
-    );
-  }
-  holder[HOOK] = state;
-  return state;
-}
-
-/** Runs one SDK call so that its requests go through the account's transport. */
-export function throughTransport<T>(
-  transport: AccountTransport,
-  call: CallLabel,
-  run: () => Promise<T>,
-): Promise<T> {
-  return hook().active.run({ transport, ...call }, run);
 }
