@@ -10,7 +10,7 @@ import { benchCore } from './cores';
 import type { FleetWorld } from './fleet';
 import { RUNS, median, percentile, spread, spreadNote } from './support';
 import type { Results } from './support';
-import { openDashboard, outDir, probes, scrollAll, untilAllRows } from './renderer-page';
+import { openDashboard, outDir, probes, scrollAll, traced, untilAllRows } from './renderer-page';
 import type { Probes, ScrollRun } from './renderer-page';
 
 export function rendererJsGzipKb(): { raw: number; gzip: number; files: number } {
@@ -129,10 +129,12 @@ export async function benchRenderer(
     const search = page.getByTestId('fleet-search');
     await search.click();
     const text = 'fleet-01 cn-sh';
-    for (let round = 0; round < 2; round++) {
-      await page.keyboard.type(text, { delay: 120 });
-      for (let i = 0; i < text.length; i++) await page.keyboard.press('Backspace', { delay: 40 });
-    }
+    await traced(page, 'renderer-keys', async () => {
+      for (let round = 0; round < 2; round++) {
+        await page.keyboard.type(text, { delay: 120 });
+        for (let i = 0; i < text.length; i++) await page.keyboard.press('Backspace', { delay: 40 });
+      }
+    });
     await page.waitForTimeout(300);
     const typed = (await probes(page)).keystrokes;
     const keyNote = `${typed.length} keystrokes; max ${Math.max(...typed).toFixed(1)} ms`;
