@@ -3,9 +3,10 @@
 // traces), and the two things done to it: wait for every row, scroll through them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, CDPSession, Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import type { Core } from '../electron/core/service';
 import { installBridge } from '../test/support/bridge-harness';
+import { mainThreadCpu, startTrace } from './renderer-trace';
 
 export const outDir = path.resolve('out');
 const ROW = '[data-testid="cluster-table"] [role="row"][data-cluster-id]';
@@ -73,51 +74,12 @@ export interface Probes {
 export const probes = (page: Page) =>
   page.evaluate(() => (window as unknown as { __bench: Probes }).__bench);
 
-/** Chromium's timeline (style, layout, paint, tasks, the probes' marks) while the page loads. */
-const TRACE_CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'blink.user_timing',
-  'v8.execute',
-  'disabled-by-default-v8.cpu_profiler',
-].join(',');
-
-/** A Chromium trace of the page until `end(name)`, written to BENCH_TRACE/<name>-<time>.json. */
-async function startTrace(cdp: CDPSession) {
-  const traceEvents: unknown[] = [];
-  cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: TRACE_CATEGORIES.split(',') },
-    transferMode: 'ReportEvents',
-  });
-  return {
-    async end(name: string): Promise<void> {
-      const done = new Promise<void>((resolve) =>
-        cdp.once('Tracing.tracingComplete', () => resolve()),
-      );
-      await cdp.send('Tracing.end');
-      await done;
-      const dir = process.env.BENCH_TRACE!;
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, `${name}-${Date.now()}.json`), JSON.stringify({ traceEvents }));
-    },
-  };
-}
-
-/** BENCH_TRACE=dir: `work` traced (e.g. the filter keystrokes), else just run. */
-export async function traced<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
-  if (!process.env.BENCH_TRACE) return work();
-  const cdp = await page.context().newCDPSession(page);
-  const trace = await startTrace(cdp);
-  try {
-    return await work();
-  } finally {
-    await trace.end(name);
-    await cdp.detach();
-  }
-}
-
-export async function openDashboard(browser: Browser, core: Core, origin: string) {
+export async function openDashboard(
+  browser: Browser,
+  core: Core,
+  origin: string,
+  options: { cpu?: boolean } = {},
+) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   // The page says when its first rows are painted through a binding, like the bridge's calls:
@@ -132,12 +94,14 @@ export async function openDashboard(browser: Browser, core: Core, origin: string
   // a Chromium trace of the same (open it in the DevTools Performance panel).
   const profileDir = process.env.BENCH_PROFILE;
   const traceDir = process.env.BENCH_TRACE;
-  const cdp = profileDir || traceDir ? await context.newCDPSession(page) : null;
+  // options.cpu: the main thread's CPU time from the first page delivered to first rows painted,
+  // from a light trace (wall times on a loaded machine mostly measure the other processes).
+  const cdp = profileDir || traceDir || options.cpu ? await context.newCDPSession(page) : null;
   if (cdp && profileDir) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
-  const trace = cdp && traceDir ? await startTrace(cdp) : null;
+  const trace = cdp && (traceDir || options.cpu) ? await startTrace(cdp, !traceDir) : null;
   await page.goto(`${origin}/`);
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
@@ -154,9 +118,9 @@ export async function openDashboard(browser: Browser, core: Core, origin: string
       JSON.stringify(profile),
     );
   }
-  if (trace) await trace.end('renderer-load');
+  const events = trace ? await trace.end(traceDir ? 'renderer-load' : null) : [];
   await cdp?.detach();
-  return { context, page };
+  return { context, page, cpu: options.cpu ? mainThreadCpu(events) : null };
 }
 
 /** The time (page clock) when the table holds every row of the snapshot (its spacer's height). */
@@ -217,4 +181,18 @@ export function scrollAll(page: Page): Promise<Omit<ScrollRun, 'longtasks'>> {
       lastRowIndex: Number(rows.at(-1)?.getAttribute('aria-rowindex') ?? 0),
     };
   }, ROW);
+}
+
+/**
+ * The filter's rounds: each types its text and erases it again, one key at a time (the probes
+ * time each keydown -> next paint). Two texts with no first letters in common, so no round types
+ * a query an earlier round typed (the window keeps the answers of queries typed before: a
+ * backspace is one, a second round of the same text would be all of them).
+ */
+export const FILTER_ROUNDS = ['fleet-01 cn-sh', 'cn-sh fleet-01'];
+
+export async function typeFilterRound(page: Page, text: string): Promise<void> {
+  await page.getByTestId('fleet-search').click();
+  await page.keyboard.type(text, { delay: 120 });
+  for (let i = 0; i < text.length; i++) await page.keyboard.press('Backspace', { delay: 40 });
 }
