@@ -1,9 +1,9 @@
 // Chromium looks up a font (family, size, weight, and the fallback for CJK text and symbols) the
 // first time a style is laid out, and on Linux each look-up is a synchronous IPC to the browser
-// process. Drawn first by the fleet's first rows, those look-ups were most of their layout
-// (bench group 4, traces: 40-60 ms in the font cache). So the window lays out one hidden line
-// per style the fleet screen uses at start, while its first requests cross, and removes it after
-// two frames (the cache keeps the fonts).
+// process. Drawn first by the fleet's first rows, those look-ups waited inside their layout
+// (bench group 4 traces: its wall time well over its CPU time). So the window lays out one
+// hidden line per style the fleet screen uses at start, while its first requests cross, and
+// removes it after two frames (the cache keeps the fonts).
 
 /** The styles of the fleet screen (global.css, ClusterTable, FleetView, PostureCounts, chips). */
 export const WARM_FONT_STYLES: readonly {
