@@ -77,9 +77,11 @@ interface TraceEvent {
 }
 
 /**
- * The CPU time (ms) of the renderer's main thread from the task that delivers the first page
- * (bench:delivered) to the probe's mark after the paint (bench:painted): the tasks' thread
- * times, which the other processes on a loaded machine do not stretch as they do wall times.
+ * The CPU time (ms) of the renderer's main thread from the first page delivered (bench:delivered)
+ * to the probe's mark after the paint (bench:painted): the tasks' thread times, which the other
+ * processes on a loaded machine do not stretch as they do wall times. The task that delivers
+ * the page also decodes it (the bench's bridge): only its part after the mark counts, estimated
+ * as its share of the task's wall time.
  */
 export function mainThreadCpu(raw: unknown[]): number | null {
   const events = raw as TraceEvent[];
@@ -89,8 +91,13 @@ export function mainThreadCpu(raw: unknown[]): number | null {
   const tasks = events.filter(
     (e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === from.pid && e.tid === from.tid,
   );
-  const start = tasks.find((t) => t.ts <= from.ts && t.ts + (t.dur ?? 0) >= from.ts)?.ts ?? from.ts;
   let cpu = 0;
-  for (const t of tasks) if (t.ts >= start && t.ts <= to.ts) cpu += t.tdur ?? 0;
+  for (const t of tasks) {
+    const dur = t.dur ?? 0;
+    const thread = t.tdur ?? 0;
+    if (t.ts >= from.ts && t.ts <= to.ts) cpu += thread;
+    else if (t.ts < from.ts && t.ts + dur > from.ts && dur > 0)
+      cpu += (thread * (t.ts + dur - from.ts)) / dur;
+  }
   return cpu / 1000;
 }
