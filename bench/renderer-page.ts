@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { Core } from '../electron/core/service';
 import { installBridge } from '../test/support/bridge-harness';
+import { mainThreadCpu, startTrace } from './renderer-trace';
 
 export const outDir = path.resolve('out');
 const ROW = '[data-testid="cluster-table"] [role="row"][data-cluster-id]';
@@ -43,7 +44,11 @@ const PROBES = `(() => {
       bench.rowSeen = performance.now();
       performance.mark('bench:rowSeen');
       observer.disconnect();
-      afterPaint((t) => { bench.firstRowPainted = t; performance.mark('bench:painted'); });
+      afterPaint((t) => {
+        bench.firstRowPainted = t;
+        performance.mark('bench:painted');
+        if (typeof window.__benchPainted === 'function') window.__benchPainted();
+      });
     }
   });
   observer.observe(document, { childList: true, subtree: true });
@@ -69,43 +74,42 @@ export interface Probes {
 export const probes = (page: Page) =>
   page.evaluate(() => (window as unknown as { __bench: Probes }).__bench);
 
-/** Chromium's timeline (style, layout, paint, tasks, the probes' marks) while the page loads. */
-const TRACE_CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'blink.user_timing',
-  'v8.execute',
-  'disabled-by-default-v8.cpu_profiler',
-].join(',');
-
-export async function openDashboard(browser: Browser, core: Core, origin: string) {
+export async function openDashboard(
+  browser: Browser,
+  core: Core,
+  origin: string,
+  options: { cpu?: boolean } = {},
+) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  // The page says when its first rows are painted through a binding, like the bridge's calls:
+  // page.waitForFunction would inject Playwright's selector script (~20 ms of CPU, measured in
+  // the traces) into the page while it draws those rows, and delay the probe's paint message.
+  let painted: () => void = () => undefined;
+  const paintedNow = new Promise<void>((resolve) => (painted = resolve));
+  await page.exposeBinding('__benchPainted', () => painted());
   await installBridge(page, core, { outDir, origin });
   await page.addInitScript(PROBES);
   // BENCH_PROFILE=dir: a CPU profile of the page from navigation to first rows; BENCH_TRACE=dir:
   // a Chromium trace of the same (open it in the DevTools Performance panel).
   const profileDir = process.env.BENCH_PROFILE;
   const traceDir = process.env.BENCH_TRACE;
-  const cdp = profileDir || traceDir ? await context.newCDPSession(page) : null;
-  const traceEvents: unknown[] = [];
+  // options.cpu: the main thread's CPU time from the first page delivered to first rows painted,
+  // from a light trace (wall times on a loaded machine mostly measure the other processes).
+  const cdp = profileDir || traceDir || options.cpu ? await context.newCDPSession(page) : null;
   if (cdp && profileDir) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
-  if (cdp && traceDir) {
-    cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
-    await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: TRACE_CATEGORIES.split(',') },
-      transferMode: 'ReportEvents',
-    });
-  }
+  const trace = cdp && (traceDir || options.cpu) ? await startTrace(cdp, !traceDir) : null;
   await page.goto(`${origin}/`);
-  await page.waitForFunction(
-    () => (window as unknown as { __bench: Probes }).__bench.firstRowPainted !== null,
-    undefined,
-    { timeout: 60_000 },
-  );
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    paintedNow,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no rows painted within 60 s')), 60_000);
+    }),
+  ]).finally(() => clearTimeout(timer));
   if (cdp && profileDir) {
     const { profile } = await cdp.send('Profiler.stop');
     mkdirSync(profileDir, { recursive: true });
@@ -114,20 +118,9 @@ export async function openDashboard(browser: Browser, core: Core, origin: string
       JSON.stringify(profile),
     );
   }
-  if (cdp && traceDir) {
-    const done = new Promise<void>((resolve) =>
-      cdp.once('Tracing.tracingComplete', () => resolve()),
-    );
-    await cdp.send('Tracing.end');
-    await done;
-    mkdirSync(traceDir, { recursive: true });
-    writeFileSync(
-      path.join(traceDir, `renderer-load-${Date.now()}.json`),
-      JSON.stringify({ traceEvents }),
-    );
-  }
+  const events = trace ? await trace.end(traceDir ? 'renderer-load' : null) : [];
   await cdp?.detach();
-  return { context, page };
+  return { context, page, cpu: options.cpu ? mainThreadCpu(events) : null };
 }
 
 /** The time (page clock) when the table holds every row of the snapshot (its spacer's height). */
@@ -188,4 +181,18 @@ export function scrollAll(page: Page): Promise<Omit<ScrollRun, 'longtasks'>> {
       lastRowIndex: Number(rows.at(-1)?.getAttribute('aria-rowindex') ?? 0),
     };
   }, ROW);
+}
+
+/**
+ * The filter's rounds: each types its text and erases it again, one key at a time (the probes
+ * time each keydown -> next paint). Two texts with no first letters in common, so no round types
+ * a query an earlier round typed (the window keeps the answers of queries typed before: a
+ * backspace is one, a second round of the same text would be all of them).
+ */
+export const FILTER_ROUNDS = ['fleet-01 cn-sh', 'cn-sh fleet-01'];
+
+export async function typeFilterRound(page: Page, text: string): Promise<void> {
+  await page.getByTestId('fleet-search').click();
+  await page.keyboard.type(text, { delay: 120 });
+  for (let i = 0; i < text.length; i++) await page.keyboard.press('Backspace', { delay: 40 });
 }

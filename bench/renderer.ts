@@ -10,7 +10,16 @@ import { benchCore } from './cores';
 import type { FleetWorld } from './fleet';
 import { RUNS, median, percentile, spread, spreadNote } from './support';
 import type { Results } from './support';
-import { openDashboard, outDir, probes, scrollAll, untilAllRows } from './renderer-page';
+import {
+  FILTER_ROUNDS,
+  openDashboard,
+  outDir,
+  probes,
+  scrollAll,
+  typeFilterRound,
+  untilAllRows,
+} from './renderer-page';
+import { traced } from './renderer-trace';
 import type { Probes, ScrollRun } from './renderer-page';
 
 export function rendererJsGzipKb(): { raw: number; gzip: number; files: number } {
@@ -28,7 +37,8 @@ export function rendererJsGzipKb(): { raw: number; gzip: number; files: number }
 
 /**
  * BENCH_AB_RENDERER=dir (another build's out/renderer, e.g. main's): first rows of that build and
- * of this one, alternating page by page, so both see the same machine load (A/B in one run).
+ * of this one, alternating page by page, then the filter keystrokes of a page of each, round by
+ * round, so both see the same machine load (A/B in one run).
  */
 async function compareFirstRows(
   browser: Browser,
@@ -40,26 +50,65 @@ async function compareFirstRows(
   const other = await serveRenderer(path.resolve(otherDir));
   try {
     const times: Record<'this' | 'other', number[]> = { this: [], other: [] };
+    const cpu: Record<'this' | 'other', number[]> = { this: [], other: [] };
     for (let run = 0; run < 2 * Math.max(5, RUNS); run++) {
       const which = run % 2 === 0 ? 'other' : 'this';
       const opened = await openDashboard(
         browser,
         world.main.core,
         which === 'this' ? thisUrl : other.url,
+        { cpu: true },
       );
       const p = await probes(opened.page);
       times[which].push(p.firstRowPainted! - p.delivered!);
+      if (opened.cpu !== null) cpu[which].push(opened.cpu);
       await opened.context.close();
     }
+    const label = (which: 'this' | 'other') => (which === 'this' ? 'this build' : otherDir);
     for (const which of ['other', 'this'] as const) {
       const s = spread(times[which]);
       results.report(
         '4 renderer',
-        `A/B snapshot delivered -> first rows painted, ${which === 'this' ? 'this build' : otherDir}`,
+        `A/B snapshot delivered -> first rows painted, ${label(which)}`,
         s.median,
         'ms',
         `alternating with the other build; ${spreadNote(s)}`,
       );
+      const c = spread(cpu[which]);
+      results.report(
+        '4 renderer',
+        `A/B main-thread CPU, first page delivered -> first rows painted, ${label(which)}`,
+        c.median,
+        'ms',
+        `the tasks' thread time in a light trace (both builds traced alike); ${spreadNote(c)}`,
+      );
+    }
+
+    // The filter keystrokes: a page of each build with every row in, their rounds interleaved.
+    const pages = {
+      other: await openDashboard(browser, world.main.core, other.url),
+      this: await openDashboard(browser, world.main.core, thisUrl),
+    };
+    try {
+      const rows = world.snapshot.clusters.length;
+      for (const which of ['other', 'this'] as const) await untilAllRows(pages[which].page, rows);
+      for (let repeat = 0; repeat < 2; repeat++)
+        for (const text of FILTER_ROUNDS)
+          for (const which of ['other', 'this'] as const)
+            await typeFilterRound(pages[which].page, text);
+      for (const which of ['other', 'this'] as const) {
+        await pages[which].page.waitForTimeout(300);
+        const keys = (await probes(pages[which].page)).keystrokes;
+        results.report(
+          '4 renderer',
+          `A/B filter keystroke -> next paint, median / p90, ${label(which)}`,
+          median(keys),
+          'ms',
+          `p90 ${percentile(keys, 90).toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms; ${keys.length} keystrokes, rounds interleaved with the other build's`,
+        );
+      }
+    } finally {
+      for (const which of ['other', 'this'] as const) await pages[which].context.close();
     }
   } finally {
     await other.close();
@@ -124,15 +173,11 @@ export async function benchRenderer(
     );
     results.details['renderer loads'] = { firstRows, toRows, toData, allRowsAt };
 
-    // Filter keystrokes: narrow, then widen again, twice; each measured keydown -> after the
-    // next paint.
-    const search = page.getByTestId('fleet-search');
-    await search.click();
-    const text = 'fleet-01 cn-sh';
-    for (let round = 0; round < 2; round++) {
-      await page.keyboard.type(text, { delay: 120 });
-      for (let i = 0; i < text.length; i++) await page.keyboard.press('Backspace', { delay: 40 });
-    }
+    // Filter keystrokes: narrow, then widen again, twice (FILTER_ROUNDS); each measured keydown
+    // -> after the next paint.
+    await traced(page, 'renderer-keys', async () => {
+      for (const text of FILTER_ROUNDS) await typeFilterRound(page, text);
+    });
     await page.waitForTimeout(300);
     const typed = (await probes(page)).keystrokes;
     const keyNote = `${typed.length} keystrokes; max ${Math.max(...typed).toFixed(1)} ms`;

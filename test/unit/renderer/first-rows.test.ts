@@ -1,6 +1,7 @@
-// What the window does before its first rows (issue 18, bench group 4): the date formatters are
-// built while the first answers cross, not while the rows are drawn, and the rows do not wait
-// for the account list. The whole app in jsdom, its bridge answering by hand.
+// What the window does before its first rows (issue 18, bench group 4): the date formatters
+// (and a first date each) and the fonts (a hidden line, lib/warm-fonts.ts) are loaded while the
+// first answers cross, not while the rows are drawn, and the rows do not wait for the account
+// list. The whole app in jsdom, its bridge answering by hand.
 import { render, screen } from '@testing-library/svelte';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FleetSnapshotPage, GuardBridge } from '../../../electron/contract';
@@ -23,8 +24,22 @@ Intl.DateTimeFormat = new Proxy(RealDateTimeFormat, {
     return new target(...args);
   },
 });
+/** Counts dates formatted (the first of a formatter loads the time zone's rules). */
+let formatted = 0;
+const formatGetter = Object.getOwnPropertyDescriptor(RealDateTimeFormat.prototype, 'format')!.get!;
+Object.defineProperty(RealDateTimeFormat.prototype, 'format', {
+  configurable: true,
+  get(this: Intl.DateTimeFormat) {
+    formatted += 1;
+    return formatGetter.call(this);
+  },
+});
 afterAll(() => {
   Intl.DateTimeFormat = RealDateTimeFormat;
+  Object.defineProperty(RealDateTimeFormat.prototype, 'format', {
+    configurable: true,
+    get: formatGetter,
+  });
 });
 
 const clusters = [cluster({ name: 'alpha' }), cluster({ name: 'beta' })];
@@ -55,8 +70,11 @@ window.guard = { invoke, on: () => () => undefined } as unknown as GuardBridge;
 describe('the window before its first rows', () => {
   it('builds the date formatters while the answers cross, and shows rows before the accounts', async () => {
     render(App);
-    // Started, nothing answered yet: the table's two formatters already exist.
+    // Started, nothing answered yet: the table's two formatters already exist, and the fonts'
+    // hidden line is in the page.
     expect(built).toBeGreaterThanOrEqual(2);
+    expect(formatted).toBeGreaterThanOrEqual(2);
+    expect(document.querySelector('[data-testid="warm-fonts"][aria-hidden="true"]')).not.toBeNull();
     const before = built;
 
     answerSnapshot();
