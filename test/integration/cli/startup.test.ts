@@ -63,8 +63,12 @@ describe('CLI start-up', () => {
       if (seen.has(file)) return;
       seen.add(file);
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/^(?:import|export)[^'"]*?["']([^"']+)["'];?$/gm)) {
-        const spec = m[1]!;
+      // A CommonJS package is loaded with require() at the chunk's top level
+      // (scripts/require-cjs-externals.js), an ES one with import.
+      const loads =
+        /^(?:(?:import|export)[^'"]*?["']([^"']+)["'];?|(?:const [^=]+= )?(?:__cjsNamespace\()?__cjsRequire\("([^"]+)"\).*)$/gm;
+      for (const m of text.matchAll(loads)) {
+        const spec = (m[1] ?? m[2])!;
         if (spec.startsWith('.')) walk(path.resolve(path.dirname(file), spec));
         else packages.add(spec);
       }
