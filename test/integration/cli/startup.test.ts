@@ -8,6 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGE_CATALOGS } from '../../../electron/contract/messages/format';
+import { en as cliEn } from '../../../electron/cli/i18n/en';
+import { zhCN as cliZhCN } from '../../../electron/cli/i18n/zh-CN';
 import { CLI, assertCliBuilt } from '../../support/cli-process';
 
 const run = promisify(execFile);
@@ -43,6 +46,28 @@ async function packagesLoaded(args: string[], dataDir: string): Promise<Set<stri
   );
 }
 
+/** The files (and their text) and packages the built CLI loads before it runs: its static imports. */
+function staticImports(entry: string): { files: Map<string, string>; packages: Set<string> } {
+  const files = new Map<string, string>();
+  const packages = new Set<string>();
+  const walk = (file: string) => {
+    if (files.has(file)) return;
+    const text = readFileSync(file, 'utf8');
+    files.set(file, text);
+    // A CommonJS package is loaded with require() at the chunk's top level
+    // (scripts/require-cjs-externals.js), an ES one with import.
+    const loads =
+      /^(?:(?:import|export)[^'"]*?["']([^"']+)["'];?|(?:const [^=]+= )?(?:__cjsNamespace\()?__cjsRequire\("([^"]+)"\).*)$/gm;
+    for (const m of text.matchAll(loads)) {
+      const spec = (m[1] ?? m[2])!;
+      if (spec.startsWith('.')) walk(path.resolve(path.dirname(file), spec));
+      else packages.add(spec);
+    }
+  };
+  walk(entry);
+  return { files, packages };
+}
+
 describe('CLI start-up', () => {
   it('--version and --help load no SDK', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-startup-'));
@@ -57,27 +82,36 @@ describe('CLI start-up', () => {
   it('--version loads no zod: the start-up imports of the built CLI name no schema module', () => {
     // zod is ESM (not in require.cache): walk the static imports of out/cli/index.js instead.
     // A schema module beside GuardError in a shared chunk once cost every command ~200 ms.
-    const seen = new Set<string>();
-    const packages = new Set<string>();
-    const walk = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      const text = readFileSync(file, 'utf8');
-      // A CommonJS package is loaded with require() at the chunk's top level
-      // (scripts/require-cjs-externals.js), an ES one with import.
-      const loads =
-        /^(?:(?:import|export)[^'"]*?["']([^"']+)["'];?|(?:const [^=]+= )?(?:__cjsNamespace\()?__cjsRequire\("([^"]+)"\).*)$/gm;
-      for (const m of text.matchAll(loads)) {
-        const spec = (m[1] ?? m[2])!;
-        if (spec.startsWith('.')) walk(path.resolve(path.dirname(file), spec));
-        else packages.add(spec);
-      }
-    };
-    walk(CLI);
-    expect(seen.size).toBeGreaterThan(1);
+    const { files, packages } = staticImports(CLI);
+    expect(files.size).toBeGreaterThan(1);
     expect(
       [...packages].filter((p) => !p.startsWith('node:') && p !== 'path' && p !== 'fs'),
     ).toEqual([]);
+  });
+
+  it('--version loads no dictionary and no message catalog: its start-up imports hold none of their words', () => {
+    // Both are tens of kilobytes to compile; the dictionary is loaded for text (i18n/load.ts),
+    // the catalog with a real command (run-command.ts). Their longest texts stand for them.
+    const strings = (value: unknown): string[] =>
+      typeof value === 'string'
+        ? [value]
+        : value !== null && typeof value === 'object'
+          ? Object.values(value).flatMap(strings)
+          : [];
+    const longest = (texts: unknown) =>
+      strings(texts)
+        .filter((v) => /^[^"'`\\{$\n]+$/.test(v))
+        .sort((a, b) => b.length - a.length)
+        .slice(0, 3);
+    const markers = [
+      ...longest(cliEn),
+      ...longest(cliZhCN),
+      ...longest(MESSAGE_CATALOGS.en),
+      ...longest(MESSAGE_CATALOGS['zh-CN']),
+    ];
+    expect(markers).toHaveLength(12);
+    const text = [...staticImports(CLI).files.values()].join('\n');
+    expect(markers.filter((m) => text.includes(m))).toEqual([]);
   });
 
   it('clusters list --cached reads the snapshot without loading a product SDK', async () => {
