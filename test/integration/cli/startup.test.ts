@@ -1,6 +1,6 @@
 // The built CLI loads only what a command needs: `--version` and `--help` load no SDK at all,
-// and reading the stored snapshot loads none of the product SDKs (each takes up to seconds to
-// load; see electron/core/cloud/sdk.ts). Checked in a real child process: the CommonJS modules
+// and reading the stored snapshot none either, not even openapi-core (each takes up to seconds
+// to load; see electron/core/cloud/sdk.ts). Checked in a real child process: the CommonJS modules
 // it loaded are listed by a small --require probe when it exits.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -131,5 +131,9 @@ describe('CLI start-up', () => {
     );
     const loaded = await packagesLoaded(['clusters', 'list', '--cached'], dir);
     expect(PRODUCTS.filter((p) => loaded.has(`@alicloud/${p}`))).toEqual([]);
+    // Nor the client they share and its runtime (cloud/openapi-core.ts): no call is made.
+    expect(
+      ['@alicloud/openapi-core', '@darabonba/typescript'].filter((p) => loaded.has(p)),
+    ).toEqual([]);
   });
 });
