@@ -5,10 +5,10 @@
 // runs it: for the Alibaba SDKs (one re-export of a file of 1,000+ model classes) that is a
 // second pass over what require() reads once. This plugin rewrites, in each rendered chunk, the
 // imports of CommonJS externals into require() calls with Node's ESM semantics kept: the default
-// import is `module.exports`, a named import is its property, a namespace is the exports with
-// `default` = `module.exports` (and `__esModule`, which Node's namespace has too): what sdk.ts's
-// sdkClient expects of either. ES modules and dual packages (an "import" condition, e.g. zod)
-// stay imports; so do Node's built-ins.
+// import is `module.exports`, a named import is its property, a namespace reads the exports'
+// properties (`__esModule` too, as Node's namespace has it) with `default` = `module.exports`:
+// what sdk.ts's sdkClient expects of either. ES modules and dual packages (an "import"
+// condition, e.g. zod) stay imports; so do Node's built-ins.
 import fs from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
@@ -18,8 +18,10 @@ const NAMESPACE = '__cjsNamespace';
 const PRELUDE =
   `import { createRequire as __cjsCreateRequire } from "node:module";\n` +
   `const ${REQUIRE} = __cjsCreateRequire(import.meta.url);\n` +
-  `const ${NAMESPACE} = (m) => Object.freeze(Object.assign(Object.create(null), m, ` +
-  `m?.__esModule === undefined ? {} : { __esModule: m.__esModule }, { default: m }));\n`;
+  // The namespace reads through to the exports (its prototype) rather than copying them: the
+  // ECS and VPC SDKs export ~2,000 names each, all getters, and copying them took ~45 ms.
+  `const ${NAMESPACE} = (m) => Object.freeze(m !== null && (typeof m === "object" || typeof m === "function") ` +
+  `? Object.create(m, { default: { value: m, enumerable: true } }) : { default: m });\n`;
 
 /** @param {unknown} exportsField */
 function hasImportCondition(exportsField) {
