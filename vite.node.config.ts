@@ -29,7 +29,9 @@ export default defineConfig({
         rmSync(path.resolve('out', chunks), { recursive: true, force: true });
       },
     },
-    requireCommonJsExternals({ external: isExternal }),
+    // zod too: its CommonJS build is the same code, ~30 ms less to load than its ES one, and
+    // only this build's chunks import it.
+    requireCommonJsExternals({ external: isExternal, dual: ['zod'] }),
   ],
   build: {
     ssr: true,

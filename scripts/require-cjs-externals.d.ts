@@ -9,4 +9,5 @@ export declare function rewriteCommonJsImports(
 export declare function requireCommonJsExternals(options: {
   external: (id: string) => boolean;
   root?: string;
+  dual?: string[];
 }): Plugin;

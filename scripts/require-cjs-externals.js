@@ -80,6 +80,16 @@ export function isCommonJsPackage(id, root = process.cwd()) {
   return own.json.type !== 'module' && !hasImportCondition(own.json.exports);
 }
 
+/** True when require() can load `id` from `root`. @param {string} id @param {string} root */
+function requirable(id, root) {
+  try {
+    createRequire(path.join(root, 'package.json')).resolve(id);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** `a, b as c, default as d` -> `const` declarations from `source`. @param {string} list @param {string} source */
 function namedBindings(list, source) {
   /** @type {string[]} */
@@ -172,17 +182,21 @@ export function rewriteCommonJsImports(code, isCommonJs) {
 
 /**
  * The Vite/Rollup plugin: `external` says which ids the build keeps external (the CommonJS
- * ones among them are rewritten); `root` is where they are resolved from.
- * @param {{ external: (id: string) => boolean, root?: string }} options
+ * ones among them are rewritten); `root` is where they are resolved from. `dual` names dual
+ * packages whose CommonJS build is to be required too: only when every import of it is in this
+ * build (so no second copy is loaded as ESM) and that build is the same code.
+ * @param {{ external: (id: string) => boolean, root?: string, dual?: string[] }} options
  * @returns {import('vite').Plugin}
  */
-export function requireCommonJsExternals({ external, root = process.cwd() }) {
+export function requireCommonJsExternals({ external, root = process.cwd(), dual = [] }) {
   /** @type {Map<string, boolean>} */
   const known = new Map();
   const isCommonJs = (/** @type {string} */ id) => {
     let value = known.get(id);
     if (value === undefined) {
-      value = external(id) && isCommonJsPackage(id, root);
+      value =
+        external(id) &&
+        (isCommonJsPackage(id, root) || (dual.includes(packageName(id)) && requirable(id, root)));
       known.set(id, value);
     }
     return value;

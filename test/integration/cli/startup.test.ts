@@ -55,9 +55,10 @@ function staticImports(entry: string): { files: Map<string, string>; packages: S
     const text = readFileSync(file, 'utf8');
     files.set(file, text);
     // A CommonJS package is loaded with require() at the chunk's top level
-    // (scripts/require-cjs-externals.js), an ES one with import.
+    // (scripts/require-cjs-externals.js; rolldown may inline its `__cjsRequire`), an ES one with
+    // import. A top-level line is one that does not start with white space.
     const loads =
-      /^(?:(?:import|export)[^'"]*?["']([^"']+)["'];?|(?:const [^=]+= )?(?:__cjsNamespace\()?__cjsRequire\("([^"]+)"\).*)$/gm;
+      /^(?:(?:import|export)[^'"]*?["']([^"']+)["'];?|(?!\s)[^\n]*?__cjs(?:Create)?Require\((?:import\.meta\.url\)\()?"([^"]+)"\).*)$/gm;
     for (const m of text.matchAll(loads)) {
       const spec = (m[1] ?? m[2])!;
       if (spec.startsWith('.')) walk(path.resolve(path.dirname(file), spec));

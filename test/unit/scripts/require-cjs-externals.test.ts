@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   isCommonJsPackage,
+  requireCommonJsExternals,
   rewriteCommonJsImports,
 } from '../../../scripts/require-cjs-externals.js';
 
@@ -68,6 +69,29 @@ describe('rewriteCommonJsImports', () => {
     expect(() =>
       rewriteCommonJsImports('export { default } from "@alicloud/openapi-core";\n', isCjs),
     ).toThrow(/still imported/);
+  });
+});
+
+describe('the plugin', () => {
+  const render = (options: Parameters<typeof requireCommonJsExternals>[0], code: string) => {
+    const hook = requireCommonJsExternals(options).renderChunk as (code: string) => unknown;
+    return hook.call({}, code) as { code: string } | null;
+  };
+  const chunk = 'import { z } from "zod";\nimport OpenApiSdk from "@alicloud/openapi-core";\n';
+
+  it('rewrites the external CommonJS packages, and a dual package only when named', () => {
+    const external = () => true;
+    expect(render({ external }, chunk)?.code).toContain('import { z } from "zod";');
+    expect(render({ external }, chunk)?.code).toContain(
+      'const OpenApiSdk = __cjsRequire("@alicloud/openapi-core");',
+    );
+    expect(render({ external, dual: ['zod'] }, chunk)?.code).toContain(
+      'const { z } = __cjsRequire("zod");',
+    );
+  });
+
+  it('leaves what the build bundles alone', () => {
+    expect(render({ external: () => false, dual: ['zod'] }, chunk)).toBeNull();
   });
 });
 
