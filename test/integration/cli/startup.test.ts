@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_CATALOGS } from '../../../electron/contract/messages/format';
@@ -21,6 +22,19 @@ let probe: string;
 beforeAll(() => {
   assertCliBuilt();
   probe = path.join(mkdtempSync(path.join(os.tmpdir(), 'ack-sg-probe-')), 'probe.cjs');
+  // ES modules are not in require.cache: a module load hook lists them (in its own thread).
+  writeFileSync(
+    path.join(path.dirname(probe), 'hooks.mjs'),
+    `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(process.env.LOAD_OUT, url + '\\n');
+  return next(url, context);
+}\n`,
+  );
+  writeFileSync(
+    path.join(path.dirname(probe), 'register.mjs'),
+    `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`,
+  );
   writeFileSync(
     probe,
     `const fs = require('node:fs');
@@ -69,6 +83,39 @@ function staticImports(entry: string): { files: Map<string, string>; packages: S
   return { files, packages };
 }
 
+/**
+ * The 3 longest plain texts of a dictionary or catalog: found in a file, they stand for it. For a
+ * Chinese one, only texts in Chinese (its usage lines are the English ones).
+ */
+function longestTexts(texts: unknown, chinese = false): string[] {
+  const strings = (value: unknown): string[] =>
+    typeof value === 'string'
+      ? [value]
+      : value !== null && typeof value === 'object'
+        ? Object.values(value).flatMap(strings)
+        : [];
+  return strings(texts)
+    .filter((v) => /^[^"'`\\{$\n]+$/.test(v) && (!chinese || /[\u4e00-\u9fff]/.test(v)))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 3);
+}
+
+/** The ES module files of out/ the built CLI loaded for these arguments (a load hook lists them). */
+async function modulesLoaded(args: string[]): Promise<string[]> {
+  const out = path.join(path.dirname(probe), `loaded-${Math.random().toString(36).slice(2)}.txt`);
+  await run(
+    process.execPath,
+    ['--import', path.join(path.dirname(probe), 'register.mjs'), CLI, ...args],
+    {
+      env: { ...process.env, LOAD_OUT: out },
+    },
+  );
+  return readFileSync(out, 'utf8')
+    .split('\n')
+    .filter((u) => u.startsWith('file:') && u.includes('/out/'))
+    .map((u) => fileURLToPath(u));
+}
+
 describe('CLI start-up', () => {
   it('--version and --help load no SDK', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ack-sg-startup-'));
@@ -93,26 +140,27 @@ describe('CLI start-up', () => {
   it('--version loads no dictionary and no message catalog: its start-up imports hold none of their words', () => {
     // Both are tens of kilobytes to compile; the dictionary is loaded for text (i18n/load.ts),
     // the catalog with a real command (run-command.ts). Their longest texts stand for them.
-    const strings = (value: unknown): string[] =>
-      typeof value === 'string'
-        ? [value]
-        : value !== null && typeof value === 'object'
-          ? Object.values(value).flatMap(strings)
-          : [];
-    const longest = (texts: unknown) =>
-      strings(texts)
-        .filter((v) => /^[^"'`\\{$\n]+$/.test(v))
-        .sort((a, b) => b.length - a.length)
-        .slice(0, 3);
     const markers = [
-      ...longest(cliEn),
-      ...longest(cliZhCN),
-      ...longest(MESSAGE_CATALOGS.en),
-      ...longest(MESSAGE_CATALOGS['zh-CN']),
+      ...longestTexts(cliEn),
+      ...longestTexts(cliZhCN, true),
+      ...longestTexts(MESSAGE_CATALOGS.en),
+      ...longestTexts(MESSAGE_CATALOGS['zh-CN'], true),
     ];
     expect(markers).toHaveLength(12);
     const text = [...staticImports(CLI).files.values()].join('\n');
     expect(markers.filter((m) => text.includes(m))).toEqual([]);
+  });
+
+  it('--help loads its one dictionary and no message catalog', async () => {
+    const loaded = await modulesLoaded(['--help']);
+    const text = loaded.map((f) => readFileSync(f, 'utf8')).join('\n');
+    const absent = [
+      ...longestTexts(cliZhCN, true),
+      ...longestTexts(MESSAGE_CATALOGS.en),
+      ...longestTexts(MESSAGE_CATALOGS['zh-CN'], true),
+    ];
+    expect(absent.filter((m) => text.includes(m))).toEqual([]);
+    expect(longestTexts(cliEn).filter((m) => text.includes(m))).toHaveLength(3);
   });
 
   it('clusters list --cached reads the snapshot without loading a product SDK', async () => {
