@@ -1,18 +1,16 @@
-// The CLI's one argument module: strict option parsing, the one UsageError, reading the lines
-// of standard input (where secrets come from), and finding an account by name or id. Every
-// command uses these, so a bad option reads the same everywhere: `error (validation): …` and
-// exit code 2 (the accounts command adds its usage text).
+// The CLI's one argument module: strict option parsing, the one UsageError (usage-error.ts),
+// reading the lines of standard input (where secrets come from), and finding an account by name
+// or id. Every command uses these, so a bad option reads the same everywhere:
+// `error (validation): …` and exit code 2 (the accounts command adds its usage text).
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import type { Account } from '../contract';
 import { GuardError, messageOf } from '../contract';
 import type { CommandContext } from './commands/types';
+import { UsageError } from './usage-error';
 
-/** The command line is wrong: the message says what and how to fix it (exit code 2). */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 type OptionSpec = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
 

@@ -1,6 +1,7 @@
 // `ack-secret-guard`: the command line over the same core the desktop app uses.
+// messageOf from its own file: the contract's index would load its message catalog at start-up.
+import { messageOf } from '../contract/message-of';
 import { main } from './main';
-import { messageOf } from '../contract';
 
 main(process.argv.slice(2), {
   stdout: process.stdout,

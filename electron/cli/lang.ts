@@ -1,10 +1,11 @@
 // The language of the CLI's human output: `--lang zh-CN|en`, else the locale (LC_ALL, then LANG,
 // as POSIX ranks them). JSON output is language-neutral and never depends on this.
-import { UsageError } from './args';
-import { CLI_LANGUAGES } from './i18n';
-import type { CliLanguage } from './i18n';
+// The list of languages lives here, not beside the dictionaries (i18n/), so that choosing one at
+// start-up loads no dictionary: `--version` needs none, the others load theirs (i18n/load.ts).
+import { UsageError } from './usage-error';
 
-export type { CliLanguage };
+export const CLI_LANGUAGES = ['en', 'zh-CN'] as const;
+export type CliLanguage = (typeof CLI_LANGUAGES)[number];
 
 /** `zh_CN.UTF-8`, `zh_CN`, `zh-CN` are Simplified Chinese; anything else (C, POSIX, en_US…) English. */
 function fromLocale(value: string | undefined): CliLanguage | null {

@@ -1,22 +1,20 @@
 // Argument parsing and command dispatch, kept apart from process globals so tests can run it
-// in-process with fake streams. The core and the command's own code are loaded once a command
-// is known (dynamic import): `--version`, `--help` and usage errors load neither.
-import path from 'node:path';
-import { GuardError, escapeTerminalText, formatMessage, wordedText } from '../contract';
-import { createFileLogger } from '../core/log/file-log';
-import { redactText } from '../core/log/redact';
-import { dataDirProblem, resolveDataDir } from '../core/paths';
-import { UsageError } from './args';
+// in-process with fake streams. What a real command needs (the core, the contract's message
+// catalog, the command's own code) is in run-command.ts, loaded once a command is known
+// (dynamic import); the dictionary of the language is loaded once text is to be written
+// (i18n/load.ts). So `--version` loads neither, `--help` and usage errors only the dictionary.
+import { escapeTerminalText } from '../contract/display-text';
+import { messageOf } from '../contract/message-of';
 import { COMMANDS } from './commands';
 import type { CliIo } from './commands/types';
-import { EXIT, exitCodeFor } from './exit-codes';
+import { EXIT } from './exit-codes';
 import type { ExitCode } from './exit-codes';
 import { generalUsage, helpFor } from './help';
-import { cliText } from './i18n';
+import { loadCliText } from './i18n/load';
 import { cliLanguage } from './lang';
 import type { CliLanguage } from './lang';
+import { UsageError } from './usage-error';
 import { VERSION } from './version';
-import { messageOf } from '../contract';
 
 export type { CliIo };
 
@@ -95,15 +93,15 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
     lang = cliLanguage(argv, io.env);
     split = splitGlobalOptions(argv);
   } catch (error) {
-    io.stderr.write(`${messageOf(error)}\n\n${generalUsage(cliText(lang))}`);
+    io.stderr.write(`${messageOf(error)}\n\n${generalUsage(await loadCliText(lang))}`);
     return EXIT.usage;
   }
-  const t = cliText(lang);
   const { globals, rest: positionals } = split;
   if (globals.version) {
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
+  const t = await loadCliText(lang);
   const [name, ...rest] = positionals;
   if (!name) {
     (globals.help ? io.stdout : io.stderr).write(generalUsage(t));
@@ -130,68 +128,14 @@ export async function main(argv: string[], rawIo: CliIo): Promise<ExitCode> {
     io.stderr.write(`${t.errors.unknownCommand(name)}\n\n${generalUsage(t)}`);
     return EXIT.usage;
   }
-
-  const dataDir = resolveDataDir(globals.dataDir, io.env);
-  const folderProblem = dataDirProblem(dataDir);
-  if (folderProblem?.severity === 'refuse') {
-    io.stderr.write(`${t.errors.line('storage', formatMessage(folderProblem.msg, lang))}\n`);
-    return EXIT.failure;
-  }
-  if (folderProblem)
-    io.stderr.write(`${t.errors.warning(formatMessage(folderProblem.msg, lang))}\n`);
-  // The CLI keeps its own log beside the app's (<dataDir>/logs/cli.log): what went wrong
-  // unexpectedly is written there, redacted, and the error message says where.
-  const log = createFileLogger({ dir: path.join(dataDir, 'logs'), name: 'cli' });
-  const [command, { createCore }, { validatedApi }] = await Promise.all([
-    entry.load(),
-    import('../core/service'),
-    import('../core/validated-api'),
-  ]);
-  const core = createCore({ dataDir, version: VERSION, env: io.env });
-  // What the core tells the window (the audit log unwritable, a batch's unexpected error) the
-  // CLI says on stderr, in its language.
-  const stopNotices = core.events.on('app.notice', (notice) =>
-    io.stderr.write(`${t.errors.warning(wordedText(notice, lang))}\n`),
-  );
-  const json = globals.json;
-  const unexpected = (what: string, error: unknown) =>
-    log.error(`unexpected error in ${what} (ack-secret-guard ${name})`, error);
-  try {
-    return await command.run({
-      // Commands get the same input validation as the window gets over IPC.
-      core: { ...core, api: validatedApi(core.api, unexpected) },
-      json,
-      args: rest,
-      io,
-      lang,
-      t,
-      print: (text) => io.stdout.write(`${text}\n`),
-      printJson: (value) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
-    });
-  } catch (thrown) {
-    // A command's usage problem reads like any invalid input: `error (validation): …`, exit 2.
-    const error =
-      thrown instanceof UsageError ? new GuardError('validation', thrown.message) : thrown;
-    if (error instanceof GuardError) {
-      const contract = error.toContract();
-      // The generic text says "the log file": this one is the CLI's own.
-      // The generic text says "the log file": this one is the CLI's own.
-      const ownLog = (text: string) =>
-        `${text.replace(/ ?(The log file has the details\.|详情见日志文件。)$/, '')} ${t.errors.detailsIn(log.file)}`;
-      if (contract.code === 'internal') contract.message = ownLog(contract.message);
-      // --json keeps the code, the English message and the msg; stderr is in the language.
-      if (json) io.stdout.write(`${JSON.stringify({ error: contract }, null, 2)}\n`);
-      const text = wordedText(contract, lang);
-      const said = contract.code === 'internal' && contract.msg ? ownLog(text) : text;
-      io.stderr.write(`${t.errors.line(contract.code, said)}\n`);
-      return exitCodeFor(contract);
-    }
-    unexpected(name, error);
-    const message = redactText(messageOf(error));
-    io.stderr.write(`error: ${message}\n${t.errors.detailsIn(log.file)}\n`);
-    return EXIT.failure;
-  } finally {
-    stopNotices();
-    await core.dispose();
-  }
+  const { runCommand } = await import('./run-command');
+  return runCommand({
+    entry,
+    args: rest,
+    dataDir: globals.dataDir,
+    json: globals.json,
+    io,
+    lang,
+    t,
+  });
 }

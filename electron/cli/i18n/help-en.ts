@@ -1,5 +1,6 @@
 // Help pages in English (cli/help.ts renders them). Same topics as help-zh-CN.ts.
-import { ACCOUNT_COLOURS } from '../../contract';
+// From its own file: the contract's index would load its message catalog with the help text.
+import { ACCOUNT_COLOURS } from '../../contract/types/accounts';
 import type { HelpPages } from '../help-topics';
 
 const CLUSTER = [

@@ -1,5 +1,6 @@
 // 帮助页（简体中文），与 help-en.ts 的主题、用法行和选项一一对应。
-import { ACCOUNT_COLOURS } from '../../contract';
+// From its own file: the contract's index would load its message catalog with the help text.
+import { ACCOUNT_COLOURS } from '../../contract/types/accounts';
 import type { HelpPages } from '../help-topics';
 
 const CLUSTER = ['CLUSTER', '集群 ID 或集群名称（多个集群同名时会拒绝并列出）'] as [string, string];

@@ -7,8 +7,9 @@
 // fleet refresh's CPU (bench group 1 profile: ~7% of it, for 260 listings). Here only the fields
 // cs.ts uses are read, with the SDK's casting rules for them (string fields take numbers and
 // booleans as text; absent and null are absent; any other type is the same error the SDK throws).
-import { $OpenApiUtil } from '@alicloud/openapi-core';
-import * as $dara from '@darabonba/typescript';
+import type { $OpenApiUtil } from '@alicloud/openapi-core';
+import type * as $dara from '@darabonba/typescript';
+import { openApiCore } from './openapi-core';
 
 /** A cluster as cs.ts reads it (the SDK model's field names). */
 export type SdkCluster = {
@@ -136,6 +137,7 @@ export async function describeClustersV1Body(
   client: ApiClient,
   query: DescribeClustersQuery,
 ): Promise<unknown> {
+  const { $OpenApiUtil, $dara } = await openApiCore();
   // The SDK's key order (describeClustersV1WithOptions), only the fields we set.
   const wire: Record<string, string | number> = {
     cluster_type: query.clusterType,

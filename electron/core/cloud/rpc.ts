@@ -3,11 +3,9 @@
 // fields) and ActionTrail (no SDK on the registry). This is exactly what their 2.x SDKs send:
 // POST /, ACS3-HMAC-SHA256 in the Authorization header, parameters in the query string.
 // Regional products get the common RegionId parameter from their callers.
-import OpenApiSdk, { $OpenApiUtil } from '@alicloud/openapi-core';
-import { sdkClient } from './sdk';
-import * as $dara from '@darabonba/typescript';
-
-const OpenApi = sdkClient(OpenApiSdk);
+// openapi-core is loaded by the first call (openapi-core.ts).
+import type { $OpenApiUtil } from '@alicloud/openapi-core';
+import { openApiCore } from './openapi-core';
 
 export type RpcQuery = Record<string, string | number | boolean | undefined | null>;
 
@@ -17,6 +15,7 @@ export async function rpcCall<T = Record<string, unknown>>(
   version: string,
   query: RpcQuery,
 ): Promise<T> {
+  const { OpenApi, $OpenApiUtil, $dara } = await openApiCore();
   const client = new OpenApi(config);
   const clean: Record<string, string> = {};
   for (const [key, value] of Object.entries(query)) {

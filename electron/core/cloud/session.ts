@@ -2,7 +2,7 @@
 // credentials, where each product lives for this account, how long to wait, and how many calls
 // may run at once (per account and across all accounts). Product modules (cs.ts, kms.ts, ...)
 // call through it and never configure an SDK client themselves.
-import { $OpenApiUtil } from '@alicloud/openapi-core';
+import type { $OpenApiUtil } from '@alicloud/openapi-core';
 import { GuardError } from '../../contract';
 import { DEFAULT_SETTINGS } from '../../contract/types/settings';
 import { Limiter } from '../util/limiter';
@@ -11,6 +11,7 @@ import { GlobalLimitGovernor } from './global-limit';
 import type { GovernorOptions } from './global-limit';
 import type { EndpointTarget, Product } from './endpoints';
 import { toCloudError } from './errors';
+import { openApiCore } from './openapi-core';
 import { DEFAULT_RETRY, repeatable, withRetry } from './retry';
 import type { RetryPolicy } from './retry';
 import { transportFor } from './transport';
@@ -191,6 +192,7 @@ export class CloudSession {
     const target = this.target(product, regionId);
     credentials ??= await this.options.credentials();
     const timeouts = this.options.timeouts ?? DEFAULT_TIMEOUTS;
+    const { $OpenApiUtil } = await openApiCore();
     return new $OpenApiUtil.Config({
       accessKeyId: credentials.accessKeyId,
       accessKeySecret: credentials.accessKeySecret,
