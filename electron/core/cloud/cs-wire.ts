@@ -10,6 +10,7 @@
 import type { $OpenApiUtil } from '@alicloud/openapi-core';
 import type * as $dara from '@darabonba/typescript';
 import { openApiCore } from './openapi-core';
+import { castString, mismatch } from './sdk-cast';
 
 /** A cluster as cs.ts reads it (the SDK model's field names). */
 export type SdkCluster = {
@@ -49,17 +50,6 @@ const STRING_FIELDS = {
 } as const satisfies Record<Exclude<keyof SdkCluster, 'vswitchIds'>, string>;
 /** Built once, not per cluster: a refresh reads ~5,000 clusters. */
 const STRING_ENTRIES = Object.entries(STRING_FIELDS) as [keyof typeof STRING_FIELDS, string][];
-
-const mismatch = (key: string, expected: string, value: unknown) =>
-  new Error(`type of ${key} is mismatch, expect ${expected}, but ${typeof value}`);
-
-/** @darabonba/typescript cast() for a 'string' field. */
-function castString(key: string, value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return value.toString();
-  throw mismatch(key, 'string', value);
-}
 
 function asObject(key: string, value: unknown): Record<string, unknown> {
   if (!(value instanceof Object)) throw mismatch(key, 'object', value);

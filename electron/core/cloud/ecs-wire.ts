@@ -1,30 +1,11 @@
 // The ECS answers the egress check reads (DescribeSecurityGroups, DescribeSecurityGroupAttribute),
 // as @alicloud/ecs20140526 7.11.6's response models would hold the fields we use (same names;
-// cast rules: cloud/rpc-wire.ts), and the one call that sends them.
-import { rpcCall } from './rpc';
-import type { RpcQuery } from './rpc';
-import { readBody, readList, readModel } from './rpc-wire';
+// cast rules: cloud/sdk-cast.ts), and what their calls are sent as (rpc-wire.ts rpcRead).
+import { readList, readModel } from './rpc-wire';
 import type { WireModel, WireObject } from './rpc-wire';
-import type { CloudSession } from './session';
 
-const VERSION = '2014-05-26';
-
-/** One read-only ECS call; the answer is read inside the call, where the SDK cast it. */
-export function ecsRead<T>(
-  session: CloudSession,
-  action: string,
-  regionId: string,
-  query: RpcQuery,
-  read: (body: WireObject) => T,
-): Promise<T> {
-  return session.call(
-    'ecs',
-    action,
-    regionId,
-    async (config) => read(readBody(await rpcCall(config, action, VERSION, query))),
-    { idempotent: true },
-  );
-}
+/** What rpcRead sends these answers' calls as. */
+export const ECS_API = { product: 'ecs', version: '2014-05-26' } as const;
 
 // Each model's fields we use: the model's name → the wire's name and the model's type.
 

@@ -6,7 +6,8 @@
 // and query keys) and read without its models (cloud/rpc-wire.ts): loading that SDK cost more CPU
 // than the rest of a `check`.
 import { CloudError } from './errors';
-import { ecsRead, permissionsPageFromWire, securityGroupsPageFromWire } from './ecs-wire';
+import { ECS_API, permissionsPageFromWire, securityGroupsPageFromWire } from './ecs-wire';
+import { rpcRead } from './rpc-wire';
 import { pageByToken } from './paging';
 import type { CloudSession } from './session';
 
@@ -89,8 +90,9 @@ export async function describeSecurityGroupType(
     async (nextToken) => {
       // The SDK's query keys in its order (describeSecurityGroupsWithOptions); SecurityGroupIds
       // is a JSON array in one string, sent as is.
-      const page = await ecsRead(
+      const page = await rpcRead(
         session,
+        ECS_API,
         'DescribeSecurityGroups',
         regionId,
         {
@@ -139,8 +141,9 @@ export async function describeSecurityGroupEgress(
     { product: 'ecs', action: 'DescribeSecurityGroupAttribute', regionId },
     async (nextToken) => {
       // The SDK's query keys in its order (describeSecurityGroupAttributeWithOptions).
-      const page = await ecsRead(
+      const page = await rpcRead(
         session,
+        ECS_API,
         'DescribeSecurityGroupAttribute',
         regionId,
         {

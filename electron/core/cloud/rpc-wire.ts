@@ -3,10 +3,32 @@
 // generated model files: loading them was more than half the CPU of a `check` that needs four
 // read-only calls. Their request is openapi-core's RPC call (cloud/rpc.ts sends the same; the wire test
 // test/integration/cloud/ecs-vpc-wire.test.ts compares both), and their answer is the JSON body
-// passed through @darabonba/typescript 1.0.5's cast() (dist/core.js): model fields by their wire
-// name, a 'string' field takes numbers and booleans as text, a 'number' field takes a string of
-// digits, absent and null are absent, any other type is an error. Only the fields we use are read,
-// with those rules; a mistyped field we do not use no longer fails the call.
+// passed through @darabonba/typescript 1.0.5's cast() (cloud/sdk-cast.ts), model fields by their
+// wire name. Only the fields we use are read, with those rules; a mistyped field we do not use no
+// longer fails the call.
+import type { Product } from './endpoints';
+import { rpcCall } from './rpc';
+import type { RpcQuery } from './rpc';
+import { castNumber, castString, mismatch } from './sdk-cast';
+import type { CloudSession } from './session';
+
+/** One read-only RPC call; the answer is read inside the call, where the SDK cast it. */
+export function rpcRead<T>(
+  session: CloudSession,
+  api: { product: Product; version: string },
+  action: string,
+  regionId: string,
+  query: RpcQuery,
+  read: (body: WireObject) => T,
+): Promise<T> {
+  return session.call(
+    api.product,
+    action,
+    regionId,
+    async (config) => read(readBody(await rpcCall(config, action, api.version, query))),
+    { idempotent: true },
+  );
+}
 
 /** How a field is cast: the SDK model's type for it. */
 export type WireType = 'string' | 'number';
@@ -20,28 +42,6 @@ export type WireModel<F extends WireFields> = {
 };
 
 export type WireObject = Record<string, unknown>;
-
-/** cast()'s own message, so an answer fails here where and as it failed in the SDK. */
-const mismatch = (key: string, expected: string, value: unknown) =>
-  new Error(`type of ${key} is mismatch, expect ${expected}, but ${typeof value}`);
-
-function castString(key: string, value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return value.toString();
-  throw mismatch(key, 'string', value);
-}
-
-function castNumber(key: string, value: unknown): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string') {
-    // cast() exactly: "" matches the first pattern and becomes NaN, which callers reject.
-    if (/^\d*$/.test(value)) return parseInt(value, 10);
-    if (/^[.\d]*$/.test(value)) return parseFloat(value);
-  }
-  throw mismatch(key, 'number', value);
-}
 
 /** One model (an answer's body, a list's item): an object, else cast()'s "can not cast to Map". */
 export function readModel<F extends WireFields>(raw: unknown, fields: F): WireModel<F> {

@@ -11,9 +11,10 @@ export function sdkClient<T>(defaultImport: T): T {
 
 /**
  * Runs `load` once, on first use, and shares it with every caller meanwhile (a failed load is
- * tried again next time). Each product module loads its SDK this way, in its own first call:
- * the SDKs take seconds to load (ECS and VPC ship thousands of model files), and a CLI call,
- * `--version` included, paid for every one of them before it could do anything.
+ * tried again next time). Each product module loads its SDK (and openapi-core.ts the SDKs'
+ * core) this way, in its own first call: loaded at start, a CLI call, `--version` included,
+ * paid for every one of them before it could do anything (ECS's and VPC's thousands of model
+ * files took seconds; those two are no longer loaded at all: rpc-wire.ts).
  */
 export function loadOnce(load: () => Promise<void>): () => Promise<void> {
   let loading: Promise<void> | null = null;

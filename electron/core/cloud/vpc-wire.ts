@@ -1,30 +1,12 @@
 // The VPC answers the egress check and the create flow read (DescribeVSwitches, DescribeVpcs,
 // DescribeNetworkAclAttributes), as @alicloud/vpc20160428 7.3.2's response models would hold the
-// fields we use (same names; cast rules: cloud/rpc-wire.ts), and the one call that sends them.
-import { rpcCall } from './rpc';
-import type { RpcQuery } from './rpc';
-import { readBody, readList, readModel, readObject } from './rpc-wire';
+// fields we use (same names; cast rules: cloud/sdk-cast.ts), and what their calls are sent as
+// (rpc-wire.ts rpcRead).
+import { readList, readModel, readObject } from './rpc-wire';
 import type { WireModel, WireObject } from './rpc-wire';
-import type { CloudSession } from './session';
 
-const VERSION = '2016-04-28';
-
-/** One read-only VPC call; the answer is read inside the call, where the SDK cast it. */
-export function vpcRead<T>(
-  session: CloudSession,
-  action: string,
-  regionId: string,
-  query: RpcQuery,
-  read: (body: WireObject) => T,
-): Promise<T> {
-  return session.call(
-    'vpc',
-    action,
-    regionId,
-    async (config) => read(readBody(await rpcCall(config, action, VERSION, query))),
-    { idempotent: true },
-  );
-}
+/** What rpcRead sends these answers' calls as. */
+export const VPC_API = { product: 'vpc', version: '2016-04-28' } as const;
 
 // Each model's fields we use: the model's name → the wire's name and the model's type.
 

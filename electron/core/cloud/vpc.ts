@@ -10,7 +10,8 @@ import type { PagingOptions } from './paging';
 import type { RpcQuery } from './rpc';
 import type { WireObject } from './rpc-wire';
 import type { CloudSession } from './session';
-import { networkAclFromWire, vpcRead, vpcsPageFromWire, vSwitchesPageFromWire } from './vpc-wire';
+import { VPC_API, networkAclFromWire, vpcsPageFromWire, vSwitchesPageFromWire } from './vpc-wire';
+import { rpcRead } from './rpc-wire';
 import type { VpcPage, VSwitchModel } from './vpc-wire';
 
 export interface VSwitchSummary {
@@ -82,8 +83,9 @@ async function listVpcPages<T>(
     { product: 'vpc', action: listing.action, regionId },
     listing.pageSize,
     async (page) => {
-      const body = await vpcRead(
+      const body = await rpcRead(
         session,
+        VPC_API,
         listing.action,
         regionId,
         { PageNumber: page.pageNumber, PageSize: page.pageSize, ...listing.query },
@@ -174,8 +176,9 @@ export async function describeNetworkAclAttributes(
 ): Promise<NetworkAclAttributes> {
   // NetworkAclId, RegionId: describeNetworkAclAttributesWithOptions' order (it sets RegionId
   // twice, the same key).
-  const body = await vpcRead(
+  const body = await rpcRead(
     session,
+    VPC_API,
     'DescribeNetworkAclAttributes',
     regionId,
     { NetworkAclId: networkAclId, RegionId: regionId },

@@ -1,9 +1,6 @@
 // DescribeClustersV1 read without the SDK's response models (cloud/cs-wire.ts) must stay the SDK's
 // request on the wire and read what the SDK's model would hold. A loopback server records what
 // each way sends; the same answers are read both ways.
-import { createServer } from 'node:http';
-import type { IncomingHttpHeaders, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as $dara from '@darabonba/typescript';
 import * as $Cs from '@alicloud/cs20151215';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,41 +9,19 @@ import { csSdk } from '../../../electron/core/cloud/cs-sdk';
 import { clusterFromWire, clustersPageFromWire } from '../../../electron/core/cloud/cs-wire';
 import { CloudError } from '../../../electron/core/cloud/errors';
 import { CloudLimits, CloudSession } from '../../../electron/core/cloud/session';
+import { startCaptureServer } from '../../support/capture-server';
+import type { CaptureServer, SeenRequest } from '../../support/capture-server';
 
-interface Seen {
-  method: string;
-  path: string;
-  query: [string, string][];
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-let server: Server;
+let capture: CaptureServer;
 let url: string;
-const seen: Seen[] = [];
+let seen: SeenRequest[];
 let answer: unknown = {};
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const u = new URL(req.url ?? '/', 'http://127.0.0.1');
-      seen.push({
-        method: req.method ?? '',
-        path: u.pathname,
-        query: [...u.searchParams.entries()],
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      });
-      res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
-      res.end(JSON.stringify(answer));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  capture = await startCaptureServer(() => answer);
+  ({ url, seen } = capture);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => capture.close());
 beforeEach(() => {
   seen.length = 0;
   answer = {};
@@ -90,7 +65,7 @@ async function bySdk(regionId: string, profile: string, pageNumber: number, page
 }
 
 /** What must be equal: everything but the per-request date, nonce and signature. */
-function comparable(s: Seen) {
+function comparable(s: SeenRequest) {
   const headers = { ...s.headers };
   for (const h of ['x-acs-date', 'x-acs-signature-nonce', 'authorization']) {
     expect(headers[h], h).toBeTruthy();

@@ -1,5 +1,5 @@
 // The ECS and VPC answers read without the SDK models (cloud/ecs-wire.ts, vpc-wire.ts, cast rules
-// in rpc-wire.ts) hold what @alicloud/ecs20140526 7.11.6 and @alicloud/vpc20160428 7.3.2's models
+// in sdk-cast.ts) hold what @alicloud/ecs20140526 7.11.6 and @alicloud/vpc20160428 7.3.2's models
 // would hold of the fields we use, and fail where those models fail. The requests are compared
 // on the wire in ecs-vpc-wire.test.ts.
 import * as $dara from '@darabonba/typescript';

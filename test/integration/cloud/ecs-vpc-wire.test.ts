@@ -3,9 +3,6 @@
 // the official SDKs' requests on the wire (@alicloud/ecs20140526 7.11.6, @alicloud/vpc20160428
 // 7.3.2, devDependencies for these tests); ecs-vpc-answers.test.ts compares what is read of
 // the answers with their models. A loopback server records what each way sends.
-import { createServer } from 'node:http';
-import type { IncomingHttpHeaders, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as $Ecs from '@alicloud/ecs20140526';
 import * as $Vpc from '@alicloud/vpc20160428';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -23,42 +20,20 @@ import {
   describeVSwitch,
   listVSwitches,
 } from '../../../electron/core/cloud/vpc';
+import { startCaptureServer } from '../../support/capture-server';
+import type { CaptureServer, SeenRequest } from '../../support/capture-server';
 
-interface Seen {
-  method: string;
-  path: string;
-  query: [string, string][];
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-let server: Server;
+let capture: CaptureServer;
 let url: string;
-const seen: Seen[] = [];
+let seen: SeenRequest[];
 /** The answer to each request, by the query it came with. */
 let answer: (query: URLSearchParams) => unknown = () => ({});
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const u = new URL(req.url ?? '/', 'http://127.0.0.1');
-      seen.push({
-        method: req.method ?? '',
-        path: u.pathname,
-        query: [...u.searchParams.entries()],
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      });
-      res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
-      res.end(JSON.stringify(answer(u.searchParams)));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  capture = await startCaptureServer((query) => answer(query));
+  ({ url, seen } = capture);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => capture.close());
 beforeEach(() => {
   seen.length = 0;
   answer = () => ({});
@@ -91,7 +66,7 @@ function bySdk<T>(
 }
 
 /** What must be equal: everything but the per-request date, nonce and signature. */
-function comparable(s: Seen) {
+function comparable(s: SeenRequest) {
   const headers = { ...s.headers };
   for (const h of ['x-acs-date', 'x-acs-signature-nonce', 'authorization']) {
     expect(headers[h], h).toBeTruthy();
