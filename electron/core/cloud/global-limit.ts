@@ -4,14 +4,10 @@
 // - per-account x accounts: a refresh never has more than that waiting, so the global limit
 //   must not bind below it (it made a 20-account refresh wait on itself: bench group 1); the
 //   "+ 1" leaves one account's worth for other work (a checklist, a poll) meanwhile;
-// - the event loop: the worst event-loop delay since the last look drives an AdaptiveLimit:
-//   late (> LATE_MS) shrinks it, quiet (<= QUIET_MS) grows it. While the loop keeps up (no
-//   delay above OVERWHELMED_MS) it only takes back the "+ 1": its floor is per-account x
-//   accounts. Shrinking below that does not save CPU (every call is made either way, one thread
-//   does them all); it only left the loop idle during the cloud's latency, and the limit's median
-//   fell to 70-168 of the 160 a 20-account refresh needs under load (bench group 1). Only a loop
-//   later than a call takes (overwhelmed) lets the floor fall to MIN_FLOOR, so that the window
-//   and timers still get a turn.
+// - the event loop: the app's CPU per call is the critical path (bench: ~2.3 ms per call), so
+//   past about call-time / CPU-per-call calls in flight, more only queue in our own loop, late
+//   timers and late answers for the window. The worst event-loop delay since the last look
+//   drives an AdaptiveLimit: late (> LATE_MS) shrinks it, quiet (<= QUIET_MS) grows it.
 // The loop is looked at when a call ends (at most every SAMPLE_EVERY_MS): no timer runs, and
 // nothing at all outside a refresh.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -28,12 +24,10 @@ export interface LoopDelaySampler {
 export const LATE_MS = 50;
 export const QUIET_MS = 20;
 export const SAMPLE_EVERY_MS = 100;
-/** A delay above this (longer than a call takes, ~150 ms) means the loop no longer keeps up. */
-export const OVERWHELMED_MS = 250;
 /**
- * The adaptive limit's floor while the loop is overwhelmed (unless the ceiling is lower): a call
- * takes ~150 ms, so 32 in flight still serve ~200 calls/s, more than the app's CPU serves per
- * second under load; a machine busy with other work must not shrink a refresh to a crawl.
+ * The adaptive limit's floor (unless the ceiling is lower): a call takes ~150 ms, so 32 in
+ * flight still serve ~200 calls/s, more than the app's CPU serves per second under load; a
+ * machine busy with other work (also "late") must not shrink a refresh to a crawl.
  */
 export const MIN_FLOOR = 32;
 
@@ -58,16 +52,11 @@ export function eventLoopDelaySampler(): LoopDelaySampler {
 export interface GovernorOptions {
   sampler?: LoopDelaySampler;
   now?: () => number;
-  /** OVERWHELMED_MS unless given (the bench compares thresholds). */
-  overwhelmedMs?: number;
 }
 
 export class GlobalLimitGovernor {
   private refreshing = 0;
   private lastSample = 0;
-  /** The last look found the loop later than OVERWHELMED_MS. */
-  private overwhelmed = false;
-  private readonly overwhelmedMs: number;
   private readonly adaptive: AdaptiveLimit;
   private readonly sampler: LoopDelaySampler;
   private readonly now: () => number;
@@ -80,7 +69,6 @@ export class GlobalLimitGovernor {
   ) {
     this.sampler = options.sampler ?? eventLoopDelaySampler();
     this.now = options.now ?? (() => performance.now());
-    this.overwhelmedMs = options.overwhelmedMs ?? OVERWHELMED_MS;
     const { floor, ceiling } = this.bounds();
     this.adaptive = new AdaptiveLimit({
       floor,
@@ -99,8 +87,7 @@ export class GlobalLimitGovernor {
 
   private bounds(): { floor: number; ceiling: number } {
     const ceiling = Math.max(1, Math.min(this.configured, this.perAccount * (this.refreshing + 1)));
-    const accounts = this.overwhelmed ? 1 : this.refreshing;
-    return { floor: Math.min(ceiling, Math.max(this.perAccount * accounts, MIN_FLOOR)), ceiling };
+    return { floor: Math.min(ceiling, Math.max(this.perAccount, MIN_FLOOR)), ceiling };
   }
 
   private apply(): void {
@@ -125,7 +112,6 @@ export class GlobalLimitGovernor {
     if (this.refreshing === 0) {
       this.sampler.start();
       this.lastSample = this.now();
-      this.overwhelmed = false;
     }
     this.refreshing += 1;
     const { floor, ceiling } = this.bounds();
@@ -151,12 +137,7 @@ export class GlobalLimitGovernor {
     const t = this.now();
     if (t - this.lastSample < SAMPLE_EVERY_MS) return;
     this.lastSample = t;
-    const delay = this.sampler.read();
-    this.overwhelmed = delay > this.overwhelmedMs;
-    // New bounds first: a loop that keeps up again lifts the floor before the sample counts.
-    const { floor, ceiling } = this.bounds();
-    this.adaptive.setBounds(floor, ceiling);
-    this.adaptive.observe(delay);
+    this.adaptive.observe(this.sampler.read());
     this.apply();
   }
 }
