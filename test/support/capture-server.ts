@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CloudLimits, CloudSession } from '../../electron/core/cloud/session';
 
 export interface SeenRequest {
   method: string;
@@ -47,4 +48,20 @@ export async function startCaptureServer(
     seen,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A session with test credentials whose every product goes to `url`, tried once. */
+export function wireSession(url: string): CloudSession {
+  return new CloudSession({
+    accountKey: 'wire',
+    credentials: async () => ({
+      accessKeyId: 'LTAI5tWireTest0001',
+      accessKeySecret: 'wire-test-secret-0001',
+      securityToken: 'wire-test-token',
+    }),
+    network: { endpoint: url },
+    limits: new CloudLimits(),
+    timeouts: { connectMs: 2_000, readMs: 5_000 },
+    retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 1 },
+  });
 }

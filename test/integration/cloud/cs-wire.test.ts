@@ -8,8 +8,7 @@ import { listClusters } from '../../../electron/core/cloud/cs';
 import { csSdk } from '../../../electron/core/cloud/cs-sdk';
 import { clusterFromWire, clustersPageFromWire } from '../../../electron/core/cloud/cs-wire';
 import { CloudError } from '../../../electron/core/cloud/errors';
-import { CloudLimits, CloudSession } from '../../../electron/core/cloud/session';
-import { startCaptureServer } from '../../support/capture-server';
+import { startCaptureServer, wireSession } from '../../support/capture-server';
 import type { CaptureServer, SeenRequest } from '../../support/capture-server';
 
 let capture: CaptureServer;
@@ -27,19 +26,7 @@ beforeEach(() => {
   answer = {};
 });
 
-const session = () =>
-  new CloudSession({
-    accountKey: 'wire',
-    credentials: async () => ({
-      accessKeyId: 'LTAI5tWireTest0001',
-      accessKeySecret: 'wire-test-secret-0001',
-      securityToken: 'wire-test-token',
-    }),
-    network: { endpoint: url },
-    limits: new CloudLimits(),
-    timeouts: { connectMs: 2_000, readMs: 5_000 },
-    retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 1 },
-  });
+const session = () => wireSession(url);
 
 /** The official client's own describeClustersV1, through the same session and transport. */
 async function bySdk(regionId: string, profile: string, pageNumber: number, pageSize: number) {

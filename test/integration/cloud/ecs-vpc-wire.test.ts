@@ -12,7 +12,6 @@ import {
 } from '../../../electron/core/cloud/ecs';
 import { CloudError } from '../../../electron/core/cloud/errors';
 import { sdkClient } from '../../../electron/core/cloud/sdk';
-import { CloudLimits, CloudSession } from '../../../electron/core/cloud/session';
 import type { Product } from '../../../electron/core/cloud/endpoints';
 import {
   describeNetworkAclAttributes,
@@ -20,7 +19,7 @@ import {
   describeVSwitch,
   listVSwitches,
 } from '../../../electron/core/cloud/vpc';
-import { startCaptureServer } from '../../support/capture-server';
+import { startCaptureServer, wireSession } from '../../support/capture-server';
 import type { CaptureServer, SeenRequest } from '../../support/capture-server';
 
 let capture: CaptureServer;
@@ -39,19 +38,7 @@ beforeEach(() => {
   answer = () => ({});
 });
 
-const session = () =>
-  new CloudSession({
-    accountKey: 'wire',
-    credentials: async () => ({
-      accessKeyId: 'LTAI5tWireTest0001',
-      accessKeySecret: 'wire-test-secret-0001',
-      securityToken: 'wire-test-token',
-    }),
-    network: { endpoint: url },
-    limits: new CloudLimits(),
-    timeouts: { connectMs: 2_000, readMs: 5_000 },
-    retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 1 },
-  });
+const session = () => wireSession(url);
 
 const Ecs = sdkClient($Ecs.default);
 const Vpc = sdkClient($Vpc.default);

@@ -11,6 +11,15 @@ import { fleetAccessKey } from '../../../simulator/src/fixtures/generate';
 import { creds, cs, failure, start } from './helpers';
 import type { Json } from './helpers';
 
+/** One control API call, its status and JSON answer. */
+async function control(sim: Simulator, method: string, path: string, body?: unknown) {
+  const r = await fetch(`${sim.url}/__sim${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: r.status, json: (await r.json()) as Json };
+}
+
 describe('control API over HTTP', () => {
   let sim: Simulator;
   beforeAll(async () => {
@@ -18,13 +27,7 @@ describe('control API over HTTP', () => {
   });
   afterAll(() => sim.stop());
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${sim.url}/__sim${path}`, {
-      method,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: r.status, json: (await r.json()) as Json };
-  };
+  const call = (method: string, path: string, body?: unknown) => control(sim, method, path, body);
 
   it('reads the world, advances time, changes keys and clusters, resets', async () => {
     expect((await call('GET', '/health')).json).toEqual({ ok: true });
@@ -106,13 +109,7 @@ describe("serving stats over HTTP (what the bench reports as the simulated cloud
   });
   afterAll(() => sim.stop());
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${sim.url}/__sim${path}`, {
-      method,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: r.status, json: (await r.json()) as Json };
-  };
+  const call = (method: string, path: string, body?: unknown) => control(sim, method, path, body);
 
   it('counts the cloud requests served since the start, with their CPU and loop delay', async () => {
     expect((await call('GET', '/stats')).status).toBe(409);
