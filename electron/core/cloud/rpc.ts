@@ -2,8 +2,10 @@
 // KMS (the registry's kms20160120 is the legacy generation that mangles error codes and drops
 // fields) and ActionTrail (no SDK on the registry). This is exactly what their 2.x SDKs send:
 // POST /, ACS3-HMAC-SHA256 in the Authorization header, parameters in the query string.
-// Regional products get the common RegionId parameter from their callers.
-// openapi-core is loaded by the first call (openapi-core.ts).
+// ECS and VPC go through it too (rpc-wire.ts): their SDKs send the same request, but loading their
+// thousands of model files was more than half of a `check`'s CPU. Regional products get the
+// common RegionId parameter from their callers. openapi-core is loaded by the first call
+// (openapi-core.ts).
 import type { $OpenApiUtil } from '@alicloud/openapi-core';
 import { openApiCore } from './openapi-core';
 
