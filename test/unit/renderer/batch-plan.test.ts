@@ -428,6 +428,34 @@ describe('BatchSetup', () => {
     ]);
   });
 
+  it('asks again for a group whose keys could not be read, and keeps the other groups', async () => {
+    const clusters = [cluster({ name: 'a' }), cluster({ name: 'b', regionId: 'cn-beijing' })];
+    let throttled = true;
+    const load = vi.fn(async ({ regionId }: { accountId: string; regionId: string }) => {
+      if (regionId === 'cn-hangzhou' && throttled) {
+        throttled = false;
+        throw new Error('The request was throttled (Throttling.User); try again in a moment');
+      }
+      return {
+        accountId: 'acc-1',
+        regionId,
+        keys: [key({ keyId: `key-${regionId}`, regionId })],
+        recommendedKeyId: null,
+      };
+    });
+    render(BatchSetup, { clusters, onplan: vi.fn(), load });
+    await waitFor(() => expect(screen.getByTestId('batch-keys-retry')).toBeTruthy());
+    const hz = groupRow('acc-1', 'cn-hangzhou');
+    expect(hz.textContent).toContain('Could not read the keys: The request was throttled');
+    expect(groupRow('acc-1', 'cn-beijing').querySelector('select')).not.toBeNull();
+
+    await fireEvent.click(screen.getByTestId('batch-keys-retry'));
+    await waitFor(() => expect(screen.getAllByTestId('batch-key')).toHaveLength(2));
+    expect(screen.queryByTestId('batch-keys-retry')).toBeNull();
+    expect(load).toHaveBeenCalledTimes(3);
+    expect(groupRow('acc-1', 'cn-hangzhou').textContent).not.toContain('Could not read');
+  });
+
   it('shows why a key could not be created, and keeps the dialog open', async () => {
     const clusters = [cluster({ name: 'a' })];
     const load = async () => ({
