@@ -230,4 +230,17 @@ describe('legacy HMAC-SHA1 query-signed RPC', () => {
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as Json).Code).toBe('Forbidden.KeyNotFound');
   });
+
+  it('refuses the same signed request sent twice (its nonce was used) with SignatureNonceUsed', async () => {
+    const secret = creds(DEMO.accessKeys.retailRoot).accessKeySecret;
+    const url = signedUrl(secret, {
+      Action: 'DescribeKey',
+      KeyId: DEMO.keys.valid,
+      RegionId: 'cn-hangzhou',
+    });
+    expect((await fetch(url, { method: 'POST' })).status).toBe(200);
+    const replay = await fetch(url, { method: 'POST' });
+    expect(replay.status).toBe(400);
+    expect(((await replay.json()) as Json).Code).toBe('SignatureNonceUsed');
+  });
 });

@@ -87,6 +87,27 @@ describe('GlobalLimitGovernor', () => {
     for (const release of releases) release();
   });
 
+  it('starts each refresh from its ceiling: a late loop in one refresh does not shrink the next', () => {
+    const loop = fakeLoop();
+    const limiter = new Limiter(256);
+    const governor = new GlobalLimitGovernor(limiter, 256, 8, loop);
+    const first = Array.from({ length: 20 }, () => governor.begin());
+    const ceiling = limiter.limit;
+    loop.setDelay(200);
+    for (let i = 0; i < 10; i++) {
+      loop.advance(SAMPLE_EVERY_MS);
+      governor.callEnded();
+    }
+    expect(limiter.limit).toBe(MIN_FLOOR);
+    for (const release of first) release();
+    expect(limiter.limit).toBe(256);
+    // The same refresh again, the loop quiet now: from the ceiling, not from the floor.
+    loop.setDelay(0);
+    const second = Array.from({ length: 20 }, () => governor.begin());
+    expect(limiter.limit).toBe(ceiling);
+    for (const release of second) release();
+  });
+
   it('looks at the loop at most once per sampling period, however many calls end', () => {
     const loop = fakeLoop();
     const limiter = new Limiter(256);
