@@ -1,6 +1,6 @@
 // The demo account: the built-in simulated cloud (the simulator, in this process, on loopback)
-// and the saved accounts that point at it. This is the one place in the core allowed to import
-// the simulator (eslint.config.js).
+// and the saved accounts that point at it. The demo folder is the one place in the core allowed
+// to import the simulator (eslint.config.js); it loads it on first use (simulator-module.ts).
 //
 // After a restart the demo accounts are still saved but their simulator is gone. We RESTART it
 // rather than remove the accounts: someone who chose the demo expects to find it again, and the
