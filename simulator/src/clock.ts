@@ -52,12 +52,30 @@ export class SimClock {
   }
 }
 
-/** ISO-8601 UTC without milliseconds, as KMS/STS/ActionTrail print it: 2025-01-01T00:00:00Z */
-export function isoUtc(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/**
+ * The same times are formatted again on every listing (a cluster's created/updated, a key's
+ * creation date), and formatting was a visible part of the simulated cloud's CPU while serving
+ * a fleet refresh. A memo keyed by the time itself cannot go stale; it is emptied when full
+ * (more than a 100-account world's times).
+ */
+function memoised(format: (ms: number) => string): (ms: number) => string {
+  const seen = new Map<number, string>();
+  return (ms) => {
+    let text = seen.get(ms);
+    if (text === undefined) {
+      if (seen.size >= 100_000) seen.clear();
+      text = format(ms);
+      seen.set(ms, text);
+    }
+    return text;
+  };
 }
 
+/** toISOString is always YYYY-MM-DDTHH:mm:ss.sssZ here (years 0-9999): 19 characters, then ms. */
+const secondsOf = (ms: number) => new Date(ms).toISOString().slice(0, 19);
+
+/** ISO-8601 UTC without milliseconds, as KMS/STS/ActionTrail print it: 2025-01-01T00:00:00Z */
+export const isoUtc = memoised((ms) => `${secondsOf(ms)}Z`);
+
 /** CS prints local China time with offset, e.g. 2025-01-01T08:00:00+08:00. */
-export function isoCs(ms: number): string {
-  return isoUtc(ms + 8 * 3600_000).replace(/Z$/, '+08:00');
-}
+export const isoCs = memoised((ms) => `${secondsOf(ms + 8 * 3600_000)}+08:00`);

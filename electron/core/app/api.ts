@@ -16,7 +16,7 @@ export interface AppDeps {
   /** app.info's `demo`: a demo account is saved. */
   isDemo: () => boolean;
   /** app.info's `demoCloud`: what the demo's simulated cloud holds (the welcome page says it). */
-  demoCloud: () => DemoCloudSummary;
+  demoCloud: () => Promise<DemoCloudSummary>;
   /** Why settings.json could not be used at start, if so (the settings room knows). */
   settingsProblem: Message | null;
 }
@@ -42,7 +42,7 @@ export function createAppApi(
   if (deps.settingsProblem) ctx.notice('warning', deps.settingsProblem);
   return {
     api: {
-      'app.info': async () =>
+      'app.info': () =>
         readAppInfo({
           version: ctx.version,
           dataDir: ctx.dataDir,

@@ -16,11 +16,11 @@ export interface AppInfoSource {
   platform: NodeJS.Platform;
   arch: string;
   isDemo: () => boolean;
-  demoCloud: () => DemoCloudSummary;
+  demoCloud: () => Promise<DemoCloudSummary>;
   notices: () => AppNotice[];
 }
 
-export function readAppInfo(source: AppInfoSource): AppInfo {
+export async function readAppInfo(source: AppInfoSource): Promise<AppInfo> {
   return {
     name: 'ACK Secret Guard',
     version: source.version,
@@ -29,7 +29,7 @@ export function readAppInfo(source: AppInfoSource): AppInfo {
     dataDir: source.dataDir,
     secretStore: secretStoreBackendFor(source.platform),
     demo: source.isDemo(),
-    demoCloud: source.demoCloud(),
+    demoCloud: await source.demoCloud(),
     notices: source.notices(),
   };
 }

@@ -18,12 +18,13 @@ import https from 'node:https';
 import querystring from 'node:querystring';
 import tls from 'node:tls';
 import type * as $dara from '@darabonba/typescript';
-import { HttpsProxyAgent } from 'https-proxy-agent';
+import type { HttpsProxyAgent as ProxyAgentClass } from 'https-proxy-agent';
 import { GuardError, messageOf } from '../../contract';
 import { CappedAnswer } from './capped-answer';
 import { CloudError } from './errors';
 import { chooseProxy } from './proxy';
 import type { ChosenProxy } from './proxy';
+import { loadOnce } from './sdk';
 import { sdkCore } from './transport-hook';
 import type { CallTransport, SdkRequest, SdkRuntime } from './transport-hook';
 import { MAX_ANSWER_BYTES, TLS_VERIFY_CODES, fail, timeout, tooLarge } from './transport-errors';
@@ -45,6 +46,16 @@ function millis(value: unknown, fallback: number): number {
   const n = Number(value);
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
+
+/**
+ * https-proxy-agent (with agent-base and debug) is loaded by the first request that goes through
+ * a proxy: a command that makes no call (`clusters list --cached`), or calls without a proxy,
+ * never loads it.
+ */
+let HttpsProxyAgent: typeof ProxyAgentClass | undefined;
+const loadProxyAgent = loadOnce(async () => {
+  ({ HttpsProxyAgent } = await import('https-proxy-agent'));
+});
 
 /** Where requests to one authority go. */
 interface Route {
@@ -84,7 +95,7 @@ export class AccountTransport implements CallTransport {
       if (proxy) {
         // The URL handed to the agent has no credentials (its debug output prints the URL);
         // the password travels only in this header, to the proxy.
-        agent = new HttpsProxyAgent(proxy.url, {
+        agent = new HttpsProxyAgent!(proxy.url, {
           keepAlive: true,
           headers: proxy.authorization ? { 'Proxy-Authorization': proxy.authorization } : {},
           // For an https:// proxy: its certificate is checked against the same roots.
@@ -132,6 +143,8 @@ export class AccountTransport implements CallTransport {
     // Exactly the URL @darabonba/typescript's doAction builds (host header, port, path, query).
     const authority = `${request.headers.host ?? ''}${request.port ? `:${request.port}` : ''}`;
     const { hostname, port, where, proxy } = this.routeFor(protocol, authority);
+    if (proxy && !HttpsProxyAgent)
+      return loadProxyAgent().then(() => this.send(request, runtime, call));
     const pathname = request.pathname || '/';
     const query =
       request.query && Object.keys(request.query).length > 0

@@ -4,15 +4,15 @@
 // the fixture also has an Edge Basic cluster and two ACK (Default) Pro clusters, which the
 // window's fleet does not list (it lists Edge Pro; ACK Pro only on request, CLI --include-ack-pro).
 import type { DemoCloudSummary } from '../../contract';
-import { loadFixture } from '../../../simulator';
+import { simulatorModule } from './simulator-module';
 import { editionOf, supportsSecretEncryption } from '../checks/edition';
 import { fleetProfiles } from '../fleet/classify';
 
 let cached: DemoCloudSummary | null = null;
 
-export function demoCloudSummary(): DemoCloudSummary {
+export async function demoCloudSummary(): Promise<DemoCloudSummary> {
   if (cached) return cached;
-  const fixture = loadFixture('demo');
+  const fixture = (await simulatorModule()).loadFixture('demo');
   const regions = new Set(fixture.regions.map((r) => r.regionId));
   const profiles: readonly string[] = fleetProfiles(false);
   const listed = fixture.accounts

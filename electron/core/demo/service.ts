@@ -1,6 +1,6 @@
 // The demo account: the built-in simulated cloud (the simulator, in this process, on loopback)
-// and the saved accounts that point at it. This is the one place in the core allowed to import
-// the simulator (eslint.config.js).
+// and the saved accounts that point at it. The demo folder is the one place in the core allowed
+// to import the simulator (eslint.config.js); it loads it on first use (simulator-module.ts).
 //
 // After a restart the demo accounts are still saved but their simulator is gone. We RESTART it
 // rather than remove the accounts: someone who chose the demo expects to find it again, and the
@@ -10,7 +10,6 @@
 // or the CLI may have started it); if so we use it as it is and leave it running when we stop.
 import type { Account, DemoStatus } from '../../contract';
 import { GuardError } from '../../contract';
-import { DEMO, demoCredentials, startSimulator } from '../../../simulator';
 import type { Simulator } from '../../../simulator';
 import type { AccountsService } from '../accounts';
 import type { CoreContext } from '../context';
@@ -18,6 +17,7 @@ import { realClock, scaledClock } from '../util/clock';
 import type { Clock } from '../util/clock';
 import { errorParam, message, messageOf } from '../../contract';
 import { demoCloudSummary } from './fixture-summary';
+import { simulatorModule } from './simulator-module';
 
 /** Simulated seconds per real second: a 10-minute encryption change takes about 30 s. */
 export const DEMO_TIME_SCALE = 20;
@@ -30,7 +30,8 @@ const DEMO_ACCOUNT_NAMES = {
   role: 'Demo · factory (RAM role)',
 } as const;
 
-function secretOf(accessKeyId: string): string {
+async function secretOf(accessKeyId: string): Promise<string> {
+  const { demoCredentials } = await simulatorModule();
   const found = demoCredentials().find((c) => c.accessKeyId === accessKeyId);
   if (!found) throw new Error(`The demo fixture has no AccessKey ${accessKeyId}.`);
   return found.accessKeySecret;
@@ -174,6 +175,7 @@ export class DemoService {
       for (const account of [...existing].sort((a, b) => rank(b) - rank(a)))
         await this.accounts.remove(account.id);
       const url = await this.ensureSimulator();
+      const { DEMO } = await simulatorModule();
       const network = { endpoint: url };
       const added: Account[] = [];
       try {
@@ -183,7 +185,7 @@ export class DemoService {
             name: DEMO_ACCOUNT_NAMES.root,
             colour: 'orange',
             accessKeyId: DEMO.accessKeys.retailRoot,
-            accessKeySecret: secretOf(DEMO.accessKeys.retailRoot),
+            accessKeySecret: await secretOf(DEMO.accessKeys.retailRoot),
             network,
           },
           { demo: true },
@@ -197,7 +199,7 @@ export class DemoService {
             name: DEMO_ACCOUNT_NAMES.ramUser,
             colour: 'teal',
             accessKeyId: DEMO.accessKeys.logisticsEngineer,
-            accessKeySecret: secretOf(DEMO.accessKeys.logisticsEngineer),
+            accessKeySecret: await secretOf(DEMO.accessKeys.logisticsEngineer),
             network,
           },
           { demo: true },
@@ -247,6 +249,7 @@ export class DemoService {
   private async ensureSimulator(): Promise<string> {
     if (this.simulator) return this.simulator.url;
     try {
+      const { startSimulator } = await simulatorModule();
       this.simulator = await startSimulator({
         fixture: 'demo',
         port: 0,

@@ -2,7 +2,7 @@
 // HMAC-SHA1 query signature, against the world's AccessKeys and live STS tokens.
 import type { IncomingHttpHeaders } from 'node:http';
 import { commonError } from '../http/errors';
-import type { ProductId } from '../products/types';
+import type { ProductId } from '../products/product-id';
 import { resolveStatements } from '../world/policies';
 import type { World } from '../world/world';
 import type { Caller } from './caller';

@@ -1,6 +1,6 @@
 // Authorisation: RAM policies (per identity) and ACK cluster RBAC (per user/role and cluster).
 import { commonError, ramDeniedMessage } from '../http/errors';
-import type { ProductId } from '../products/types';
+import type { ProductId } from '../products/product-id';
 import { isAllowed } from '../world/policies';
 import type { RbacRt } from '../world/runtime';
 import type { World } from '../world/world';

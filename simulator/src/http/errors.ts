@@ -2,7 +2,7 @@
 // HTTP layer renders it in the product's body style (CS lower-case ROA style, RPC PascalCase
 // style). Codes and statuses come from docs/alibaba-cloud-api.md, product by product; where the
 // reference leaves a status open, the choice is marked GUESS here and in simulator/README.md.
-import type { ProductId } from '../products/types';
+import type { ProductId } from '../products/product-id';
 
 export class ApiError extends Error {
   constructor(

@@ -4,8 +4,7 @@ import type { Caller } from '../auth/caller';
 import type { World } from '../world/world';
 import type { Faults } from '../faults';
 import type { PageSizeCaps } from '../paging';
-
-export type ProductId = 'cs' | 'kms' | 'ram' | 'sts' | 'actiontrail' | 'ecs' | 'vpc';
+import type { ProductId } from './product-id';
 
 export interface Ctx {
   world: World;

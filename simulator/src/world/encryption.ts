@@ -3,6 +3,7 @@
 // simulated time, with its task, meta_data change and ActionTrail record.
 import { ApiError } from '../http/errors';
 import type { Faults } from '../faults';
+import { KMS_TASK_TYPE } from './runtime';
 import type { ClusterRt, KeyRt, TaskRt } from './runtime';
 import type { World } from './world';
 
@@ -48,10 +49,6 @@ export const SERVICE_ROLE_ERROR = () =>
     'ErrManagedSecurityRoleNotAttach',
     'please complete the security ramrole authorization at https://ram.console.aliyun.com/role/authorize?request=%7B%22Services%22%3A%5B%7B%22Service%22%3A%22CS%22%2C%22Roles%22%3A%5B%7B%22RoleName%22%3A%22AliyunCSManagedSecurityRole%22%2C%22TemplateId%22%3A%22AliyunCSManagedSecurityRole%22%7D%5D%7D%5D%7D',
   );
-
-// GUESS: no task_type for a KMS change is documented. A documented, neutral one (the
-// DescribeEvents type list has cluster_modify) so no client can depend on a KMS-specific name.
-export const KMS_TASK_TYPE = 'cluster_modify';
 
 export function newTask(
   world: World,

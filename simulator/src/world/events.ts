@@ -4,10 +4,20 @@
 // a long-running world does not accumulate millions of records.
 import { createHash } from 'node:crypto';
 import { isoUtc } from '../clock';
-import type { EventFx } from '../fixtures/schema';
+import type { EventFx, Timing } from '../fixtures/schema';
 import { SERVICE_ROLE_NAME } from './policies';
-import type { ClusterRt, KeyRt } from './runtime';
-import type { World } from './world';
+import type { AccountRt, ClusterRt, KeyRt } from './runtime';
+
+/**
+ * What the store reads of the world (World has it): named here rather than imported, since the
+ * World owns its EventStore.
+ */
+export interface EventWorld {
+  readonly timing: Timing;
+  readonly accounts: ReadonlyMap<string, AccountRt>;
+  readonly keys: ReadonlyMap<string, KeyRt>;
+  clustersIn(accountId: string, regionId?: string): readonly ClusterRt[];
+}
 
 export interface TrailEvent {
   ms: number;
@@ -48,7 +58,7 @@ export class EventStore {
   private readonly stored = new Map<string, TrailEvent[]>();
   private seq = 0;
 
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: EventWorld) {}
 
   private list(accountId: string, regionId: string): TrailEvent[] {
     const k = `${accountId}|${regionId}`;

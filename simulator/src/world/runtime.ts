@@ -76,6 +76,10 @@ export interface KmsInstanceRt {
   created: number;
 }
 
+// GUESS: no task_type for a KMS change is documented. A documented, neutral one (the
+// DescribeEvents type list has cluster_modify) so no client can depend on a KMS-specific name.
+export const KMS_TASK_TYPE = 'cluster_modify';
+
 export interface TaskRt {
   id: string;
   clusterId: string;

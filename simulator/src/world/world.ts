@@ -18,7 +18,7 @@ import type {
 import { SimClock } from '../clock';
 import { SERVICE_ROLE_NAME, SERVICE_ROLE_POLICY } from './policies';
 import { EventStore } from './events';
-import { KMS_TASK_TYPE } from './encryption';
+import { KMS_TASK_TYPE } from './runtime';
 import type {
   AccessKeyRt,
   AccountRt,

@@ -100,8 +100,8 @@ function longestTexts(texts: unknown, chinese = false): string[] {
     .slice(0, 3);
 }
 
-/** The ES module files of out/ the built CLI loaded for these arguments (a load hook lists them). */
-async function modulesLoaded(args: string[]): Promise<string[]> {
+/** Every ES module file the built CLI loaded for these arguments (a load hook lists them). */
+async function esModulesLoaded(args: string[]): Promise<string[]> {
   const out = path.join(path.dirname(probe), `loaded-${Math.random().toString(36).slice(2)}.txt`);
   await run(
     process.execPath,
@@ -112,8 +112,13 @@ async function modulesLoaded(args: string[]): Promise<string[]> {
   );
   return readFileSync(out, 'utf8')
     .split('\n')
-    .filter((u) => u.startsWith('file:') && u.includes('/out/'))
+    .filter((u) => u.startsWith('file:'))
     .map((u) => fileURLToPath(u));
+}
+
+/** The ES module files of out/ the built CLI loaded for these arguments. */
+async function modulesLoaded(args: string[]): Promise<string[]> {
+  return (await esModulesLoaded(args)).filter((f) => f.includes(`${path.sep}out${path.sep}`));
 }
 
 describe('CLI start-up', () => {
@@ -183,6 +188,19 @@ describe('CLI start-up', () => {
     // Nor the client they share and its runtime (cloud/openapi-core.ts): no call is made.
     expect(
       ['@alicloud/openapi-core', '@darabonba/typescript'].filter((p) => loaded.has(p)),
+    ).toEqual([]);
+    // Nor the keychain's native module (no secret is read: accounts/keyring-store.ts) nor the
+    // proxy agent (no request: cloud/transport.ts). https-proxy-agent is ES, seen by the hook.
+    expect(loaded.has('@napi-rs/keyring')).toBe(false);
+    const esm = await esModulesLoaded(['--data-dir', dir, 'clusters', 'list', '--cached']);
+    const ours = esm.filter((f) => f.includes(`${path.sep}out${path.sep}`));
+    expect(ours.length).toBeGreaterThan(0);
+    // Nor the simulator, which only the demo starts (core/demo/simulator-module.ts).
+    expect(
+      ours.filter((f) => readFileSync(f, 'utf8').includes('function startSimulator(')),
+    ).toEqual([]);
+    expect(
+      esm.filter((f) => /node_modules[\\/](https-proxy-agent|agent-base)[\\/]/.test(f)),
     ).toEqual([]);
   });
 });

@@ -6,14 +6,14 @@ import { demoCloudSummary } from '../../../electron/core/demo/fixture-summary';
 import { DEMO, loadFixture } from '../../../simulator';
 
 describe('demoCloudSummary', () => {
-  it('counts the fixture accounts and the Edge Pro clusters of its regions', () => {
+  it('counts the fixture accounts and the Edge Pro clusters of its regions', async () => {
     const fixture = loadFixture('demo');
     const all = fixture.accounts.flatMap((a) => a.clusters);
     const left = all.filter((c) => c.profile !== 'Edge' || !c.clusterSpec.startsWith('ack.pro.'));
     expect(left.map((c) => c.id).sort()).toEqual(
       [DEMO.clusters.edgeBasic, DEMO.clusters.proDefault, DEMO.clusters.factoryProDefault].sort(),
     );
-    expect(demoCloudSummary()).toEqual({
+    expect(await demoCloudSummary()).toEqual({
       accounts: fixture.accounts.length,
       clusters: all.length - left.length,
     });
