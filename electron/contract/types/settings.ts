@@ -17,13 +17,13 @@ export interface AppSettings {
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
-  cloud: { concurrency: 256, concurrencyPerAccount: 8 },
+  cloud: { concurrency: 800, concurrencyPerAccount: 8 },
   changes: { timeLimitMinutes: 60 },
 };
 
 /** The bounds the schemas enforce (shown by the UI next to each field). */
 export const SETTINGS_BOUNDS = {
-  concurrency: { min: 4, max: 512 },
+  concurrency: { min: 4, max: 1024 },
   concurrencyPerAccount: { min: 1, max: 32 },
   timeLimitMinutes: { min: 20, max: 240 },
 } as const;

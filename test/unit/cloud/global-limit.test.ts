@@ -7,6 +7,7 @@ import {
   SAMPLE_EVERY_MS,
 } from '../../../electron/core/cloud/global-limit';
 import type { LoopDelaySampler } from '../../../electron/core/cloud/global-limit';
+import { DEFAULT_SETTINGS } from '../../../electron/contract/types/settings';
 import { CloudLimits } from '../../../electron/core/cloud/session';
 import { Limiter } from '../../../electron/core/util/limiter';
 
@@ -122,6 +123,22 @@ describe('GlobalLimitGovernor', () => {
     release();
     release(); // a second call of the same release changes nothing
     expect(governor.accounts).toBe(0);
+  });
+
+  it("by default lets a 100-account refresh have every account's share in flight", () => {
+    // The shipped cap (DEFAULT_SETTINGS, 800) is per-account x 100 accounts: 256 made a
+    // 100-account refresh wait on itself (bench A/B). Below 100 accounts the accounts bind.
+    const loop = fakeLoop();
+    const limits = new CloudLimits(undefined, undefined, loop);
+    expect(limits.globalLimit).toBe(DEFAULT_SETTINGS.cloud.concurrency);
+    const perAccount = limits.accountLimit;
+    const twenty = Array.from({ length: 20 }, () => limits.refreshing());
+    expect(limits.global.limit).toBe(perAccount * 21);
+    const eighty = Array.from({ length: 80 }, () => limits.refreshing());
+    expect(limits.global.limit).toBe(perAccount * 100);
+    expect(limits.global.limit).toBe(limits.globalLimit);
+    for (const release of [...twenty, ...eighty]) release();
+    expect(limits.global.limit).toBe(limits.globalLimit);
   });
 
   it('follows new settings during a refresh and after it', () => {

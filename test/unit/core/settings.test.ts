@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, formatMessage } from '../../../electron/contract';
+import { DEFAULT_SETTINGS, SETTINGS_BOUNDS, formatMessage } from '../../../electron/contract';
 import { dispatch } from '../../../electron/core/dispatch';
 import { createCore } from '../../../electron/core/service';
 import { SettingsStore } from '../../../electron/core/settings/store';
@@ -63,6 +63,16 @@ describe('settings', () => {
       });
       expect(core.context.cloudLimits.globalLimit).toBe(16);
       expect(core.context.cloudLimits.forAccount('x').limit).toBe(2);
+      // The bound leaves room above the default (800, a 100-account refresh's share).
+      const max = SETTINGS_BOUNDS.concurrency.max;
+      expect(max).toBeGreaterThan(DEFAULT_SETTINGS.cloud.concurrency);
+      expect(
+        await dispatch(core.api, 'settings.update', { cloud: { concurrency: max } }),
+      ).toMatchObject({ ok: true });
+      expect(core.context.cloudLimits.globalLimit).toBe(max);
+      expect(
+        await dispatch(core.api, 'settings.update', { cloud: { concurrency: max + 1 } }),
+      ).toMatchObject({ ok: false, error: { code: 'validation' } });
     } finally {
       await core.dispose();
     }
