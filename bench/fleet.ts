@@ -11,6 +11,7 @@ import { CloudLimits } from '../electron/core/cloud/session';
 import { Limiter } from '../electron/core/util/limiter';
 import { generateFleet } from '../simulator';
 import { addFleetAccounts, benchCore, freshFolder, regionKeyOf, workspace } from './cores';
+import { compareCores } from './core-ab';
 import type { BenchCore, Workspace } from './cores';
 import type { SimProcess } from './sim-process';
 import {
@@ -342,6 +343,9 @@ export async function benchFleet(sim: SimProcess, results: Results): Promise<Fle
     lastCallEnd: Math.max(...run.calls.map((c) => c.end)) - run.t0,
     actions: actionCounts(run.calls),
   };
+  // BENCH_AB_CORE=dir: another checkout's core against this one, refreshes alternating (core-ab.ts).
+  if (process.env.BENCH_AB_CORE)
+    await compareCores(ws, results, group, process.env.BENCH_AB_CORE, (w) => timedRefresh(w, null));
   const snapshot = (await run.bench.core.api['fleet.snapshot']({}))!;
   return {
     ws: run.bench.ws,

@@ -2,7 +2,8 @@
 // MAX_ANSWER_BYTES (a proxy or gateway answering with something endless must not fill memory).
 // One Readable fed by the response's own 'data' events, in place of a Transform the response
 // was piped into: a refresh reads ~800 answers and the refresh is CPU-bound in this one thread,
-// so the fewer stream objects and listeners per answer the better.
+// so the fewer stream objects and listeners per answer the better. An answer with a declared
+// length within the cap needs none of this (transport.ts hands the SDK the response itself).
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { MAX_ANSWER_BYTES } from './transport-errors';

@@ -161,7 +161,7 @@ export class AccountTransport implements CallTransport {
       let tunnelUp = false;
       let readTimer: NodeJS.Timeout | undefined;
       /** The answer as the SDK reads it, once the response has begun. */
-      let body: CappedAnswer | undefined;
+      let body: CappedAnswer | http.IncomingMessage | undefined;
 
       const explain = (error: unknown): unknown => {
         if (error instanceof CloudError) return error;
@@ -264,14 +264,21 @@ export class AccountTransport implements CallTransport {
         // aborts it when the answer ends, which builds a DOMException with a stack trace every
         // time (~4% of a fleet refresh's CPU in the bench profile); one Readable over the answer
         // makes fewer objects than a Transform piped to (capped-answer.ts).
-        body = new CappedAnswer(res, {
-          tooLarge: () => tooLarge(call, where),
-          failed: (error) => explain(error) as Error,
-        });
+        // A declared length within the cap already bounds the body (Node's parser reads no more
+        // than it), so the SDK reads the response itself: one Readable fewer per answer. Not
+        // through a proxy, whose failures mid-answer CappedAnswer words (explain); a streamed
+        // answer is counted by CappedAnswer.
+        body =
+          proxy === null && Number.isFinite(declared)
+            ? res
+            : new CappedAnswer(res, {
+                tooLarge: () => tooLarge(call, where),
+                failed: (error) => explain(error) as Error,
+              });
         body.once('close', () => clearTimeout(readTimer));
         const SdkResponse = sdkCore().Response;
         const response = new SdkResponse(res);
-        response.body = body as unknown as http.IncomingMessage;
+        response.body = body as http.IncomingMessage;
         settled = true;
         resolve(response);
       });
